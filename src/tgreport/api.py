@@ -1,0 +1,71 @@
+"""The library's front door: read files, build a report, export it."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from .atomic import write_atomic
+from .errors import InputError, UsageError
+from .exporters import registry
+from .exporters.base import ExportOptions
+from .model import Article, Report
+from .readers import ReaderOptions, find_inputs, read_path
+
+log = logging.getLogger(__name__)
+
+
+@dataclass
+class ReadResult:
+    """What reading produced: the articles, and each file skipped with the reason."""
+
+    articles: list[Article] = field(default_factory=list)
+    skipped: list[InputError] = field(default_factory=list)
+    files: int = 0
+
+
+def read_inputs(
+    paths: Iterable[str | Path], options: ReaderOptions | None = None
+) -> ReadResult:
+    """Read every input file; a bad file is skipped with a warning naming it and why."""
+    result = ReadResult()
+    for path in find_inputs(list(paths)):
+        result.files += 1
+        try:
+            result.articles.extend(read_path(path, options))
+        except InputError as exc:
+            log.warning("%s", exc)
+            result.skipped.append(exc)
+    return result
+
+
+def read(paths: str | Path | Iterable[str | Path], options: ReaderOptions | None = None) -> list[Article]:
+    """The articles in `paths` (files or folders), in a stable order; bad files are skipped."""
+    if isinstance(paths, (str, Path)):
+        paths = [paths]
+    return read_inputs(paths, options).articles
+
+
+def export(report: Report, target: str | Path, format: str | None = None, **options: Any) -> Any:
+    """Render `report`.
+
+    `target` is either a format name ("pdf"), and the bytes are returned, or a file path whose
+    suffix picks the format (unless `format` is given), and the path written is returned.
+    """
+    export_options = options.pop("export_options", None) or ExportOptions(**options)
+    if format is None and isinstance(target, str) and target in registry.names():
+        return render(report, target, export_options)
+    path = Path(target)
+    name = format or registry.format_for_suffix(path.suffix)
+    return write_atomic(path, render(report, name, export_options))
+
+
+def render(report: Report, format: str, options: ExportOptions | None = None) -> bytes:
+    """The bytes of `report` in `format`."""
+    exporter = registry.load(format)()
+    if not report.all_articles():
+        raise UsageError("the report has no articles")
+    return exporter.render(report, options or ExportOptions())

@@ -1,0 +1,218 @@
+"""The `make-report` command: parse arguments, call the library, own the terminal."""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import logging
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+from . import __version__
+from .api import read_inputs, render
+from .assemble import DEFAULT_PLACE, DEFAULT_TITLE, build_report
+from .atomic import write_atomic
+from .config import load_config
+from .errors import TgreportError, UsageError
+from .exporters import registry
+from .exporters.base import ExportOptions
+from .readers import ReaderOptions
+from .theme import THEMES, theme
+
+log = logging.getLogger("tgreport")
+
+EXIT_OK, EXIT_NO_REPORT, EXIT_USAGE, EXIT_INTERRUPTED = 0, 1, 2, 130
+
+
+class _UsageExit(Exception):
+    pass
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> Any:  # argparse would print and exit on its own
+        raise _UsageExit(message)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    p = _Parser(
+        prog="make-report",
+        description="Compile Vietnamese news articles into a printable digest.",
+    )
+    p.add_argument("inputs", nargs="*", metavar="INPUT", help="files or folders of articles")
+    p.add_argument(
+        "-o", "--output", help="output file (its suffix picks the format), or a folder with several -f"
+    )
+    p.add_argument("-f", "--format", dest="formats", action="append", metavar="FORMAT",
+                   help="output format (pdf, docx, html, epub, json, or all); repeat for several")
+    p.add_argument("--engine", choices=("reportlab", "weasyprint"), help="PDF engine (default reportlab)")
+    p.add_argument("--title", help=f'report title (default "{DEFAULT_TITLE}")')
+    p.add_argument("--org", help="issuing organisation, printed on the cover")
+    p.add_argument("--place", help=f'place in the date line (default "{DEFAULT_PLACE}")')
+    p.add_argument("--date", help="issue date YYYY-MM-DD (default SOURCE_DATE_EPOCH, else today)")
+    p.add_argument("--from", dest="date_from", metavar="DATE", help="keep articles dated on or after DATE")
+    p.add_argument("--to", dest="date_to", metavar="DATE", help="keep articles dated on or before DATE")
+    p.add_argument("--theme", dest="theme_name", choices=sorted(THEMES), help="page theme (default official)")
+    p.add_argument("--template", help="DOCX reference document whose styles the DOCX uses")
+    p.add_argument("--template-dir", help="folder of HTML templates/CSS that override the built-in ones")
+    p.add_argument("--config", help="TOML file with any of these options")
+    loud = p.add_mutually_exclusive_group()
+    loud.add_argument("-q", "--quiet", action="store_true", help="print errors only")
+    loud.add_argument("-v", "--verbose", action="store_true", help="print progress details and tracebacks")
+    p.add_argument("--version", action="version", version=f"tgreport {__version__}")
+    p.add_argument("--list-formats", action="store_true", help="list the output formats and exit")
+    return p
+
+
+class _OncePerMessage(logging.Filter):
+    """Warnings are printed once each, however often the library logs them."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.seen: set[str] = set()
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        message = record.getMessage()
+        if message in self.seen:
+            return False
+        self.seen.add(message)
+        return True
+
+
+def _setup_logging(quiet: bool, verbose: bool) -> None:
+    handler = logging.StreamHandler(sys.stderr)
+    handler.setFormatter(logging.Formatter("make-report: %(levelname)s: %(message)s"))
+    handler.addFilter(_OncePerMessage())
+    root = logging.getLogger("tgreport")
+    root.handlers[:] = [handler]
+    root.propagate = False
+    root.setLevel(logging.ERROR if quiet else logging.DEBUG if verbose else logging.WARNING)
+
+
+def _parse_day(value: str | None, option: str) -> dt.date | None:
+    if value is None:
+        return None
+    try:
+        return dt.date.fromisoformat(str(value))
+    except ValueError:
+        raise UsageError(f"{option} needs a date as YYYY-MM-DD, not {value!r}") from None
+
+
+def _merge_config(args: argparse.Namespace) -> dict[str, Any]:
+    """Config file values fill in whatever the command line left unset."""
+    tables: dict[str, Any] = {}
+    if args.config:
+        for dest, value in load_config(args.config).items():
+            if dest in ("theme", "reader"):
+                tables[dest] = value
+            elif dest == "formats":
+                if not args.formats:
+                    args.formats = [value] if isinstance(value, str) else list(value)
+            elif getattr(args, dest, None) in (None, []):
+                setattr(args, dest, value)
+    return tables
+
+
+def _targets(args: argparse.Namespace) -> list[tuple[str, Path]]:
+    """(format, path) for every file to write."""
+    if not args.output:
+        raise UsageError("no output given; use -o FILE (for example -o digest.pdf)")
+    output = Path(args.output)
+    formats = list(dict.fromkeys(args.formats or []))
+    if "all" in formats:
+        formats = [info.name for info in registry.available() if info.available]
+        for info in registry.available():
+            if not info.available:
+                log.warning("format %s skipped: %s", info.name, info.reason)
+        if len(formats) == 1:  # still a folder: "all" always means a folder of files
+            return [(formats[0], output / f"digest{registry.BUILTINS[formats[0]][0]}")]
+    for name in formats:
+        if name not in registry.names():
+            raise UsageError(f"unknown format {name!r}; known formats: {', '.join(registry.names())}")
+    if len(formats) > 1:
+        return [(name, output / f"digest{registry.BUILTINS.get(name, ('.' + name,))[0]}") for name in formats]
+    if formats:
+        return [(formats[0], output)]
+    return [(registry.format_for_suffix(output.suffix), output)]
+
+
+def _list_formats() -> int:
+    for info in registry.available():
+        state = "available" if info.available else f"unavailable: {info.reason}"
+        print(f"{info.name:<6} {info.suffix:<6} {state}")
+    return EXIT_OK
+
+
+def run(argv: Sequence[str] | None) -> int:
+    args = build_parser().parse_args(argv)
+    _setup_logging(args.quiet, args.verbose)
+    if args.list_formats:
+        return _list_formats()
+    tables = _merge_config(args)
+    if not args.inputs:
+        raise UsageError("no input given; name article files or folders")
+    targets = _targets(args)
+    try:
+        chosen_theme = theme(args.theme_name or "official", **tables.get("theme", {}))
+    except (KeyError, TypeError) as exc:
+        raise UsageError(f"bad theme setting: {exc}", args.config) from exc
+    reader_options = ReaderOptions(extra_chrome=tuple(tables.get("reader", {}).get("extra_chrome", ())))
+    result = read_inputs(args.inputs, reader_options)
+    if not result.articles:
+        log.error("no usable article in %d input file(s); no report made", result.files)
+        return EXIT_NO_REPORT
+    report = build_report(
+        result.articles,
+        title=args.title or DEFAULT_TITLE,
+        organisation=args.org,
+        place=args.place or DEFAULT_PLACE,
+        issued=_parse_day(args.date, "--date"),
+        date_from=_parse_day(args.date_from, "--from"),
+        date_to=_parse_day(args.date_to, "--to"),
+    )
+    if not report.all_articles():
+        log.error("no article left after filtering; no report made")
+        return EXIT_NO_REPORT
+    options = ExportOptions(
+        theme=chosen_theme,
+        engine=args.engine or "reportlab",
+        template=Path(args.template) if args.template else None,
+        template_dir=Path(args.template_dir) if args.template_dir else None,
+    )
+    if len(targets) > 1 or "all" in (args.formats or []):
+        Path(args.output).mkdir(parents=True, exist_ok=True)
+    for name, path in targets:
+        write_atomic(path, render(report, name, options))
+        if not args.quiet:
+            print(f"{path}: {name}, {len(report.all_articles())} articles")
+    return EXIT_OK
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    verbose = (argv is not None and ("-v" in argv or "--verbose" in argv)) or (
+        argv is None and ("-v" in sys.argv or "--verbose" in sys.argv)
+    )
+    try:
+        return run(argv)
+    except _UsageExit as exc:
+        print(f"make-report: error: {exc}", file=sys.stderr)
+        print("usage: make-report INPUT... -o OUTPUT (see make-report --help)", file=sys.stderr)
+        return EXIT_USAGE
+    except UsageError as exc:
+        print(f"make-report: error: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    except TgreportError as exc:
+        if verbose:
+            raise
+        print(f"make-report: error: {exc}", file=sys.stderr)
+        return EXIT_NO_REPORT
+    except KeyboardInterrupt:
+        print("make-report: interrupted", file=sys.stderr)
+        return EXIT_INTERRUPTED
+    except Exception as exc:  # a bug: one line, and the traceback only when asked for
+        if verbose:
+            raise
+        print(f"make-report: internal error: {type(exc).__name__}: {exc} (run with -v for details)",
+              file=sys.stderr)
+        return EXIT_NO_REPORT

@@ -1,0 +1,143 @@
+"""The document model: immutable values that know nothing of any input or output format."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Literal
+
+BlockType = Literal["paragraph", "heading", "caption", "quote", "list", "related", "image"]
+
+
+@dataclass(frozen=True, slots=True)
+class Paragraph:
+    text: str
+    type: BlockType = field(default="paragraph", init=False)
+
+
+@dataclass(frozen=True, slots=True)
+class Heading:
+    """A sub-heading inside an article (not the article's title)."""
+
+    text: str
+    type: BlockType = field(default="heading", init=False)
+
+
+@dataclass(frozen=True, slots=True)
+class Caption:
+    """A photo caption; `credit` is the photographer or agency ("Minh Châu", "Phương Hoa/TTXVN")."""
+
+    text: str
+    credit: str | None = None
+    type: BlockType = field(default="caption", init=False)
+
+
+@dataclass(frozen=True, slots=True)
+class Quote:
+    text: str
+    type: BlockType = field(default="quote", init=False)
+
+
+@dataclass(frozen=True, slots=True)
+class ListBlock:
+    """A bulleted or numbered list; `text` joins the items with newlines (the JSON contract)."""
+
+    items: tuple[str, ...]
+    ordered: bool = False
+    type: BlockType = field(default="list", init=False)
+
+    @property
+    def text(self) -> str:
+        return "\n".join(self.items)
+
+
+@dataclass(frozen=True, slots=True)
+class Related:
+    """A link to another article ("[Năm 2021, công tác tuyên giáo cần đổi mới …]")."""
+
+    text: str
+    type: BlockType = field(default="related", init=False)
+
+
+@dataclass(frozen=True, slots=True)
+class Image:
+    """Where a picture stood; `text` is its file name or alt text. Pictures are not embedded."""
+
+    text: str
+    type: BlockType = field(default="image", init=False)
+
+
+Block = Paragraph | Heading | Caption | Quote | ListBlock | Related | Image
+
+
+@dataclass(frozen=True, slots=True)
+class Article:
+    """One news article as a careful editor would read it off the page."""
+
+    id: str
+    source: str
+    title: str | None
+    blocks: tuple[Block, ...] = ()
+    title_derived: bool = False
+    # What the report shows and sorts by: `published` when the page gives it, else `event_date`.
+    date: dt.date | None = None
+    published: dt.datetime | dt.date | None = None
+    event_date: dt.date | None = None
+    authors: tuple[str, ...] = ()
+    publisher: str | None = None
+    category: str | None = None
+    views: int | None = None
+    lead: str | None = None
+    removed: tuple[str, ...] = ()
+    warnings: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Section:
+    """A group of articles that is one level-1 entry in every table of contents."""
+
+    title: str
+    articles: tuple[Article, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Period:
+    """The span of time a report covers, both ends inclusive."""
+
+    start: dt.date
+    end: dt.date
+
+
+@dataclass(frozen=True, slots=True)
+class IndexEntry:
+    """One line of the appendix index: a cited document or a person, with the articles naming it."""
+
+    kind: Literal["document", "person"]
+    name: str
+    article_ids: tuple[str, ...]
+    detail: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Report:
+    """A digest: metadata plus articles, either flat or grouped into sections."""
+
+    title: str
+    issued: dt.date
+    organisation: str | None = None
+    place: str | None = None
+    period: Period | None = None
+    articles: tuple[Article, ...] = ()
+    sections: tuple[Section, ...] = ()
+    index: tuple[IndexEntry, ...] = ()
+    warnings: tuple[str, ...] = ()
+
+    @property
+    def grouped(self) -> bool:
+        return bool(self.sections)
+
+    def all_articles(self) -> tuple[Article, ...]:
+        """Every article in report order, whether or not the report is grouped."""
+        if self.sections:
+            return tuple(a for s in self.sections for a in s.articles)
+        return self.articles

@@ -1,0 +1,172 @@
+"""What every exporter prints, worded once: titles, metadata lines, cover and TOC text.
+
+Exporters decide how things look; this module decides what they say, so PDF, DOCX, HTML and
+EPUB agree word for word.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import itertools
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+from .model import Article, Report, Section
+from .vn import format_date, format_period
+
+DERIVED_TITLE_MAX = 90
+_SENTENCE_END = re.compile(r"(?<=[.!?…])\s")
+
+
+def display_title(article: Article) -> str:
+    """The article's headline, or one derived from its first sentence when the page had none."""
+    if article.title:
+        return article.title
+    source = article.lead or next((b.text for b in article.blocks if b.type == "paragraph"), "")
+    return derive_title(source) or article.id
+
+
+def derive_title(text: str, limit: int = DERIVED_TITLE_MAX) -> str:
+    """The first sentence of `text`, cut at a word boundary with "…" when longer than `limit`."""
+    sentence = _SENTENCE_END.split(text.strip(), maxsplit=1)[0].strip()
+    sentence = sentence.rstrip(".!?")
+    if len(sentence) <= limit:
+        return sentence
+    cut = sentence[:limit].rsplit(" ", 1)[0].rstrip(",;:–- ")
+    return cut + "…"
+
+
+def date_text(article: Article) -> str | None:
+    """ "ngày 07 tháng 01 năm 2021, 21 giờ 38" when the page gave a time, else the date alone."""
+    if article.date is None:
+        return None
+    published = article.published
+    if isinstance(published, dt.datetime) and published.date() == article.date:
+        return format_date(published, "official_time")
+    return format_date(article.date)
+
+
+def source_text(article: Article) -> str | None:
+    """Where the article came from, as a reader would name it."""
+    return article.publisher or article.category
+
+
+def meta_line(article: Article) -> str:
+    """The line under an article's title: date · category · publisher (what is known)."""
+    parts = [date_text(article), article.category, article.publisher]
+    if article.views is not None:
+        parts.append(f"{article.views:,} lượt xem".replace(",", "."))
+    return " · ".join(p for p in parts if p)
+
+
+def toc_subtitle(article: Article) -> str:
+    """The short line under a TOC entry: official date · source."""
+    date = format_date(article.date) if article.date else "không rõ ngày"
+    source = source_text(article)
+    return f"{date} · {source}" if source else date
+
+
+def byline(article: Article) -> str | None:
+    return ", ".join(article.authors) if article.authors else None
+
+
+DERIVED_TITLE_NOTE = "(Tiêu đề do tgreport đặt theo câu đầu của bài)"
+
+
+def cover_period(report: Report) -> str | None:
+    """ "Từ ngày 06 tháng 01 năm 2021 đến ngày 16 tháng 7 năm 2021" for the cover."""
+    if report.period is None:
+        return None
+    text = format_period(report.period.start, report.period.end)
+    return text[0].upper() + text[1:]
+
+
+def cover_count(report: Report) -> str:
+    return f"Gồm {len(report.all_articles())} bài viết"
+
+
+def cover_place_date(report: Report) -> str:
+    return format_date(report.issued, "official_line", place=report.place or "Hà Nội")
+
+
+@dataclass(frozen=True)
+class NumberedArticle:
+    """An article with its number in the report ("1.", "2.", …) and an id unique in the report."""
+
+    number: int
+    article: Article
+    anchor: str
+
+    @property
+    def heading(self) -> str:
+        return f"{self.number}. {display_title(self.article)}"
+
+
+@dataclass(frozen=True)
+class NumberedSection:
+    number: int
+    section: Section | None  # None for a report that is not grouped
+    articles: tuple[NumberedArticle, ...]
+    anchor: str
+
+    @property
+    def heading(self) -> str:
+        return self.section.title if self.section else ""
+
+
+def outline(report: Report) -> tuple[NumberedSection, ...]:
+    """The report as numbered sections of numbered articles; one unnamed section when flat.
+
+    Anchors (`a1`, `a2`, … and `s1`, …) are the same in every format, so links agree.
+    """
+    groups: list[tuple[Section | None, tuple[Article, ...]]] = [(None, report.articles)]
+    if report.sections:
+        groups = [(s, s.articles) for s in report.sections]
+    numbers = itertools.count(1)
+    result = []
+    for s_index, (section, articles) in enumerate(groups, start=1):
+        numbered = []
+        for article in articles:
+            n = next(numbers)
+            numbered.append(NumberedArticle(n, article, f"a{n}"))
+        result.append(NumberedSection(s_index, section, tuple(numbered), f"s{s_index}"))
+    return tuple(result)
+
+
+@dataclass(frozen=True)
+class Summary:
+    """The summary page after the TOC: how many articles, over what period, from where."""
+
+    count: int
+    period: str | None
+    by_source: tuple[tuple[str, int], ...]
+    by_category: tuple[tuple[str, int], ...]
+    undated: int
+
+
+UNKNOWN_SOURCE = "Không rõ nguồn"
+UNKNOWN_CATEGORY = "Không rõ chuyên mục"
+
+
+def summary(report: Report) -> Summary:
+    articles = report.all_articles()
+    sources = Counter(a.publisher or UNKNOWN_SOURCE for a in articles)
+    categories = Counter(a.category or UNKNOWN_CATEGORY for a in articles)
+
+    def ranked(counts: Counter[str]) -> tuple[tuple[str, int], ...]:
+        # Most frequent first; ties in a stable (code point) order.
+        return tuple(sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])))
+
+    return Summary(
+        count=len(articles),
+        period=cover_period(report),
+        by_source=ranked(sources),
+        by_category=ranked(categories),
+        undated=sum(1 for a in articles if a.date is None),
+    )
+
+
+SUMMARY_TITLE = "TỔNG QUAN"
+INDEX_TITLE = "PHỤ LỤC"
+TOC_TITLE = "MỤC LỤC"

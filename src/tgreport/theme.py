@@ -1,0 +1,62 @@
+"""Page and type settings that every exporter applies the same way."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from typing import Any
+
+
+@dataclass(frozen=True)
+class Theme:
+    """Sizes in points unless the name says millimetres."""
+
+    name: str = "official"
+    page_size: str = "A4"
+    margin_top_mm: float = 20.0
+    margin_bottom_mm: float = 20.0
+    margin_left_mm: float = 30.0
+    margin_right_mm: float = 15.0
+    font_family: str = "Liberation Serif"
+    heading_font_family: str = "Liberation Serif"
+    body_size: float = 13.0
+    title_size: float = 16.0  # article titles
+    cover_title_size: float = 22.0
+    caption_size: float = 11.0
+    line_spacing: float = 1.2  # multiple of the font size
+    paragraph_space_pt: float = 6.0
+    first_line_indent_mm: float = 12.7
+    justify: bool = True
+    header_text: str | None = None  # printed beside the page number, if any
+
+
+THEMES: dict[str, Theme] = {
+    # Decree 30/2020/NĐ-CP, Appendix I (see VIETNAMESE.md §3).
+    "official": Theme(),
+    # A clean reading layout: sans-serif, ragged right, no indent, even margins.
+    "modern": Theme(
+        name="modern",
+        margin_top_mm=20.0,
+        margin_bottom_mm=20.0,
+        margin_left_mm=22.0,
+        margin_right_mm=22.0,
+        font_family="Liberation Sans",
+        heading_font_family="Liberation Sans",
+        body_size=11.0,
+        title_size=17.0,
+        cover_title_size=26.0,
+        caption_size=9.5,
+        line_spacing=1.35,
+        paragraph_space_pt=8.0,
+        first_line_indent_mm=0.0,
+        justify=False,
+    ),
+}
+
+
+def theme(name: str = "official", **overrides: Any) -> Theme:
+    """A shipped theme by name, with any field overridden (the config file's [theme] table)."""
+    try:
+        base = THEMES[name]
+    except KeyError:
+        raise KeyError(f"unknown theme {name!r}; shipped themes: {', '.join(THEMES)}") from None
+    return replace(base, **overrides) if overrides else base
