@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -28,17 +28,32 @@ class ReadResult:
 
 
 def read_inputs(
-    paths: Iterable[str | Path], options: ReaderOptions | None = None
+    paths: Iterable[str | Path],
+    options: ReaderOptions | None = None,
+    progress: Callable[[int, int], None] | None = None,
 ) -> ReadResult:
-    """Read every input file; a bad file is skipped with a warning naming it and why."""
+    """Read every input file; a bad file is skipped with a warning naming it and why.
+
+    `progress(done, total)` is called before each file, for a caller's progress bar.
+    """
     result = ReadResult()
-    for path in find_inputs(list(paths)):
+    files = find_inputs(list(paths))
+    for path in files:
+        if progress is not None:
+            progress(result.files, len(files))
         result.files += 1
         try:
             result.articles.extend(read_path(path, options))
         except InputError as exc:
             log.warning("%s", exc)
             result.skipped.append(exc)
+        except Exception as exc:
+            # A reader bug on one odd file must not cost the user the whole report; -v shows
+            # the traceback so the bug can still be reported and fixed.
+            log.debug("reading %s failed", path, exc_info=True)
+            error = InputError(f"cannot be read (internal error {type(exc).__name__}: {exc}); skipped", path)
+            log.warning("%s", error)
+            result.skipped.append(error)
     return result
 
 

@@ -2,16 +2,40 @@
 
 from __future__ import annotations
 
+import dataclasses
 import logging
+import os
+import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..errors import InputError
 from ..model import Article
+from .lookalike import lookalike_warning
 
 log = logging.getLogger(__name__)
 
 DEFAULT_MAX_INPUT_BYTES = 50 * 1024 * 1024
+
+# Signatures of files that scrapers save next to the text (pictures, PDFs, archives, programs).
+_MAGIC: tuple[tuple[bytes, str], ...] = (
+    (b"\x89PNG\r\n\x1a\n", "a PNG image"),
+    (b"\xff\xd8\xff", "a JPEG image"),
+    (b"GIF87a", "a GIF image"),
+    (b"GIF89a", "a GIF image"),
+    (b"%PDF-", "a PDF document"),
+    (b"PK\x03\x04", "a ZIP archive (DOCX, EPUB, …)"),
+    (b"\x1f\x8b", "a gzip archive"),
+    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "an old Office document"),
+    (b"\x7fELF", "a program"),
+    (b"II*\x00", "a TIFF image"),
+    (b"MM\x00*", "a TIFF image"),
+)
+_UNICODE_BOMS = (b"\xff\xfe", b"\xfe\xff")  # UTF-16/32 text legitimately holds NUL bytes
+# C0 controls that no text file uses (0x1A is the DOS end-of-file mark). VISCII, VPS and TCVN3 put
+# a few rare capitals (Ẳ Ẵ Ẫ Ỷ Ỹ Ỵ) in this range, so only a file thick with them is binary.
+_BINARY_CONTROLS = frozenset(range(0x00, 0x20)) - {0x09, 0x0A, 0x0C, 0x0D, 0x1A}
+_SNIFF_BYTES = 64 * 1024
 
 
 @dataclass(frozen=True)
@@ -25,15 +49,50 @@ class ReaderOptions:
 
 
 def read_bytes(path: Path, options: ReaderOptions) -> bytes:
-    """The file's bytes, refusing files above the size limit before reading them."""
+    """The file's bytes, refusing what is not text before reading it into memory.
+
+    Refused: anything but a regular file (a FIFO or device would block or never end), files
+    above `options.max_input_bytes` (checked on the open file, and the read is bounded too, so a
+    file that grows meanwhile is not swallowed whole), empty files and binary files.
+    """
+    limit = options.max_input_bytes
     try:
-        size = path.stat().st_size
-        if size > options.max_input_bytes:
-            limit_mb = options.max_input_bytes / 1024 / 1024
-            raise InputError(f"larger than the {limit_mb:g} MB input limit; skipped", path)
-        return path.read_bytes()
+        if not stat.S_ISREG(os.stat(path).st_mode):
+            raise InputError("not a regular file; skipped", path)
+        with open(path, "rb") as handle:
+            if os.fstat(handle.fileno()).st_size > limit:
+                raise _too_large(path, limit)
+            data = handle.read(limit + 1)
     except OSError as exc:
-        raise InputError(f"cannot read: {exc.strerror}", path) from exc
+        raise InputError(f"cannot read: {exc.strerror or exc}", path) from exc
+    if len(data) > limit:
+        raise _too_large(path, limit)
+    if not data.strip():
+        raise InputError("empty file; skipped", path)
+    kind = binary_kind(data)
+    if kind:
+        raise InputError(f"{kind}, not text; skipped", path)
+    return data
+
+
+def _too_large(path: Path, limit: int) -> InputError:
+    return InputError(f"larger than the {limit / 1024 / 1024:g} MB input limit; skipped", path)
+
+
+def binary_kind(data: bytes) -> str | None:
+    """What kind of binary file `data` is ("a PNG image"), or None when it may be text."""
+    if data.startswith(_UNICODE_BOMS):
+        return None
+    for magic, kind in _MAGIC:
+        if data.startswith(magic):
+            return kind
+    sample = data[:_SNIFF_BYTES]
+    if b"\x00" in sample:
+        return "a binary file (it holds NUL bytes)"
+    controls = sum(1 for byte in sample if byte in _BINARY_CONTROLS)
+    if controls >= 4 and controls * 20 > len(sample):
+        return "a binary file (it is full of control bytes)"
+    return None
 
 
 def article_id(path: Path) -> str:
@@ -41,8 +100,12 @@ def article_id(path: Path) -> str:
 
 
 def read_path(path: Path, options: ReaderOptions | None = None) -> list[Article]:
-    """The articles in one file (a .jsonl file may hold many)."""
+    """The articles in one file (a .jsonl file may hold many), checked for look-alike letters."""
     options = options or ReaderOptions()
+    return [_check_lookalikes(article, path) for article in _read(path, options)]
+
+
+def _read(path: Path, options: ReaderOptions) -> list[Article]:
     suffix = path.suffix.lower()
     if suffix in (".json", ".jsonl"):
         from .json_reader import read_json
@@ -55,3 +118,23 @@ def read_path(path: Path, options: ReaderOptions | None = None) -> list[Article]
     from .text_reader import read_text
 
     return [read_text(path, options)]
+
+
+def _check_lookalikes(article: Article, path: Path) -> Article:
+    """Warn (never rewrite: the words are the author's) about Cyrillic/Greek letters in words."""
+    body = "\n".join(
+        [article.lead or "", *(block.text for block in article.blocks), *article.authors]
+    )
+    found = [
+        warning
+        for warning in (
+            lookalike_warning(f"{path}: the title", article.title or ""),
+            lookalike_warning(f"{path}: the text", body),
+        )
+        if warning
+    ]
+    for warning in found:
+        log.warning("%s", warning)
+    if not found:
+        return article
+    return dataclasses.replace(article, warnings=(*article.warnings, *found))
