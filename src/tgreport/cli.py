@@ -6,7 +6,8 @@ import argparse
 import datetime as dt
 import logging
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -18,8 +19,9 @@ from .config import load_config
 from .errors import TgreportError, UsageError
 from .exporters import registry
 from .exporters.base import ExportOptions
+from .progress import Bar, progress_bar
 from .readers import ReaderOptions
-from .theme import THEMES, theme
+from .theme import THEMES, Theme, theme
 
 log = logging.getLogger("tgreport")
 
@@ -80,14 +82,24 @@ class _OncePerMessage(logging.Filter):
         return True
 
 
-def _setup_logging(quiet: bool, verbose: bool) -> None:
+@contextmanager
+def _terminal_logging(quiet: bool, verbose: bool) -> Iterator[None]:
+    """While the command runs, the library's log records go to stderr, once each.
+
+    The previous logging set-up comes back afterwards, so a script calling `main()` keeps its own.
+    """
     handler = logging.StreamHandler(sys.stderr)
     handler.setFormatter(logging.Formatter("make-report: %(levelname)s: %(message)s"))
     handler.addFilter(_OncePerMessage())
     root = logging.getLogger("tgreport")
+    saved = (root.handlers[:], root.propagate, root.level)
     root.handlers[:] = [handler]
     root.propagate = False
     root.setLevel(logging.ERROR if quiet else logging.DEBUG if verbose else logging.WARNING)
+    try:
+        yield
+    finally:
+        root.handlers[:], root.propagate, root.level = saved[0], saved[1], saved[2]
 
 
 def _parse_day(value: str | None, option: str) -> dt.date | None:
@@ -115,26 +127,38 @@ def _merge_config(args: argparse.Namespace) -> dict[str, Any]:
 
 
 def _targets(args: argparse.Namespace) -> list[tuple[str, Path]]:
-    """(format, path) for every file to write."""
+    """(format, path) for every file to write.
+
+    One format: `-o` is the file. Several `-f` (or `-f all`): `-o` is a folder and each format
+    is written there as `digest.<suffix>`.
+    """
     if not args.output:
         raise UsageError("no output given; use -o FILE (for example -o digest.pdf)")
     output = Path(args.output)
-    formats = list(dict.fromkeys(args.formats or []))
+    requested = args.formats or []
+    formats = list(dict.fromkeys(requested))
     if "all" in formats:
-        formats = [info.name for info in registry.available() if info.available]
+        formats = []
         for info in registry.available():
-            if not info.available:
+            if info.available:
+                formats.append(info.name)
+            else:
                 log.warning("format %s skipped: %s", info.name, info.reason)
-        if len(formats) == 1:  # still a folder: "all" always means a folder of files
-            return [(formats[0], output / f"digest{registry.BUILTINS[formats[0]][0]}")]
+    known = registry.names()
     for name in formats:
-        if name not in registry.names():
-            raise UsageError(f"unknown format {name!r}; known formats: {', '.join(registry.names())}")
-    if len(formats) > 1:
-        return [(name, output / f"digest{registry.BUILTINS.get(name, ('.' + name,))[0]}") for name in formats]
+        if name not in known:
+            raise UsageError(f"unknown format {name!r}; known formats: {', '.join(known)}")
+    if len(requested) > 1 or "all" in requested:
+        return [(name, output / f"digest{_suffix(name)}") for name in formats]
     if formats:
         return [(formats[0], output)]
     return [(registry.format_for_suffix(output.suffix), output)]
+
+
+def _suffix(name: str) -> str:
+    if name in registry.BUILTINS:
+        return registry.BUILTINS[name][0]
+    return registry.load(name).suffix
 
 
 def _list_formats() -> int:
@@ -146,7 +170,11 @@ def _list_formats() -> int:
 
 def run(argv: Sequence[str] | None) -> int:
     args = build_parser().parse_args(argv)
-    _setup_logging(args.quiet, args.verbose)
+    with _terminal_logging(args.quiet, args.verbose):
+        return _run(args)
+
+
+def _run(args: argparse.Namespace) -> int:
     if args.list_formats:
         return _list_formats()
     tables = _merge_config(args)
@@ -158,7 +186,18 @@ def run(argv: Sequence[str] | None) -> int:
     except (KeyError, TypeError) as exc:
         raise UsageError(f"bad theme setting: {exc}", args.config) from exc
     reader_options = ReaderOptions(extra_chrome=tuple(tables.get("reader", {}).get("extra_chrome", ())))
-    result = read_inputs(args.inputs, reader_options)
+    with progress_bar(enabled=not args.quiet) as bar:
+        return _make(args, targets, chosen_theme, reader_options, bar)
+
+
+def _make(
+    args: argparse.Namespace,
+    targets: list[tuple[str, Path]],
+    chosen_theme: Theme,
+    reader_options: ReaderOptions,
+    bar: Bar,
+) -> int:
+    result = read_inputs(args.inputs, reader_options, progress=bar.reading)
     if not result.articles:
         log.error("no usable article in %d input file(s); no report made", result.files)
         return EXIT_NO_REPORT
@@ -180,9 +219,10 @@ def run(argv: Sequence[str] | None) -> int:
         template=Path(args.template) if args.template else None,
         template_dir=Path(args.template_dir) if args.template_dir else None,
     )
-    if len(targets) > 1 or "all" in (args.formats or []):
+    if len(args.formats or []) > 1 or "all" in (args.formats or []):
         Path(args.output).mkdir(parents=True, exist_ok=True)
     for name, path in targets:
+        bar.stage(f"Xuất {name.upper()}")
         write_atomic(path, render(report, name, options))
         if not args.quiet:
             print(f"{path}: {name}, {len(report.all_articles())} articles")

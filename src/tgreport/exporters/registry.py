@@ -68,8 +68,6 @@ def _import(name: str, target: str) -> type[Exporter]:
     try:
         cls = getattr(importlib.import_module(module_name), attr)
     except ModuleNotFoundError as exc:
-        if exc.name and module_name.startswith(exc.name):
-            raise FormatUnavailable(f"format {name!r} is not implemented in this version") from exc
         raise FormatUnavailable(f"format {name!r} needs {exc.name!r}, which is not installed") from exc
     except (ImportError, OSError, AttributeError) as exc:
         raise FormatUnavailable(f"format {name!r} cannot load its engine: {exc}") from exc

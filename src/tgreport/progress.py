@@ -1,0 +1,49 @@
+"""A progress bar on stderr for long runs, shown only to a person watching a terminal."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+# Below this many input files a run takes about a second: a bar would only flicker.
+MIN_FILES_FOR_BAR = 50
+
+
+class Bar:
+    """Reading progress, then one step per output format."""
+
+    def __init__(self, progress: Progress | None) -> None:
+        self._progress = progress
+        # Hidden until the work proves long enough to be worth a bar.
+        self._task = progress.add_task("Đọc bài", total=None, visible=False) if progress else None
+
+    def reading(self, done: int, total: int) -> None:
+        if self._progress is None or self._task is None or total < MIN_FILES_FOR_BAR:
+            return
+        self._progress.update(self._task, completed=done, total=total, visible=True)
+
+    def stage(self, description: str) -> None:
+        if self._progress is not None and self._task is not None:
+            self._progress.update(self._task, description=description)
+
+
+@contextmanager
+def progress_bar(enabled: bool) -> Iterator[Bar]:
+    """A bar when `enabled` and stderr is a terminal; otherwise a bar that draws nothing."""
+    if not enabled or not sys.stderr.isatty():
+        yield Bar(None)
+        return
+    progress = Progress(
+        TextColumn("{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+        console=Console(stderr=True),
+        transient=True,
+    )
+    with progress:
+        yield Bar(progress)
