@@ -2,7 +2,30 @@
 
 from __future__ import annotations
 
+from .dateparse import (
+    ParsedDate,
+    date_line,
+    date_problem,
+    find_dates,
+    is_today_header,
+    parse_date,
+    resolve_year,
+    year_named_in,
+)
 from .dates import format_date, format_period
 from .text import clean_text, decode_bytes
 
-__all__ = ["clean_text", "decode_bytes", "format_date", "format_period"]
+__all__ = [
+    "ParsedDate",
+    "clean_text",
+    "date_line",
+    "date_problem",
+    "decode_bytes",
+    "find_dates",
+    "format_date",
+    "format_period",
+    "is_today_header",
+    "parse_date",
+    "resolve_year",
+    "year_named_in",
+]

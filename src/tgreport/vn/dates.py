@@ -4,6 +4,11 @@ from __future__ import annotations
 
 import datetime as dt
 
+# Parsing lives in dateparse.py; re-exported so "from tgreport.vn.dates import parse_date" works.
+from .dateparse import ParsedDate, find_dates, parse_date
+
+__all__ = ["ParsedDate", "find_dates", "format_date", "format_period", "parse_date"]
+
 
 def _official_day_month(value: dt.date) -> tuple[str, str]:
     # Decree 30/2020, Appendix I: days below 10 and the months 1 and 2 take a leading zero.
