@@ -1,0 +1,112 @@
+"""One layout pass: page templates, page numbers, metadata, then the TOC numbers, then save."""
+
+from __future__ import annotations
+
+import calendar
+import io
+import os
+import time
+from typing import Any
+
+from reportlab.lib.units import mm
+from reportlab.lib.utils import TimeStamp
+from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate
+
+from ...errors import ExportError
+from ...model import Report
+from ...theme import Theme
+from . import layout
+from .flowables import LayoutState, draw_pending_numbers
+from .styles import Styles, build, page_size
+
+CREATOR = "tgreport"
+LANGUAGE = "vi-VN"
+
+
+class _Digest(BaseDocTemplate):  # type: ignore[misc]
+    """Two page templates: the cover (no number) and the body (number centred in the top margin)."""
+
+    def __init__(self, buffer: io.BytesIO, report: Report, theme: Theme, styles: Styles) -> None:
+        width, height = page_size(theme)
+        super().__init__(
+            buffer,
+            pagesize=(width, height),
+            leftMargin=theme.margin_left_mm * mm,
+            rightMargin=theme.margin_right_mm * mm,
+            topMargin=theme.margin_top_mm * mm,
+            bottomMargin=theme.margin_bottom_mm * mm,
+            title=report.title,
+            author=report.organisation or "",
+            subject=_subject(report),
+            creator=CREATOR,
+            lang=LANGUAGE,
+            invariant=1,
+            displayDocTitle=1,
+            initialFontName=styles.body.fontName,
+            initialFontSize=styles.body.fontSize,
+            initialLeading=styles.body.leading,
+        )
+        self.theme = theme
+        self.styles = styles
+        self.report = report
+        # The whole file is saved after the TOC numbers are drawn (see render).
+        self._doSave = 0
+        frame = Frame(self.leftMargin, self.bottomMargin, self.width, self.height, id="body",
+                      leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
+        self.addPageTemplates([
+            PageTemplate("cover", frames=[frame], autoNextPageTemplate="body"),
+            PageTemplate("body", frames=[frame], onPage=self._number_page),
+        ])
+
+    def handle_documentBegin(self) -> None:
+        super().handle_documentBegin()
+        self.canv._doc._timeStamp = _timestamp(self.report)
+
+    def _number_page(self, canv: Any, doc: Any) -> None:
+        # Decree 30/2020: Arabic numerals, centred in the top margin, none on the first page.
+        styles = self.styles
+        y = self.pagesize[1] - self.topMargin / 2 - styles.body.fontSize / 3
+        canv.saveState()
+        canv.setFont(styles.body_font.regular, styles.body.fontSize)
+        canv.drawCentredString(self.leftMargin + self.width / 2, y, str(canv.getPageNumber()))
+        if self.theme.header_text:
+            canv.setFont(styles.body_font.italic, styles.caption.fontSize)
+            canv.drawString(self.leftMargin, y, self.theme.header_text)
+        canv.restoreState()
+
+
+def _subject(report: Report) -> str:
+    from ... import present
+
+    return " — ".join(p for p in (present.cover_period(report), present.cover_count(report)) if p)
+
+
+def _timestamp(report: Report) -> TimeStamp:
+    """The creation date: SOURCE_DATE_EPOCH when set (reproducible builds), else the issue date."""
+    stamp = TimeStamp(invariant=1)  # reads SOURCE_DATE_EPOCH itself
+    if not os.environ.get("SOURCE_DATE_EPOCH", "").strip():
+        seconds = calendar.timegm(report.issued.timetuple())
+        stamp.t = seconds
+        stamp.lt = time.gmtime(seconds)
+        stamp.YMDhms = tuple(stamp.lt)[:6]
+    return stamp
+
+
+def render(report: Report, theme: Theme) -> tuple[bytes, dict[str, int]]:
+    """The PDF and the page (1-based) on which each anchor ("a1", "s1", "toc", …) starts."""
+    styles = build(theme)
+    state = LayoutState()
+    buffer = io.BytesIO()
+    doc = _Digest(buffer, report, theme, styles)
+    flow = layout.story(report, styles, state, doc.height)
+    try:
+        doc.build(flow)
+        canv = doc.canv
+        draw_pending_numbers(canv, state)
+        canv.addPageLabel(0, style="D", start=1)
+        canv.save()
+    except ExportError:
+        raise
+    except Exception as exc:  # ReportLab raises bare ValueError/LayoutError/…; name the report.
+        raise ExportError(f"cannot lay out the PDF for {report.title!r}: {exc}") from exc
+    return buffer.getvalue(), dict(state.pages)

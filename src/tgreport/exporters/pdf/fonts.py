@@ -1,0 +1,56 @@
+"""Registers the font table's TrueType files with ReportLab, once per process."""
+
+from __future__ import annotations
+
+import threading
+from dataclasses import dataclass
+
+from reportlab.lib.fonts import addMapping
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.ttfonts import TTFError, TTFont
+
+from ...errors import ExportError
+from ...fonts import STYLES, family
+
+_lock = threading.Lock()
+_registered: dict[str, RegisteredFamily] = {}
+
+
+@dataclass(frozen=True)
+class RegisteredFamily:
+    """ReportLab's names for the four faces of one family; `<b>`/`<i>` in markup map onto them."""
+
+    regular: str
+    bold: str
+    italic: str
+    bolditalic: str
+
+
+def register(family_name: str) -> RegisteredFamily:
+    """Register `family_name` from fonts.py's FAMILIES (idempotent) and return its face names.
+
+    ReportLab's font registry is process-global, and parsing four TTFs costs tens of
+    milliseconds, so each family is loaded once and reused by every render.
+    """
+    with _lock:
+        known = _registered.get(family_name)
+        if known is not None:
+            return known
+        try:
+            fam = family(family_name)
+        except KeyError as exc:
+            raise ExportError(str(exc.args[0])) from exc
+        # "Liberation Serif" → "LiberationSerif", "LiberationSerif-Bold", …: PDF names have no spaces.
+        base = family_name.replace(" ", "")
+        names = {style: base if style == "regular" else f"{base}-{style.capitalize()}" for style in STYLES}
+        for style, path in fam.paths().items():
+            try:
+                pdfmetrics.registerFont(TTFont(names[style], str(path)))
+            except (OSError, TTFError) as exc:
+                raise ExportError(f"cannot load font {family_name!r} ({style}): {exc}", path) from exc
+        faces = ((0, 0, "regular"), (1, 0, "bold"), (0, 1, "italic"), (1, 1, "bolditalic"))
+        for bold, italic, style in faces:
+            addMapping(base, bold, italic, names[style])
+        result = RegisteredFamily(**names)
+        _registered[family_name] = result
+        return result

@@ -1,0 +1,204 @@
+"""The story: cover, table of contents, summary, articles and index, as ReportLab flowables."""
+
+from __future__ import annotations
+
+from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.platypus import CondPageBreak, Flowable, NextPageTemplate, PageBreak, Paragraph, Spacer, Table
+from reportlab.platypus.tables import TableStyle
+
+from ... import present
+from ...model import Article, Block, IndexEntry, Report
+from .flowables import Anchor, Deferred, LayoutState, TocLine
+from .markup import escape, italic
+from .styles import Styles
+
+# Words the PDF prints that present.py does not (yet) define.
+CAPTION_CREDIT = "Ảnh: {credit}"
+RELATED_PREFIX = "Bài liên quan: "
+SUMMARY_COUNT = "Số bài viết"
+SUMMARY_PERIOD = "Thời gian"
+SUMMARY_UNDATED = "Bài không rõ ngày"
+SUMMARY_BY_SOURCE = "Theo nguồn"
+SUMMARY_BY_CATEGORY = "Theo chuyên mục"
+INDEX_DOCUMENTS = "Văn bản được nhắc đến"
+INDEX_PEOPLE = "Nhân vật"
+INDEX_ARTICLE = "bài {number}, tr. {page}"
+
+
+def story(report: Report, styles: Styles, state: LayoutState, frame_height: float) -> list[Flowable]:
+    """Every flowable of the digest, in page order; TOC page numbers are left to `state`."""
+    flow: list[Flowable] = []
+    flow += cover(report, styles, frame_height)
+    flow += [NextPageTemplate("body"), PageBreak()]
+    flow += toc(report, styles, state)
+    flow += [PageBreak()]
+    flow += summary_page(report, styles, state)
+    flow += articles(report, styles, state)
+    if report.index:
+        flow += [PageBreak()]
+        flow += index(report, styles, state)
+    return flow
+
+
+def cover(report: Report, styles: Styles, frame_height: float) -> list[Flowable]:
+    """Organisation at the top, the title a third of the way down, the place and date last."""
+    flow: list[Flowable] = []
+    if report.organisation:
+        flow.append(Paragraph(escape(report.organisation.upper()), styles.cover_org))
+    flow.append(Spacer(0, frame_height * 0.28))
+    flow.append(Paragraph(escape(report.title.upper()), styles.cover_title))
+    period = present.cover_period(report)
+    if period:
+        flow.append(Paragraph(escape(period), styles.cover_line))
+    flow.append(Paragraph(escape(present.cover_count(report)), styles.cover_line))
+    flow.append(Spacer(0, frame_height * 0.25))
+    flow.append(Paragraph(escape(present.cover_place_date(report)), styles.cover_place_date))
+    return flow
+
+
+def toc(report: Report, styles: Styles, state: LayoutState) -> list[Flowable]:
+    outline = present.outline(report)
+    numbers = [na.number for s in outline for na in s.articles]
+    style = styles.toc_entry
+    label_width = stringWidth(f"{max(numbers, default=1)}. ", style.fontName, style.fontSize) + 2
+    # Room for the largest page number the digest could reach: ten pages an article is generous.
+    digits = len(str(10 * len(numbers) + 20))
+    number_width = stringWidth("0" * digits, style.fontName, style.fontSize)
+    flow: list[Flowable] = [
+        Anchor("toc", present.TOC_TITLE, 0, state),
+        Paragraph(escape(present.TOC_TITLE), styles.page_title),
+    ]
+    for section in outline:
+        if section.section is not None:
+            flow.append(CondPageBreak(style.leading * 4))
+            flow.append(
+                TocLine(section.anchor, "", section.heading, None, styles, state, 0, number_width,
+                        title_style=styles.toc_section)
+            )
+        for na in section.articles:
+            flow.append(
+                TocLine(na.anchor, f"{na.number}.", present.display_title(na.article),
+                        present.toc_subtitle(na.article), styles, state, label_width, number_width)
+            )
+    return flow
+
+
+def summary_page(report: Report, styles: Styles, state: LayoutState) -> list[Flowable]:
+    s = present.summary(report)
+    cell = styles.table_cell
+    flow: list[Flowable] = [
+        Anchor("summary", present.SUMMARY_TITLE, 0, state),
+        Paragraph(escape(present.SUMMARY_TITLE), styles.page_title),
+    ]
+    facts = [(SUMMARY_COUNT, str(s.count))]
+    if s.period:
+        facts.append((SUMMARY_PERIOD, s.period))
+    if s.undated:
+        facts.append((SUMMARY_UNDATED, str(s.undated)))
+    for label, value in facts:
+        flow.append(Paragraph(f"<b>{escape(label)}:</b> {escape(value)}", cell))
+    for heading, rows in ((SUMMARY_BY_SOURCE, s.by_source), (SUMMARY_BY_CATEGORY, s.by_category)):
+        flow.append(Paragraph(escape(heading), styles.index_heading))
+        table = Table(
+            [[Paragraph(escape(name), cell), Paragraph(str(count), cell)] for name, count in rows],
+            colWidths=["85%", "15%"],
+            repeatRows=0,
+        )
+        table.setStyle(
+            TableStyle([
+                # Table's own text defaults to Helvetica, which cannot draw Vietnamese.
+                ("FONTNAME", (0, 0), (-1, -1), cell.fontName),
+                ("FONTSIZE", (0, 0), (-1, -1), cell.fontSize),
+                ("ALIGN", (1, 0), (1, -1), "RIGHT"),
+                ("LINEBELOW", (0, 0), (-1, -1), 0.25, "#999999"),
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+            ])
+        )
+        flow.append(table)
+    return flow
+
+
+def articles(report: Report, styles: Styles, state: LayoutState) -> list[Flowable]:
+    flow: list[Flowable] = []
+    level = 1 if report.grouped else 0
+    for section in present.outline(report):
+        for i, na in enumerate(section.articles):
+            flow.append(PageBreak())
+            if section.section is not None and i == 0:
+                flow.append(Anchor(section.anchor, section.heading, 0, state))
+                flow.append(Paragraph(escape(section.heading.upper()), styles.section))
+            flow.append(Anchor(na.anchor, na.heading, level, state))
+            flow += article(na.heading, na.article, styles)
+        if section.section is not None and not section.articles:
+            flow += [PageBreak(), Anchor(section.anchor, section.heading, 0, state),
+                     Paragraph(escape(section.heading.upper()), styles.section)]
+    return flow
+
+
+def article(heading: str, a: Article, styles: Styles) -> list[Flowable]:
+    flow: list[Flowable] = [Paragraph(escape(heading), styles.title)]
+    if a.title_derived or not a.title:
+        flow.append(Paragraph(escape(present.DERIVED_TITLE_NOTE), styles.derived_note))
+    meta = present.meta_line(a)
+    flow.append(Paragraph(escape(meta), styles.meta) if meta else Spacer(0, styles.meta.spaceAfter))
+    if a.lead:
+        flow.append(Paragraph(escape(a.lead), styles.lead))
+    for b in a.blocks:
+        flow += block(b, styles)
+    by = present.byline(a)
+    if by:
+        flow.append(Paragraph(escape(by), styles.byline))
+    return flow
+
+
+def block(b: Block, styles: Styles) -> list[Flowable]:
+    if b.type == "paragraph":
+        return [Paragraph(escape(b.text), styles.body)]
+    if b.type == "heading":
+        return [Paragraph(escape(b.text), styles.subheading)]
+    if b.type == "caption":
+        credit = getattr(b, "credit", None)
+        text = escape(b.text) + (f" ({italic(CAPTION_CREDIT.format(credit=credit))})" if credit else "")
+        return [Paragraph(text, styles.caption)]
+    if b.type == "quote":
+        return [Paragraph(escape(b.text), styles.quote)]
+    if b.type == "list":
+        items = getattr(b, "items", ())
+        ordered = getattr(b, "ordered", False)
+        return [
+            Paragraph(escape(item), styles.list_item, bulletText=f"{n}." if ordered else "•")
+            for n, item in enumerate(items, start=1)
+        ]
+    if b.type == "related":
+        return [Paragraph(escape(RELATED_PREFIX + b.text), styles.related)]
+    # Images are not embedded (the model keeps only their names): nothing to print.
+    return []
+
+
+def index(report: Report, styles: Styles, state: LayoutState) -> list[Flowable]:
+    """The appendix: each cited document, then each person, with article numbers and pages."""
+    numbered = {na.article.id: na for s in present.outline(report) for na in s.articles}
+    flow: list[Flowable] = [
+        Anchor("index", present.INDEX_TITLE, 0, state),
+        Paragraph(escape(present.INDEX_TITLE), styles.page_title),
+    ]
+    for kind, heading in (("document", INDEX_DOCUMENTS), ("person", INDEX_PEOPLE)):
+        entries = [e for e in report.index if e.kind == kind]
+        if not entries:
+            continue
+        flow.append(Paragraph(escape(heading), styles.index_heading))
+        for entry in entries:
+            refs = [numbered[i] for i in entry.article_ids if i in numbered]
+
+            def make(entry: IndexEntry = entry, refs: list[present.NumberedArticle] = refs) -> Flowable:
+                # Built at layout time: every article precedes the index, so its page is known.
+                places = "; ".join(
+                    INDEX_ARTICLE.format(number=na.number, page=state.page_of(na.anchor)) for na in refs
+                )
+                text = f"<b>{escape(entry.name)}</b>"
+                if entry.detail:
+                    text += f" ({escape(entry.detail)})"
+                return Paragraph(f"{text}: {escape(places)}" if places else text, styles.index_entry)
+
+            flow.append(Deferred(make))
+    return flow
