@@ -39,6 +39,7 @@ test: system-test $(BIN)/.installed-test lint
 	$(BIN)/python -m pytest -W error -q
 
 benchmark: system-test $(BIN)/.installed-test
+	@scripts/setup-system.sh bench
 	$(BIN)/python benchmarks/run.py
 
 clean:

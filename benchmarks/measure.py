@@ -1,0 +1,54 @@
+"""One measurement: a command in a fresh process under `/usr/bin/time -v`, wall time and peak RSS."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+TIME = Path("/usr/bin/time")
+_PEAK = re.compile(r"Maximum resident set size \(kbytes\): (\d+)")
+
+
+@dataclass(frozen=True)
+class Measurement:
+    seconds: float  # wall time of the whole process, start-up and imports included
+    peak_mb: float  # peak RSS of the largest process in the tree (what GNU time reports)
+    returncode: int
+    stdout: str
+    stderr: str  # the command's own stderr, without GNU time's report
+
+
+def run(argv: list[str], env: dict[str, str], timeout: float, cwd: Path | None = None) -> Measurement:
+    """Run `argv` once; raises subprocess.TimeoutExpired after `timeout` seconds."""
+    start = time.perf_counter()
+    proc = subprocess.run([str(TIME), "-v", *argv], capture_output=True, text=True, env=env,
+                          timeout=timeout, cwd=cwd)
+    seconds = time.perf_counter() - start
+    # GNU time appends its report to the command's stderr; split it off at its first line.
+    own, _, report = proc.stderr.rpartition("\tCommand being timed:")
+    own = re.sub(r"Command (exited with non-zero status|terminated by signal) \d+\n$", "", own)
+    found = _PEAK.search(report)
+    if found is None:
+        raise RuntimeError(f"/usr/bin/time gave no peak memory for {argv[:3]}: {proc.stderr[-500:]}")
+    return Measurement(seconds, int(found.group(1)) / 1024, proc.returncode, proc.stdout, own)
+
+
+def best_of(argv: list[str], env: dict[str, str], timeout: float, repeat: int) -> Measurement:
+    """The fastest of `repeat` runs (the least disturbed by the rest of the machine)."""
+    runs = []
+    for _ in range(repeat):
+        m = run(argv, env, timeout)
+        runs.append(m)
+        if m.returncode != 0:
+            break
+    return min(runs, key=lambda m: (m.returncode != 0, m.seconds))
+
+
+def pdf_pages(path: Path) -> int | None:
+    """The page count pdfinfo reads (an independent check that the PDF is whole)."""
+    out = subprocess.run(["pdfinfo", str(path)], capture_output=True, text=True)
+    found = re.search(r"^Pages:\s+(\d+)", out.stdout, re.M)
+    return int(found.group(1)) if found else None
