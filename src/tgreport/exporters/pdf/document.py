@@ -10,6 +10,7 @@ from typing import Any
 
 from reportlab.lib.units import mm
 from reportlab.lib.utils import TimeStamp
+from reportlab.pdfbase.pdfdoc import PDFArray, PDFDictionary, PDFString
 from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate
 
 from ...errors import ExportError
@@ -92,6 +93,18 @@ def _timestamp(report: Report) -> TimeStamp:
     return stamp
 
 
+def _name_destinations(canv: Any, state: LayoutState) -> None:
+    """A /Dests name tree, so "digest.pdf#a12" opens article 12 in any reader.
+
+    ReportLab writes links with the destination inline and keeps no name tree of its own.
+    """
+    pairs: list[Any] = []
+    # A name tree's keys must be sorted by their bytes.
+    for key in sorted(state.pages, key=lambda k: k.encode()):
+        pairs += [PDFString(key), canv._bookmarkReference(key)]
+    canv._doc.Catalog.Names = PDFDictionary({"Dests": PDFDictionary({"Names": PDFArray(pairs)})})
+
+
 def render(report: Report, theme: Theme) -> tuple[bytes, dict[str, int]]:
     """The PDF and the page (1-based) on which each anchor ("a1", "s1", "toc", …) starts."""
     styles = build(theme)
@@ -103,6 +116,7 @@ def render(report: Report, theme: Theme) -> tuple[bytes, dict[str, int]]:
         doc.build(flow)
         canv = doc.canv
         draw_pending_numbers(canv, state)
+        _name_destinations(canv, state)
         canv.addPageLabel(0, style="D", start=1)
         canv.save()
     except ExportError:
