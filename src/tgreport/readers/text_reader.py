@@ -1,13 +1,13 @@
-"""Plain page text: first non-empty line is the title, other lines are paragraphs."""
+"""Plain page text, as copied or scraped from a news site, read by the page reader."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from ..errors import InputError
-from ..model import Article, Paragraph
+from ..model import Article
 from ..vn import decode_bytes
-from .base import ReaderOptions, article_id, read_bytes
+from .base import ReaderOptions, read_bytes
+from .page import read_page
 
 
 def read_text(path: Path, options: ReaderOptions) -> Article:
@@ -18,15 +18,5 @@ def read_text(path: Path, options: ReaderOptions) -> Article:
 def article_from_text(
     text: str, path: Path, options: ReaderOptions, encoding: str = "utf-8"
 ) -> Article:
-    lines = [" ".join(line.split()) for line in text.split("\n")]
-    lines = [line for line in lines if line]
-    if not lines:
-        raise InputError("no text in this file", path)
-    warnings = () if encoding == "utf-8" else (f"{path}: decoded as {encoding}",)
-    return Article(
-        id=article_id(path),
-        source=str(path),
-        title=lines[0],
-        blocks=tuple(Paragraph(line) for line in lines[1:]),
-        warnings=warnings,
-    )
+    """The article in `text` (already decoded); the HTML reader calls this with the page's text."""
+    return read_page(text, path, options, encoding)

@@ -1,0 +1,140 @@
+"""The page reader, stage by stage: lines → chrome removed → header → body → dates → Article."""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+from pathlib import Path
+
+from ...errors import InputError
+from ...model import Article, Block, Caption, Image, Paragraph
+from ...vn import ParsedDate
+from ..base import ReaderOptions, article_id
+from .body import read_body
+from .bylines import Byline
+from .chrome import strip_chrome
+from .dates import consistent, event_in, text_year, with_year
+from .header import Header, body_start, read_header
+from .lines import split_lines
+from .vocab import Vocabulary, vocabulary
+
+log = logging.getLogger(__name__)
+
+
+def read_page(text: str, path: Path, options: ReaderOptions, encoding: str = "utf-8") -> Article:
+    """An Article from the text of a scraped news page, as a careful editor would read it."""
+    vocab = vocabulary(tuple(options.extra_chrome))
+    lines = split_lines(text)
+    if not lines:
+        raise InputError("no text in this file", path)
+    stripped = strip_chrome(lines, vocab)
+    kept = list(stripped.lines)
+    start = body_start(kept, vocab)
+    header = read_header(kept[:start], vocab)
+    body = read_body(header.body + kept[start:], vocab)
+    removed = [*stripped.removed, *header.removed, *body.removed]
+    warnings = [] if encoding == "utf-8" else [f"decoded as {encoding}"]
+
+    blocks = body.blocks
+    lead = _lead(blocks, vocab)
+    if lead is not None:
+        blocks = blocks[1:]
+    authors, publisher = _credits([*header.bylines, *body.bylines])
+    published, event_date, date_notes = _dates(header, body.stamps, lead, blocks, vocab)
+    removed.extend(date_notes.removed)
+    warnings.extend(date_notes.warnings)
+    if header.title is None:
+        warnings.append("no headline on the page: the title is derived from the first sentence")
+    date = published.date() if isinstance(published, dt.datetime) else published
+    article = Article(
+        id=article_id(path),
+        source=str(path),
+        title=header.title,
+        title_derived=header.title is None,
+        date=date or event_date,
+        published=published,
+        event_date=event_date,
+        authors=authors,
+        publisher=publisher,
+        category=header.category or stripped.crumb_category,
+        views=stripped.views,
+        lead=lead,
+        blocks=tuple(blocks),
+        removed=tuple(removed),
+        warnings=tuple(warnings),
+    )
+    if not article.blocks and lead is None:
+        raise InputError("no article text found on this page", path)
+    for warning in warnings:
+        log.info("%s: %s", path, warning)
+    return article
+
+
+def _lead(blocks: list[Block], vocab: Vocabulary) -> str | None:
+    """The sapo: a first paragraph set apart by the picture under it, or opening with its source
+    ("TTO - …", "(Chinhphu.vn) - …")."""
+    if len(blocks) < 2 or not isinstance(blocks[0], Paragraph):
+        return None
+    first = blocks[0].text
+    if isinstance(blocks[1], (Caption, Image)) or any(p.match(first) for p in vocab.lead_patterns):
+        return first
+    return None
+
+
+def _credits(bylines: list[Byline]) -> tuple[tuple[str, ...], str | None]:
+    authors: list[str] = []
+    publisher = None
+    for byline in bylines:
+        authors.extend(a for a in byline.authors if a not in authors)
+        publisher = publisher or byline.publisher
+    return tuple(authors), publisher
+
+
+class _DateNotes:
+    def __init__(self) -> None:
+        self.removed: list[str] = []
+        self.warnings: list[str] = []
+
+
+def _local(parsed: ParsedDate) -> dt.datetime | dt.date | None:
+    # The page's own wall-clock time; an offset ("GMT+7") would make it incomparable with the
+    # naive stamps of other pages.
+    value = parsed.value
+    return value.replace(tzinfo=None) if isinstance(value, dt.datetime) else value
+
+
+def _dates(
+    header: Header,
+    foot_stamps: list[ParsedDate],
+    lead: str | None,
+    blocks: list[Block],
+    vocab: Vocabulary,
+) -> tuple[dt.datetime | dt.date | None, dt.date | None, _DateNotes]:
+    """(published, event date): the page's own stamp, and the day of the event in the lead."""
+    notes = _DateNotes()
+    trusted = [s.parsed for s in header.stamps if not s.banner] + foot_stamps
+    banners = [s for s in header.stamps if s.banner]
+    published = _local(trusted[0]) if trusted else None
+    paragraphs = ([lead] if lead else []) + [b.text for b in blocks if isinstance(b, Paragraph)]
+    found = event_in(paragraphs)
+    event_date = None
+    if found is not None:
+        index, event = found
+        if published is not None:
+            context: dt.date | int | None = (
+                published.date() if isinstance(published, dt.datetime) else published
+            )
+        else:
+            context = text_year(paragraphs[index], "\n".join(paragraphs), vocab)
+        event_date = with_year(event, context)
+        if banners and published is None:
+            # A "today" banner counts only when the event it would date happened days before.
+            banner = banners[0].parsed.date
+            near = with_year(event, banner)
+            if banner is not None and near is not None and consistent(banner, near):
+                published, event_date = _local(banners[0].parsed), near
+                banners = banners[1:]
+        if event_date is None:
+            notes.warnings.append(f"the year of the event date {event.matched!r} is unknown")
+    notes.removed.extend(b.text for b in banners)
+    return published, event_date, notes

@@ -1,0 +1,128 @@
+"""The article's body lines → blocks: paragraphs, captions, sub-headings, pictures, related links."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from ...model import Block, Caption, Heading, Image, Paragraph, Related
+from ...vn import ParsedDate
+from .bylines import Byline, parse_byline
+from .captions import (
+    caption_of,
+    credit_only,
+    has_scene_words,
+    is_heading,
+    is_image_file,
+    is_short_line,
+    strip_alt,
+)
+from .dates import stamp_of
+from .lines import Line, word_count
+from .vocab import Vocabulary
+
+_RELATED = re.compile(r"^\[\s*(?P<text>[^\[\]]{8,})\s*\]$")
+_RELATED_ARROW = re.compile(r"^(>>|»|►|→)\s*(?P<text>.{8,})$")
+_LIST_ITEM = re.compile(r"^([-+•*–]\s|\d{1,2}[.)]\s)")
+# Bylines stand in the last few lines; a longer run from the foot is text, not credits.
+FOOT_LINES = 3
+HEAD_LINES = 2
+HEADING_MAX_WORDS = 12
+
+
+@dataclass
+class Body:
+    blocks: list[Block] = field(default_factory=list)
+    bylines: list[Byline] = field(default_factory=list)
+    stamps: list[ParsedDate] = field(default_factory=list)
+    removed: list[str] = field(default_factory=list)
+
+
+def read_body(lines: list[Line], vocab: Vocabulary) -> Body:
+    body = Body()
+    lines = _take_foot_bylines(lines, vocab, body)
+    seen_captions: set[tuple[str, str | None]] = set()
+    for index, line in enumerate(lines):
+        if index <= HEAD_LINES:
+            # "Bài và ảnh: …" just under the sapo; a bare name there could be a sub-heading.
+            byline = parse_byline(line.text, vocab, names_alone=False)
+            if byline is not None and byline.authors:
+                body.bylines.append(byline)
+                continue
+        block = _block(lines, index, vocab, body)
+        if block is None:
+            continue
+        if isinstance(block, Caption):
+            key = (block.text.casefold(), block.credit)
+            if key in seen_captions:
+                continue  # pages print some captions twice (seed 004)
+            seen_captions.add(key)
+        body.blocks.append(block)
+    return body
+
+
+def _take_foot_bylines(lines: list[Line], vocab: Vocabulary, body: Body) -> list[Line]:
+    """The lines without the bylines and stamps at their foot, which go into `body`."""
+    end = len(lines)
+    foot: list[Byline] = []
+    while end > 0 and len(lines) - end < FOOT_LINES:
+        text = lines[end - 1].text
+        stamp = stamp_of(text, vocab)
+        byline = None if stamp else parse_byline(text, vocab)
+        if stamp is not None:
+            body.stamps.append(stamp)
+        elif byline is not None:
+            foot.insert(0, byline)
+        else:
+            break
+        end -= 1
+    body.bylines.extend(foot)
+    return lines[:end]
+
+
+def _block(lines: list[Line], index: int, vocab: Vocabulary, body: Body) -> Block | None:
+    line = lines[index]
+    text = line.text
+    previous = body.blocks[-1] if body.blocks else None
+    stamp = stamp_of(text, vocab)
+    if stamp is not None:
+        body.stamps.append(stamp)
+        return None
+    related = _RELATED.match(text) or _RELATED_ARROW.match(text)
+    if related:
+        return Related(related.group("text").strip())
+    if is_image_file(text, vocab):
+        return Image(text)
+    unglued = strip_alt(text, vocab)
+    caption = caption_of(unglued, vocab)
+    if caption is not None:
+        return caption
+    credit = credit_only(text, vocab)
+    if credit is not None:
+        return _attach_credit(body, text, credit)
+    if _LIST_ITEM.match(text) or not is_short_line(text):
+        return Paragraph(text)
+    following = lines[index + 1].text if index + 1 < len(lines) else None
+    if (
+        isinstance(previous, Image)
+        or unglued != text
+        or (following is not None and credit_only(following, vocab) is not None)
+        or line.gap_before >= 2
+        or has_scene_words(text, vocab)
+    ):
+        return Caption(unglued)
+    if is_heading(text) or word_count(text) <= HEADING_MAX_WORDS:
+        return Heading(text)
+    return Caption(text)
+
+
+def _attach_credit(body: Body, text: str, credit: str) -> Block | None:
+    """A credit on its own line belongs to the caption just above it."""
+    previous = body.blocks[-1] if body.blocks else None
+    if isinstance(previous, Caption) and previous.credit is None:
+        body.blocks[-1] = Caption(previous.text, credit)
+        return None
+    if isinstance(previous, (Heading, Paragraph)) and is_short_line(previous.text):
+        body.blocks[-1] = Caption(previous.text, credit)
+        return None
+    return Caption(text)

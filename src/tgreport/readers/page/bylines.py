@@ -1,0 +1,124 @@
+"""Bylines: writers' names ("Thảo Nguyên", "MAI CHI", "Bài và ảnh: …") and agency credits ("Theo TTXVN")."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .lines import ends_sentence, word_count
+from .vocab import Vocabulary
+
+_NAME_SPLIT = re.compile(r"\s+[-–—&]\s+|\s*[,;]\s*|\s+và\s+")
+_INITIALS = re.compile(r"^(?:[A-ZĐ]\.){1,3}[A-ZĐ]?$")
+_TRAILING_NOTE = re.compile(r"^(?P<name>.+?)\s*\((?P<note>[^()]{1,40})\)$")
+# An agency or site as credited after a name: "TTXVN", "Vietnam+", "VOV.VN", "TTXVN/Vietnam+".
+_AGENCY = re.compile(r"^[\w.+/ -]{2,40}$")
+NAME_MAX_CHARS = 40
+NAME_MAX_WORDS = 5
+
+
+@dataclass(frozen=True)
+class Byline:
+    authors: tuple[str, ...] = ()
+    publisher: str | None = None
+
+
+def is_name(text: str, vocab: Vocabulary) -> bool:
+    """A person's name as bylines print it: "Thảo Nguyên", "MAI CHI", "Nguyễn Văn A", "T.L"."""
+    words = text.split()
+    if not words or len(text) > NAME_MAX_CHARS or len(words) > NAME_MAX_WORDS:
+        return False
+    if len(words) == 1:
+        return bool(_INITIALS.match(text))
+    if words[0].capitalize() in vocab.not_name_words:
+        return False
+    return all(_name_word(w) for w in words)
+
+
+def _name_word(word: str) -> bool:
+    if _INITIALS.match(word):
+        return True
+    if not word.isalpha():
+        return False
+    return word.isupper() or (word[0].isupper() and (len(word) == 1 or word[1:].islower()))
+
+
+def _agency_like(text: str) -> bool:
+    # An agency credit is an abbreviation or a site name, not ordinary words: it has a capital
+    # after its first letter ("TTXVN", "VnExpress") or a dot or plus ("VOV.VN", "Vietnam+").
+    return bool(_AGENCY.match(text)) and (
+        any(c.isupper() for c in text[1:]) or "." in text or "+" in text
+    )
+
+
+def _has_capital(text: str) -> bool:
+    return any(c.isupper() for c in text)
+
+
+def _strip_prefix(text: str, prefixes: tuple[str, ...]) -> str | None:
+    folded = text.casefold()
+    for prefix in prefixes:
+        if folded.startswith(prefix):
+            rest = text[len(prefix) :]
+            stripped = rest.lstrip()
+            if stripped.startswith(":"):
+                return stripped[1:].strip()
+            if prefix.endswith(" của") or (rest[:1] == " " and prefix in ("theo", "nguồn", "nguồn tin")):
+                return stripped
+    return None
+
+
+def _names(text: str, vocab: Vocabulary) -> Byline | None:
+    """One or more names ("Văn Tuấn - Hữu Thắng"), each maybe with a note or an agency."""
+    publisher = None
+    note = _TRAILING_NOTE.match(text)
+    if note:
+        inner = note.group("note").strip()
+        folded = inner.casefold()
+        source = _strip_prefix(inner, vocab.publisher_prefixes)
+        if source:
+            publisher = source
+        elif _agency_like(inner):
+            publisher = inner
+        elif not any(folded.startswith(n) for n in vocab.name_notes):
+            return None
+        text = note.group("name")
+    if "/" in text:
+        # "Thanh Hà/VOV.VN": the writer, then the agency.
+        name, _, agency = text.rpartition("/")
+        if _agency_like(agency.strip()) and publisher is None:
+            publisher, text = agency.strip(), name.strip()
+    parts = [p.strip() for p in _NAME_SPLIT.split(text) if p.strip()]
+    if not parts or not all(is_name(p, vocab) for p in parts):
+        return None
+    return Byline(tuple(parts), publisher)
+
+
+def parse_byline(text: str, vocab: Vocabulary, *, names_alone: bool = True) -> Byline | None:
+    """The byline `text` is, or None. `names_alone` also accepts a bare name ("Thảo Nguyên"),
+    which is right at the foot of an article but not everywhere."""
+    text = text.strip()
+    if not text or word_count(text) > 12 or (ends_sentence(text) and not text.endswith(")")):
+        return None
+    if text.startswith("(") and text.endswith(")"):
+        inner = text[1:-1].strip()
+        if inner.casefold().startswith("ảnh"):
+            return None
+        source = _strip_prefix(inner, vocab.publisher_prefixes)
+        if source and _has_capital(source):
+            return Byline((), source)
+        if _agency_like(inner) or inner.casefold().startswith(vocab.staff):
+            return Byline((), inner)
+        return None
+    if text.casefold() in vocab.staff:
+        return Byline((text,))
+    source = _strip_prefix(text, vocab.publisher_prefixes)
+    if source:
+        # "Theo TTXVN", "Theo báo Nhân Dân"; not "Theo kế hoạch", which is the start of a sentence.
+        return Byline((), source) if word_count(source) <= 10 and _has_capital(source) else None
+    named = _strip_prefix(text, vocab.author_prefixes)
+    if named is not None:
+        if named.casefold() in vocab.staff:
+            return Byline((named,))
+        return _names(named, vocab)
+    return _names(text, vocab) if names_alone else None

@@ -1,0 +1,69 @@
+"""Photo captions and their credits, image file names, and alt text glued in front of captions."""
+
+from __future__ import annotations
+
+import re
+
+from ...model import Caption
+from .lines import ends_sentence, is_upper, word_count
+from .vocab import Vocabulary
+
+_NUMBERED = re.compile(r"^([IVXLC]+|\d{1,2}|[a-zđ])[.)]\s", re.IGNORECASE)
+CAPTION_MAX_CHARS = 400
+
+
+def strip_alt(text: str, vocab: Vocabulary) -> str:
+    """`text` without the image alt text a scraper glued in front ("<title> ảnh 1Bí thư …" → "Bí thư …")."""
+    match = vocab.glued_alt.match(text)
+    return text[match.end() :] if match else text
+
+
+def caption_of(text: str, vocab: Vocabulary) -> Caption | None:
+    """A caption with its credit ("Quang cảnh Hội nghị - Ảnh: Minh Châu"), or None."""
+    if len(text) > CAPTION_MAX_CHARS:
+        return None
+    for pattern in vocab.captions:
+        match = pattern.match(text)
+        if match:
+            groups = match.groupdict()
+            credit = (groups.get("credit") or "").strip() or None
+            return Caption(match.group("text").strip(), credit)
+    return None
+
+
+def credit_only(text: str, vocab: Vocabulary) -> str | None:
+    """The credit of a line that holds nothing else ("Ảnh: TTXVN", "(Ảnh minh họa)")."""
+    for pattern in vocab.credit_only:
+        match = pattern.match(text)
+        if match:
+            return match.group("credit").strip()
+    return None
+
+
+def is_image_file(text: str, vocab: Vocabulary) -> bool:
+    return bool(vocab.image_file.match(text))
+
+
+def is_picture_line(text: str, vocab: Vocabulary) -> bool:
+    """A picture's file name, its caption, or its credit alone."""
+    return (
+        is_image_file(text, vocab)
+        or caption_of(strip_alt(text, vocab), vocab) is not None
+        or credit_only(text, vocab) is not None
+    )
+
+
+def is_short_line(text: str) -> bool:
+    """A line too short and unpunctuated to be a paragraph: a caption or a sub-heading."""
+    return word_count(text) <= 25 and not ends_sentence(text)
+
+
+def is_heading(text: str) -> bool:
+    """A sub-heading by its form alone: in capitals, or numbered ("1. …", "II. …")."""
+    return (is_upper(text) and word_count(text) >= 2) or bool(_NUMBERED.match(text))
+
+
+def has_scene_words(text: str, vocab: Vocabulary) -> bool:
+    """Words that describe a photograph ("phát biểu", "quang cảnh", "trao tặng", …)."""
+    folded = f" {text.casefold()} "
+    return any(f" {word}" in folded for word in vocab.scene_words)

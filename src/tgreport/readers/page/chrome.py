@@ -1,0 +1,143 @@
+"""Removes page chrome (comment forms, link lists, share bars, counters, breadcrumbs) from the lines."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .lines import Line, ends_sentence, is_paragraph_like, word_count
+from .vocab import Vocabulary
+
+# What may follow a furniture phrase on its line: "Bình luận (3)", "Chia sẻ:", "Tags: …".
+_PHRASE_TAIL = re.compile(r"\s*([:(\[|·•\-–]|\d)")
+_SUBSTANCE = re.compile(r"\w")
+
+
+@dataclass(frozen=True)
+class Stripped:
+    """The lines that may be article, and what was taken out of the rest."""
+
+    lines: tuple[Line, ...]
+    removed: tuple[str, ...]
+    views: int | None
+    crumb_category: str | None
+
+
+def strip_chrome(lines: list[Line], vocab: Vocabulary) -> Stripped:
+    kept: list[Line] = []
+    removed: list[str] = []
+    views: int | None = None
+    category: str | None = None
+    body_seen = False
+    i = 0
+    while i < len(lines):
+        line = lines[i]
+        text, count = take_views(line.text, vocab)
+        if count is not None and views is None:
+            views = count
+        i += 1
+        if not _SUBSTANCE.search(text):
+            continue
+        glued = _glued_tail(text, vocab)
+        if glued is not None:
+            kept.append(line.with_text(text[:glued].rstrip()))
+            removed.append(text[glued:])
+            removed.extend(rest.text for rest in lines[i:])
+            break
+        if body_seen and _is_tail(text, vocab):
+            removed.append(text)
+            removed.extend(rest.text for rest in lines[i:])
+            break
+        if _starts_with_phrase(text, vocab.box_phrases, 60):
+            removed.append(text)
+            # The link list under the heading: headlines, no sentences.
+            while i < len(lines) and _is_link_line(lines[i].text):
+                removed.append(lines[i].text)
+                i += 1
+            continue
+        if _is_furniture(text, vocab) or (not body_seen and _is_tail(text, vocab)):
+            removed.append(text)
+            continue
+        if not body_seen:
+            crumb = breadcrumb(text, vocab)
+            if crumb is not None:
+                category = crumb or category
+                removed.append(text)
+                continue
+        if is_paragraph_like(text):
+            body_seen = True
+        kept.append(line.with_text(text))
+    return Stripped(tuple(kept), tuple(removed), views, category)
+
+
+def take_views(text: str, vocab: Vocabulary) -> tuple[str, int | None]:
+    """The line without its view counter, and the count ("Số lần xem: 1.234" → 1234)."""
+    for pattern in vocab.views:
+        match = pattern.search(text)
+        if match:
+            digits = re.sub(r"\D", "", match.group("n"))
+            rest = (text[: match.start()] + text[match.end() :]).strip(" -–|·,")
+            return rest, int(digits)
+    return text, None
+
+
+def _glued_tail(text: str, vocab: Vocabulary) -> int | None:
+    """Where a tail heading starts when a scraper glued it to the line before ("Năng NguyễnCác ý kiến")."""
+    folded = text.casefold()
+    for phrase in vocab.tail_phrases:
+        at = folded.find(phrase, 1)
+        # Glued means no space between: a letter of the line before, then the heading's capital.
+        if at > 0 and text[at - 1].isalpha() and text[at].isupper() and text[at - 1].islower():
+            return at
+    return None
+
+
+def _starts_with_phrase(text: str, phrases: tuple[str, ...], slack: int) -> bool:
+    folded = text.casefold()
+    for phrase in phrases:
+        if folded == phrase:
+            return True
+        if folded.startswith(phrase) and len(text) <= len(phrase) + slack and not is_paragraph_like(text):
+            rest = folded[len(phrase) :]
+            if _PHRASE_TAIL.match(rest) or not rest.strip():
+                return True
+    return False
+
+
+def _is_tail(text: str, vocab: Vocabulary) -> bool:
+    folded = text.casefold()
+    if any(p.fullmatch(text) for p in vocab.tail_patterns):
+        return True
+    # A heading, not a sentence that happens to begin with the same words.
+    return len(text) <= 90 and not ends_sentence(text.rstrip("*: ")) and any(
+        folded.startswith(p) for p in vocab.tail_phrases
+    )
+
+
+def _is_furniture(text: str, vocab: Vocabulary) -> bool:
+    if _starts_with_phrase(text, vocab.line_phrases, 30):
+        return True
+    if any(p.fullmatch(text) for p in vocab.line_patterns):
+        return True
+    folded = text.casefold()
+    return any(folded.startswith(p) for p in vocab.user_phrases)
+
+
+def _is_link_line(text: str) -> bool:
+    return not is_paragraph_like(text) and word_count(text) <= 40
+
+
+def breadcrumb(text: str, vocab: Vocabulary) -> str | None:
+    """The last step of a breadcrumb trail ("" for a bare "Trang chủ »"), None if `text` is not one."""
+    for separator in vocab.crumb_separators:
+        parts = [p.strip() for p in text.split(separator)]
+        if len(parts) < 2 or not all(word_count(p) <= 6 for p in parts):
+            continue
+        if ends_sentence(text) or any(c.isdigit() for c in text):
+            continue
+        # A title like "Hà Nội / TP.HCM" has two parts too; a trail starts at home or has 3 steps.
+        starts_home = parts[0].casefold() in vocab.crumb_home
+        if starts_home or len(parts) >= 3:
+            steps = [p for p in parts[1 if starts_home else 0 :] if p]
+            return steps[-1] if steps else ""
+    return None

@@ -1,0 +1,102 @@
+"""The top of the page, above the first paragraph: category, title, timestamps, bylines."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from ...vn import ParsedDate
+from .bylines import Byline, is_name, parse_byline
+from .captions import caption_of, is_picture_line, strip_alt
+from .dates import stamp_of, today_header
+from .lines import Line, is_paragraph_like, word_count
+from .vocab import Vocabulary
+
+TITLE_MIN_WORDS = 3
+CATEGORY_MAX_WORDS = 8
+
+
+@dataclass(frozen=True)
+class Stamp:
+    """A timestamp line; `banner` when it is the site's "today" line above the headline."""
+
+    parsed: ParsedDate
+    text: str
+    banner: bool
+
+
+@dataclass
+class Header:
+    title: str | None = None
+    category: str | None = None
+    stamps: list[Stamp] = field(default_factory=list)
+    bylines: list[Byline] = field(default_factory=list)
+    removed: list[str] = field(default_factory=list)
+    body: list[Line] = field(default_factory=list)  # header lines that belong to the article body
+
+
+def body_start(lines: list[Line], vocab: Vocabulary) -> int:
+    """Index of the first line of running text: a paragraph that is no caption, stamp or byline."""
+    for index, line in enumerate(lines):
+        text = line.text
+        if not is_paragraph_like(text):
+            continue
+        if caption_of(strip_alt(text, vocab), vocab) or stamp_of(text, vocab) or parse_byline(text, vocab):
+            continue
+        return index
+    # No sentence at all: everything after the first headline-like line is the body.
+    for index, line in enumerate(lines):
+        if word_count(line.text) >= TITLE_MIN_WORDS and stamp_of(line.text, vocab) is None:
+            return index + 1
+    return 0
+
+
+def read_header(lines: list[Line], vocab: Vocabulary) -> Header:
+    header = Header()
+    candidates: list[int] = []
+    stamps: list[tuple[int, ParsedDate]] = []
+    kinds: dict[int, str] = {}
+    for index, line in enumerate(lines):
+        text = line.text
+        stamp = stamp_of(text, vocab)
+        if stamp is not None:
+            stamps.append((index, stamp))
+            kinds[index] = "stamp"
+        elif is_picture_line(text, vocab):
+            kinds[index] = "body"
+        elif (byline := parse_byline(text, vocab, names_alone=False)) is not None:
+            header.bylines.append(byline)
+            kinds[index] = "byline"
+        else:
+            candidates.append(index)
+    titles = [i for i in candidates if word_count(lines[i].text) >= TITLE_MIN_WORDS]
+    titles = [i for i in titles if not is_name(lines[i].text, vocab)]
+    title_at = max(titles, key=lambda i: (word_count(lines[i].text), i)) if titles else None
+    if title_at is not None:
+        header.title = lines[title_at].text
+        kinds[title_at] = "title"
+        before = [i for i in candidates if i < title_at]
+        if before and word_count(lines[before[-1]].text) <= CATEGORY_MAX_WORDS:
+            header.category = lines[before[-1]].text
+            kinds[before[-1]] = "category"
+        for i in before[:-1] if header.category else before:
+            header.removed.append(lines[i].text)
+            kinds[i] = "removed"
+    # Whatever is left after the headline: a writer's name, or the start of the article.
+    for index in candidates:
+        if index in kinds:
+            continue
+        after_title = title_at is not None and index > title_at
+        byline = parse_byline(lines[index].text, vocab) if after_title else None
+        if byline is not None:
+            header.bylines.append(byline)
+            kinds[index] = "byline"
+        else:
+            kinds[index] = "body"
+    # A weekday-and-date line above the headline is the site's "today" banner (seed 003).
+    banner_before = title_at if title_at is not None else len(lines)
+    header.stamps = [
+        Stamp(parsed, lines[i].text, i < banner_before and today_header(lines[i].text))
+        for i, parsed in stamps
+    ]
+    header.body = [line for index, line in enumerate(lines) if kinds[index] == "body"]
+    return header

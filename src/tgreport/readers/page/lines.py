@@ -1,0 +1,63 @@
+"""Page text as tidy lines, with the blank-line gaps and the shape tests every stage shares."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+# A sentence ends with one of these, possibly inside closing quotes or brackets ("…đất nước.”").
+_SENTENCE_END = re.compile(r"[.!?…;:]['\"”’)\]]*$|\./\.$")
+_WORD = re.compile(r"\S+")
+
+
+@dataclass(frozen=True, slots=True)
+class Line:
+    """One non-blank line of the page: its text with spaces tidied, where it stood, what came before."""
+
+    text: str
+    number: int  # 1-based line number in the input, for messages
+    gap_before: int  # blank lines just above it; pictures often leave a double gap
+
+    def with_text(self, text: str) -> Line:
+        return Line(text, self.number, self.gap_before)
+
+
+def split_lines(text: str) -> list[Line]:
+    """The non-blank lines of `text`, runs of white space inside a line reduced to one space."""
+    lines: list[Line] = []
+    gap = 0
+    for number, raw in enumerate(text.split("\n"), 1):
+        tidy = " ".join(raw.split())
+        if not tidy:
+            gap += 1
+            continue
+        lines.append(Line(tidy, number, gap))
+        gap = 0
+    return lines
+
+
+def word_count(text: str) -> int:
+    return len(_WORD.findall(text))
+
+
+def ends_sentence(text: str) -> bool:
+    return bool(_SENTENCE_END.search(text))
+
+
+def is_paragraph_like(text: str) -> bool:
+    """Body text rather than a headline: a sentence of some length, or simply very long.
+
+    Headlines may end with "?" or "!", so only a long line ending that way counts as a sentence.
+    """
+    words = word_count(text)
+    if len(text) >= 250:
+        return True
+    if text.endswith(("?", "!")):
+        return words >= 25
+    return words >= 10 and ends_sentence(text) and not text.endswith(":")
+
+
+def is_upper(text: str) -> bool:
+    """All letters are capitals (and there are some): "MAI CHI", "VIDEO CLIPS"."""
+    letters = [c for c in text if c.isalpha()]
+    return bool(letters) and all(c.isupper() for c in letters)
