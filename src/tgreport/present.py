@@ -170,3 +170,15 @@ def summary(report: Report) -> Summary:
 SUMMARY_TITLE = "TỔNG QUAN"
 INDEX_TITLE = "PHỤ LỤC"
 TOC_TITLE = "MỤC LỤC"
+
+# Labels of the summary page and the appendix (added for HTML/EPUB; meant for every format).
+SUMMARY_LABELS = {
+    "count": "Số bài viết:",
+    "period": "Thời gian:",
+    "undated": "Số bài không rõ ngày:",
+    "by_source": "Theo nguồn",
+    "by_category": "Theo chuyên mục",
+}
+INDEX_KIND_TITLES = {"document": "Văn bản được nhắc đến", "person": "Nhân vật được nhắc đến"}
+ARTICLE_LABEL = "Bài"  # the appendix links to "Bài 3"
+PAGE_LABEL = "tr."  # "tr. 12": a page reference

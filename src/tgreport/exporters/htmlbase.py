@@ -1,0 +1,347 @@
+"""The HTML rendering that the HTML, EPUB and WeasyPrint PDF exporters share: Jinja2 and the view."""
+
+from __future__ import annotations
+
+import logging
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from jinja2 import ChoiceLoader, FileSystemLoader, StrictUndefined, Template, TemplateError
+from jinja2.sandbox import SandboxedEnvironment
+from markupsafe import Markup, escape
+
+from .. import __version__, present
+from ..errors import ExportError
+from ..fonts import STYLES, FontFamily, family
+from ..model import Block, Caption, IndexEntry, ListBlock, Report
+from ..resources import templates_dir
+from ..theme import Theme
+from .base import ExportOptions
+
+log = logging.getLogger(__name__)
+
+# Characters XML 1.0 forbids; HTML parsers tolerate them but XHTML (EPUB) does not, so they go.
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
+# Document codes ("05-CT/TW", "30/2020/NĐ-CP") must not break across lines (VIETNAMESE.md §5).
+_DOC_CODE = re.compile(r"\b\d+(?:[-/][0-9A-ZĐ]+)*[-/][A-ZĐ][0-9A-ZĐ]*(?:[-/][0-9A-ZĐ]+)*\b")
+_CODE_HINT = re.compile(r"\d[-/]")
+# A CSS font family name we are willing to write into a stylesheet unquoted-safe.
+_SAFE_FAMILY = re.compile(r"^[\w .-]+$")
+
+
+def text_filter(value: object) -> Markup:
+    """Article text as escaped markup, with document codes kept on one line."""
+    text = str(value)
+    if not text.isprintable():  # cheap test first: nearly all text has nothing to remove
+        text = _NOT_XML.sub("", text)
+    escaped = escape(text)
+    if not _CODE_HINT.search(text):  # the full pattern is ten times slower than this one
+        return escaped
+    # Escaping leaves letters, digits, "-" and "/" alone, so codes match the same afterwards,
+    # and no entity ("&#34;", "&amp;") looks like a code.
+    return Markup(_DOC_CODE.sub(_wrap_code, str(escaped)))
+
+
+def _wrap_code(match: re.Match[str]) -> str:
+    return f'<span class="code">{match.group()}</span>'
+
+
+def css_string_filter(value: object) -> Markup:
+    """A quoted CSS string that cannot close the string or the <style> element around it."""
+    text = _NOT_XML.sub("", str(value))
+    escaped = "".join(
+        ch if ch.isalnum() or ch in " .,;:!?()-–—/'’“”…" else f"\\{ord(ch):X} " for ch in text
+    )
+    return Markup(f'"{escaped}"')
+
+
+def plain_filter(value: object) -> str:
+    """Text for attributes and metadata: XML-legal, escaped by autoescape afterwards."""
+    return _NOT_XML.sub("", str(value))
+
+
+class _Sandbox(SandboxedEnvironment):
+    """The sandbox, with a fast pass for the plain data classes that tgreport itself hands over.
+
+    Their public attributes are data (strings, numbers, tuples), never callables worth guarding;
+    checking them one by one costs more than the rest of the rendering together.
+    """
+
+    def is_safe_attribute(self, obj: Any, attr: str, value: Any) -> bool:
+        if type(obj) in _DATA_TYPES:
+            return not attr.startswith("_")
+        return bool(super().is_safe_attribute(obj, attr, value))
+
+
+@cache
+def environment(template_dir: Path | None = None) -> SandboxedEnvironment:
+    """The Jinja2 environment for one override folder; built, and its templates compiled, once.
+
+    A sandbox because a user's `--template-dir` is code we did not write; autoescape because
+    article text is text.
+    """
+    builtin = templates_dir()
+    searched: list[Path] = []
+    if template_dir is not None:
+        if not template_dir.is_dir():
+            raise ExportError("the template folder does not exist", template_dir)
+        searched += [template_dir / "html", template_dir / "css", template_dir]
+    searched += [builtin / "html", builtin / "css"]
+    env = _Sandbox(
+        loader=ChoiceLoader([FileSystemLoader(str(p)) for p in searched if p.is_dir()]),
+        autoescape=True,
+        undefined=StrictUndefined,
+        auto_reload=False,  # compile once per process; templates do not change under us
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    env.filters["t"] = text_filter
+    env.filters["plain"] = plain_filter
+    env.filters["css_string"] = css_string_filter
+    return env
+
+
+def get_template(options: ExportOptions, name: str) -> Template:
+    try:
+        return environment(options.template_dir).get_template(name)
+    except TemplateError as exc:
+        where = options.template_dir or templates_dir()
+        raise ExportError(f"template {name!r} cannot be loaded: {exc}", where) from exc
+
+
+def render_template(options: ExportOptions, name: str, **context: Any) -> str:
+    template = get_template(options, name)
+    try:
+        return template.render(**context)
+    except TemplateError as exc:
+        where = template.filename or name
+        raise ExportError(f"template error: {exc}", where) from exc
+
+
+BlockView = tuple[str, Markup, Markup | None, tuple[Markup, ...]]
+_NO_ITEMS: tuple[Markup, ...] = ()
+
+
+def block_view(block: Block) -> BlockView:
+    if isinstance(block, ListBlock):
+        items = tuple(text_filter(i) for i in block.items)
+        return ("olist" if block.ordered else "list", Markup(""), None, items)
+    credit = text_filter(block.credit) if isinstance(block, Caption) and block.credit else None
+    return (block.type, text_filter(block.text), credit, _NO_ITEMS)
+
+
+@dataclass(frozen=True)
+class ArticleView:
+    """One article ready to print: text fields are already escaped markup (`|t` applied), so
+    templates write them as they are; `heading_text` is the plain heading for titles and NCX."""
+
+    anchor: str
+    number: int
+    heading: Markup
+    heading_text: str
+    derived_note: str | None
+    meta: Markup
+    lead: Markup | None
+    # (kind, text, credit, items): kind is paragraph, heading, caption, image, quote, list,
+    # olist or related; tuples rather than objects, because the template loop unpacks them
+    # without a sandboxed attribute lookup each (a third of the rendering time otherwise).
+    blocks: tuple[BlockView, ...]
+    byline: Markup | None
+    toc_subtitle: str
+
+
+@dataclass(frozen=True)
+class SectionView:
+    anchor: str
+    title: str  # "" for the one unnamed section of a flat report
+    articles: tuple[ArticleView, ...]
+
+
+@dataclass(frozen=True)
+class IndexLink:
+    anchor: str
+    number: int
+
+
+@dataclass(frozen=True)
+class IndexLine:
+    name: str
+    detail: str | None
+    links: tuple[IndexLink, ...]
+
+
+@dataclass(frozen=True)
+class IndexGroup:
+    title: str
+    lines: tuple[IndexLine, ...]
+
+
+@dataclass(frozen=True)
+class FontFaceView:
+    family: str  # the CSS family name
+    weight: str
+    style: str
+    file: str  # file name inside fonts/
+    url: str  # where this output finds it
+
+
+@dataclass(frozen=True)
+class ReportView:
+    """Everything the templates print, worded by present.py, in plain values."""
+
+    title: str
+    organisation: str | None
+    cover_period: str | None
+    cover_count: str
+    cover_place_date: str
+    issued_iso: str
+    grouped: bool
+    sections: tuple[SectionView, ...]
+    summary: present.Summary
+    index: tuple[IndexGroup, ...]
+    generator: str
+
+
+_STYLE_CSS = {
+    "regular": ("normal", "normal"),
+    "bold": ("bold", "normal"),
+    "italic": ("normal", "italic"),
+    "bolditalic": ("bold", "italic"),
+}
+
+
+_DATA_TYPES = frozenset(
+    {
+        ArticleView, SectionView, IndexLink, IndexLine, IndexGroup, FontFaceView, ReportView,
+        present.Summary, Theme,
+    }
+)
+
+
+def _maybe(text: str | None) -> Markup | None:
+    return text_filter(text) if text else None
+
+
+def build_view(report: Report) -> ReportView:
+    sections = []
+    anchors: dict[str, IndexLink] = {}
+    for numbered_section in present.outline(report):
+        articles = []
+        for item in numbered_section.articles:
+            a = item.article
+            anchors.setdefault(a.id, IndexLink(item.anchor, item.number))
+            articles.append(
+                ArticleView(
+                    anchor=item.anchor,
+                    number=item.number,
+                    heading=text_filter(item.heading),
+                    heading_text=plain_filter(item.heading),
+                    derived_note=present.DERIVED_TITLE_NOTE if not a.title else None,
+                    meta=text_filter(present.meta_line(a)),
+                    lead=text_filter(a.lead) if a.lead else None,
+                    blocks=tuple(block_view(b) for b in a.blocks),
+                    byline=_maybe(present.byline(a)),
+                    toc_subtitle=present.toc_subtitle(a),
+                )
+            )
+        sections.append(
+            SectionView(numbered_section.anchor, numbered_section.heading, tuple(articles))
+        )
+    return ReportView(
+        title=report.title,
+        organisation=report.organisation,
+        cover_period=present.cover_period(report),
+        cover_count=present.cover_count(report),
+        cover_place_date=present.cover_place_date(report),
+        issued_iso=report.issued.isoformat(),
+        grouped=report.grouped,
+        sections=tuple(sections),
+        summary=present.summary(report),
+        index=_index_groups(report.index, anchors),
+        generator=f"tgreport {__version__}",
+    )
+
+
+def _index_groups(entries: Iterable[IndexEntry], anchors: dict[str, IndexLink]) -> tuple[IndexGroup, ...]:
+    groups: dict[str, list[IndexLine]] = {}
+    for entry in entries:
+        links = tuple(anchors[i] for i in entry.article_ids if i in anchors)
+        missing = [i for i in entry.article_ids if i not in anchors]
+        if missing:
+            log.warning("index entry %r names articles not in the report: %s", entry.name, missing)
+        groups.setdefault(entry.kind, []).append(IndexLine(entry.name, entry.detail, links))
+    return tuple(
+        IndexGroup(present.INDEX_KIND_TITLES.get(kind, kind), tuple(lines)) for kind, lines in groups.items()
+    )
+
+
+def css_family(font: FontFamily, name: str | None = None) -> Markup:
+    """A CSS font-family value for a shipped family: its name, its office twin, then generic."""
+    names = [name or font.name, font.name, font.office_name]
+    for n in names:
+        if not _SAFE_FAMILY.match(n):
+            raise ExportError(f"font family name {n!r} cannot be written into CSS")
+    unique = list(dict.fromkeys(names))
+    return Markup(", ".join(f'"{n}"' for n in unique) + f", {font.generic}")
+
+
+def family_or_error(name: str) -> FontFamily:
+    try:
+        return family(name)
+    except KeyError as exc:
+        raise ExportError(str(exc.args[0])) from exc
+
+
+def theme_families(theme: Theme) -> tuple[FontFamily, ...]:
+    """The shipped families a theme uses (body, headings), each once."""
+    # FontFamily holds a dict, so it is not hashable: de-duplicate by name.
+    names = dict.fromkeys((theme.font_family, theme.heading_font_family))
+    return tuple(family_or_error(n) for n in names)
+
+
+def font_faces(
+    theme: Theme, url_for: Any, styles: Iterable[str] = STYLES, prefix: str = ""
+) -> tuple[FontFaceView, ...]:
+    """@font-face rules for the theme's families; `url_for(family, style)` says where each file is."""
+    faces = []
+    for font in theme_families(theme):
+        for style in styles:
+            weight, slant = _STYLE_CSS[style]
+            faces.append(
+                FontFaceView(prefix + font.name, weight, slant, font.files[style], url_for(font, style))
+            )
+    return tuple(faces)
+
+
+def template_context(
+    report: Report, options: ExportOptions, family_prefix: str = "", **extra: Any
+) -> dict[str, Any]:
+    """The variables every template sees; `extra` adds or overrides (mode, font_faces, …)."""
+    theme = options.theme
+    body, heading = family_or_error(theme.font_family), family_or_error(theme.heading_font_family)
+    context: dict[str, Any] = {
+        "r": build_view(report),
+        "theme": theme,
+        # With a prefix, the PDF names its @font-face families apart from installed fonts, so
+        # the shipped files are used even where a system font has the same name.
+        "body_family": css_family(body, family_prefix + body.name if family_prefix else None),
+        "heading_family": css_family(heading, family_prefix + heading.name if family_prefix else None),
+        "text_align": "justify" if theme.justify else "left",
+        "toc_title": present.TOC_TITLE,
+        "summary_title": present.SUMMARY_TITLE,
+        "index_title": present.INDEX_TITLE,
+        "labels": {
+            **present.SUMMARY_LABELS,
+            "article": present.ARTICLE_LABEL,
+            "page": present.PAGE_LABEL,
+        },
+        "font_faces": (),
+        "mode": "html",
+    }
+    context.update(extra)
+    return context

@@ -1,0 +1,118 @@
+"""Helpers for the HTML, EPUB and WeasyPrint tests: render, then read back with independent tools."""
+
+from __future__ import annotations
+
+import importlib.util
+import io
+import re
+import subprocess
+import unicodedata
+import zipfile
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import lxml.html
+from lxml import etree
+
+from tgreport.exporters.base import ExportOptions
+from tgreport.model import Report
+from tgreport.theme import THEMES
+
+EPUBCHECK = "/usr/share/java/epubcheck.jar"
+
+
+def _root_conftest() -> Any:
+    # Under --import-mode=importlib tests/conftest.py is not importable by name: load it by path.
+    path = Path(__file__).resolve().parent.parent / "conftest.py"
+    spec = importlib.util.spec_from_file_location("tgreport_tests_root_conftest_html", path)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+_ROOT = _root_conftest()
+make_article: Callable[..., Any] = _ROOT.make_article
+make_report: Callable[[int], Report] = _ROOT.make_report
+
+
+def options(theme_name: str = "official", **fields: Any) -> ExportOptions:
+    return ExportOptions(theme=THEMES[theme_name], **fields)
+
+
+def squash(text: str) -> str:
+    """Whitespace collapsed and NFC: layout engines wrap lines where they like."""
+    return re.sub(r"\s+", " ", unicodedata.normalize("NFC", text)).strip()
+
+
+def parse_html(data: bytes) -> Any:
+    return lxml.html.document_fromstring(data.decode("utf-8"))
+
+
+def text_of(element: Any) -> str:
+    return squash(element.text_content())
+
+
+# --- EPUB ------------------------------------------------------------------------------------
+
+
+def epubcheck(data: bytes, tmp_path: Path) -> subprocess.CompletedProcess[str]:
+    book = tmp_path / "book.epub"
+    book.write_bytes(data)
+    return subprocess.run(
+        ["java", "-jar", EPUBCHECK, str(book)], capture_output=True, text=True, timeout=300
+    )
+
+
+def epub_files(data: bytes) -> dict[str, bytes]:
+    with zipfile.ZipFile(io.BytesIO(data)) as zf:
+        return {info.filename: zf.read(info) for info in zf.infolist()}
+
+
+def xml(data: bytes) -> Any:
+    return etree.fromstring(data)
+
+
+# --- PDF -------------------------------------------------------------------------------------
+
+
+@dataclass
+class PdfBack:
+    """A PDF read back with poppler: text per page (1-based) and the font table."""
+
+    pages: list[str]
+    fonts: list[dict[str, str]]
+
+    def page(self, number: int) -> str:
+        return squash(self.pages[number - 1])
+
+    def page_of(self, heading: str) -> int:
+        """The first page whose text starts with `heading` (after its running page number)."""
+        wanted = squash(heading)
+        for n in range(1, len(self.pages) + 1):
+            body = re.sub(r"^\d+ ", "", self.page(n))
+            if body.startswith(wanted):
+                return n
+        raise AssertionError(f"no page starts with {heading!r}")
+
+
+def read_pdf(data: bytes, tmp_path: Path) -> PdfBack:
+    pdf = tmp_path / "read.pdf"
+    pdf.write_bytes(data)
+    text = subprocess.run(
+        ["pdftotext", "-enc", "UTF-8", str(pdf), "-"], capture_output=True, text=True, check=True
+    ).stdout
+    pages = text.split("\f")
+    if pages and not pages[-1].strip():
+        pages.pop()
+    table = subprocess.run(["pdffonts", str(pdf)], capture_output=True, text=True, check=True).stdout
+    lines = table.splitlines()[2:]
+    fonts = []
+    for line in lines:
+        # name type... encoding emb sub uni object ID: the three yes/no columns sit before the id.
+        match = re.match(r"(\S+)\s+(.*?)\s+(yes|no)\s+(yes|no)\s+(yes|no)\s+\d+\s+\d+$", line)
+        assert match, line
+        fonts.append({"name": match[1], "type": match[2], "emb": match[3], "sub": match[4], "uni": match[5]})
+    return PdfBack(pages, fonts)
