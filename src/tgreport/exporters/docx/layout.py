@@ -1,0 +1,217 @@
+"""Where each heading will fall: a quick page layout of the paragraphs, for the stored TOC numbers.
+
+Word and LibreOffice lay the DOCX out with the same rules this module follows: exact line
+heights, lines broken at spaces with the fonts' advance widths (Liberation has the metrics of
+Times New Roman and Arial), spaces after paragraphs, page breaks before headings, keep-with-next,
+keep-lines-together and two-line widow/orphan control. It is the same layout the PDF makes, redone
+in a few milliseconds per hundred articles instead of a full ReportLab pass.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import cache
+
+from fontTools.ttLib import TTFont
+
+from ...fonts import family
+from ...theme import Theme
+from .paragraphs import TAB, TEXT, Para
+from .styles import StyleSpec
+
+_FALLBACK_EM = 0.5  # advance of a character the font lacks (another font will draw it)
+
+
+@cache
+def _advances(path: str) -> tuple[dict[int, int], int]:
+    """Code point → advance width in font units, and the units per em."""
+    font = TTFont(path, lazy=True)
+    hmtx = font["hmtx"]
+    widths = {cp: hmtx[name][0] for cp, name in font.getBestCmap().items()}
+    return widths, font["head"].unitsPerEm
+
+
+class _Measure:
+    """Word widths in points for the four faces of the theme's two families, memoised."""
+
+    def __init__(self, theme: Theme) -> None:
+        self.faces = {}
+        for heading in (False, True):
+            fam = family(theme.heading_font_family if heading else theme.font_family)
+            for bold in (False, True):
+                for italic in (False, True):
+                    style = ("bold" if bold else "") + ("italic" if italic else "") or "regular"
+                    self.faces[heading, bold, italic] = _advances(str(fam.path(style)))
+        self.cache: dict[tuple[bool, bool, bool, str], float] = {}
+
+    def width(self, face: tuple[bool, bool, bool], word: str) -> float:
+        """Width of `word` at 1 pt."""
+        key = (*face, word)
+        found = self.cache.get(key)
+        if found is None:
+            widths, upm = self.faces[face]
+            fallback = upm * _FALLBACK_EM
+            found = sum(widths.get(ord(c), fallback) for c in word) / upm
+            self.cache[key] = found
+        return found
+
+
+def text_width_pt(theme: Theme, value: str, size: float, bold: bool = False) -> float:
+    """Width of `value` in the theme's body font at `size` points."""
+    return _Measure(theme).width((False, bold, False), value) * size
+
+
+@dataclass(slots=True)
+class _Box:
+    lines: int
+    line: int  # twips
+    before: int
+    after: int
+    page_break: bool
+    keep_next: bool
+    keep_lines: bool
+    bookmark: str | None
+
+
+def count_lines(p: Para, s: StyleSpec, text_width: int, measure: _Measure) -> int:
+    """Lines of `p` when broken greedily at spaces, as Word, LibreOffice and ReportLab do."""
+    words: list[tuple[float, float]] = []  # (width, width of the space before it) in points
+    current = 0.0
+    space_before = 0.0
+    started = False
+    hanging_label = s.first < 0
+    breaks = 1
+    for n, run in enumerate(p.runs):
+        if run.kind == TAB:
+            if hanging_label and n <= 1:
+                # The label ("12.", "•") sits in the hanging indent; the text starts at the indent.
+                current, started, words = 0.0, False, []
+                continue
+            break  # what follows a later tab sits at a right tab stop, in room the style keeps
+        if run.kind != TEXT:
+            continue
+        face = (s.heading_font, s.bold or run.bold, s.italic or run.italic)
+        value = run.text.upper() if s.caps else run.text
+        size = s.size
+        for k, line in enumerate(value.split("\n")):
+            if k:
+                breaks += 1  # a forced line break: count what came before as its own lines
+            for m, word in enumerate(line.split(" ")):
+                if m:
+                    if started:
+                        words.append((current, space_before))
+                    space_before = measure.width(face, " ") * size
+                    current, started = 0.0, False
+                if word:
+                    current += measure.width(face, word) * size
+                    started = True
+    if started:
+        words.append((current, space_before))
+    width = text_width / 20
+    other = width - (s.left + s.right) / 20
+    first = other - (0 if hanging_label else s.first / 20)
+    if hanging_label and not any(r.kind == TAB for r in p.runs[:2]):
+        first = other + (-s.first) / 20
+    lines, used, avail = 1, 0.0, first
+    for n, (w, space) in enumerate(words):
+        if n == 0 or used == 0.0:
+            used = w
+        elif used + space + w <= avail + 1e-6:
+            used += space + w
+        else:
+            lines += 1
+            avail = other
+            used = w
+    return lines + breaks - 1
+
+
+def estimate_pages(
+    paras: Iterable[Para], specs: dict[str, StyleSpec], theme: Theme, text_width: int, text_height: int
+) -> dict[str, int]:
+    """Bookmark → the 1-based page where its paragraph starts."""
+    measure = _Measure(theme)
+    boxes = []
+    lines_cache: dict[tuple[object, ...], int] = {}
+    for p in paras:
+        s = specs[p.style]
+        key = (p.style, *((r.kind, r.text, r.bold, r.italic) for r in p.runs))
+        lines = lines_cache.get(key)
+        if lines is None:
+            lines = lines_cache[key] = count_lines(p, s, text_width, measure)
+        boxes.append(
+            _Box(
+                lines,
+                s.line,
+                s.before if p.before is None else p.before,
+                s.after if p.after is None else p.after,
+                p.page_break,
+                s.keep_next,
+                s.keep_lines,
+                p.bookmark,
+            )
+        )
+    return paginate(boxes, text_height)
+
+
+def _min_chunk(box: _Box) -> int:
+    """The fewest lines of `box` that may start a page's last stretch (orphan control)."""
+    return box.lines if box.keep_lines or box.lines <= 3 else 2
+
+
+def paginate(boxes: list[_Box], height: int) -> dict[str, int]:
+    pages: dict[str, int] = {}
+    page, y = 1, 0
+    previous_keeps = False
+    for i, box in enumerate(boxes):
+        if box.page_break and (y > 0 or i > 0):
+            page, y = page + 1, 0
+        if box.keep_next and not previous_keeps and y > 0 and _chain_height(boxes, i) + y > height:
+            page, y = page + 1, 0
+        previous_keeps = box.keep_next
+        first_page, page, y = _place(box, page, y, height)
+        if box.bookmark:
+            pages[box.bookmark] = first_page
+    return pages
+
+
+def _chain_height(boxes: list[_Box], i: int) -> int:
+    """Height of box i, the boxes it keeps with, and the first lines of the one that ends the chain."""
+    need = 0
+    for j in range(i, len(boxes)):
+        box = boxes[j]
+        space = box.before if j > i else 0
+        ends = not box.keep_next or j + 1 == len(boxes) or boxes[j + 1].page_break
+        if ends and j > i:
+            return need + space + _min_chunk(box) * box.line
+        need += space + box.lines * box.line + box.after
+        if ends:
+            return need
+    return need
+
+
+def _place(box: _Box, page: int, y: int, height: int) -> tuple[int, int, int]:
+    """Lay `box` out from `y` on `page`: (page of its first line, page and y after it)."""
+    remaining = box.lines
+    first_page = 0
+    at_start = True
+    while True:
+        # Space before is dropped at the top of a page, unless a page break put it there.
+        space = box.before if at_start and (y > 0 or box.page_break) else 0
+        fits = max((height - y - space) // box.line, 0)
+        if remaining <= fits:
+            return first_page or page, page, y + space + remaining * box.line + box.after
+        take = fits
+        if box.keep_lines:
+            take = 0
+        elif take <= 1:
+            take = 0  # no orphan: a single first line does not stay alone at a page's foot
+        elif remaining - take == 1:
+            take = take - 1 if remaining > 3 else 0  # no widow: the last line takes company
+        if take == 0 and y == 0:
+            take = max(fits, 1)  # taller than a page: it must break somewhere
+        if take:
+            first_page = first_page or page
+            remaining -= take
+            at_start = False
+        page, y = page + 1, 0

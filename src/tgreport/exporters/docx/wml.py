@@ -1,0 +1,34 @@
+"""WordprocessingML text: escaping, XML-forbidden characters and measurements in twips."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+
+# XML 1.0 allows only these characters; anything else (form feeds, stray surrogates, U+FFFE…)
+# would make Word refuse the whole file, so it goes.
+_FORBIDDEN = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+_ESCAPES = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;"})
+
+
+def clean(text: str) -> str:
+    """NFC text without the characters XML forbids."""
+    text = _FORBIDDEN.sub("", text)
+    if not unicodedata.is_normalized("NFC", text):
+        text = unicodedata.normalize("NFC", text)
+    return text
+
+
+def esc(text: str) -> str:
+    """Text safe inside an element or a double-quoted attribute."""
+    return clean(text).translate(_ESCAPES)
+
+
+def twips(points: float) -> int:
+    return round(points * 20)
+
+
+def mm_twips(mm: float) -> int:
+    return round(mm * 1440 / 25.4)
