@@ -77,8 +77,9 @@ class ReadBack:
         return squash(" ".join(self.pages))
 
 
-def read_back(data: bytes, tmp_path: Path) -> ReadBack:
-    text = poppler("pdftotext", data, tmp_path)
+def read_back(data: bytes, tmp_path: Path, *args: str) -> ReadBack:
+    """The PDF as pdftotext reads it; `args` go to pdftotext ("-raw": content-stream order)."""
+    text = poppler("pdftotext", data, tmp_path, *args)
     raw_pages = text.split("\f")[:-1]  # pdftotext ends every page with a form feed
     pages = []
     for number, page in enumerate(raw_pages, start=1):

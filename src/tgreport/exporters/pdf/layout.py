@@ -98,6 +98,8 @@ def summary_page(report: Report, styles: Styles, state: LayoutState) -> list[Flo
     for label, value in facts:
         flow.append(Paragraph(f"<b>{escape(label)}:</b> {escape(value)}", cell))
     for heading, rows in ((SUMMARY_BY_SOURCE, s.by_source), (SUMMARY_BY_CATEGORY, s.by_category)):
+        if not rows:  # an empty report; ReportLab refuses a table without rows
+            continue
         flow.append(Paragraph(escape(heading), styles.index_heading))
         table = Table(
             [[Paragraph(escape(name), cell), Paragraph(str(count), cell)] for name, count in rows],
