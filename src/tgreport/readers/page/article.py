@@ -13,12 +13,14 @@ from ..base import ReaderOptions, article_id
 from .body import read_body
 from .bylines import Byline
 from .chrome import strip_chrome
-from .dates import consistent, event_in, text_year, with_year
+from .dates import EVENT_OPENING_CHARS, consistent, event_in, text_year, with_year
 from .header import Header, body_start, read_header
-from .lines import split_lines
+from .lines import split_lines, word_count
 from .vocab import Vocabulary, vocabulary
 
 log = logging.getLogger(__name__)
+
+LEAD_MAX_WORDS = 90
 
 
 def read_page(text: str, path: Path, options: ReaderOptions, encoding: str = "utf-8") -> Article:
@@ -71,13 +73,24 @@ def read_page(text: str, path: Path, options: ReaderOptions, encoding: str = "ut
 
 
 def _lead(blocks: list[Block], vocab: Vocabulary) -> str | None:
-    """The sapo: a first paragraph set apart by the picture under it, or opening with its source
-    ("TTO - …", "(Chinhphu.vn) - …")."""
+    """The sapo: a first paragraph set apart by the picture under it, opening with its source
+    ("TTO - …", "(Chinhphu.vn) - …"), or followed by the paragraph that opens with the news
+    ("Sáng 18/3, …"), which a summary stands above."""
     if len(blocks) < 2 or not isinstance(blocks[0], Paragraph):
         return None
     first = blocks[0].text
-    if isinstance(blocks[1], (Caption, Image)) or any(p.match(first) for p in vocab.lead_patterns):
+    if any(p.match(first) for p in vocab.lead_patterns):
         return first
+    # A picture under the first paragraph sets a sapo apart, unless that paragraph is the news
+    # itself, opening with its date ("Ngày 5/3, Ban Thường vụ …").
+    dated = event_in([first])
+    opens_with_date = dated is not None and dated[1].span[0] <= EVENT_OPENING_CHARS
+    if isinstance(blocks[1], (Caption, Image)) and not opens_with_date:
+        return first
+    if isinstance(blocks[1], Paragraph) and word_count(first) <= LEAD_MAX_WORDS:
+        found = event_in([first, blocks[1].text])
+        if found is not None and found[0] == 1:
+            return first
     return None
 
 
@@ -128,12 +141,12 @@ def _dates(
             context = text_year(paragraphs[index], "\n".join(paragraphs), vocab)
         event_date = with_year(event, context)
         if banners and published is None:
-            # A "today" banner counts only when the event it would date happened days before.
+            # A "today" banner is not the article's date (seed 003), but when the event it
+            # would date lies a few days before it, it settles the event's year.
             banner = banners[0].parsed.date
             near = with_year(event, banner)
             if banner is not None and near is not None and consistent(banner, near):
-                published, event_date = _local(banners[0].parsed), near
-                banners = banners[1:]
+                event_date = near
         if event_date is None:
             notes.warnings.append(f"the year of the event date {event.matched!r} is unknown")
     notes.removed.extend(b.text for b in banners)

@@ -23,7 +23,7 @@ from .vocab import Vocabulary
 
 _RELATED = re.compile(r"^\[\s*(?P<text>[^\[\]]{8,})\s*\]$")
 _RELATED_ARROW = re.compile(r"^(>>|»|►|→)\s*(?P<text>.{8,})$")
-_LIST_ITEM = re.compile(r"^([-+•*–]\s|\d{1,2}[.)]\s)")
+_LIST_ITEM = re.compile(r"^[-+•*–]\s")
 # Bylines stand in the last few lines; a longer run from the foot is text, not credits.
 FOOT_LINES = 3
 HEAD_LINES = 2
@@ -65,7 +65,14 @@ def _take_foot_bylines(lines: list[Line], vocab: Vocabulary, body: Body) -> list
     """The lines without the bylines and stamps at their foot, which go into `body`."""
     end = len(lines)
     foot: list[Byline] = []
-    while end > 0 and len(lines) - end < FOOT_LINES:
+    if end >= 2 and _is_affiliation(lines[-1].text, vocab):
+        above = parse_byline(lines[-2].text, vocab)
+        if above is not None and above.authors:
+            # "TS. NGUYỄN VĂN HÙNG / Học viện Chính trị khu vực I": the writer's institution,
+            # not article text; kept in `removed` so nothing the page said is lost.
+            body.removed.append(lines[-1].text)
+            end -= 1
+    while end > 0 and len(lines) - end <= FOOT_LINES:
         text = lines[end - 1].text
         stamp = stamp_of(text, vocab)
         byline = None if stamp else parse_byline(text, vocab)
@@ -78,6 +85,16 @@ def _take_foot_bylines(lines: list[Line], vocab: Vocabulary, body: Body) -> list
         end -= 1
     body.bylines.extend(foot)
     return lines[:end]
+
+
+def _is_affiliation(text: str, vocab: Vocabulary) -> bool:
+    return (
+        is_short_line(text)
+        and word_count(text) <= HEADING_MAX_WORDS
+        and text[:1].isupper()
+        and parse_byline(text, vocab) is None
+        and stamp_of(text, vocab) is None
+    )
 
 
 def _block(lines: list[Line], index: int, vocab: Vocabulary, body: Body) -> Block | None:

@@ -25,6 +25,12 @@ class Byline:
 
 def is_name(text: str, vocab: Vocabulary) -> bool:
     """A person's name as bylines print it: "Thảo Nguyên", "MAI CHI", "Nguyễn Văn A", "T.L"."""
+    folded = text.casefold()
+    for title in vocab.name_titles:
+        if folded.startswith(title) and len(text) > len(title):
+            # "TS. NGUYỄN VĂN HÙNG", "Đại tá Trần Minh": the rank belongs to the byline.
+            text = text[len(title) :].strip()
+            break
     words = text.split()
     if not words or len(text) > NAME_MAX_CHARS or len(words) > NAME_MAX_WORDS:
         return False
@@ -51,8 +57,9 @@ def _agency_like(text: str) -> bool:
     )
 
 
-def _has_capital(text: str) -> bool:
-    return any(c.isupper() for c in text)
+def _names_a_source(text: str) -> bool:
+    # "TTXVN", "báo Nhân Dân", "baochinhphu.vn"; not "kế hoạch", the start of a sentence.
+    return any(c.isupper() for c in text) or bool(re.search(r"\w\.[a-z]{2,}$", text))
 
 
 def _strip_prefix(text: str, prefixes: tuple[str, ...]) -> str | None:
@@ -105,7 +112,7 @@ def parse_byline(text: str, vocab: Vocabulary, *, names_alone: bool = True) -> B
         if inner.casefold().startswith("ảnh"):
             return None
         source = _strip_prefix(inner, vocab.publisher_prefixes)
-        if source and _has_capital(source):
+        if source and _names_a_source(source):
             return Byline((), source)
         if _agency_like(inner) or inner.casefold().startswith(vocab.staff):
             return Byline((), inner)
@@ -114,8 +121,7 @@ def parse_byline(text: str, vocab: Vocabulary, *, names_alone: bool = True) -> B
         return Byline((text,))
     source = _strip_prefix(text, vocab.publisher_prefixes)
     if source:
-        # "Theo TTXVN", "Theo báo Nhân Dân"; not "Theo kế hoạch", which is the start of a sentence.
-        return Byline((), source) if word_count(source) <= 10 and _has_capital(source) else None
+        return Byline((), source) if word_count(source) <= 10 and _names_a_source(source) else None
     named = _strip_prefix(text, vocab.author_prefixes)
     if named is not None:
         if named.casefold() in vocab.staff:

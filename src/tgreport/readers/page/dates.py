@@ -22,6 +22,12 @@ from .vocab import Vocabulary
 
 # A time written apart from the date it belongs to ("Cập nhật lúc 15:03, Thứ hai, 15/03/2021").
 _LOOSE_TIME = re.compile(r"(?<!\d)(?P<h>\d{1,2})\s*[:h]\s*(?P<m>\d{2})(?!\d)")
+# "Trong hai ngày 19 và 20/6", "các ngày 5, 6/3": a list of days sharing one month, which
+# vn.find_dates does not read; the first day is rewritten as "ngày 19/6" and parsed by vn.
+_DAY_LIST = re.compile(
+    r"\bngày\s+(?P<first>\d{1,2})(?:\s*(?:,|và|-|–)\s*\d{1,2})+\s*[/.-]\s*(?P<month>\d{1,2})(?P<year>[/.-]\d{4})?\b",
+    re.IGNORECASE,
+)
 _CLAUSE = re.compile(r"[,;.:]\s|\s[-–]\s")
 # How far into the lead an event date may stand ("(Chinhphu.vn) - Sáng 15/3, …") and how many
 # paragraphs may come before the one that opens with it (a sapo, then "Ngày 19/1, …").
@@ -96,10 +102,23 @@ def event_in(paragraphs: list[str]) -> tuple[int, ParsedDate] | None:
     for index, text in enumerate(paragraphs[:EVENT_PARAGRAPHS]):
         limit = EVENT_LEAD_CHARS if index == 0 else EVENT_OPENING_CHARS
         found = [f for f in find_dates(text[: limit + 40]) if f.span[0] <= limit and f.is_valid]
+        if not found:
+            found = _day_list(text[: limit + 40], limit)
         if found:
             found.sort(key=lambda f: (f.part_of_day is None, f.kind != "day_month", f.span[0]))
             return index, found[0]
     return None
+
+
+def _day_list(text: str, limit: int) -> list[ParsedDate]:
+    match = _DAY_LIST.search(text)
+    if match is None or match.start() > limit:
+        return []
+    rewritten = f"ngày {match.group('first')}/{match.group('month')}{match.group('year') or ''}"
+    found = find_dates(rewritten)
+    if not found or not found[0].is_valid:
+        return []
+    return [dataclasses.replace(found[0], matched=match.group(0), span=match.span())]
 
 
 def with_year(found: ParsedDate, context: dt.date | int | None) -> dt.date | None:

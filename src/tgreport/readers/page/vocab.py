@@ -39,6 +39,7 @@ class Vocabulary:
     staff: tuple[str, ...]
     publisher_prefixes: tuple[str, ...]
     name_notes: tuple[str, ...]
+    name_titles: tuple[str, ...]
     not_name_words: frozenset[str]
 
 
@@ -96,5 +97,6 @@ def vocabulary(extra: tuple[str, ...] = ()) -> Vocabulary:
         staff=_fold(byline["staff"]),
         publisher_prefixes=_fold(byline["publisher_prefixes"]),
         name_notes=_fold(byline["name_notes"]),
+        name_titles=_fold(byline["name_titles"]),
         not_name_words=frozenset(byline["not_name_words"]),
     )

@@ -1,0 +1,45 @@
+"""Twenty pages in the layouts of other Vietnamese sites, each with its expected fields."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from .fields import FIELDS, observed, page_cases, read
+
+CASES = page_cases()
+
+
+def _expected(path: Path) -> dict[str, object]:
+    return json.loads(path.with_suffix(".json").read_text(encoding="utf-8"))  # type: ignore[no-any-return]
+
+
+def test_enough_pages() -> None:
+    assert len(CASES) >= 15
+    assert all(p.with_suffix(".json").is_file() for p in CASES)
+
+
+@pytest.mark.parametrize("path", CASES, ids=[p.stem for p in CASES])
+def test_page(path: Path) -> None:
+    expected = _expected(path)
+    got = observed(read(path))
+    wrong = {
+        field: (expected[field], got[field])
+        for field in FIELDS
+        if field in expected and got[field] != expected[field]
+    }
+    assert not wrong, f"(expected, got) per field: {wrong}"
+
+
+@pytest.mark.parametrize("path", CASES, ids=[p.stem for p in CASES])
+def test_page_keeps_text_verbatim(path: Path) -> None:
+    """Every paragraph the reader keeps is a line of the page, word for word."""
+    source = {" ".join(line.split()) for line in path.read_text(encoding="utf-8").split("\n")}
+    article = read(path)
+    for block in article.blocks:
+        if block.type == "paragraph":
+            assert block.text in source
+    if article.lead:
+        assert article.lead in source
