@@ -13,19 +13,31 @@ from .dateparse import (
     year_named_in,
 )
 from .dates import format_date, format_period
+from .detect import Decoded, guess_encoding, repair_mojibake, vietnamese_score
+from .encodings import LEGACY_ENCODINGS, decode_legacy, encode_legacy
+from .syllables import is_syllable, split_syllable
 from .text import clean_text, decode_bytes
 
 __all__ = [
+    "LEGACY_ENCODINGS",
+    "Decoded",
     "ParsedDate",
     "clean_text",
     "date_line",
     "date_problem",
     "decode_bytes",
+    "decode_legacy",
+    "encode_legacy",
     "find_dates",
     "format_date",
     "format_period",
+    "guess_encoding",
+    "is_syllable",
     "is_today_header",
     "parse_date",
+    "repair_mojibake",
     "resolve_year",
+    "split_syllable",
+    "vietnamese_score",
     "year_named_in",
 ]

@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import logging
 import re
 import unicodedata
 
 from ..errors import DecodeError
+from .detect import MIN_SCORE, guess_encoding
+
+log = logging.getLogger(__name__)
 
 # Control characters crash XML writers (DOCX, EPUB); tab and newline are the only ones kept.
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff]")
@@ -24,10 +28,26 @@ def clean_text(text: str) -> str:
 
 
 def decode_bytes(data: bytes, source: str | None = None) -> tuple[str, str]:
-    """Decode UTF-8 (with or without BOM) to clean text; returns (text, encoding name)."""
-    if data.startswith(b"\xef\xbb\xbf"):
-        data = data[3:]
+    """Decode bytes to clean NFC text; returns (text, encoding name: "utf-8", "utf-16-le", …,
+    "cp1258", "tcvn3", "vni" or "viscii").
+
+    UTF-8 (BOM or not) and UTF-16/32 (BOM or byte pattern) come first; other bytes are tried in
+    every legacy encoding and the one that reads most like Vietnamese wins. A legacy encoding or a
+    repaired mojibake is logged as a warning naming ``source``; bytes that fit nothing raise
+    DecodeError."""
     try:
-        return clean_text(data.decode("utf-8")), "utf-8"
+        decoded = guess_encoding(data)
     except UnicodeDecodeError as exc:
-        raise DecodeError(f"not UTF-8 text (byte {exc.start})", source) from exc
+        raise DecodeError(f"broken {exc.encoding} text (byte {exc.start})", source) from exc
+    where = source or "input"
+    if decoded.is_legacy:
+        if decoded.score < MIN_SCORE:
+            raise DecodeError(
+                "text is neither UTF-8 nor UTF-16/32, and reads as Vietnamese in no legacy encoding "
+                f"(best: {decoded.encoding}, {decoded.score:.0%} valid syllables)",
+                source,
+            )
+        log.warning("%s: decoded from the legacy encoding %s; save it as UTF-8", where, decoded.encoding)
+    if decoded.repaired:
+        log.warning("%s: repaired mojibake (%s)", where, decoded.repaired)
+    return clean_text(decoded.text), decoded.encoding

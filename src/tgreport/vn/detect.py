@@ -1,0 +1,169 @@
+"""Guess the encoding of Vietnamese bytes, and repair mojibake, by how Vietnamese the result reads."""
+
+from __future__ import annotations
+
+import codecs
+import re
+import unicodedata
+from dataclasses import dataclass
+
+from .encodings import LEGACY_ENCODINGS, decode_legacy
+from .syllables import is_syllable
+
+_WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
+# Non-ASCII characters that honest Vietnamese text does contain besides letters.
+_FINE = set("“”‘’–—…•€₫° \u00a0\u00ab\u00bb·×")
+# A legacy decoding must read at least this much like Vietnamese to be believed.
+MIN_SCORE = 0.6
+
+
+def vietnamese_score(text: str) -> float:
+    """How Vietnamese ``text`` reads, from -1 to 1: the share of its non-ASCII words that are valid
+    syllables, less the share of stray symbols and control characters. Pure ASCII scores 1."""
+    text = unicodedata.normalize("NFC", text)
+    words = [w for w in _WORD.findall(text) if not w.isascii()]
+    stray = sum(
+        1
+        for ch in text
+        # A combining mark left over after NFC sat on a letter it cannot belong to.
+        if (ord(ch) >= 0x80 and not ch.isalpha() and ch not in _FINE)
+        or (ord(ch) < 0x20 and ch not in "\t\n\r")
+    )
+    if not words and not stray:
+        return 1.0
+    valid = sum(1 for w in words if is_syllable(w))
+    return (valid - stray) / (len(words) + stray)
+
+
+@dataclass(frozen=True)
+class Decoded:
+    """Text decoded from bytes: ``encoding`` is "utf-8", "utf-16-le", …, or a legacy name;
+    ``repaired`` names the mojibake undone ("utf-8 read as cp1252"), ``score`` is vietnamese_score."""
+
+    text: str
+    encoding: str
+    score: float
+    repaired: str | None = None
+
+    @property
+    def is_legacy(self) -> bool:
+        return self.encoding in LEGACY_ENCODINGS
+
+
+_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32-le"),
+    (codecs.BOM_UTF32_BE, "utf-32-be"),
+    (codecs.BOM_UTF8, "utf-8"),
+    (codecs.BOM_UTF16_LE, "utf-16-le"),
+    (codecs.BOM_UTF16_BE, "utf-16-be"),
+)
+
+
+def _wide_unicode(data: bytes) -> str | None:
+    """UTF-16/32 without a BOM, told by where the zero bytes fall (ASCII spaces and letters)."""
+    if len(data) < 4 or data.count(0) < len(data) // 8:
+        return None
+    for width in (4, 2):
+        if len(data) % width:
+            continue
+        columns = [data[i::width].count(0) / (len(data) // width) for i in range(width)]
+        if width == 4 and columns[2] > 0.9 and columns[3] > 0.9:
+            return "utf-32-le"
+        if width == 4 and columns[0] > 0.9 and columns[1] > 0.9:
+            return "utf-32-be"
+        if width == 2 and columns[1] > 0.3 and columns[0] < 0.05:
+            return "utf-16-le"
+        if width == 2 and columns[0] > 0.3 and columns[1] < 0.05:
+            return "utf-16-be"
+    return None
+
+
+def _as_single_bytes(text: str) -> bytes | None:
+    """The bytes a Windows-1252 (or Latin-1) reader turned into ``text``, or None."""
+    out = bytearray()
+    for ch in text:
+        try:
+            out += ch.encode("cp1252")
+        except UnicodeEncodeError:
+            if ord(ch) >= 0x100:
+                return None
+            out.append(ord(ch))  # Latin-1 readers keep 0x81, 0x8D, … as C1 controls
+    return bytes(out)
+
+
+def repair_mojibake(text: str) -> tuple[str, str | None]:
+    """Undo a wrong single-byte reading: UTF-8 shown as Windows-1252 ("Ä\u0090áº£ng" → "Đảng"), or
+    TCVN3/VNI/VISCII/Windows-1258 bytes shown as Windows-1252 or Latin-1 ("Uû ban nh©n d©n" →
+    "Uỷ ban nhân dân"). Returns (text, what was repaired) or (text, None) when nothing helps.
+
+    Works line by line, so a page that is only partly garbled is mended where it is garbled."""
+    lines = text.split("\n")
+    fixed: list[str] = []
+    what: set[str] = set()
+    for line in lines:
+        new, how = _repair_line(line)
+        fixed.append(new)
+        if how:
+            what.add(how)
+    if not what:
+        return text, None
+    return "\n".join(fixed), ", ".join(sorted(what))
+
+
+def _repair_line(line: str) -> tuple[str, str | None]:
+    if line.isascii():
+        return line, None
+    raw = _as_single_bytes(line)
+    if raw is None:
+        return line, None
+    before = vietnamese_score(line)
+    best: tuple[float, str, str] | None = None
+    try:
+        utf8 = raw.decode("utf-8")
+        best = (vietnamese_score(utf8), utf8, "utf-8 read as cp1252")
+    except UnicodeDecodeError:
+        pass
+    for encoding in LEGACY_ENCODINGS:
+        candidate = decode_legacy(raw, encoding)
+        score = vietnamese_score(candidate)
+        if candidate != line and (best is None or score > best[0]):
+            best = (score, candidate, f"{encoding} read as cp1252")
+    if best is None or best[0] < MIN_SCORE or best[0] < before + 0.3:
+        return line, None
+    return best[1], best[2]
+
+
+def guess_encoding(data: bytes) -> Decoded:
+    """Decode bytes by BOM, UTF-16/32 byte pattern, UTF-8, or the legacy encoding whose text reads
+    most like Vietnamese. The caller checks ``score`` against MIN_SCORE for legacy results."""
+    for bom, name in _BOMS:
+        if data.startswith(bom):
+            text = data[len(bom) :].decode(name, errors="strict")
+            return Decoded(text, name, vietnamese_score(text))
+    wide = _wide_unicode(data)
+    if wide is not None:
+        try:
+            text = data.decode(wide)
+            return Decoded(text, wide, vietnamese_score(text))
+        except UnicodeDecodeError:
+            pass
+    best: Decoded | None = None
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    else:
+        repaired, how = repair_mojibake(text)
+        best = Decoded(repaired, "utf-8", vietnamese_score(repaired), how)
+        if best.score >= MIN_SCORE:
+            return best
+        # Legacy bytes can form valid UTF-8 by chance (VISCII "ươ" is 0xDF 0xBD): go on if it
+        # reads badly, and keep UTF-8 unless a legacy reading is clearly better.
+    for encoding in LEGACY_ENCODINGS:  # order breaks ties: the commonest first
+        text = decode_legacy(data, encoding)
+        score = vietnamese_score(text)
+        if best is None or score > best.score + (0.3 if best.encoding == "utf-8" else 0):
+            best = Decoded(text, encoding, score)
+    assert best is not None
+    return best
+
