@@ -19,7 +19,7 @@ def page_numbers(report: Report, options: ExportOptions) -> dict[str, int]:
     The DOCX exporter pre-fills Word's TOC with these, since it uses the same page metrics.
     Also present: "toc", "summary" and, when the report has an index, "index".
     """
-    return render(report, options.theme)[1]
+    return render(report, options.theme, save=False)[1]
 
 
 class PdfExporter:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import calendar
 import io
+import logging
 import os
 import time
 from typing import Any
@@ -13,12 +14,15 @@ from reportlab.lib.utils import TimeStamp
 from reportlab.pdfbase.pdfdoc import PDFArray, PDFDictionary, PDFString
 from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate
 
+from ... import present
 from ...errors import ExportError
 from ...model import Report
 from ...theme import Theme
 from . import layout
 from .flowables import LayoutState, draw_pending_numbers
 from .styles import Styles, build, page_size
+
+log = logging.getLogger(__name__)
 
 CREATOR = "tgreport"
 LANGUAGE = "vi-VN"
@@ -77,8 +81,6 @@ class _Digest(BaseDocTemplate):  # type: ignore[misc]
 
 
 def _subject(report: Report) -> str:
-    from ... import present
-
     return " — ".join(p for p in (present.cover_period(report), present.cover_count(report)) if p)
 
 
@@ -105,8 +107,11 @@ def _name_destinations(canv: Any, state: LayoutState) -> None:
     canv._doc.Catalog.Names = PDFDictionary({"Dests": PDFDictionary({"Names": PDFArray(pairs)})})
 
 
-def render(report: Report, theme: Theme) -> tuple[bytes, dict[str, int]]:
-    """The PDF and the page (1-based) on which each anchor ("a1", "s1", "toc", …) starts."""
+def render(report: Report, theme: Theme, *, save: bool = True) -> tuple[bytes, dict[str, int]]:
+    """The PDF and the page (1-based) on which each anchor ("a1", "s1", "toc", …) starts.
+
+    With `save=False` only the layout runs (the pages are known, no file is written): b"".
+    """
     styles = build(theme)
     state = LayoutState()
     buffer = io.BytesIO()
@@ -114,13 +119,15 @@ def render(report: Report, theme: Theme) -> tuple[bytes, dict[str, int]]:
     flow = layout.story(report, styles, state, doc.height)
     try:
         doc.build(flow)
-        canv = doc.canv
-        draw_pending_numbers(canv, state)
-        _name_destinations(canv, state)
-        canv.addPageLabel(0, style="D", start=1)
-        canv.save()
+        if save:
+            canv = doc.canv
+            draw_pending_numbers(canv, state)
+            _name_destinations(canv, state)
+            canv.addPageLabel(0, style="D", start=1)
+            canv.save()
     except ExportError:
         raise
     except Exception as exc:  # ReportLab raises bare ValueError/LayoutError/…; name the report.
         raise ExportError(f"cannot lay out the PDF for {report.title!r}: {exc}") from exc
+    log.debug("PDF: %d articles on %d pages", len(report.all_articles()), doc.page)
     return buffer.getvalue(), dict(state.pages)
