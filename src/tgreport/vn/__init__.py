@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from .collation import sort_key, sort_vietnamese
 from .dateparse import (
     ParsedDate,
     date_line,
@@ -37,6 +38,8 @@ __all__ = [
     "parse_date",
     "repair_mojibake",
     "resolve_year",
+    "sort_key",
+    "sort_vietnamese",
     "split_syllable",
     "vietnamese_score",
     "year_named_in",
