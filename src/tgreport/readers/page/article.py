@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+import re
 from pathlib import Path
 
 from ...errors import InputError
@@ -12,6 +13,7 @@ from ...vn import ParsedDate
 from ..base import ReaderOptions, article_id
 from .body import read_body
 from .bylines import Byline
+from .captions import has_scene_words
 from .chrome import strip_chrome
 from .dates import EVENT_OPENING_CHARS, consistent, event_in, text_year, with_year
 from .header import Header, body_start, read_header
@@ -21,6 +23,7 @@ from .vocab import Vocabulary, vocabulary
 log = logging.getLogger(__name__)
 
 LEAD_MAX_WORDS = 90
+PHOTO_CAPTION_MAX_WORDS = 20
 
 
 def read_page(text: str, path: Path, options: ReaderOptions, encoding: str = "utf-8") -> Article:
@@ -40,7 +43,7 @@ def read_page(text: str, path: Path, options: ReaderOptions, encoding: str = "ut
     blocks = body.blocks
     lead = _lead(blocks, vocab)
     if lead is not None:
-        blocks = blocks[1:]
+        blocks = _main_photo(blocks[1:], vocab)
     authors, publisher = _credits([*header.bylines, *body.bylines])
     published, event_date, date_notes = _dates(header, body.stamps, lead, blocks, vocab)
     removed.extend(date_notes.removed)
@@ -92,6 +95,17 @@ def _lead(blocks: list[Block], vocab: Vocabulary) -> str | None:
         if found is not None and found[0] == 1:
             return first
     return None
+
+
+def _main_photo(blocks: list[Block], vocab: Vocabulary) -> list[Block]:
+    """Under a sapo stands the main photo: a short one-sentence line there that describes a
+    scene ("Bí thư Thành ủy … phát biểu chỉ đạo hội nghị.") is its caption, even without credit."""
+    if blocks and isinstance(blocks[0], Paragraph):
+        text = blocks[0].text
+        one_sentence = not re.search(r"[.!?…]\s", text)
+        if word_count(text) <= PHOTO_CAPTION_MAX_WORDS and one_sentence and has_scene_words(text, vocab):
+            return [Caption(text), *blocks[1:]]
+    return blocks
 
 
 def _credits(bylines: list[Byline]) -> tuple[tuple[str, ...], str | None]:

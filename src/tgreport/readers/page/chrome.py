@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .captions import is_picture_line
 from .lines import Line, ends_sentence, is_paragraph_like, word_count
 from .vocab import Vocabulary
 
@@ -48,22 +49,19 @@ def strip_chrome(lines: list[Line], vocab: Vocabulary) -> Stripped:
             removed.append(text)
             removed.extend(rest.text for rest in lines[i:])
             break
-        if _starts_with_phrase(text, vocab.box_phrases, 60):
-            removed.append(text)
-            # The link list under the heading: headlines, no sentences.
-            while i < len(lines) and _is_link_line(lines[i].text):
-                removed.append(lines[i].text)
-                i += 1
-            continue
-        if _is_furniture(text, vocab) or (not body_seen and _is_tail(text, vocab)):
-            removed.append(text)
-            continue
         if not body_seen:
             crumb = breadcrumb(text, vocab)
             if crumb is not None:
                 category = crumb or category
                 removed.append(text)
                 continue
+        if _starts_with_phrase(text, vocab.box_phrases, 60):
+            removed.append(text)
+            i = _skip_links(lines, i, vocab, removed)
+            continue
+        if _is_furniture(text, vocab) or (not body_seen and _is_tail(text, vocab)):
+            removed.append(text)
+            continue
         if is_paragraph_like(text):
             body_seen = True
         kept.append(line.with_text(text))
@@ -123,8 +121,22 @@ def _is_furniture(text: str, vocab: Vocabulary) -> bool:
     return any(folded.startswith(p) for p in vocab.user_phrases)
 
 
-def _is_link_line(text: str) -> bool:
-    return not is_paragraph_like(text) and word_count(text) <= 40
+def _skip_links(lines: list[Line], i: int, vocab: Vocabulary, removed: list[str]) -> int:
+    """Past the link list under a box heading: headlines, no sentences, no picture lines.
+
+    The list's lines stand as close together as its first one; a wider gap ends it, so a
+    caption after a "Xem thêm" box in plain text is not taken for a link.
+    """
+    first_gap = lines[i].gap_before if i < len(lines) else 0
+    while i < len(lines):
+        line = lines[i]
+        if is_paragraph_like(line.text) or word_count(line.text) > 40 or line.gap_before > first_gap:
+            break
+        if is_picture_line(line.text, vocab):
+            break
+        removed.append(line.text)
+        i += 1
+    return i
 
 
 def breadcrumb(text: str, vocab: Vocabulary) -> str | None:
