@@ -18,9 +18,11 @@ from .detect import Decoded, guess_encoding, repair_mojibake, vietnamese_score
 from .encodings import LEGACY_ENCODINGS, decode_legacy, encode_legacy
 from .syllables import is_syllable, split_syllable
 from .text import clean_text, decode_bytes
+from .tones import TONE_STYLES, normalize_tone_style
 
 __all__ = [
     "LEGACY_ENCODINGS",
+    "TONE_STYLES",
     "Decoded",
     "ParsedDate",
     "clean_text",
@@ -35,6 +37,7 @@ __all__ = [
     "guess_encoding",
     "is_syllable",
     "is_today_header",
+    "normalize_tone_style",
     "parse_date",
     "repair_mojibake",
     "resolve_year",
