@@ -22,7 +22,8 @@ SUMMARY_BY_SOURCE = "Theo nguồn"
 SUMMARY_BY_CATEGORY = "Theo chuyên mục"
 INDEX_DOCUMENTS = "Văn bản được nhắc đến"
 INDEX_PEOPLE = "Nhân vật"
-INDEX_ARTICLE = "bài {number}, tr. {page}"
+# No-break spaces: "bài 5, tr. 11" is one unit and never splits across lines.
+INDEX_ARTICLE = "bài\u00a0{number},\u00a0tr.\u00a0{page}"
 
 
 def story(report: Report, styles: Styles, state: LayoutState, frame_height: float) -> list[Flowable]:
