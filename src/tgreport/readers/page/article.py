@@ -9,7 +9,7 @@ from pathlib import Path
 
 from ...errors import InputError
 from ...model import Article, Block, Caption, Image, Paragraph
-from ...vn import ParsedDate
+from ...vn import ParsedDate, normalize_tone_style
 from ..base import ReaderOptions, article_id
 from .body import read_body
 from .bylines import Byline
@@ -29,7 +29,8 @@ PHOTO_CAPTION_MAX_WORDS = 20
 def read_page(text: str, path: Path, options: ReaderOptions, encoding: str = "utf-8") -> Article:
     """An Article from the text of a scraped news page, as a careful editor would read it."""
     vocab = vocabulary(tuple(options.extra_chrome))
-    lines = split_lines(text)
+    # Tone marks stay as written unless the user chose one placement ("hòa" or "hoà").
+    lines = split_lines(normalize_tone_style(text, options.tone_style))
     if not lines:
         raise InputError("no text in this file", path)
     stripped = strip_chrome(lines, vocab)
@@ -38,7 +39,8 @@ def read_page(text: str, path: Path, options: ReaderOptions, encoding: str = "ut
     header = read_header(kept[:start], vocab)
     body = read_body(header.body + kept[start:], vocab)
     removed = [*stripped.removed, *header.removed, *body.removed]
-    warnings = [] if encoding == "utf-8" else [f"decoded as {encoding}"]
+    # A legacy encoding is worth a line in the report: the source should be saved as UTF-8.
+    warnings = [] if encoding.startswith("utf") else [f"decoded from the legacy encoding {encoding}"]
 
     blocks = body.blocks
     lead = _lead(blocks, vocab)

@@ -41,7 +41,8 @@ def credit_only(text: str, vocab: Vocabulary) -> str | None:
 
 
 def is_image_file(text: str, vocab: Vocabulary) -> bool:
-    return bool(vocab.image_file.match(text))
+    """A picture's file name ("21.1a.jpg") or its alt text alone ("<title> ảnh 1")."""
+    return bool(vocab.image_file.match(text) or vocab.alt_alone.match(text))
 
 
 def is_picture_line(text: str, vocab: Vocabulary) -> bool:

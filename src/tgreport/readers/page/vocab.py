@@ -34,6 +34,7 @@ class Vocabulary:
     credit_only: tuple[re.Pattern[str], ...]
     glued_alt: re.Pattern[str]
     image_file: re.Pattern[str]
+    alt_alone: re.Pattern[str]
     scene_words: tuple[str, ...]
     author_prefixes: tuple[str, ...]
     staff: tuple[str, ...]
@@ -92,6 +93,7 @@ def vocabulary(extra: tuple[str, ...] = ()) -> Vocabulary:
         credit_only=_compile(caption["credit_only"], where),
         glued_alt=re.compile(caption["glued_alt"], _FLAGS),
         image_file=re.compile(caption["image_file"], _FLAGS),
+        alt_alone=re.compile(caption["alt_alone"], _FLAGS),
         scene_words=_fold(caption["scene_words"]),
         author_prefixes=_fold(byline["author_prefixes"]),
         staff=_fold(byline["staff"]),
