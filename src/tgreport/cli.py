@@ -13,9 +13,9 @@ from typing import Any
 
 from . import __version__
 from .api import read_inputs, render
-from .assemble import DEFAULT_PLACE, DEFAULT_TITLE, build_report
+from .assemble import DEFAULT_PLACE, DEFAULT_THRESHOLD, DEFAULT_TITLE, GROUPS, ORDERS, build_report
 from .atomic import write_atomic
-from .config import load_config
+from .config import DATE_STYLES, TONE_STYLES, load_config
 from .errors import TgreportError, UsageError
 from .exporters import registry
 from .exporters.base import ExportOptions
@@ -56,12 +56,28 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--from", dest="date_from", metavar="DATE", help="keep articles dated on or after DATE")
     p.add_argument("--to", dest="date_to", metavar="DATE", help="keep articles dated on or before DATE")
     p.add_argument("--theme", dest="theme_name", choices=sorted(THEMES), help="page theme (default official)")
+    p.add_argument("--order", choices=ORDERS, help="article order: date (default, oldest first), date-desc, "
+                   "title (Vietnamese collation) or source")
+    p.add_argument("--group", choices=GROUPS, help="sections: none (default), category, publisher or month")
+    p.add_argument("--drop-undated", action="store_true", default=None,
+                   help="leave out articles without a date (default: keep them, with a warning)")
+    p.add_argument("--no-index", dest="index", action="store_false", default=None,
+                   help="no appendix index of cited documents and people")
+    p.add_argument("--no-dedup", dest="dedup", action="store_false", default=None,
+                   help="keep every copy of a story saved twice or carried by two sites")
+    p.add_argument("--date-style", choices=DATE_STYLES,
+                   help="dates in the report: official (ngày 07 tháng 01 năm 2021, default) or numeric")
+    p.add_argument("--tone-style", choices=TONE_STYLES,
+                   help='write tone marks "hòa" or "hoà" style throughout (default: as the sources wrote)')
+    p.add_argument("--similarity", type=float, metavar="RATIO",
+                   help=f"share of word shingles two bodies need to be one story ({DEFAULT_THRESHOLD})")
     p.add_argument("--template", help="DOCX reference document whose styles the DOCX uses")
     p.add_argument("--template-dir", help="folder of HTML templates/CSS that override the built-in ones")
     p.add_argument("--config", help="TOML file with any of these options")
     loud = p.add_mutually_exclusive_group()
-    loud.add_argument("-q", "--quiet", action="store_true", help="print errors only")
-    loud.add_argument("-v", "--verbose", action="store_true", help="print progress details and tracebacks")
+    loud.add_argument("-q", "--quiet", action="store_true", default=None, help="print errors only")
+    loud.add_argument("-v", "--verbose", action="store_true", default=None,
+                      help="print progress details and tracebacks")
     p.add_argument("--version", action="version", version=f"tgreport {__version__}")
     p.add_argument("--list-formats", action="store_true", help="list the output formats and exit")
     return p
@@ -111,6 +127,14 @@ def _parse_day(value: str | None, option: str) -> dt.date | None:
         raise UsageError(f"{option} needs a date as YYYY-MM-DD, not {value!r}") from None
 
 
+def _similarity(value: float | None) -> float:
+    if value is None:
+        return DEFAULT_THRESHOLD
+    if not 0 < value <= 1:
+        raise UsageError(f"--similarity needs a ratio above 0 and at most 1, not {value}")
+    return float(value)
+
+
 def _merge_config(args: argparse.Namespace) -> dict[str, Any]:
     """Config file values fill in whatever the command line left unset."""
     tables: dict[str, Any] = {}
@@ -122,7 +146,7 @@ def _merge_config(args: argparse.Namespace) -> dict[str, Any]:
                 if not args.formats:
                     args.formats = [value] if isinstance(value, str) else list(value)
             elif getattr(args, dest, None) in (None, []):
-                setattr(args, dest, value)
+                setattr(args, dest, [value] if dest == "inputs" and isinstance(value, str) else value)
     return tables
 
 
@@ -178,14 +202,24 @@ def _run(args: argparse.Namespace) -> int:
     if args.list_formats:
         return _list_formats()
     tables = _merge_config(args)
+    if args.config and (args.quiet or args.verbose):  # the file may say quiet or verbose
+        logging.getLogger("tgreport").setLevel(logging.ERROR if args.quiet else logging.DEBUG)
     if not args.inputs:
         raise UsageError("no input given; name article files or folders")
     targets = _targets(args)
+    theme_table = dict(tables.get("theme", {}))
+    theme_name = args.theme_name or theme_table.pop("name", None) or "official"
+    theme_table.pop("name", None)
     try:
-        chosen_theme = theme(args.theme_name or "official", **tables.get("theme", {}))
-    except (KeyError, TypeError) as exc:
+        chosen_theme = theme(theme_name, **theme_table)
+    except (KeyError, TypeError, ValueError) as exc:
         raise UsageError(f"bad theme setting: {exc}", args.config) from exc
-    reader_options = ReaderOptions(extra_chrome=tuple(tables.get("reader", {}).get("extra_chrome", ())))
+    reader_table = tables.get("reader", {})
+    reader_options = ReaderOptions(
+        extra_chrome=tuple(reader_table.get("extra_chrome", ())),
+        tone_style=reader_table.get("tone_style", args.tone_style),
+        **({"max_input_bytes": reader_table["max_input_bytes"]} if "max_input_bytes" in reader_table else {}),
+    )
     with progress_bar(enabled=not args.quiet) as bar:
         return _make(args, targets, chosen_theme, reader_options, bar)
 
@@ -209,6 +243,12 @@ def _make(
         issued=_parse_day(args.date, "--date"),
         date_from=_parse_day(args.date_from, "--from"),
         date_to=_parse_day(args.date_to, "--to"),
+        order=args.order or "date",
+        group=args.group or "none",
+        drop_undated=bool(args.drop_undated),
+        index=args.index is not False,
+        dedup=args.dedup is not False,
+        similarity=_similarity(args.similarity),
     )
     if not report.all_articles():
         log.error("no article left after filtering; no report made")
@@ -218,6 +258,8 @@ def _make(
         engine=args.engine or "reportlab",
         template=Path(args.template) if args.template else None,
         template_dir=Path(args.template_dir) if args.template_dir else None,
+        date_style=args.date_style or "official",
+        tone_style=args.tone_style,
     )
     if len(args.formats or []) > 1 or "all" in (args.formats or []):
         Path(args.output).mkdir(parents=True, exist_ok=True)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, fields, replace
 from typing import Any
 
 
@@ -53,10 +53,43 @@ THEMES: dict[str, Theme] = {
 }
 
 
+# Paper every exporter knows (PDF, DOCX, CSS @page); "-landscape" may follow ("A4-landscape").
+PAGE_SIZES = ("A4", "A5", "LETTER")
+
+
 def theme(name: str = "official", **overrides: Any) -> Theme:
-    """A shipped theme by name, with any field overridden (the config file's [theme] table)."""
+    """A shipped theme by name, with any field overridden (the config file's [theme] table).
+
+    Raises KeyError for an unknown theme, field or font family, ValueError for a bad value.
+    """
     try:
         base = THEMES[name]
     except KeyError:
         raise KeyError(f"unknown theme {name!r}; shipped themes: {', '.join(THEMES)}") from None
-    return replace(base, **overrides) if overrides else base
+    known = {f.name for f in fields(Theme)} - {"name"}
+    for key in overrides:
+        if key not in known:
+            raise KeyError(f"unknown theme setting {key!r}")
+    result = replace(base, **overrides) if overrides else base
+    check(result)
+    return result
+
+
+def check(value: Theme) -> None:
+    """Refuse settings no exporter can honour, before any rendering starts."""
+    # Imported here: fonts.py finds files on disk, which a Theme value never needs.
+    from .fonts import family
+
+    family(value.font_family)
+    family(value.heading_font_family)
+    paper, _, orientation = value.page_size.upper().partition("-")
+    if paper not in PAGE_SIZES or orientation not in ("", "PORTRAIT", "LANDSCAPE"):
+        raise ValueError(f"unknown page size {value.page_size!r}; known: {', '.join(PAGE_SIZES)}")
+    for f in fields(Theme):
+        number = getattr(value, f.name)
+        if f.type == "float" and (
+            isinstance(number, bool) or not isinstance(number, (int, float)) or number < 0
+        ):
+            raise ValueError(f"theme setting {f.name} must be a number ≥ 0, not {number!r}")
+    if value.body_size <= 0 or value.line_spacing <= 0:
+        raise ValueError("theme body_size and line_spacing must be above 0")

@@ -1,0 +1,122 @@
+"""Report assembly: filter, de-duplicate, order, group and index the articles into a Report."""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import os
+from collections.abc import Iterable
+from zoneinfo import ZoneInfo
+
+from ..citations import build_index
+from ..model import Article, Period, Report
+from .dedup import DEFAULT_THRESHOLD, Merge, find_duplicates
+from .order import ORDERS, order_articles
+from .sections import GROUPS, group_articles, month_title
+
+log = logging.getLogger(__name__)
+
+DEFAULT_TITLE = "Bản tin tổng hợp"
+DEFAULT_PLACE = "Hà Nội"
+VIETNAM = ZoneInfo("Asia/Ho_Chi_Minh")
+
+__all__ = [
+    "DEFAULT_PLACE",
+    "DEFAULT_THRESHOLD",
+    "DEFAULT_TITLE",
+    "GROUPS",
+    "ORDERS",
+    "Merge",
+    "build_report",
+    "default_issue_date",
+    "find_duplicates",
+    "group_articles",
+    "month_title",
+    "order_articles",
+]
+
+
+def default_issue_date() -> dt.date:
+    """`SOURCE_DATE_EPOCH` (reproducible builds) if set, else today in Vietnam."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    if epoch and epoch.strip().lstrip("-").isdigit():
+        return dt.datetime.fromtimestamp(int(epoch), VIETNAM).date()
+    return dt.datetime.now(VIETNAM).date()
+
+
+def build_report(
+    articles: Iterable[Article],
+    *,
+    title: str = DEFAULT_TITLE,
+    organisation: str | None = None,
+    place: str | None = DEFAULT_PLACE,
+    issued: dt.date | None = None,
+    period: Period | None = None,
+    date_from: dt.date | None = None,
+    date_to: dt.date | None = None,
+    order: str = "date",
+    group: str = "none",
+    drop_undated: bool = False,
+    dedup: bool = True,
+    similarity: float = DEFAULT_THRESHOLD,
+    index: bool = True,
+) -> Report:
+    """A Report of `articles`: kept within `date_from`–`date_to`, copies of one story merged,
+    ordered by `order` (see ORDERS), grouped by `group` (see GROUPS), with the appendix index.
+
+    Undated articles are kept (and named in a warning) unless `drop_undated`; `similarity` is
+    the share of word shingles two bodies must have in common to count as one story.
+    """
+    warnings: list[str] = []
+
+    def warn(message: str) -> None:
+        warnings.append(message)
+        log.warning("%s", message)
+
+    kept = [a for a in articles if _within(a, date_from, date_to)]
+    undated = [a.id for a in kept if a.date is None]
+    if undated and drop_undated:
+        kept = [a for a in kept if a.date is not None]
+        warn(f"{len(undated)} article(s) without a date left out: {', '.join(undated)}")
+    if dedup:
+        # find_duplicates logs each merge itself; the report keeps the same words.
+        kept, merges = find_duplicates(kept, threshold=similarity)
+        warnings.extend(m.message() for m in merges)
+    kept = order_articles(kept, order)
+    undated = [a.id for a in kept if a.date is None]
+    if undated:
+        where = "in their own section" if group == "month" else "listed last" if order != "title" else "kept"
+        warn(f"{len(undated)} article(s) without a date, {where}: {', '.join(undated)}")
+    sections = group_articles(kept, group)
+    # The index lists articles in report order, so its article numbers read upwards.
+    in_report = [a for s in sections for a in s.articles] if sections else kept
+    if period is None:
+        period = _period_of(kept, date_from, date_to)
+    return Report(
+        title=title,
+        issued=issued or default_issue_date(),
+        organisation=organisation,
+        place=place,
+        period=period,
+        articles=() if sections else tuple(kept),
+        sections=sections,
+        index=build_index(in_report) if index else (),
+        warnings=tuple(warnings),
+    )
+
+
+def _within(article: Article, date_from: dt.date | None, date_to: dt.date | None) -> bool:
+    if article.date is None:
+        return True  # the date filter cannot judge it; the caller decides with drop_undated
+    return not ((date_from and article.date < date_from) or (date_to and article.date > date_to))
+
+
+def _period_of(
+    articles: list[Article], date_from: dt.date | None, date_to: dt.date | None
+) -> Period | None:
+    dates = [a.date for a in articles if a.date is not None]
+    start = date_from or (min(dates) if dates else None)
+    end = date_to or (max(dates) if dates else None)
+    if start is None or end is None:
+        return None
+    return Period(start, end)

@@ -1,0 +1,176 @@
+"""Finding the same story saved twice or carried by two sites, fast enough for thousands of articles.
+
+Two articles are one story when their normalised titles and dates agree, or when their bodies
+share at least `threshold` of their word 3-shingles (Jaccard similarity). Comparing every pair is
+O(n²); instead, prefix filtering (Chaudhuri et al., 2006) indexes only the rarest few shingles of
+each body: two sets with Jaccard ≥ t must share one of the first ⌊(1 − t)·|A|⌋ + 1 of their rarest
+shingles, so the index proposes few candidates and misses none. Candidates are then checked
+exactly.
+"""
+
+from __future__ import annotations
+
+import heapq
+import logging
+import re
+import unicodedata
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from ..model import Article
+from ..present import display_title
+
+log = logging.getLogger(__name__)
+
+SHINGLE_WORDS = 3
+DEFAULT_THRESHOLD = 0.9
+MIN_SHINGLES = 8  # a body of a few words says nothing about being the same story
+_WORD = re.compile(r"\w+")
+
+
+@dataclass(frozen=True)
+class Merge:
+    """One article dropped as a copy of another, and why."""
+
+    dropped: Article
+    kept: Article
+    reason: str
+
+    def message(self) -> str:
+        return (
+            f"duplicate article {self.dropped.id} ({display_title(self.dropped)!r}, {self.dropped.source}) "
+            f"merged into {self.kept.id} ({display_title(self.kept)!r}, {self.kept.source}), "
+            f"which is kept: {self.reason}"
+        )
+
+
+def _words(text: str) -> list[str]:
+    # Casefold and NFC so "Tỉnh Ủy" and "tỉnh ủy" match; punctuation never decides.
+    return _WORD.findall(unicodedata.normalize("NFC", text).casefold())
+
+
+def title_key(article: Article) -> str | None:
+    """The title as compared for duplicates: words only, case-folded; None when derived."""
+    if not article.title or article.title_derived:
+        return None
+    return " ".join(_words(article.title)) or None
+
+
+Shingle = tuple[str, ...]
+
+
+def shingles(article: Article) -> frozenset[Shingle]:
+    """The body's runs of SHINGLE_WORDS consecutive words (tuples: cheaper than joined strings)."""
+    words = _words("\n".join(b.text for b in article.blocks))
+    return frozenset(zip(*(words[i:] for i in range(SHINGLE_WORDS)), strict=False))
+
+
+def jaccard(a: frozenset[Shingle], b: frozenset[Shingle]) -> float:
+    if not a or not b:
+        return 0.0
+    inter = len(a & b)
+    return inter / (len(a) + len(b) - inter)
+
+
+def _richness(article: Article) -> tuple[int, int]:
+    """Which copy to keep: the one that tells the reader most (metadata, then body length)."""
+    known = sum(
+        x is not None and x != ()
+        for x in (article.title if not article.title_derived else None, article.date,
+                  article.publisher, article.category, article.authors, article.published)
+    )
+    return known, sum(len(b.text) for b in article.blocks)
+
+
+class _Union:
+    def __init__(self, n: int) -> None:
+        self.parent = list(range(n))
+
+    def find(self, i: int) -> int:
+        while self.parent[i] != i:
+            self.parent[i] = self.parent[self.parent[i]]
+            i = self.parent[i]
+        return i
+
+    def join(self, i: int, j: int) -> None:
+        ri, rj = self.find(i), self.find(j)
+        if ri != rj:
+            self.parent[max(ri, rj)] = min(ri, rj)
+
+
+def similar_pairs(sets: Sequence[frozenset[Shingle]], threshold: float) -> list[tuple[int, int, float]]:
+    """Every pair (i, j, similarity) with i < j and Jaccard ≥ threshold, by prefix filtering."""
+    frequency: Counter[Shingle] = Counter()
+    for s in sets:
+        frequency.update(s)
+    # One global order, rarest first; any fixed order keeps the filter exact, rare-first keeps it fast.
+    rank = {shingle: r for r, shingle in enumerate(sorted(frequency, key=frequency.__getitem__))}
+    index: dict[Shingle, list[int]] = {}
+    pairs = []
+    for j, s in enumerate(sets):
+        if len(s) < MIN_SHINGLES:
+            continue
+        prefix = heapq.nsmallest(int((1 - threshold) * len(s)) + 1, s, key=rank.__getitem__)
+        candidates: set[int] = set()
+        for shingle in prefix:
+            candidates.update(index.get(shingle, ()))
+        for i in sorted(candidates):
+            a = sets[i]
+            # Size filter: sets whose sizes differ by more than the threshold allows cannot match.
+            if min(len(a), len(s)) < threshold * max(len(a), len(s)):
+                continue
+            similarity = jaccard(a, s)
+            if similarity >= threshold:
+                pairs.append((i, j, similarity))
+        for shingle in prefix:
+            index.setdefault(shingle, []).append(j)
+    return pairs
+
+
+def _indirect(i: int, reasons: dict[tuple[int, int], str], articles: Sequence[Article]) -> str:
+    # Merged through a third copy (A like B, B like C): say which copy linked them.
+    for (a, b), reason in reasons.items():
+        if i in (a, b):
+            other = articles[b if a == i else a]
+            return f"{reason} with {other.id}"
+    return "same story"
+
+
+def find_duplicates(
+    articles: Sequence[Article], threshold: float = DEFAULT_THRESHOLD, by_title: bool = True
+) -> tuple[list[Article], list[Merge]]:
+    """(articles without their copies, in input order; one Merge per dropped copy)."""
+    n = len(articles)
+    union = _Union(n)
+    reasons: dict[tuple[int, int], str] = {}
+    if by_title:
+        first: dict[tuple[str, object], int] = {}
+        for i, article in enumerate(articles):
+            key = title_key(article)
+            if key is None or article.date is None:
+                continue
+            j = first.setdefault((key, article.date), i)
+            if j != i:
+                union.join(j, i)
+                reasons[(j, i)] = "same title and date"
+    if threshold <= 1.0:
+        for i, j, similarity in similar_pairs([shingles(a) for a in articles], threshold):
+            union.join(i, j)
+            reasons.setdefault((i, j), f"bodies {similarity:.0%} alike")
+    groups: dict[int, list[int]] = {}
+    for i in range(n):
+        groups.setdefault(union.find(i), []).append(i)
+    keep: set[int] = set()
+    merges: list[Merge] = []
+    for members in groups.values():
+        # Richest copy wins; among equals, the first in input order.
+        best = max(members, key=lambda i: (_richness(articles[i]), -i))
+        keep.add(best)
+        for i in members:
+            if i != best:
+                reason = reasons.get((min(i, best), max(i, best))) or _indirect(i, reasons, articles)
+                merges.append(Merge(articles[i], articles[best], reason))
+    for merge in merges:
+        log.warning("%s", merge.message())
+    return [a for i, a in enumerate(articles) if i in keep], merges

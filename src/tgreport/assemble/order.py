@@ -1,0 +1,51 @@
+"""The order of articles in a report: by date (either way), by title or by source; always stable."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Sequence
+from typing import Any, Literal
+
+from .. import vn
+from ..errors import UsageError
+from ..model import Article
+from ..present import display_title, source_text
+
+Order = Literal["date", "date-desc", "title", "source"]
+ORDERS: tuple[str, ...] = ("date", "date-desc", "title", "source")
+
+
+def _date_key(article: Article) -> tuple[bool, dt.date]:
+    # Undated articles go last whichever way dates run: a reader looks for them at the end.
+    return (article.date is None, article.date or dt.date.min)
+
+
+def _date_desc_key(article: Article) -> tuple[bool, int]:
+    return (article.date is None, -(article.date.toordinal() if article.date else 0))
+
+
+def _title_key(article: Article) -> Any:
+    return vn.sort_key(display_title(article))
+
+
+def _source_key(article: Article) -> tuple[bool, Any, tuple[bool, dt.date]]:
+    # Within one source, oldest first: the order a reader follows a site's coverage in.
+    source = source_text(article)
+    return (source is None, vn.sort_key(source or ""), _date_key(article))
+
+
+KEYS: dict[str, Callable[[Article], Any]] = {
+    "date": _date_key,
+    "date-desc": _date_desc_key,
+    "title": _title_key,
+    "source": _source_key,
+}
+
+
+def order_articles(articles: Sequence[Article], order: str = "date") -> list[Article]:
+    """`articles` sorted by `order`; Python's sort is stable, so equal keys keep input order."""
+    try:
+        key = KEYS[order]
+    except KeyError:
+        raise UsageError(f"unknown order {order!r}; choose one of {', '.join(ORDERS)}") from None
+    return sorted(articles, key=key)

@@ -1,0 +1,108 @@
+"""The appendix index: every cited document and named person, with the articles naming them."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from .. import vn
+from ..model import Article, IndexEntry
+from .documents import TYPES, DocumentRef, find_documents
+from .people import PersonRef, find_people
+
+log = logging.getLogger(__name__)
+
+
+def article_text(article: Article) -> str:
+    """Everything an article says, one block a line: the title and lead cite documents too."""
+    parts = [article.title or "", article.lead or ""]
+    parts.extend(block.text for block in article.blocks)
+    return "\n".join(p for p in parts if p)
+
+
+@dataclass
+class _Entry:
+    name: str
+    ids: list[str] = field(default_factory=list)
+    details: list[str] = field(default_factory=list)
+
+    def add(self, article_id: str, detail: str | None) -> None:
+        if article_id not in self.ids:
+            self.ids.append(article_id)
+        if detail and detail not in self.details:
+            self.details.append(detail)
+
+
+def _document_entries(cited: Sequence[tuple[str, DocumentRef]]) -> list[tuple[DocumentRef, _Entry]]:
+    by_key: dict[str, tuple[DocumentRef, _Entry]] = {}
+    # Full citations first, so a bare "Chỉ thị 05" can join the one "05-CT/TW" it stands for.
+    for article_id, ref in sorted(cited, key=lambda c: c[1].bare):
+        key = ref.key
+        if ref.bare:
+            full = [k for k, (r, _) in by_key.items() if not r.bare and _same_number(r, ref)]
+            if len(full) == 1:
+                key = full[0]
+        if key not in by_key:
+            by_key[key] = (ref, _Entry(ref.name))
+        by_key[key][1].add(article_id, ref.issuer)
+    return list(by_key.values())
+
+
+def _same_number(full: DocumentRef, bare: DocumentRef) -> bool:
+    if full.type != bare.type or full.number != bare.number:
+        return False
+    if bare.key.startswith("NQTW|"):
+        return full.key.startswith("NQTW|")
+    return not full.key.startswith(("NQTW|", "NQĐH|"))
+
+
+def _document_order(ref: DocumentRef) -> tuple[int, int, int, bool, Any]:
+    # By type in the issue's order; numbered documents first, then plenum and congress
+    # resolutions ("Nghị quyết Trung ương 4", "Nghị quyết Đại hội XIII"); then by number.
+    family = 1 if ref.key.startswith("NQTW|") else 2 if ref.key.startswith("NQĐH|") else 0
+    number = ref.number if ref.number is not None else 10**9
+    return (TYPES.index(ref.type), family, number, ref.bare, vn.sort_key(ref.name))
+
+
+def person_sort_key(name: str) -> tuple[Any, Any]:
+    """Vietnamese indexes sort people by given name (the last syllable), then by the full name."""
+    words = name.split()
+    return (vn.sort_key(words[-1]), vn.sort_key(" ".join(words[:-1])))
+
+
+def build_index(
+    articles: Iterable[Article], *, documents: bool = True, people: bool = True
+) -> tuple[IndexEntry, ...]:
+    """Index entries: documents (by type and number), then people (by given name)."""
+    cited: list[tuple[str, DocumentRef]] = []
+    named: dict[str, _Entry] = {}
+    position: dict[str, int] = {}
+    for article in articles:
+        position.setdefault(article.id, len(position))
+        text = article_text(article)
+        if documents:
+            cited.extend((article.id, ref) for ref in find_documents(text))
+        if people:
+            for person in find_people(text):
+                _add_person(named, article.id, person)
+    entries: list[IndexEntry] = []
+    for _ref, entry in sorted(_document_entries(cited), key=lambda d: _document_order(d[0])):
+        ids = tuple(sorted(entry.ids, key=position.__getitem__))
+        entries.append(IndexEntry("document", entry.name, ids, _join(entry.details)))
+    for name in sorted(named, key=person_sort_key):
+        entry = named[name]
+        # The longest position is the fullest; they are the same person's titles in other words.
+        detail = max(entry.details, key=len) if entry.details else None
+        entries.append(IndexEntry("person", name, tuple(entry.ids), detail))
+    log.debug("index: %d documents, %d people", len(entries) - len(named), len(named))
+    return tuple(entries)
+
+
+def _add_person(named: dict[str, _Entry], article_id: str, person: PersonRef) -> None:
+    named.setdefault(person.name, _Entry(person.name)).add(article_id, person.position)
+
+
+def _join(details: list[str]) -> str | None:
+    return "; ".join(details) if details else None

@@ -1,0 +1,121 @@
+"""People named with a position in a text: "đồng chí Nguyễn Minh Chung, Trưởng Ban …" and
+"Bí thư Đảng ủy … Lê Quốc Minh"."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+# Built from Unicode properties rather than typed out, so no precomposed Vietnamese capital is missed.
+_UPPER = "".join(chr(c) for c in range(0x41, 0x1F00) if chr(c).isupper() and chr(c).isalpha())
+_LOWER = "".join(chr(c) for c in range(0x61, 0x1F00) if chr(c).islower() and chr(c).isalpha())
+_U = "[" + re.escape(_UPPER) + "]"
+_L = "[" + re.escape(_LOWER) + "]"
+_SYLLABLE = _U + _L + "*"
+
+# The usual Vietnamese family names. Left out on purpose: those that are more often a word that
+# opens a position or a place ("Phó", "Văn", "Đồng", "Giang", "Từ", …).
+SURNAMES = frozenset(
+    {
+        "Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Huỳnh", "Phan", "Vũ", "Võ", "Đặng", "Bùi", "Đỗ",
+        "Hồ", "Ngô", "Dương", "Lý", "Lại", "Đinh", "Trịnh", "Đào", "Mai", "Tô", "Hà", "Lâm", "Lương",
+        "Tạ", "Cao", "Chu", "Thái", "Trương", "Quách", "Vương", "Kiều", "Đoàn", "Triệu", "Lưu", "Tống",
+        "Châu", "Phùng", "Mạc", "Đàm", "Lục", "Hứa", "Lò", "Hầu", "Nông",
+        "Thân", "Khúc", "Tăng", "Doãn", "Diệp", "Nghiêm", "Tôn", "Ninh",
+        "Khổng", "Thạch", "Cù", "Bế",
+    }
+)
+# Words that open a position ("Ủy viên Ban Thường vụ", "Phó Bí thư Thường trực Huyện ủy", …).
+_POSITION_WORDS = (
+    "Ủy viên", "Uỷ viên", "Bí thư", "Phó Bí thư", "Tổng Bí thư", "Trưởng", "Phó Trưởng", "Chủ tịch",
+    "Phó Chủ tịch", "Giám đốc", "Phó Giám đốc", "Tổng Giám đốc", "Phó Tổng Giám đốc", "Thủ tướng",
+    "Phó Thủ tướng", "Bộ trưởng", "Thứ trưởng", "Chủ nhiệm", "Phó Chủ nhiệm", "Tổng Biên tập",
+    "Tổng biên tập", "Phó Tổng Biên tập", "Chánh", "Phó Chánh", "Viện trưởng", "Hiệu trưởng",
+    "Đại sứ", "Tư lệnh", "Chính ủy", "Chính uỷ", "Đại biểu Quốc hội", "Trưởng ban", "Phó Trưởng ban",
+    "Tổng cục trưởng", "Cục trưởng", "Vụ trưởng", "Phó Vụ trưởng", "Chủ tịch nước",
+)
+_LONGEST_FIRST = sorted(map(re.escape, _POSITION_WORDS), key=len, reverse=True)
+_POSITION = re.compile(r"(?<![^\W\d_])(?:nguyên\s+)?(?:" + "|".join(_LONGEST_FIRST) + r")(?![^\W\d_])")
+_HONORIFIC = r"(?:[Đđ]ồng chí|[Đđ]/[cC]\.?|[Ôô]ng|[Bb]à)"
+_NAME = r"(?P<name>" + _SYLLABLE + r"(?:[ ]" + _SYLLABLE + r"){1,4})"
+_BY_HONORIFIC = re.compile(r"(?<![^\W\d_])" + _HONORIFIC + r"\s+" + _NAME + r"\s*,\s*")
+# A surname followed by 2–3 capitalised syllables, not inside a longer capitalised run on the right.
+# Two-syllable runs after a position are more often places ("Bí thư Tỉnh ủy Thái Bình") than names.
+_NAME_AFTER_POSITION = re.compile(
+    r"(?P<name>(?:" + "|".join(sorted(SURNAMES, key=len, reverse=True)) + r")(?:[ ]" + _SYLLABLE
+    + r"){2,3})(?![ ]?" + _U + r")(?!\w)"
+)
+# Where a position stops: the verb of the sentence or its punctuation.
+_POSITION_END = re.compile(
+    r"[;.:(“\"\n]|\s(?:trình bày|phát biểu|dự|chủ trì|đề nghị|nhấn mạnh|cho biết|khẳng định|chỉ đạo|"
+    r"tham dự|khai mạc|kết luận|thăm|tặng|trao|làm việc|được|đã|đang|sẽ|và\s+" + _HONORIFIC + r"|"
+    r"cùng|cho rằng|yêu cầu|chúc mừng|báo cáo|tiếp|gửi|ký|có)(?![^\W\d_])"
+)
+_MAX_POSITION = 160
+_PLACE_BEFORE = re.compile(r"(?i:tỉnh|thành phố|huyện|quận|xã|phường|thị trấn|TP\.?|nước|thủ đô)\s+\Z")
+
+
+@dataclass(frozen=True)
+class PersonRef:
+    name: str
+    position: str
+    span: tuple[int, int]
+
+
+def _clean_position(text: str) -> str | None:
+    end = _POSITION_END.search(text)
+    text = text[: end.start()] if end else text[:_MAX_POSITION]
+    chunks = []
+    for chunk in text.split(","):
+        chunk = chunk.strip()
+        # A position is a run of capitalised chunks; "đại diện lãnh đạo…" starts a new thought.
+        if not chunk or not (chunk[0].isupper() or chunk.startswith(("kiêm ", "nguyên "))):
+            break
+        chunks.append(chunk)
+    position = ", ".join(chunks).strip(" -–")
+    return position if position and _POSITION.match(position) else None
+
+
+def _positioned_before(text: str, start: int) -> str | None:
+    """The position written just before a name ("Bí thư Đảng ủy, Phó Tổng Giám đốc … Lê Quốc Minh")."""
+    sentence_start = max(text.rfind(c, 0, start) for c in ".;:\n(“\"") + 1
+    before = text[sentence_start:start]
+    chunks = before.split(",")
+    last = chunks[-1]
+    m = _POSITION.search(last)
+    if m is None:
+        return None
+    parts = [last[m.start():].strip()]
+    for chunk in reversed(chunks[:-1]):
+        chunk = chunk.strip()
+        if not _POSITION.match(chunk):
+            break
+        parts.insert(0, chunk)
+    return ", ".join(parts)
+
+
+def find_people(text: str) -> list[PersonRef]:
+    """People named with a position, in text order (a person may appear several times)."""
+    found: list[PersonRef] = []
+    for m in _BY_HONORIFIC.finditer(text):
+        name = m.group("name")
+        if _POSITION.match(name):
+            continue  # "Đồng chí Trưởng Ban …": a position, no name
+        position = _clean_position(text[m.end() : m.end() + _MAX_POSITION * 2])
+        if position:
+            found.append(PersonRef(name, position, m.span("name")))
+    taken = [p.span for p in found]
+    for m in _NAME_AFTER_POSITION.finditer(text):
+        start, end = m.span("name")
+        if any(a <= start < b for a, b in taken):
+            continue
+        if start > 0 and (text[start - 1].isalpha() or text[start - 1] in "-"):
+            continue
+        if _PLACE_BEFORE.search(text, max(0, start - 12), start):
+            continue  # "Chủ tịch UBND tỉnh Hà Giang": a province, though Hà is a family name
+        position = _positioned_before(text, start)
+        if position is None:
+            continue
+        found.append(PersonRef(m.group("name"), position.rstrip(), (start, end)))
+    found.sort(key=lambda p: p.span)
+    return found

@@ -1,0 +1,116 @@
+"""Duplicates: the same story saved twice or carried by two sites is reported once."""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import random
+import re
+from dataclasses import replace
+
+import pytest
+from tests.conftest import make_article
+
+from tgreport.assemble import build_report, find_duplicates
+from tgreport.assemble.dedup import jaccard, shingles, similar_pairs
+from tgreport.model import Article, Paragraph
+
+WORDS = re.findall(
+    r"\w+",
+    "Đảng ủy Khối cơ quan Trung ương tổ chức hội nghị tổng kết công tác tuyên giáo năm triển khai "
+    "nhiệm vụ cán bộ đảng viên học tập quán triệt nghị quyết đại hội chỉ thị kết luận phong trào "
+    "thi đua xây dựng chỉnh đốn lãnh đạo chỉ đạo kiểm tra giám sát dân vận báo cáo viên dư luận",
+)
+
+
+def story(seed: int, words: int = 300) -> list[str]:
+    rng = random.Random(seed)
+    return [rng.choice(WORDS) for _ in range(words)]
+
+
+def article(n: int, text: list[str], **fields: object) -> Article:
+    fields.setdefault("title", f"Bài số {n}")
+    return make_article(n, blocks=(Paragraph(" ".join(text)),), **fields)
+
+
+def test_same_title_and_date_is_one_story(caplog: pytest.LogCaptureFixture) -> None:
+    day = dt.date(2021, 1, 19)
+    a = article(1, story(1), title="Tăng cường quản lý đảng viên", publisher=None, date=day)
+    b = article(2, story(2), title="TĂNG CƯỜNG quản lý đảng viên!", publisher="TTXVN/Vietnam+", date=day)
+    with caplog.at_level(logging.WARNING, logger="tgreport"):
+        report = build_report([a, b])
+    # The copy with more metadata (a publisher) is kept.
+    assert [x.id for x in report.articles] == ["002_sample"]
+    warning = next(w for w in report.warnings if "duplicate" in w)
+    assert "001_sample" in warning and "kept" in warning and "same title and date" in warning
+    assert any(warning == r.getMessage() for r in caplog.records)
+
+
+def test_same_title_on_another_day_is_another_story() -> None:
+    a = article(1, story(1), title="Hội nghị tổng kết")
+    b = article(2, story(2), title="Hội nghị tổng kết", date=dt.date(2021, 2, 1))
+    assert len(build_report([a, b]).articles) == 2
+
+
+def test_near_identical_bodies_merge_across_sites() -> None:
+    text = story(7)
+    edited = text.copy()
+    edited[150] = "Lạng Sơn"  # one word changed: about 97 % of shingles shared
+    a = article(1, text, publisher="Báo Nhân Dân", title="Tiêu đề một", date=dt.date(2021, 1, 6))
+    # The copy with less metadata (no author) goes, though its body is a little longer.
+    b = article(2, edited, publisher="TTXVN", title="Tiêu đề khác", date=dt.date(2021, 1, 7), authors=())
+    kept, merges = find_duplicates([a, b])
+    assert [x.id for x in kept] == ["001_sample"]
+    assert len(merges) == 1 and merges[0].dropped.id == "002_sample"
+    assert "alike" in merges[0].reason
+
+
+def test_different_stories_and_a_quarter_rewritten_story_stay() -> None:
+    text = story(3)
+    rewritten = text[:225] + story(99, 75)  # a quarter of the words replaced: well below 0.9
+    articles = [article(1, text), article(2, story(4)), article(3, rewritten)]
+    articles = [replace(a, date=dt.date(2021, 1, a.blocks[0].text.count(" ") % 28 + 1)) for a in articles]
+    kept, merges = find_duplicates(articles)
+    assert len(kept) == 3 and merges == []
+
+
+def test_chains_of_copies_keep_one_and_say_why() -> None:
+    base = story(11)
+    copies = []
+    for n in range(4):
+        text = base.copy()
+        text[n * 50] = "COVID-19"
+        copies.append(article(n + 1, text, date=dt.date(2021, 1, n + 1)))
+    kept, merges = find_duplicates(copies)
+    assert len(kept) == 1 and len(merges) == 3
+    assert all(m.kept is kept[0] for m in merges)
+    assert all(m.dropped.id in m.message() and m.kept.id in m.message() for m in merges)
+
+
+def test_dedup_can_be_turned_off() -> None:
+    a = article(1, story(5))
+    assert len(build_report([a, replace(a, id="copy")], dedup=False).articles) == 2
+    assert len(build_report([a, replace(a, id="copy")]).articles) == 1
+
+
+def test_prefix_filter_finds_exactly_the_pairs_all_pairs_would() -> None:
+    # Random corpus with planted near-copies: the fast index must agree with brute force.
+    rng = random.Random(42)
+    texts = [story(1000 + i, rng.randint(20, 200)) for i in range(120)]
+    for i in range(0, 120, 7):
+        copy = texts[i].copy()
+        for _ in range(rng.randint(0, 3)):
+            copy[rng.randrange(len(copy))] = rng.choice(WORDS)
+        texts.append(copy)
+    articles = [article(n, t) for n, t in enumerate(texts, start=1)]
+    sets = [shingles(a) for a in articles]
+    for threshold in (0.9, 0.7, 0.5):
+        fast = {(i, j) for i, j, _ in similar_pairs(sets, threshold)}
+        brute = {
+            (i, j)
+            for i in range(len(sets))
+            for j in range(i + 1, len(sets))
+            if len(sets[i]) >= 8 and len(sets[j]) >= 8 and jaccard(sets[i], sets[j]) >= threshold
+        }
+        assert fast == brute
+        assert brute  # the planted copies are there to be found

@@ -1,0 +1,120 @@
+"""make-report's assembly options and config file, end to end: JSON output read back with json."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from tgreport.cli import main
+
+ARTICLES = [
+    {"id": "a-mar", "title": "Hội nghị tháng Ba", "date": "2021-03-05", "publisher": "Báo Nhân Dân",
+     "category": "Xây dựng Đảng",
+     "blocks": ["Đồng chí Nguyễn Minh Chung, Trưởng Ban Tuyên giáo, trình bày báo cáo về Chỉ thị 05-CT/TW."]},
+    {"id": "b-jan", "title": "Hội nghị tháng Giêng", "date": "2021-01-07", "publisher": "TTXVN",
+     "category": "Thời sự", "blocks": ["Sáng 6-1, Đảng ủy Khối tổng kết công tác tuyên giáo năm 2020."]},
+    {"id": "c-undated", "title": "Bài không ngày", "publisher": "TTXVN", "category": "Thời sự",
+     "blocks": ["Các đảng bộ học tập Nghị quyết Đại hội XIII của Đảng."]},
+    # The same story again, with less metadata (no category): the copy that goes.
+    {"id": "d-copy", "title": "Hội nghị tháng Giêng", "date": "2021-01-07", "publisher": "Báo Nhân Dân",
+     "blocks": ["Sáng 6-1, Đảng ủy Khối tổng kết công tác tuyên giáo năm 2020 (bản đăng lại)."]},
+]
+
+
+@pytest.fixture
+def inputs(tmp_path: Path) -> Path:
+    path = tmp_path / "articles.jsonl"
+    path.write_text("\n".join(json.dumps(a, ensure_ascii=False) for a in ARTICLES), encoding="utf-8")
+    return path
+
+
+def run(*argv: str | Path) -> int:
+    return main([str(a) for a in argv])
+
+
+def read(path: Path) -> dict[str, object]:
+    data: dict[str, object] = json.loads(path.read_text(encoding="utf-8"))
+    return data
+
+
+def ids(data: dict[str, object]) -> list[str]:
+    return [a["id"] for a in data["articles"]]  # type: ignore[index, union-attr]
+
+
+def test_group_by_month_with_index_and_dedup(inputs: Path, tmp_path: Path) -> None:
+    out = tmp_path / "digest.json"
+    assert run(inputs, "-o", out, "--group", "month", "-q") == 0
+    data = read(out)
+    assert data["sections"] == [
+        {"title": "Tháng 01 năm 2021", "articles": ["b-jan"]},
+        {"title": "Tháng 3 năm 2021", "articles": ["a-mar"]},
+        {"title": "Không rõ ngày", "articles": ["c-undated"]},
+    ]
+    names = {e["name"] for e in data["index"]}  # type: ignore[union-attr]
+    assert {"Chỉ thị số 05-CT/TW", "Nghị quyết Đại hội XIII của Đảng", "Nguyễn Minh Chung"} <= names
+    warnings = " ".join(data["warnings"])  # type: ignore[arg-type]
+    assert "d-copy" in warnings and "b-jan" in warnings and "c-undated" in warnings
+
+
+def test_order_drop_undated_no_index(inputs: Path, tmp_path: Path) -> None:
+    out = tmp_path / "digest.json"
+    flags = ["--order", "date-desc", "--drop-undated", "--no-index", "--no-dedup", "-q"]
+    assert run(inputs, "-o", out, *flags) == 0
+    data = read(out)
+    assert ids(data) == ["a-mar", "b-jan", "d-copy"]
+    assert not data.get("index")
+
+
+def test_config_file_fills_in_and_flags_override(inputs: Path, tmp_path: Path) -> None:
+    out = tmp_path / "digest.json"
+    config = tmp_path / "report.toml"
+    config.write_text(
+        f'inputs = ["{inputs}"]\noutput = "{out}"\ngroup = "publisher"\norder = "date-desc"\n'
+        'index = false\ndrop-undated = true\nquiet = true\ntitle = "Bản tin tháng"\n'
+        '[theme]\nname = "modern"\nbody_size = 12\n[reader]\nextra_chrome = ["bản đăng lại"]\n',
+        encoding="utf-8",
+    )
+    assert run("--config", config) == 0
+    data = read(out)
+    assert data["title"] == "Bản tin tháng"
+    assert [s["title"] for s in data["sections"]] == ["Báo Nhân Dân", "TTXVN"]  # type: ignore[index, union-attr]
+    assert not data.get("index")
+    # Flags win over the file.
+    assert run("--config", config, "--group", "none", "--order", "date") == 0
+    assert ids(read(out)) == ["b-jan", "a-mar"]
+
+
+def test_unknown_config_key_exits_2_naming_key_and_file(
+    inputs: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    config = tmp_path / "bad.toml"
+    config.write_text('sort = "date"\n', encoding="utf-8")
+    assert run(inputs, "-o", tmp_path / "x.json", "--config", config) == 2
+    err = capsys.readouterr().err
+    assert "'sort'" in err and str(config) in err
+    assert not (tmp_path / "x.json").exists()
+
+
+@pytest.mark.parametrize(
+    "argv, words",
+    [
+        (["--order", "random"], "invalid choice"),
+        (["--similarity", "1.5"], "--similarity"),
+    ],
+)
+def test_bad_flags_exit_2(inputs: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str],
+                          argv: list[str], words: str) -> None:
+    assert run(inputs, "-o", tmp_path / "x.json", *argv) == 2
+    assert words in capsys.readouterr().err
+
+
+def test_bad_theme_in_config_exits_2(
+    inputs: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    config = tmp_path / "theme.toml"
+    config.write_text('[theme]\nfont_family = "Comic Sans"\n', encoding="utf-8")
+    assert run(inputs, "-o", tmp_path / "x.json", "--config", config) == 2
+    err = capsys.readouterr().err
+    assert "Comic Sans" in err and str(config) in err
