@@ -26,10 +26,10 @@ _FALLBACK_EM = 0.5  # advance of a character the font lacks (another font will d
 @cache
 def _advances(path: str) -> tuple[dict[int, int], int]:
     """Code point → advance width in font units, and the units per em."""
-    font = TTFont(path, lazy=True)
-    hmtx = font["hmtx"]
-    widths = {cp: hmtx[name][0] for cp, name in font.getBestCmap().items()}
-    return widths, font["head"].unitsPerEm
+    with TTFont(path, lazy=True) as font:
+        hmtx = font["hmtx"]
+        widths = {cp: hmtx[name][0] for cp, name in font.getBestCmap().items()}
+        return widths, font["head"].unitsPerEm
 
 
 class _Measure:

@@ -59,14 +59,25 @@ def run_xml(run: Run, pages: dict[str, int]) -> str:
     if run.bold or run.italic:
         rpr = "<w:rPr>" + ("<w:b/><w:bCs/>" if run.bold else "") + ("<w:i/><w:iCs/>" if run.italic else "")
         rpr += "</w:rPr>"
+    value = esc(run.text)
+    if "\n" not in value and "\t" not in value:
+        return _text_run(rpr, value)
     pieces = []
-    for n, line in enumerate(esc(run.text).split("\n")):
+    for n, line in enumerate(value.split("\n")):
         if n:
             pieces.append(f"<w:r>{rpr}<w:br/></w:r>")
-        if line:
-            space = ' xml:space="preserve"' if line[0] == " " or line[-1] == " " else ""
-            pieces.append(f"<w:r>{rpr}<w:t{space}>{line}</w:t></w:r>")
+        for k, cell in enumerate(line.split("\t")):
+            if k:
+                pieces.append(f"<w:r>{rpr}<w:tab/></w:r>")
+            pieces.append(_text_run(rpr, cell))
     return "".join(pieces)
+
+
+def _text_run(rpr: str, value: str) -> str:
+    if not value:
+        return ""
+    space = ' xml:space="preserve"' if value[0] == " " or value[-1] == " " else ""
+    return f"<w:r>{rpr}<w:t{space}>{value}</w:t></w:r>"
 
 
 def para_xml(p: Para, pages: dict[str, int], bookmark_id: int) -> str:

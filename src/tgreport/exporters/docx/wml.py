@@ -10,7 +10,6 @@ W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 # XML 1.0 allows only these characters; anything else (form feeds, stray surrogates, U+FFFE…)
 # would make Word refuse the whole file, so it goes.
 _FORBIDDEN = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
-_ESCAPES = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;"})
 
 
 def clean(text: str) -> str:
@@ -23,7 +22,8 @@ def clean(text: str) -> str:
 
 def esc(text: str) -> str:
     """Text safe inside an element or a double-quoted attribute."""
-    return clean(text).translate(_ESCAPES)
+    # Chained replace beats str.translate several times over on short strings.
+    return clean(text).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace('"', "&quot;")
 
 
 def twips(points: float) -> int:
