@@ -46,7 +46,9 @@ def read_page(text: str, path: Path, options: ReaderOptions, encoding: str = "ut
     lead = _lead(blocks, vocab)
     if lead is not None:
         blocks = _main_photo(blocks[1:], vocab)
-    authors, publisher = _credits([*header.bylines, *body.bylines])
+    bylines = [*header.bylines, *body.bylines]
+    authors, publisher = _credits(bylines)
+    removed.extend(note for byline in bylines for note in byline.notes)
     published, event_date, date_notes = _dates(header, body.stamps, lead, blocks, vocab)
     removed.extend(date_notes.removed)
     warnings.extend(date_notes.warnings)

@@ -18,7 +18,7 @@ from .captions import (
     strip_alt,
 )
 from .dates import stamp_of
-from .lines import Line, word_count
+from .lines import Line, is_paragraph_like, word_count
 from .vocab import Vocabulary
 
 _RELATED = re.compile(r"^\[\s*(?P<text>[^\[\]]{8,})\s*\]$")
@@ -128,7 +128,15 @@ def _block(lines: list[Line], index: int, vocab: Vocabulary, body: Body) -> Bloc
         or has_scene_words(text, vocab)
     ):
         return Caption(unglued)
-    if is_heading(text) or word_count(text) <= HEADING_MAX_WORDS:
+    # Between paragraphs a short line is a caption (the rule) unless its form says
+    # sub-heading: capitals or a number, or it hugs the paragraph it introduces.
+    hugs_next = (
+        index + 1 < len(lines)
+        and lines[index + 1].gap_before == 0
+        and line.gap_before > 0
+        and is_paragraph_like(lines[index + 1].text)
+    )
+    if is_heading(text) or (hugs_next and word_count(text) <= HEADING_MAX_WORDS):
         return Heading(text)
     return Caption(text)
 

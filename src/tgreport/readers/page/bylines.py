@@ -21,6 +21,7 @@ NAME_MAX_WORDS = 5
 class Byline:
     authors: tuple[str, ...] = ()
     publisher: str | None = None
+    notes: tuple[str, ...] = ()  # "(tổng hợp)", the writer's school or unit: not names
 
 
 def is_name(text: str, vocab: Vocabulary) -> bool:
@@ -50,10 +51,10 @@ def _name_word(word: str) -> bool:
 
 
 def _agency_like(text: str) -> bool:
-    # An agency credit is an abbreviation or a site name, not ordinary words: it has a capital
-    # after its first letter ("TTXVN", "VnExpress") or a dot or plus ("VOV.VN", "Vietnam+").
+    # An agency credit is an abbreviation or a site name, not ordinary words: a word with two
+    # capitals ("TTXVN", "VnExpress") or a dot, plus or slash ("VOV.VN", "Vietnam+").
     return bool(_AGENCY.match(text)) and (
-        any(c.isupper() for c in text[1:]) or "." in text or "+" in text
+        any(sum(c.isupper() for c in w) >= 2 for w in text.split()) or any(c in text for c in ".+/")
     )
 
 
@@ -76,19 +77,20 @@ def _strip_prefix(text: str, prefixes: tuple[str, ...]) -> str | None:
 
 
 def _names(text: str, vocab: Vocabulary) -> Byline | None:
-    """One or more names ("Văn Tuấn - Hữu Thắng"), each maybe with a note or an agency."""
+    """One or more names ("Văn Tuấn - Hữu Thắng"), maybe with a note, an agency or a unit:
+    "Thu Hà (tổng hợp)", "Hoàng Anh (TTXVN)", "Thanh Hà/VOV.VN", "Minh Tâm - Huyện Đoàn"."""
     publisher = None
+    notes: list[str] = []
     note = _TRAILING_NOTE.match(text)
     if note:
         inner = note.group("note").strip()
-        folded = inner.casefold()
         source = _strip_prefix(inner, vocab.publisher_prefixes)
         if source:
             publisher = source
         elif _agency_like(inner):
             publisher = inner
-        elif not any(folded.startswith(n) for n in vocab.name_notes):
-            return None
+        else:
+            notes.append(note.group(0)[len(note.group("name")) :].strip())
         text = note.group("name")
     if "/" in text:
         # "Thanh Hà/VOV.VN": the writer, then the agency.
@@ -96,9 +98,18 @@ def _names(text: str, vocab: Vocabulary) -> Byline | None:
         if _agency_like(agency.strip()) and publisher is None:
             publisher, text = agency.strip(), name.strip()
     parts = [p.strip() for p in _NAME_SPLIT.split(text) if p.strip()]
+    if len(parts) >= 2 and not is_name(parts[-1], vocab) and _is_unit(parts[-1], vocab):
+        notes.append(parts.pop())  # the writer's unit, not a second writer
     if not parts or not all(is_name(p, vocab) for p in parts):
         return None
-    return Byline(tuple(parts), publisher)
+    return Byline(tuple(parts), publisher, tuple(notes))
+
+
+def _is_unit(text: str, vocab: Vocabulary) -> bool:
+    """A body's name ("Huyện Đoàn", "Trung tâm Văn hóa huyện"): capitalised, short, starting
+    with a word that begins the names of bodies."""
+    words = text.split()
+    return 1 <= len(words) <= 8 and words[0].capitalize() in vocab.not_name_words
 
 
 def parse_byline(text: str, vocab: Vocabulary, *, names_alone: bool = True) -> Byline | None:

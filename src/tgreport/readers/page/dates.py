@@ -94,20 +94,31 @@ def text_year(paragraph: str, body: str, vocab: Vocabulary) -> int | None:
 
 def event_in(paragraphs: list[str]) -> tuple[int, ParsedDate] | None:
     """The date of the event the article reports ("Sáng 6-1", "Ngày 19/1") and its paragraph's
-    index: near the start of the first paragraph, or opening one of the next few.
+    index: one opening any of the first few paragraphs, else one near the start of the first.
 
-    A date with a part of the day ("Sáng 6-1") or without a year wins over a full date, which in
-    a lead is more often that of a cited document ("Kế hoạch số 12-KH/TU ngày 5/1/2021").
+    News paragraphs open with their date; a date deeper in a sapo ("… dừng đến trường từ ngày
+    8/5 …") is more often a consequence than the event. Among dates that qualify, one with a
+    part of the day ("Sáng 6-1") or without a year wins over a full date, which is more often
+    that of a cited document ("Kế hoạch số 12-KH/TU ngày 5/1/2021").
     """
     for index, text in enumerate(paragraphs[:EVENT_PARAGRAPHS]):
-        limit = EVENT_LEAD_CHARS if index == 0 else EVENT_OPENING_CHARS
-        found = [f for f in find_dates(text[: limit + 40]) if f.span[0] <= limit and f.is_valid]
-        if not found:
-            found = _day_list(text[: limit + 40], limit)
+        found = _dates_before(text, EVENT_OPENING_CHARS)
         if found:
-            found.sort(key=lambda f: (f.part_of_day is None, f.kind != "day_month", f.span[0]))
             return index, found[0]
+    if paragraphs:
+        found = _dates_before(paragraphs[0], EVENT_LEAD_CHARS)
+        if found:
+            return 0, found[0]
     return None
+
+
+def _dates_before(text: str, limit: int) -> list[ParsedDate]:
+    window = text[: limit + 40]
+    found = [f for f in find_dates(window) if f.span[0] <= limit and f.is_valid]
+    if not found:
+        found = _day_list(window, limit)
+    found.sort(key=lambda f: (f.part_of_day is None, f.kind != "day_month", f.span[0]))
+    return found
 
 
 def _day_list(text: str, limit: int) -> list[ParsedDate]:

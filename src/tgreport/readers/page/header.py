@@ -57,6 +57,12 @@ def read_header(lines: list[Line], vocab: Vocabulary) -> Header:
     kinds: dict[int, str] = {}
     for index, line in enumerate(lines):
         text = line.text
+        paired = _byline_and_stamp(text, vocab)
+        if paired is not None:
+            header.bylines.append(paired[0])
+            stamps.append((index, paired[1]))
+            kinds[index] = "stamp"
+            continue
         stamp = stamp_of(text, vocab)
         if stamp is not None:
             stamps.append((index, stamp))
@@ -74,6 +80,12 @@ def read_header(lines: list[Line], vocab: Vocabulary) -> Header:
     if title_at is not None:
         header.title = lines[title_at].text
         kinds[title_at] = "title"
+        # Pages often print the headline twice (the window title, then the article's own).
+        for index in candidates:
+            if index != title_at and lines[index].text.casefold() == header.title.casefold():
+                header.removed.append(lines[index].text)
+                kinds[index] = "removed"
+        candidates = [i for i in candidates if kinds.get(i) != "removed"]
         before = [i for i in candidates if i < title_at]
         if before and word_count(lines[before[-1]].text) <= CATEGORY_MAX_WORDS:
             header.category = lines[before[-1]].text
@@ -100,3 +112,15 @@ def read_header(lines: list[Line], vocab: Vocabulary) -> Header:
     ]
     header.body = [line for index, line in enumerate(lines) if kinds[index] == "body"]
     return header
+
+
+def _byline_and_stamp(text: str, vocab: Vocabulary) -> tuple[Byline, ParsedDate] | None:
+    """ "Ngọc Mến | 15/03/2021 08:30": a writer and the timestamp on one line."""
+    parts = [p.strip() for p in text.split("|")]
+    if len(parts) < 2:
+        return None
+    stamps = [s for s in (stamp_of(p, vocab) for p in parts) if s is not None]
+    bylines = [b for b in (parse_byline(p, vocab) for p in parts) if b is not None]
+    if len(stamps) == 1 and len(bylines) == len(parts) - 1:
+        return bylines[0], stamps[0]
+    return None
