@@ -13,18 +13,22 @@ from .dateparse import (
     resolve_year,
     year_named_in,
 )
-from .dates import format_date, format_period
+from .dates import DATE_STYLES, format_date, format_period, format_time, weekday_name
 from .detect import Decoded, guess_encoding, repair_mojibake, vietnamese_score
 from .encodings import LEGACY_ENCODINGS, decode_legacy, encode_legacy
+from .numbers import format_list, format_number
+from .periods import ParsedPeriod, find_periods, parse_period
 from .syllables import is_syllable, split_syllable
 from .text import clean_text, decode_bytes
 from .tones import TONE_STYLES, normalize_tone_style
 
 __all__ = [
+    "DATE_STYLES",
     "LEGACY_ENCODINGS",
     "TONE_STYLES",
     "Decoded",
     "ParsedDate",
+    "ParsedPeriod",
     "clean_text",
     "date_line",
     "date_problem",
@@ -32,18 +36,24 @@ __all__ = [
     "decode_legacy",
     "encode_legacy",
     "find_dates",
+    "find_periods",
     "format_date",
+    "format_list",
+    "format_number",
     "format_period",
+    "format_time",
     "guess_encoding",
     "is_syllable",
     "is_today_header",
     "normalize_tone_style",
     "parse_date",
+    "parse_period",
     "repair_mojibake",
     "resolve_year",
     "sort_key",
     "sort_vietnamese",
     "split_syllable",
     "vietnamese_score",
+    "weekday_name",
     "year_named_in",
 ]
