@@ -151,3 +151,15 @@ def test_index_is_built_in_report_order_and_can_be_turned_off() -> None:
 def test_unknown_choices_are_usage_errors(option: dict[str, str]) -> None:
     with pytest.raises(UsageError, match="choose one of"):
         build_report(ARTICLES, **option)  # type: ignore[arg-type]
+
+
+def test_newest_first_runs_months_backwards() -> None:
+    report = build_report(ARTICLES, group="month", order="date-desc")
+    assert [s.title for s in report.sections] == [
+        "Tháng 3 năm 2021", "Tháng 01 năm 2021", "Tháng 12 năm 2020", "Không rõ ngày",
+    ]
+
+
+def test_a_period_that_ends_before_it_starts_is_refused() -> None:
+    with pytest.raises(UsageError, match="after it ends"):
+        build_report(ARTICLES, date_from=D(2021, 2, 1), date_to=D(2021, 1, 1))

@@ -114,3 +114,11 @@ def test_prefix_filter_finds_exactly_the_pairs_all_pairs_would() -> None:
         }
         assert fast == brute
         assert brute  # the planted copies are there to be found
+
+
+def test_titles_in_two_tone_styles_are_one_title() -> None:
+    day = dt.date(2021, 7, 16)
+    a = article(1, story(21), title="Tỉnh ủy Lạng Sơn sơ kết công tác tuyên giáo", date=day)
+    b = article(2, story(22), title="Tỉnh uỷ Lạng Sơn sơ kết công tác tuyên giáo", date=day)
+    kept, merges = find_duplicates([a, b])
+    assert len(kept) == 1 and merges[0].reason == "same title and date"

@@ -141,3 +141,13 @@ def test_index_can_be_limited_and_is_empty_without_citations() -> None:
     article = Article(id="a", source="a", title=None, blocks=(Paragraph("Ông Lê Văn Hai, Chủ tịch xã, dự."),))
     assert [e.kind for e in build_index([article])] == ["person"]
     assert build_index([article], people=False) == ()
+
+
+def test_one_person_in_two_tone_styles_is_one_entry() -> None:
+    articles = [
+        said("a", "Ông Nguyễn Văn Thủy, Ủy viên Ban Thường vụ Tỉnh ủy, phát biểu."),
+        said("b", "Ông Nguyễn Văn Thuỷ, Uỷ viên Ban Thường vụ Tỉnh uỷ, phát biểu."),
+    ]
+    people = [e for e in build_index(articles) if e.kind == "person"]
+    assert [(e.name, e.article_ids) for e in people] == [("Nguyễn Văn Thủy", ("a", "b"))]
+    assert people[0].detail == "Ủy viên Ban Thường vụ Tỉnh ủy"

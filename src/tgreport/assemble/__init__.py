@@ -9,6 +9,7 @@ from collections.abc import Iterable
 from zoneinfo import ZoneInfo
 
 from ..citations import build_index
+from ..errors import UsageError
 from ..model import Article, Period, Report
 from .dedup import DEFAULT_THRESHOLD, Merge, find_duplicates
 from .order import ORDERS, order_articles
@@ -67,6 +68,8 @@ def build_report(
     Undated articles are kept (and named in a warning) unless `drop_undated`; `similarity` is
     the share of word shingles two bodies must have in common to count as one story.
     """
+    if date_from and date_to and date_from > date_to:
+        raise UsageError(f"the period starts ({date_from}) after it ends ({date_to})")
     warnings: list[str] = []
 
     def warn(message: str) -> None:
@@ -87,7 +90,7 @@ def build_report(
     if undated:
         where = "in their own section" if group == "month" else "listed last" if order != "title" else "kept"
         warn(f"{len(undated)} article(s) without a date, {where}: {', '.join(undated)}")
-    sections = group_articles(kept, group)
+    sections = group_articles(kept, group, newest_first=order == "date-desc")
     # The index lists articles in report order, so its article numbers read upwards.
     in_report = [a for s in sections for a in s.articles] if sections else kept
     if period is None:

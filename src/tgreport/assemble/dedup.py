@@ -18,6 +18,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from .. import vn
 from ..model import Article
 from ..present import display_title
 
@@ -51,10 +52,11 @@ def _words(text: str) -> list[str]:
 
 
 def title_key(article: Article) -> str | None:
-    """The title as compared for duplicates: words only, case-folded; None when derived."""
+    """The title as compared for duplicates: words only, case-folded, one tone style ("Tỉnh uỷ"
+    and "Tỉnh ủy" are one title); None when the title was derived from the body."""
     if not article.title or article.title_derived:
         return None
-    return " ".join(_words(article.title)) or None
+    return " ".join(_words(vn.normalize_tone_style(article.title, "hòa"))) or None
 
 
 Shingle = tuple[str, ...]

@@ -40,11 +40,14 @@ _UNKNOWN: dict[str, str] = {
 }
 
 
-def group_articles(articles: Sequence[Article], group: str) -> tuple[Section, ...]:
+def group_articles(
+    articles: Sequence[Article], group: str, newest_first: bool = False
+) -> tuple[Section, ...]:
     """Sections of `articles` (already in report order, which each section keeps).
 
-    Categories and publishers are in Vietnamese alphabetical order, months in time order; the
-    articles whose category, publisher or date is unknown form the last section.
+    Categories and publishers are in Vietnamese alphabetical order, months in time order (the
+    latest first if `newest_first`); the articles whose category, publisher or date is unknown
+    form the last section.
     """
     if group == "none":
         return ()
@@ -56,7 +59,8 @@ def group_articles(articles: Sequence[Article], group: str) -> tuple[Section, ..
         title, key = _label(article, group)
         buckets.setdefault(title, []).append(article)
         keys[title] = key
-    known = sorted((t for t in buckets if t is not None), key=lambda t: keys[t])
+    known = sorted((t for t in buckets if t is not None), key=lambda t: keys[t],
+                   reverse=newest_first and group == "month")
     sections = [Section(t, tuple(buckets[t])) for t in known]
     if None in buckets:
         sections.append(Section(_UNKNOWN[group], tuple(buckets[None])))

@@ -91,17 +91,25 @@ def build_index(
     for _ref, entry in sorted(_document_entries(cited), key=lambda d: _document_order(d[0])):
         ids = tuple(sorted(entry.ids, key=position.__getitem__))
         entries.append(IndexEntry("document", entry.name, ids, _join(entry.details)))
-    for name in sorted(named, key=person_sort_key):
-        entry = named[name]
+    for key in sorted(named, key=person_sort_key):
+        entry = named[key]
         # The longest position is the fullest; they are the same person's titles in other words.
         detail = max(entry.details, key=len) if entry.details else None
-        entries.append(IndexEntry("person", name, tuple(entry.ids), detail))
+        entries.append(IndexEntry("person", entry.name, tuple(entry.ids), detail))
     log.debug("index: %d documents, %d people", len(entries) - len(named), len(named))
     return tuple(entries)
 
 
 def _add_person(named: dict[str, _Entry], article_id: str, person: PersonRef) -> None:
-    named.setdefault(person.name, _Entry(person.name)).add(article_id, person.position)
+    # "Nguyễn Văn Thủy" and "Nguyễn Văn Thuỷ" are one person written in two tone styles; the
+    # entry keeps the spelling seen first.
+    key = vn.normalize_tone_style(person.name, "hòa")
+    entry = named.setdefault(key, _Entry(person.name))
+    position = vn.normalize_tone_style(person.position, "hòa")
+    if not any(vn.normalize_tone_style(d, "hòa") == position for d in entry.details):
+        entry.add(article_id, person.position)
+    else:
+        entry.add(article_id, None)
 
 
 def _join(details: list[str]) -> str | None:

@@ -36,7 +36,11 @@ _POSITION_WORDS = (
 )
 _LONGEST_FIRST = sorted(map(re.escape, _POSITION_WORDS), key=len, reverse=True)
 _POSITION = re.compile(r"(?<![^\W\d_])(?:nguyên\s+)?(?:" + "|".join(_LONGEST_FIRST) + r")(?![^\W\d_])")
-_HONORIFIC = r"(?:[Đđ]ồng chí|[Đđ]/[cC]\.?|[Ôô]ng|[Bb]à)"
+# Forms of address, academic titles ("PGS.TS") and military ranks that stand before a name.
+_HONORIFIC = (
+    r"(?:[Đđ]ồng chí|[Đđ]/[cC]\.?|[Ôô]ng|[Bb]à|[Nn]hà báo|(?:Đại|Thượng|Trung|Thiếu) (?:tướng|tá)"
+    r"|(?:GS|PGS|TS|ThS|BS|NGND|NGƯT)(?:\.\s?(?:TSKH|TS|ThS|BS))?\.?)"
+)
 _NAME = r"(?P<name>" + _SYLLABLE + r"(?:[ ]" + _SYLLABLE + r"){1,4})"
 _BY_HONORIFIC = re.compile(r"(?<![^\W\d_])" + _HONORIFIC + r"\s+" + _NAME + r"\s*,\s*")
 # A surname followed by 2–3 capitalised syllables, not inside a longer capitalised run on the right.
@@ -52,7 +56,10 @@ _POSITION_END = re.compile(
     r"cùng|cho rằng|yêu cầu|chúc mừng|báo cáo|tiếp|gửi|ký|có)(?![^\W\d_])"
 )
 _MAX_POSITION = 160
-_PLACE_BEFORE = re.compile(r"(?i:tỉnh|thành phố|huyện|quận|xã|phường|thị trấn|TP\.?|nước|thủ đô)\s+\Z")
+# Names that mostly stand for what is named after them ("Học viện Chính trị quốc gia Hồ Chí Minh",
+# "TP Hồ Chí Minh"): after a position they are the person only when the position is theirs.
+_NAMESAKES = {"Hồ Chí Minh": "Chủ tịch"}
+_PLACE_BEFORE = re.compile(r"(?i:tỉnh|thành phố|huyện|quận|xã|phường|thị trấn|TP\.?|thủ đô)\s+\Z")
 
 
 @dataclass(frozen=True)
@@ -114,7 +121,7 @@ def find_people(text: str) -> list[PersonRef]:
         if _PLACE_BEFORE.search(text, max(0, start - 12), start):
             continue  # "Chủ tịch UBND tỉnh Hà Giang": a province, though Hà is a family name
         position = _positioned_before(text, start)
-        if position is None:
+        if position is None or _NAMESAKES.get(m.group("name"), position) != position:
             continue
         found.append(PersonRef(m.group("name"), position.rstrip(), (start, end)))
     found.sort(key=lambda p: p.span)
