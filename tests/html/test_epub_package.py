@@ -15,7 +15,7 @@ from lxml import etree
 
 from tgreport import present
 from tgreport.exporters.epub import EpubExporter
-from tgreport.fonts import family
+from tgreport.fonts import STYLES, family
 from tgreport.model import Paragraph, Report
 
 NS = {
@@ -153,7 +153,7 @@ def test_fonts_are_embedded_subsets_covering_the_text(
     files = epub_files(render(sample_report, theme_name))
     fonts = {name: data for name, data in files.items() if name.endswith(".ttf")}
     shipped = family(family_name)
-    assert {Path(n).name for n in fonts} == {shipped.files[s] for s in ("regular", "bold", "italic")}
+    assert {Path(n).name for n in fonts} == {shipped.files[s] for s in STYLES}
     text = "".join(
         "".join(xml(data).itertext()) for name, data in files.items() if name.endswith(".xhtml")
     )
