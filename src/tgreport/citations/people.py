@@ -35,7 +35,10 @@ _POSITION_WORDS = (
     "Tổng cục trưởng", "Cục trưởng", "Vụ trưởng", "Phó Vụ trưởng", "Chủ tịch nước",
 )
 _LONGEST_FIRST = sorted(map(re.escape, _POSITION_WORDS), key=len, reverse=True)
-_POSITION = re.compile(r"(?<![^\W\d_])(?:nguyên\s+)?(?:" + "|".join(_LONGEST_FIRST) + r")(?![^\W\d_])")
+# "Phó" and "Tổng" make a position of any position ("Phó Chính ủy", "Phó Tổng Biên tập").
+_POSITION = re.compile(
+    r"(?<![^\W\d_])(?:nguyên\s+)?(?:Phó\s+)?(?:Tổng\s+)?(?:" + "|".join(_LONGEST_FIRST) + r")(?![^\W\d_])"
+)
 # Forms of address, academic titles ("PGS.TS") and military ranks that stand before a name.
 _HONORIFIC = (
     r"(?:[Đđ]ồng chí|[Đđ]/[cC]\.?|[Ôô]ng|[Bb]à|[Nn]hà báo|(?:Đại|Thượng|Trung|Thiếu) (?:tướng|tá)"
@@ -59,7 +62,6 @@ _MAX_POSITION = 160
 # Names that mostly stand for what is named after them ("Học viện Chính trị quốc gia Hồ Chí Minh",
 # "TP Hồ Chí Minh"): after a position they are the person only when the position is theirs.
 _NAMESAKES = {"Hồ Chí Minh": "Chủ tịch"}
-_PLACE_BEFORE = re.compile(r"(?i:tỉnh|thành phố|huyện|quận|xã|phường|thị trấn|TP\.?|thủ đô)\s+\Z")
 
 
 @dataclass(frozen=True)
@@ -118,8 +120,6 @@ def find_people(text: str) -> list[PersonRef]:
             continue
         if start > 0 and (text[start - 1].isalpha() or text[start - 1] in "-"):
             continue
-        if _PLACE_BEFORE.search(text, max(0, start - 12), start):
-            continue  # "Chủ tịch UBND tỉnh Hà Giang": a province, though Hà is a family name
         position = _positioned_before(text, start)
         if position is None or _NAMESAKES.get(m.group("name"), position) != position:
             continue
