@@ -198,12 +198,12 @@ def _page(seed: Seed, d: Draft) -> tuple[str, list[str]]:
     return text, out[start : len(out) - (len(lines) - end)]
 
 
-def _drafts(n: int, rng: random.Random) -> Iterator[Draft]:
+def _drafts(rng: random.Random) -> Iterator[Draft]:
     combos = list(itertools.product(range(len(SEEDS_LAYOUT)), organisations(), TOPICS))
     rng.shuffle(combos)
-    for i, (seed, org, topic) in enumerate(combos[:n], start=1):
+    for seed, org, topic in combos:
         day = dt.date(2021, 1, 1) + dt.timedelta(days=rng.randrange(365))
-        yield Draft(i, seed, org, topic, day, random.Random(rng.random()))
+        yield Draft(0, seed, org, topic, day, random.Random(rng.random()))
 
 
 def make_corpus(n: int, out: Path, seed: int = 2021) -> Path:
@@ -215,7 +215,9 @@ def make_corpus(n: int, out: Path, seed: int = 2021) -> Path:
     rng = random.Random(seed)
     titles: set[str] = set()
     with (out / MANIFEST).open("w", encoding="utf-8") as manifest:
-        for d in _drafts(n, rng):
+        for d in _drafts(rng):
+            if len(titles) == n:
+                break
             layout = SEEDS_LAYOUT[d.seed]
             d.category = (f"Tin Tức huyện {d.rng.choice(DISTRICTS)}" if d.seed == 1
                           else d.rng.choice(CATEGORIES))
@@ -226,9 +228,10 @@ def make_corpus(n: int, out: Path, seed: int = 2021) -> Path:
             d.paragraphs = [" ".join(line.split()) for line in body if line.strip()]
             if not d.title:  # the page has no headline: readers derive one from the first sentence
                 d.title = derive_title(d.paragraphs[0])
-            if d.title in titles:
-                raise ValueError(f"duplicate title {d.title!r}")
+            if d.title in titles:  # a derived headline cut short can repeat; take the next draft
+                continue
             titles.add(d.title)
+            d.n = len(titles)
             (pages / f"{d.n:05d}_{layout.file[:3]}.txt").write_text(text, encoding="utf-8")
             record = asdict(d)
             for private in ("rng", "org", "topic", "seed"):
@@ -236,6 +239,8 @@ def make_corpus(n: int, out: Path, seed: int = 2021) -> Path:
             record["date"] = d.date.isoformat() if d.seed != 2 else None  # seed 002 shows no date
             record["publisher"] = d.publisher.strip("()") if d.seed == 4 else None
             manifest.write(json.dumps(record, ensure_ascii=False) + "\n")
+    if len(titles) < n:
+        raise ValueError(f"only {len(titles)} unique articles can be made; asked for {n}")
     return out
 
 
