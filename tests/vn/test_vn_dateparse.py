@@ -95,6 +95,10 @@ TABLE: list[tuple[str, object, str, str | None]] = [
     ("Hội nghị diễn ra ngày 15/3/2021 tại Hà Nội", dt.date(2021, 3, 15), "date", "ngày 15/3/2021"),
     ("Khai mạc ngày 25-1-2021.", dt.date(2021, 1, 25), "date", "ngày 25-1-2021"),
     ("(Ngày 02/02/2021)", dt.date(2021, 2, 2), "date", "Ngày 02/02/2021"),
+    ("Cập nhật lúc 15:03, Thứ hai, 15/03/2021", dt.datetime(2021, 3, 15, 15, 3), "timestamp",
+     "15:03, Thứ hai, 15/03/2021"),
+    ("lúc 9h30 thứ Hai (4/1)", dt.datetime(2021, 1, 4, 9, 30), "day_month", "9h30 thứ Hai (4/1)"),
+    ("7 thg 1, 2021", dt.date(2021, 1, 7), "date", None),
 ]
 
 

@@ -39,6 +39,8 @@ _SEP = r"\s*[,\-–—|/]?\s*"
 # or after a time ("8 giờ 30 sáng ngày 10/1"): three groups, since re names each group once.
 _PREFIX = (
     rf"(?:(?P<part>{_PART_WORDS})\s+(?:nay\s+|qua\s+|mai\s+)?)?"
+    # A time may also come before the weekday: "15:03, Thứ hai, 15/03/2021".
+    rf"(?:(?P<wh>\d{{1,2}})[:h](?P<wm>\d{{2}})(?!\d){_SEP}(?=thứ|chủ|cn\b|t[2-7]\b))?"
     rf"(?:{_WEEKDAY}\s*[,\-–]?\s*\(?\s*)?"
     rf"(?:(?P<part2>{_PART_WORDS})\s+(?:nay\s+|qua\s+|mai\s+)?)?"
     rf"(?:{_TIME_BEFORE}(?:\s+(?P<part3>{_PART_WORDS}))?{_SEP}(?:ngày\s+)?)?"
@@ -223,7 +225,7 @@ def _offset(raw: str | None) -> dt.timedelta | None:
 def _time(m: re.Match[str]) -> tuple[int | None, int | None, int | None, str | None]:
     """(hour, minute, second, problem) from the time written before or after the date."""
     groups = m.groupdict()
-    for h, mi, s, ampm in (("bh", "bm", "bs", "bampm"), ("ah", "am", "as", "aampm")):
+    for h, mi, s, ampm in (("wh", "wm", "", ""), ("bh", "bm", "bs", "bampm"), ("ah", "am", "as", "aampm")):
         if groups.get(h) is None:
             continue
         hour, minute = int(groups[h]), int(groups[mi])

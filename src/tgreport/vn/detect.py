@@ -15,6 +15,8 @@ _WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
 _FINE = set("“”‘’–—…•€₫° \u00a0\u00ab\u00bb·×")
 # A legacy decoding must read at least this much like Vietnamese to be believed.
 MIN_SCORE = 0.6
+# Characters scored per candidate: a few pages tell the encodings apart; a whole book is not needed.
+_SAMPLE = 50_000
 
 
 def vietnamese_score(text: str) -> float:
@@ -154,15 +156,21 @@ def guess_encoding(data: bytes) -> Decoded:
         pass
     else:
         repaired, how = repair_mojibake(text)
-        best = Decoded(repaired, "utf-8", vietnamese_score(repaired), how)
-        if best.score >= MIN_SCORE:
+        best = Decoded(repaired, "utf-8", vietnamese_score(repaired[:_SAMPLE]), how)
+        if best.score >= 0:
             return best
-        # Legacy bytes can form valid UTF-8 by chance (VISCII "ươ" is 0xDF 0xBD): go on if it
-        # reads badly, and keep UTF-8 unless a legacy reading is clearly better.
+        # Legacy bytes can form valid UTF-8 by chance (VISCII "ươ" is 0xDF 0xBD, UTF-8 for the NKo
+        # mark U+07FD): only stray symbols in the UTF-8 reading make a legacy one worth trying.
     for encoding in LEGACY_ENCODINGS:  # order breaks ties: the commonest first
         text = decode_legacy(data, encoding)
-        score = vietnamese_score(text)
-        if best is None or score > best.score + (0.3 if best.encoding == "utf-8" else 0):
+        score = vietnamese_score(text[:_SAMPLE])
+        if best is None:
+            better = True
+        elif best.encoding == "utf-8":  # valid UTF-8 yields only to a clearly Vietnamese reading
+            better = score >= MIN_SCORE and score > best.score + 0.3
+        else:
+            better = score > best.score
+        if better:
             best = Decoded(text, encoding, score)
     assert best is not None
     return best
