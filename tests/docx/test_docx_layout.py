@@ -65,6 +65,8 @@ WORDS = (
     "05-CT/TW “Đề cao trách nhiệm nêu gương” – Nghị định 30/2020/NĐ-CP; 1.234.567,5 ₫ Thủy hoà "
     "NGHỊ QUYẾT Mát-xcơ-va ẩn ngữ."
 )
+# Words wider than a line are cut differently by each engine (ReportLab at any letter,
+# LibreOffice after a hyphen): the estimate only approximates them, so they are left out here.
 words = st.sampled_from(tuple(WORDS.split(" ")))
 
 
@@ -82,7 +84,8 @@ def test_line_count_matches_reportlab(chosen: list[str], style_id: str) -> None:
     ]
     rl = RLParagraph(value.replace("&", "&amp;").replace("<", "&lt;"), ParagraphStyle(
         "x", fontName=face, fontSize=spec.size, leading=spec.size * 1.2,
-        firstLineIndent=spec.first / 20, leftIndent=spec.left / 20, rightIndent=spec.right / 20))
+        firstLineIndent=spec.first / 20, leftIndent=spec.left / 20, rightIndent=spec.right / 20,
+        spaceShrinkage=0))  # ReportLab may squeeze spaces by 5%; Word and LibreOffice never do
     rl.wrap(9355 / 20, 10_000)
     measure = layout._Measure(official)
     assert count_lines(Para(style_id, [text(value)]), spec, 9355, measure) == len(rl.blPara.lines)

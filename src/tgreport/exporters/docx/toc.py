@@ -43,6 +43,7 @@ def entries(report: Report) -> list[Para]:
                     Run(kind=TAB), Run(kind=PAGEREF, anchor=na.anchor)]
             field.append(Para("TOC2" if grouped else "TOC1", runs, link=na.anchor))
             field.append(Para("TOCSubtitle", [text(present.toc_subtitle(na.article))]))
-    field[0].field_begin = TOC_INSTRUCTION
-    field[-1].field_end = True
+    if field:
+        field[0].field_begin = TOC_INSTRUCTION
+        field[-1].field_end = True
     return paras + field
