@@ -6,15 +6,14 @@ from __future__ import annotations
 import math
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any
 
+from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import Flowable, Paragraph
+from reportlab.platypus import Flowable
 
 from ...errors import ExportError
-from .markup import escape
-from .styles import Styles
+from .markup import paragraph
 
 DOT_SPACING = 4.0  # points between leader dots; a grid shared by every line so the dots line up
 LEADER_GAP = 3.0  # blank space on either side of a leader
@@ -69,6 +68,14 @@ class Anchor(Flowable):  # type: ignore[misc]
         self.state.pages[self.key] = canv.getPageNumber()
 
 
+def toc_styles(title: ParagraphStyle, subtitle: ParagraphStyle, number_width: float
+               ) -> tuple[ParagraphStyle, ParagraphStyle]:
+    """TOC styles whose right indent leaves room for the leader and a number `number_width` wide."""
+    reserve = number_width + 2 * LEADER_GAP + DOT_SPACING
+    return (title.clone(f"{title.name}_line", rightIndent=reserve),
+            subtitle.clone(f"{subtitle.name}_line", rightIndent=reserve))
+
+
 class TocLine(Flowable):  # type: ignore[misc]
     """ "12.  Title … (subtitle)  ·········· 34", linked to the article; the number comes later.
 
@@ -82,27 +89,19 @@ class TocLine(Flowable):  # type: ignore[misc]
         label: str,
         title: str,
         subtitle: str | None,
-        styles: Styles,
         state: LayoutState,
         label_width: float,
-        number_width: float,
-        title_style: Any = None,
+        title_style: ParagraphStyle,
+        subtitle_style: ParagraphStyle,
     ) -> None:
         super().__init__()
         self.anchor = anchor
         self.label = label
         self.state = state
         self.label_width = label_width
-        self.title_style = title_style or styles.toc_entry
-        reserve = number_width + 2 * LEADER_GAP + DOT_SPACING
-        style = self.title_style.clone("toc_line", rightIndent=reserve)
-        self.title_para = Paragraph(escape(title), style)
-        self.sub_para = (
-            Paragraph(escape(subtitle), styles.toc_subtitle.clone("toc_sub", rightIndent=reserve))
-            if subtitle
-            else None
-        )
-        self.gap = styles.toc_entry.fontSize * 0.5
+        self.title_para = paragraph(title, title_style)
+        self.sub_para = paragraph(subtitle, subtitle_style) if subtitle else None
+        self.gap = title_style.fontSize * 0.5
 
     def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
         self.width = avail_width

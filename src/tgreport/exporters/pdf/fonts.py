@@ -16,6 +16,33 @@ _lock = threading.Lock()
 _registered: dict[str, RegisteredFamily] = {}
 
 
+class _MeasuredTTFont(TTFont):  # type: ignore[misc]
+    """A TTFont that remembers the width of every string it has measured.
+
+    Line breaking measures each word of each paragraph, and Vietnamese prose is made of a few
+    thousand syllables repeated: most measurements are repeats. The arithmetic is ReportLab's
+    own (sum of advance widths × size / 1000), so layouts are unchanged, only faster.
+    """
+
+    CACHE_LIMIT = 200_000  # strings; a 5,000-article digest uses about a tenth of it
+
+    def __init__(self, name: str, filename: str) -> None:
+        super().__init__(name, filename)
+        self._units: dict[str, int] = {}
+
+    def stringWidth(self, text: str | bytes, size: float, encoding: str = "utf8") -> float:
+        if not isinstance(text, str):
+            text = text.decode(encoding or "utf8")
+        units = self._units.get(text)
+        if units is None:
+            width = self.face.charWidths.get
+            default = self.face.defaultWidth
+            units = sum(width(ord(ch), default) for ch in text)
+            if len(self._units) < self.CACHE_LIMIT:
+                self._units[text] = units
+        return 0.001 * size * units
+
+
 @dataclass(frozen=True)
 class RegisteredFamily:
     """ReportLab's names for the four faces of one family; `<b>`/`<i>` in markup map onto them."""
@@ -45,7 +72,7 @@ def register(family_name: str) -> RegisteredFamily:
         names = {style: base if style == "regular" else f"{base}-{style.capitalize()}" for style in STYLES}
         for style, path in fam.paths().items():
             try:
-                pdfmetrics.registerFont(TTFont(names[style], str(path)))
+                pdfmetrics.registerFont(_MeasuredTTFont(names[style], str(path)))
             except (OSError, TTFError) as exc:
                 raise ExportError(f"cannot load font {family_name!r} ({style}): {exc}", path) from exc
         faces = ((0, 0, "regular"), (1, 0, "bold"), (0, 1, "italic"), (1, 1, "bolditalic"))

@@ -8,8 +8,8 @@ from reportlab.platypus.tables import TableStyle
 
 from ... import present
 from ...model import Article, Block, IndexEntry, Report
-from .flowables import Anchor, Deferred, LayoutState, TocLine
-from .markup import escape, italic
+from .flowables import Anchor, Deferred, LayoutState, TocLine, toc_styles
+from .markup import escape, italic, paragraph
 from .styles import Styles
 
 # Words the PDF prints that present.py does not (yet) define.
@@ -45,15 +45,15 @@ def cover(report: Report, styles: Styles, frame_height: float) -> list[Flowable]
     """Organisation at the top, the title a third of the way down, the place and date last."""
     flow: list[Flowable] = []
     if report.organisation:
-        flow.append(Paragraph(escape(report.organisation.upper()), styles.cover_org))
+        flow.append(paragraph(report.organisation.upper(), styles.cover_org))
     flow.append(Spacer(0, frame_height * 0.28))
-    flow.append(Paragraph(escape(report.title.upper()), styles.cover_title))
+    flow.append(paragraph(report.title.upper(), styles.cover_title))
     period = present.cover_period(report)
     if period:
-        flow.append(Paragraph(escape(period), styles.cover_line))
-    flow.append(Paragraph(escape(present.cover_count(report)), styles.cover_line))
+        flow.append(paragraph(period, styles.cover_line))
+    flow.append(paragraph(present.cover_count(report), styles.cover_line))
     flow.append(Spacer(0, frame_height * 0.25))
-    flow.append(Paragraph(escape(present.cover_place_date(report)), styles.cover_place_date))
+    flow.append(paragraph(present.cover_place_date(report), styles.cover_place_date))
     return flow
 
 
@@ -67,19 +67,18 @@ def toc(report: Report, styles: Styles, state: LayoutState) -> list[Flowable]:
     number_width = stringWidth("0" * digits, style.fontName, style.fontSize)
     flow: list[Flowable] = [
         Anchor("toc", present.TOC_TITLE, 0, state),
-        Paragraph(escape(present.TOC_TITLE), styles.page_title),
+        paragraph(present.TOC_TITLE, styles.page_title),
     ]
+    entry, subtitle = toc_styles(styles.toc_entry, styles.toc_subtitle, number_width)
+    section_style, _ = toc_styles(styles.toc_section, styles.toc_subtitle, number_width)
     for section in outline:
         if section.section is not None:
             flow.append(CondPageBreak(style.leading * 4))
-            flow.append(
-                TocLine(section.anchor, "", section.heading, None, styles, state, 0, number_width,
-                        title_style=styles.toc_section)
-            )
+            flow.append(TocLine(section.anchor, "", section.heading, None, state, 0, section_style, subtitle))
         for na in section.articles:
             flow.append(
                 TocLine(na.anchor, f"{na.number}.", present.display_title(na.article),
-                        present.toc_subtitle(na.article), styles, state, label_width, number_width)
+                        present.toc_subtitle(na.article), state, label_width, entry, subtitle)
             )
     return flow
 
@@ -89,7 +88,7 @@ def summary_page(report: Report, styles: Styles, state: LayoutState) -> list[Flo
     cell = styles.table_cell
     flow: list[Flowable] = [
         Anchor("summary", present.SUMMARY_TITLE, 0, state),
-        Paragraph(escape(present.SUMMARY_TITLE), styles.page_title),
+        paragraph(present.SUMMARY_TITLE, styles.page_title),
     ]
     facts = [(SUMMARY_COUNT, str(s.count))]
     if s.period:
@@ -101,9 +100,9 @@ def summary_page(report: Report, styles: Styles, state: LayoutState) -> list[Flo
     for heading, rows in ((SUMMARY_BY_SOURCE, s.by_source), (SUMMARY_BY_CATEGORY, s.by_category)):
         if not rows:  # an empty report; ReportLab refuses a table without rows
             continue
-        flow.append(Paragraph(escape(heading), styles.index_heading))
+        flow.append(paragraph(heading, styles.index_heading))
         table = Table(
-            [[Paragraph(escape(name), cell), Paragraph(str(count), cell)] for name, count in rows],
+            [[paragraph(name, cell), paragraph(str(count), cell)] for name, count in rows],
             colWidths=["85%", "15%"],
             repeatRows=0,
         )
@@ -129,51 +128,51 @@ def articles(report: Report, styles: Styles, state: LayoutState) -> list[Flowabl
             flow.append(PageBreak())
             if section.section is not None and i == 0:
                 flow.append(Anchor(section.anchor, section.heading, 0, state))
-                flow.append(Paragraph(escape(section.heading.upper()), styles.section))
+                flow.append(paragraph(section.heading.upper(), styles.section))
             flow.append(Anchor(na.anchor, na.heading, level, state))
             flow += article(na.heading, na.article, styles)
         if section.section is not None and not section.articles:
             flow += [PageBreak(), Anchor(section.anchor, section.heading, 0, state),
-                     Paragraph(escape(section.heading.upper()), styles.section)]
+                     paragraph(section.heading.upper(), styles.section)]
     return flow
 
 
 def article(heading: str, a: Article, styles: Styles) -> list[Flowable]:
-    flow: list[Flowable] = [Paragraph(escape(heading), styles.title)]
+    flow: list[Flowable] = [paragraph(heading, styles.title)]
     if a.title_derived or not a.title:
-        flow.append(Paragraph(escape(present.DERIVED_TITLE_NOTE), styles.derived_note))
+        flow.append(paragraph(present.DERIVED_TITLE_NOTE, styles.derived_note))
     meta = present.meta_line(a)
-    flow.append(Paragraph(escape(meta), styles.meta) if meta else Spacer(0, styles.meta.spaceAfter))
+    flow.append(paragraph(meta, styles.meta) if meta else Spacer(0, styles.meta.spaceAfter))
     if a.lead:
-        flow.append(Paragraph(escape(a.lead), styles.lead))
+        flow.append(paragraph(a.lead, styles.lead))
     for b in a.blocks:
         flow += block(b, styles)
     by = present.byline(a)
     if by:
-        flow.append(Paragraph(escape(by), styles.byline))
+        flow.append(paragraph(by, styles.byline))
     return flow
 
 
 def block(b: Block, styles: Styles) -> list[Flowable]:
     if b.type == "paragraph":
-        return [Paragraph(escape(b.text), styles.body)]
+        return [paragraph(b.text, styles.body)]
     if b.type == "heading":
-        return [Paragraph(escape(b.text), styles.subheading)]
+        return [paragraph(b.text, styles.subheading)]
     if b.type == "caption":
         credit = getattr(b, "credit", None)
         text = escape(b.text) + (f" ({italic(CAPTION_CREDIT.format(credit=credit))})" if credit else "")
         return [Paragraph(text, styles.caption)]
     if b.type == "quote":
-        return [Paragraph(escape(b.text), styles.quote)]
+        return [paragraph(b.text, styles.quote)]
     if b.type == "list":
         items = getattr(b, "items", ())
         ordered = getattr(b, "ordered", False)
         return [
-            Paragraph(escape(item), styles.list_item, bulletText=f"{n}." if ordered else "•")
+            paragraph(item, styles.list_item, f"{n}." if ordered else "•")
             for n, item in enumerate(items, start=1)
         ]
     if b.type == "related":
-        return [Paragraph(escape(RELATED_PREFIX + b.text), styles.related)]
+        return [paragraph(RELATED_PREFIX + b.text, styles.related)]
     # Images are not embedded (the model keeps only their names): nothing to print.
     return []
 
@@ -183,13 +182,13 @@ def index(report: Report, styles: Styles, state: LayoutState) -> list[Flowable]:
     numbered = {na.article.id: na for s in present.outline(report) for na in s.articles}
     flow: list[Flowable] = [
         Anchor("index", present.INDEX_TITLE, 0, state),
-        Paragraph(escape(present.INDEX_TITLE), styles.page_title),
+        paragraph(present.INDEX_TITLE, styles.page_title),
     ]
     for kind, heading in (("document", INDEX_DOCUMENTS), ("person", INDEX_PEOPLE)):
         entries = [e for e in report.index if e.kind == kind]
         if not entries:
             continue
-        flow.append(Paragraph(escape(heading), styles.index_heading))
+        flow.append(paragraph(heading, styles.index_heading))
         for entry in entries:
             refs = [numbered[i] for i in entry.article_ids if i in numbered]
 
