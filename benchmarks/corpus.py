@@ -106,6 +106,7 @@ class Seed:
     body: tuple[int, int]
     title: str | None  # the headline line as the page has it; None when the page has none
     fill: Callable[[Draft, str], str]  # rewrites the whole page text with the draft's facts
+    keep: int = 1  # leading body chunks that stay in place (the lead, and the date if later)
 
 
 def _sub(pattern: str, repl: str, text: str) -> str:
@@ -163,7 +164,7 @@ SEEDS_LAYOUT = (
     Seed("003_fffa89e5df594c8e.txt", (4, 20),
          "Ban Tuyên giáo Trung ương: Sơ kết công tác tuyên giáo 6 tháng đầu năm", _fill_003),
     Seed("004_19db6e8aa3f47cbf.txt", (2, 41),
-         "Tăng cường quản lý đảng viên trong Đảng bộ Khối các cơ quan Trung ương", _fill_004),
+         "Tăng cường quản lý đảng viên trong Đảng bộ Khối các cơ quan Trung ương", _fill_004, keep=2),
 )
 
 TITLES: dict[int, Callable[[str, str], str]] = {
@@ -187,9 +188,10 @@ def _page(seed: Seed, d: Draft) -> tuple[str, list[str]]:
     """The page text, and its body lines (what the baselines lay out)."""
     lines = (SEEDS / seed.file).read_text(encoding="utf-8").split("\n")
     start, end = seed.body
-    lead, *rest = _chunks(lines[start:end])
+    chunks = _chunks(lines[start:end])
+    kept, rest = chunks[: seed.keep], chunks[seed.keep :]
     d.rng.shuffle(rest)  # realistic variety; the lead stays first because it carries the date
-    body = "\n\n".join("\n".join(chunk) for chunk in [lead, *rest])
+    body = "\n\n".join("\n".join(chunk) for chunk in [*kept, *rest])
     text = "\n".join(lines[:start]) + "\n" + body + "\n" + "\n".join(lines[end:])
     if seed.title is not None:
         text = text.replace(seed.title, d.title)  # 004 repeats its headline in an image line

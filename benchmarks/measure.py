@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import os
 import re
+import signal
 import subprocess
 import time
 from dataclasses import dataclass
@@ -24,16 +26,24 @@ class Measurement:
 def run(argv: list[str], env: dict[str, str], timeout: float, cwd: Path | None = None) -> Measurement:
     """Run `argv` once; raises subprocess.TimeoutExpired after `timeout` seconds."""
     start = time.perf_counter()
-    proc = subprocess.run([str(TIME), "-v", *argv], capture_output=True, text=True, env=env,
-                          timeout=timeout, cwd=cwd)
+    # Its own process group, so a timeout (or Ctrl-C) stops the measured command too, not just
+    # GNU time, which would leave the command running and skew every later measurement.
+    proc = subprocess.Popen([str(TIME), "-v", *argv], stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                            text=True, env=env, cwd=cwd, start_new_session=True)
+    try:
+        stdout, stderr = proc.communicate(timeout=timeout)
+    except BaseException:
+        os.killpg(proc.pid, signal.SIGKILL)
+        proc.wait()
+        raise
     seconds = time.perf_counter() - start
     # GNU time appends its report to the command's stderr; split it off at its first line.
-    own, _, report = proc.stderr.rpartition("\tCommand being timed:")
+    own, _, report = stderr.rpartition("\tCommand being timed:")
     own = re.sub(r"Command (exited with non-zero status|terminated by signal) \d+\n$", "", own)
     found = _PEAK.search(report)
     if found is None:
-        raise RuntimeError(f"/usr/bin/time gave no peak memory for {argv[:3]}: {proc.stderr[-500:]}")
-    return Measurement(seconds, int(found.group(1)) / 1024, proc.returncode, proc.stdout, own)
+        raise RuntimeError(f"/usr/bin/time gave no peak memory for {argv[:3]}: {stderr[-500:]}")
+    return Measurement(seconds, int(found.group(1)) / 1024, proc.returncode, stdout, own)
 
 
 def best_of(argv: list[str], env: dict[str, str], timeout: float, repeat: int) -> Measurement:
