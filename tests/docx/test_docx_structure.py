@@ -171,8 +171,8 @@ def test_appendix_links_index_entries_to_article_pages(sample_report: Report) ->
     assert refs == ["a1", "a3"]  # Chỉ thị số 05-CT/TW is cited by articles 1 and 3
     text = "".join(t.text for t in first.iter(f"{{{W}}}t"))
     assert text.startswith("Chỉ thị số 05-CT/TW")
-    assert f"{present.ARTICLE_LABEL} 1, {present.PAGE_LABEL} {pages['a1']}" in text
-    assert f"{present.ARTICLE_LABEL} 3, {present.PAGE_LABEL} {pages['a3']}" in text
+    assert f"{present.ARTICLE_LABEL}\u00a01, {present.PAGE_LABEL}\u00a0{pages['a1']}" in text
+    assert f"{present.ARTICLE_LABEL}\u00a03, {present.PAGE_LABEL}\u00a0{pages['a3']}" in text
 
 
 def test_a_user_template_keeps_its_styles_and_gains_missing_ones(sample_report: Report, tmp_path) -> None:
@@ -197,3 +197,24 @@ def test_a_broken_template_is_named_in_the_error(sample_report: Report, tmp_path
     with pytest.raises(ExportError) as caught:
         render(sample_report, template=path)
     assert "broken.docx" in str(caught.value)
+
+
+def test_header_text_sits_left_of_the_centred_number(sample_report: Report) -> None:
+    data = render(sample_report, theme=theme("official", header_text="Bản tin nội bộ"))
+    rels = part(data, "word/_rels/document.xml.rels")
+    headers = [part(data, "word/" + r.get("Target")) for r in rels if r.get("Target").startswith("header")]
+    texts = ["".join(t.text for t in h.iter(f"{{{W}}}t")) for h in headers]
+    assert "Bản tin nội bộ2" in texts  # the text, then the PAGE field's stored result
+    numbered = headers[texts.index("Bản tin nội bộ2")]
+    tab = numbered.find(".//w:tabs/w:tab", NS)
+    assert attr(tab, "val") == "center"
+
+
+def test_the_registry_and_the_api_find_the_exporter(sample_report: Report, tmp_path) -> None:
+    from tgreport.api import export
+    from tgreport.exporters import registry
+
+    assert registry.load("docx").suffix == ".docx"
+    target = export(sample_report, tmp_path / "digest.docx")
+    assert zipfile.is_zipfile(target)
+    assert toc_entries(target.read_bytes()) == toc_entries(render(sample_report))

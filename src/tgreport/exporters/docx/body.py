@@ -123,7 +123,8 @@ def appendix(report: Report) -> list[Para]:
             refs = [numbered[i] for i in entry.article_ids if i in numbered]
             for n, na in enumerate(refs):
                 runs.append(text(": " if n == 0 else "; "))
-                runs.append(text(f"{present.ARTICLE_LABEL} {na.number}, {present.PAGE_LABEL} "))
+                # No-break spaces keep "Bài 3" and "tr. 12" whole on one line.
+                runs.append(text(f"{present.ARTICLE_LABEL}\u00a0{na.number}, {present.PAGE_LABEL}\u00a0"))
                 runs.append(Run(kind=PAGEREF, anchor=na.anchor))
             paras.append(Para("IndexEntry", runs))
     return paras
