@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import io
 import unicodedata
 import zipfile
@@ -218,3 +219,10 @@ def test_the_registry_and_the_api_find_the_exporter(sample_report: Report, tmp_p
     target = export(sample_report, tmp_path / "digest.docx")
     assert zipfile.is_zipfile(target)
     assert toc_entries(target.read_bytes()) == toc_entries(render(sample_report))
+
+
+def test_an_unknown_font_family_is_a_typed_error(sample_report: Report) -> None:
+    # theme() refuses it already; a Theme built by hand reaches the exporter.
+    unchecked = dataclasses.replace(theme("official"), font_family="Comic Sans")
+    with pytest.raises(ExportError, match="Comic"):
+        render(sample_report, theme=unchecked)

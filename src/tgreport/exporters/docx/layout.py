@@ -17,10 +17,9 @@ from functools import cache
 
 from fontTools.ttLib import TTFont
 
-from ...fonts import family
 from ...theme import Theme
 from .paragraphs import TAB, TEXT, Para
-from .styles import StyleSpec
+from .styles import StyleSpec, font_family
 
 _FALLBACK_EM = 0.5  # advance of a character the font lacks (another font will draw it)
 
@@ -40,7 +39,7 @@ class _Measure:
     def __init__(self, theme: Theme) -> None:
         self.faces = {}
         for heading in (False, True):
-            fam = family(theme.heading_font_family if heading else theme.font_family)
+            fam = font_family(theme.heading_font_family if heading else theme.font_family)
             for bold in (False, True):
                 for italic in (False, True):
                     style = ("bold" if bold else "") + ("italic" if italic else "") or "regular"

@@ -9,7 +9,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from ...fonts import family
+from ...errors import ExportError
+from ...fonts import FontFamily, family
 from ...theme import Theme
 from .wml import esc, mm_twips, twips
 
@@ -118,6 +119,14 @@ def _without_size(values: dict[str, Any]) -> dict[str, Any]:
     return {k: v for k, v in values.items() if k != "size"}
 
 
+def font_family(name: str) -> FontFamily:
+    """The theme's family from the one font table, or an ExportError naming the known ones."""
+    try:
+        return family(name)
+    except KeyError as exc:
+        raise ExportError(str(exc.args[0])) from exc
+
+
 def fonts_xml(office_name: str) -> str:
     name = esc(office_name)
     return f'<w:rFonts w:ascii="{name}" w:hAnsi="{name}" w:cs="{name}" w:eastAsia="{name}"/>'
@@ -147,7 +156,7 @@ def _ppr(s: StyleSpec) -> str:
 def _rpr(s: StyleSpec, theme: Theme) -> str:
     parts = []
     if s.heading_font:
-        parts.append(fonts_xml(family(theme.heading_font_family).office_name))
+        parts.append(fonts_xml(font_family(theme.heading_font_family).office_name))
     parts.append("<w:b/><w:bCs/>" if s.bold else '<w:b w:val="0"/><w:bCs w:val="0"/>')
     parts.append("<w:i/><w:iCs/>" if s.italic else '<w:i w:val="0"/><w:iCs w:val="0"/>')
     if s.caps:
@@ -170,7 +179,7 @@ def style_xml(s: StyleSpec, theme: Theme) -> str:
 
 def styles_xml(specs: dict[str, StyleSpec], theme: Theme) -> str:
     """The whole styles part: document defaults (font, size, language) and every style."""
-    body_font = family(theme.font_family).office_name
+    body_font = font_family(theme.font_family).office_name
     half = round(theme.body_size * 2)
     defaults = (
         "<w:docDefaults><w:rPrDefault><w:rPr>"
