@@ -122,3 +122,37 @@ def test_titles_in_two_tone_styles_are_one_title() -> None:
     b = article(2, story(22), title="Tỉnh uỷ Lạng Sơn sơ kết công tác tuyên giáo", date=day)
     kept, merges = find_duplicates([a, b])
     assert len(kept) == 1 and merges[0].reason == "same title and date"
+
+
+def test_many_copies_of_few_stories_collapse_to_one_each() -> None:
+    # The shape of a corpus built by shuffling a few pages: every article is a copy of one of three.
+    rng = random.Random(5)
+    stories = [story(300 + k, 200) for k in range(3)]
+    articles = []
+    for n in range(1, 301):
+        k = n % 3
+        paragraphs = [stories[k][i : i + 40] for i in range(0, 200, 40)]
+        rng.shuffle(paragraphs[1:])  # the lead stays first, as the benchmark corpus does
+        words = [w for p in paragraphs for w in p]
+        articles.append(article(n, words, date=dt.date(2021, 1 + n % 12, 1 + n % 28)))
+    kept, merges = find_duplicates(articles)
+    assert sorted(int(a.id[:3]) % 3 for a in kept) == [0, 1, 2]
+    assert len(merges) == 297
+
+
+def test_clusters_match_brute_force_on_planted_copies() -> None:
+    rng = random.Random(8)
+    texts = [story(2000 + i, rng.randint(100, 250)) for i in range(80)]
+    planted = {}
+    for i in range(0, 80, 9):
+        copy = texts[i].copy()
+        copy[rng.randrange(len(copy))] = "Hà Nội"
+        planted[len(texts)] = i
+        texts.append(copy)
+    articles = [article(n, t, date=dt.date(2021, 1, 1 + n % 28)) for n, t in enumerate(texts, start=1)]
+    _, merges = find_duplicates(articles, by_title=False)
+    pairs = {frozenset((int(m.dropped.id[:3]) - 1, int(m.kept.id[:3]) - 1)) for m in merges}
+    sets = [shingles(a) for a in articles]
+    brute = {frozenset(pair) for pair in planted.items() if jaccard(sets[pair[0]], sets[pair[1]]) >= 0.9}
+    assert pairs == brute
+    assert len(brute) == len(planted)  # one word in 100 or more: every copy stays above 0.9

@@ -101,8 +101,16 @@ class _Union:
             self.parent[max(ri, rj)] = min(ri, rj)
 
 
-def similar_pairs(sets: Sequence[frozenset[Shingle]], threshold: float) -> list[tuple[int, int, float]]:
-    """Every pair (i, j, similarity) with i < j and Jaccard ≥ threshold, by prefix filtering."""
+def similar_pairs(
+    sets: Sequence[frozenset[Shingle]], threshold: float, clusters: _Union | None = None
+) -> list[tuple[int, int, float]]:
+    """Every pair (i, j, similarity) with i < j and Jaccard ≥ threshold, by prefix filtering.
+
+    With `clusters`, pairs are joined there as found, and a set that joined a cluster is not
+    indexed: later sets are compared with one member per cluster. A corpus made of copies of a
+    few stories then costs O(n) instead of O(n²), at the price of a chain A ~ B ~ C being missed
+    when C is like B but not like A.
+    """
     frequency: Counter[Shingle] = Counter()
     for s in sets:
         frequency.update(s)
@@ -117,7 +125,10 @@ def similar_pairs(sets: Sequence[frozenset[Shingle]], threshold: float) -> list[
         candidates: set[int] = set()
         for shingle in prefix:
             candidates.update(index.get(shingle, ()))
+        joined = False
         for i in sorted(candidates):
+            if clusters is not None and clusters.find(i) == clusters.find(j):
+                continue
             a = sets[i]
             # Size filter: sets whose sizes differ by more than the threshold allows cannot match.
             if min(len(a), len(s)) < threshold * max(len(a), len(s)):
@@ -125,18 +136,19 @@ def similar_pairs(sets: Sequence[frozenset[Shingle]], threshold: float) -> list[
             similarity = jaccard(a, s)
             if similarity >= threshold:
                 pairs.append((i, j, similarity))
-        for shingle in prefix:
-            index.setdefault(shingle, []).append(j)
+                if clusters is not None:
+                    clusters.join(i, j)
+                    joined = True
+        if not joined:
+            for shingle in prefix:
+                index.setdefault(shingle, []).append(j)
     return pairs
 
 
-def _indirect(i: int, reasons: dict[tuple[int, int], str], articles: Sequence[Article]) -> str:
+def _through(i: int, link: dict[int, tuple[int, str]], articles: Sequence[Article]) -> str:
     # Merged through a third copy (A like B, B like C): say which copy linked them.
-    for (a, b), reason in reasons.items():
-        if i in (a, b):
-            other = articles[b if a == i else a]
-            return f"{reason} with {other.id}"
-    return "same story"
+    other, reason = link[i]
+    return f"{reason} with {articles[other].id}"
 
 
 def find_duplicates(
@@ -146,6 +158,15 @@ def find_duplicates(
     n = len(articles)
     union = _Union(n)
     reasons: dict[tuple[int, int], str] = {}
+    # The first link found for each article, to explain a merge through a third copy.
+    link: dict[int, tuple[int, str]] = {}
+
+    def joined(i: int, j: int, reason: str) -> None:
+        union.join(i, j)
+        reasons.setdefault((i, j), reason)
+        link.setdefault(i, (j, reason))
+        link.setdefault(j, (i, reason))
+
     if by_title:
         first: dict[tuple[str, object], int] = {}
         for i, article in enumerate(articles):
@@ -154,12 +175,10 @@ def find_duplicates(
                 continue
             j = first.setdefault((key, article.date), i)
             if j != i:
-                union.join(j, i)
-                reasons[(j, i)] = "same title and date"
+                joined(j, i, "same title and date")
     if threshold <= 1.0:
-        for i, j, similarity in similar_pairs([shingles(a) for a in articles], threshold):
-            union.join(i, j)
-            reasons.setdefault((i, j), f"bodies {similarity:.0%} alike")
+        for i, j, similarity in similar_pairs([shingles(a) for a in articles], threshold, union):
+            joined(i, j, f"bodies {similarity:.0%} alike")
     groups: dict[int, list[int]] = {}
     for i in range(n):
         groups.setdefault(union.find(i), []).append(i)
@@ -171,7 +190,7 @@ def find_duplicates(
         keep.add(best)
         for i in members:
             if i != best:
-                reason = reasons.get((min(i, best), max(i, best))) or _indirect(i, reasons, articles)
+                reason = reasons.get((min(i, best), max(i, best))) or _through(i, link, articles)
                 merges.append(Merge(articles[i], articles[best], reason))
     for merge in merges:
         log.warning("%s", merge.message())

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import logging
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -100,13 +101,19 @@ def build_index(
     return tuple(entries)
 
 
+@functools.lru_cache(maxsize=4096)
+def _one_tone_style(text: str) -> str:
+    # The same names and positions recur across a report; restyling them once each is enough.
+    return vn.normalize_tone_style(text, "hòa")
+
+
 def _add_person(named: dict[str, _Entry], article_id: str, person: PersonRef) -> None:
     # "Nguyễn Văn Thủy" and "Nguyễn Văn Thuỷ" are one person written in two tone styles; the
     # entry keeps the spelling seen first.
-    key = vn.normalize_tone_style(person.name, "hòa")
+    key = _one_tone_style(person.name)
     entry = named.setdefault(key, _Entry(person.name))
-    position = vn.normalize_tone_style(person.position, "hòa")
-    if not any(vn.normalize_tone_style(d, "hòa") == position for d in entry.details):
+    position = _one_tone_style(person.position)
+    if not any(_one_tone_style(d) == position for d in entry.details):
         entry.add(article_id, person.position)
     else:
         entry.add(article_id, None)
