@@ -3,6 +3,11 @@
 from __future__ import annotations
 
 import io
+import os
+import pickle
+import subprocess
+import sys
+from pathlib import Path
 
 import pytest
 from pdf_helpers import make_report, render
@@ -45,3 +50,32 @@ def test_creation_date_falls_back_to_issue_date(
     meta = PdfReader(io.BytesIO(first)).metadata
     assert meta is not None and meta["/CreationDate"].startswith("D:20210107000000")
     assert render(sample_report) == first
+
+
+def test_same_bytes_in_a_fresh_process(sample_report: Report, tmp_path: Path) -> None:
+    """No dependence on hash order or on what this process rendered before."""
+    script = tmp_path / "render.py"
+    script.write_text(
+        "import sys, pickle\n"
+        f"sys.path.insert(0, {str(Path(__file__).parent)!r})\n"
+        "from pdf_helpers import render\n"
+        "report = pickle.load(open(sys.argv[1], 'rb'))\n"
+        "open(sys.argv[2], 'wb').write(render(report))\n",
+        encoding="utf-8",
+    )
+    pickled = tmp_path / "report.pickle"
+    pickled.write_bytes(pickle.dumps(sample_report))
+    out = tmp_path / "fresh.pdf"
+    env = {**os.environ, "PYTHONHASHSEED": "12345"}
+    subprocess.run([sys.executable, str(script), str(pickled), str(out)], check=True, env=env)
+    assert out.read_bytes() == render(sample_report)
+
+
+def test_file_is_well_formed(sectioned_report: Report, tmp_path: Path) -> None:
+    pdf = tmp_path / "digest.pdf"
+    pdf.write_bytes(render(sectioned_report))
+    # Poppler reports structural damage on stderr even when it manages to read the file.
+    done = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True)
+    assert done.stderr == ""
+    reader = PdfReader(pdf, strict=True)
+    assert all(page.extract_text() for page in reader.pages)
