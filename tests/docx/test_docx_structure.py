@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import dataclasses
 import io
+import json
+import subprocess
 import unicodedata
 import zipfile
 
@@ -147,7 +149,7 @@ def test_text_is_nfc_and_forbidden_characters_are_dropped() -> None:
 def test_grouped_report_uses_two_heading_levels(sectioned_report: Report) -> None:
     data = render(sectioned_report)
     paras = paragraphs(data)
-    sections = [t for s, t in paras if s == "SectionHeading"]
+    sections = [t for s, t in paras if s == "Heading1"]
     assert sections == [s.title for s in sectioned_report.sections]
     assert [s for s, _ in paras if s.startswith("Heading")].count("Heading2") == 5
     entries = toc_entries(data)
@@ -155,7 +157,8 @@ def test_grouped_report_uses_two_heading_levels(sectioned_report: Report) -> Non
     # A section starts on the page of its first article.
     assert entries["s1"][1] == entries["a1"][1] and entries["s2"][1] == entries["a4"][1]
     styles = part(data, "word/styles.xml")
-    assert styles.find("w:style[@w:styleId='SectionHeading']/w:pPr/w:outlineLvl", NS) is not None
+    section_style = styles.find("w:style[@w:styleId='Heading1']", NS)
+    assert section_style.find("w:rPr/w:caps", NS) is not None  # the PDF's section look
 
 
 def test_appendix_links_index_entries_to_article_pages(sample_report: Report) -> None:
@@ -226,3 +229,27 @@ def test_an_unknown_font_family_is_a_typed_error(sample_report: Report) -> None:
     unchecked = dataclasses.replace(theme("official"), font_family="Comic Sans")
     with pytest.raises(ExportError, match="Comic"):
         render(sample_report, theme=unchecked)
+
+
+def _pandoc_headers(data: bytes, tmp_path) -> list[tuple[int, str]]:
+    path = tmp_path / "digest.docx"
+    path.write_bytes(data)
+    document = json.loads(subprocess.run(["pandoc", "-f", "docx", "-t", "json", str(path)],
+                                         check=True, capture_output=True, text=True).stdout)
+
+    def plain(inlines: list[dict]) -> str:
+        return "".join(i["c"] if i["t"] == "Str" else " " for i in inlines if i["t"] in ("Str", "Space"))
+
+    return [(b["c"][0], plain(b["c"][2])) for b in document["blocks"] if b["t"] == "Header"]
+
+
+def test_pandoc_reads_the_outline(sample_report: Report, sectioned_report: Report, tmp_path) -> None:
+    # An independent DOCX reader sees titles as headings, at the level the outline gives them.
+    flat = _pandoc_headers(render(sample_report), tmp_path)
+    articles = sample_report.all_articles()
+    expected = [(1, f"{n}. {present.display_title(a)}") for n, a in enumerate(articles, start=1)]
+    assert [h for h in flat if h[0] == 1] == expected
+    assert (3, "Nhiệm vụ trọng tâm") in flat
+    grouped = _pandoc_headers(render(sectioned_report), tmp_path)
+    assert [text for level, text in grouped if level == 1] == [s.title for s in sectioned_report.sections]
+    assert [level for level, text in grouped if text.startswith("1. ")] == [2]

@@ -51,7 +51,7 @@ def articles(report: Report) -> list[Para]:
     grouped = report.grouped
     for section in present.outline(report):
         if section.section is not None:
-            paras.append(Para("SectionHeading", [text(section.heading)], page_break=True,
+            paras.append(Para("Heading1", [text(section.heading)], page_break=True,
                               bookmark=section.anchor))
         for i, na in enumerate(section.articles):
             heading = Para("Heading2" if grouped else "Heading1", [text(na.heading)], bookmark=na.anchor,

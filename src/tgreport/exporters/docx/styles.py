@@ -65,7 +65,6 @@ def style_specs(
         kw.setdefault("line", line(points))
         return StyleSpec(id_, name, points, **kw)
 
-    title = dict(size=theme.title_size, bold=True, heading_font=True, align=centred, after=twips(4))
     toc_gap = twips(size * 0.5)
     toc_common: dict[str, Any] = dict(
         right=toc_reserve, right_tab=(text_width, "dot"), keep_next=True, keep_lines=True
@@ -73,17 +72,24 @@ def style_specs(
     # An entry keeps with its subtitle line; a section line (no subtitle) carries the gap itself.
     toc_article = dict(toc_common, left=toc_label, first=-toc_label)
     toc_section = dict(toc_common, bold=True, heading_font=True, after=toc_gap)
+    article_title: dict[str, Any] = dict(
+        points=theme.title_size, bold=True, heading_font=True, align=centred, after=twips(4), keep_next=True
+    )
+    section: dict[str, Any] = dict(
+        points=theme.title_size + 1, bold=True, heading_font=True, caps=True, align="center",
+        after=twips(theme.title_size), keep_next=True,
+    )
     page_title = dict(bold=True, heading_font=True, align="center", after=twips(theme.title_size))
     specs = [
         spec("Normal", "Normal"),
         spec("BodyText", "Body Text", align=justify, first=indent, after=after),
         spec("Lead", "Lead", bold=True, align=justify, first=indent, after=after),
-        # Article titles: Heading 1 in a flat digest, Heading 2 under a section's Heading 1.
-        spec("Heading1", "heading 1", theme.title_size, outline=0, keep_next=True, **_without_size(title)),
-        spec("Heading2", "heading 2", theme.title_size, outline=1, keep_next=True, **_without_size(title)),
+        # Article titles are Heading 1 in a flat digest; in a grouped one Heading 1 is the section
+        # (in the PDF's section look) and articles are Heading 2. Word's navigation pane, its TOC
+        # and every DOCX reader then see the digest's real outline.
+        spec("Heading1", "heading 1", **(section if grouped else article_title), outline=0),
+        spec("Heading2", "heading 2", **article_title, outline=1),
         spec("Heading3", "heading 3", bold=True, heading_font=True, before=after, after=after, outline=2),
-        spec("SectionHeading", "Section Heading", theme.title_size + 1, bold=True, heading_font=True,
-             caps=True, align="center", after=twips(theme.title_size), outline=0, keep_next=True),
         spec("DerivedNote", "Derived Title Note", small, italic=True, align=centred),
         spec("Metadata", "Metadata Line", small, italic=True, align=centred, before=twips(2),
              after=2 * after),
@@ -113,10 +119,6 @@ def style_specs(
         spec("Header", "header", align="center"),
     ]
     return {s.id: s for s in specs}
-
-
-def _without_size(values: dict[str, Any]) -> dict[str, Any]:
-    return {k: v for k, v in values.items() if k != "size"}
 
 
 def font_family(name: str) -> FontFamily:
