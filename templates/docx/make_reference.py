@@ -44,6 +44,10 @@ def build() -> bytes:
     doc.save(buffer)
     with zipfile.ZipFile(buffer) as source:
         parts = {n: source.read(n) for n in source.namelist() if not any(w in n for w in DROPPED)}
+    # The blank document claims to come from Word for the Mac; say what made it.
+    parts["docProps/app.xml"] = parts["docProps/app.xml"].replace(
+        b"<Application>Microsoft Macintosh Word</Application>", b"<Application>tgreport</Application>"
+    )
     return package.pack(parts)
 
 
