@@ -72,7 +72,7 @@ def read_page(text: str, path: Path, options: ReaderOptions, encoding: str = "ut
         removed=tuple(removed),
         warnings=tuple(warnings),
     )
-    if not article.blocks and lead is None:
+    if not article.blocks and lead is None and article.title is None:
         raise InputError("no article text found on this page", path)
     for warning in warnings:
         log.info("%s: %s", path, warning)

@@ -11,7 +11,7 @@ from .dates import stamp_of, today_header
 from .lines import Line, is_paragraph_like, word_count
 from .vocab import Vocabulary
 
-TITLE_MIN_WORDS = 3
+TITLE_MIN_WORDS = 2
 CATEGORY_MAX_WORDS = 8
 
 
@@ -43,9 +43,11 @@ def body_start(lines: list[Line], vocab: Vocabulary) -> int:
         if caption_of(strip_alt(text, vocab), vocab) or stamp_of(text, vocab) or parse_byline(text, vocab):
             continue
         return index
-    # No sentence at all: everything after the first headline-like line is the body.
+    # No sentence of any length (a short note): everything after the first line that can be a
+    # headline is the body.
     for index, line in enumerate(lines):
-        if word_count(line.text) >= TITLE_MIN_WORDS and stamp_of(line.text, vocab) is None:
+        text = line.text
+        if stamp_of(text, vocab) is None and not is_picture_line(text, vocab):
             return index + 1
     return 0
 
