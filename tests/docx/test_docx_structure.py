@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import importlib.util
 import io
 import json
 import subprocess
@@ -253,3 +254,14 @@ def test_pandoc_reads_the_outline(sample_report: Report, sectioned_report: Repor
     grouped = _pandoc_headers(render(sectioned_report), tmp_path)
     assert [text for level, text in grouped if level == 1] == [s.title for s in sectioned_report.sections]
     assert [level for level, text in grouped if text.startswith("1. ")] == [2]
+
+
+def test_the_shipped_reference_is_what_its_script_builds() -> None:
+    from tgreport.resources import templates_dir
+
+    script = templates_dir() / "docx" / "make_reference.py"
+    spec = importlib.util.spec_from_file_location("make_reference", script)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    assert module.build() == (templates_dir() / "docx" / "reference.docx").read_bytes()
