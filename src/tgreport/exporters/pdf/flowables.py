@@ -3,6 +3,7 @@ numbers are filled in after layout, and paragraphs built only when laid out."""
 
 from __future__ import annotations
 
+import copy
 import math
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -111,6 +112,17 @@ class TocLine(Flowable):  # type: ignore[misc]
         self.height = self.title_h + self.sub_h + self.gap
         return self.width, self.height
 
+    def split(self, avail_width: float, avail_height: float) -> list[Flowable]:
+        # Only a title longer than a page needs this: its head stays here, the line with the
+        # leader and number follows on the next page.
+        parts = self.title_para.split(avail_width - self.label_width, avail_height)
+        if len(parts) != 2:
+            return []
+        tail = copy.copy(self)
+        tail.title_para, tail.label = parts[1], ""
+        tail.__dict__.pop("_postponed", None)  # ReportLab's "already moved to a new page" mark
+        return [_Labelled(self.label, self.label_width, parts[0]), tail]
+
     def draw(self) -> None:
         canv: Canvas = self.canv
         style = self.title_para.style
@@ -123,11 +135,13 @@ class TocLine(Flowable):  # type: ignore[misc]
         canv.drawString(0, first_baseline, self.label)
         # Where the title's last line ends: the leader starts there.
         lines = self.title_para.blPara.lines
-        last = lines[-1]
-        extra = last.extraSpace if self.title_para.blPara.kind else last[0]
         line_width = self.width - self.label_width - style.leftIndent - style.rightIndent
+        extra = line_width  # a blank title: the leader starts right after the label
+        if lines:
+            last = lines[-1]
+            extra = last.extraSpace if self.title_para.blPara.kind else last[0]
         end_x = self.label_width + style.leftIndent + line_width - extra
-        baseline = first_baseline - (len(lines) - 1) * style.leading
+        baseline = first_baseline - max(len(lines) - 1, 0) * style.leading
         form = f"toc_{self.anchor}"
         canv.saveState()
         canv.translate(end_x, baseline)
@@ -137,6 +151,25 @@ class TocLine(Flowable):  # type: ignore[misc]
             PendingNumber(self.anchor, form, end_x, self.width - end_x, style.fontName, style.fontSize)
         )
         canv.linkRect("", self.anchor, (0, 0, self.width, self.height), relative=1, thickness=0)
+
+
+class _Labelled(Flowable):  # type: ignore[misc]
+    """The head of a split TOC line: its number, then the part of the title that fits."""
+
+    def __init__(self, label: str, label_width: float, para: Flowable) -> None:
+        super().__init__()
+        self.label, self.label_width, self.para = label, label_width, para
+
+    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
+        self.width = avail_width
+        self.height = self.para.wrap(avail_width - self.label_width, avail_height)[1]
+        return self.width, self.height
+
+    def draw(self) -> None:
+        style = self.para.style
+        self.para.drawOn(self.canv, self.label_width, 0)
+        self.canv.setFont(style.fontName, style.fontSize)
+        self.canv.drawString(0, self.height - style.fontSize, self.label)
 
 
 def draw_pending_numbers(canv: Canvas, state: LayoutState) -> None:
