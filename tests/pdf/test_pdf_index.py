@@ -19,9 +19,11 @@ def test_index_pages_point_at_the_articles(sample_report: Report, tmp_path: Path
     # Documents come before people.
     assert last.index("Chỉ thị số 05-CT/TW") < last.index("Nguyễn Minh Chung")
     for entry in sample_report.index:
-        match = re.search(re.escape(squash(entry.name)) + r"[^:]*: ([^A-ZĐ]*)", last)
+        # The references run to the next entry's name, or the page's end.
+        match = re.search(re.escape(squash(entry.name)) + r"[^:]*: ((?:\w+ \d+, [\w.]+ \d+;? ?)+)", last)
         assert match, entry.name
-        refs = re.findall(r"bài (\d+), tr\. (\d+)", match.group(1))
+        reference = rf"{present.ARTICLE_LABEL} (\d+), {re.escape(present.PAGE_LABEL)} (\d+)"
+        refs = re.findall(reference, match.group(1))
         assert [int(n) for n, _ in refs] == [headings[i].number for i in entry.article_ids]
         for (number, page), article_id in zip(refs, entry.article_ids, strict=True):
             assert back.page(int(page)).startswith(squash(headings[article_id].heading)), (number, page)

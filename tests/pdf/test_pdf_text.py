@@ -70,8 +70,9 @@ def test_article_page_parts(sample_report: Report, tmp_path: Path) -> None:
     body = back.body()
     meta = "ngày 01 tháng 01 năm 2021, 21 giờ 38 · Thời sự - Chính trị · TTXVN/Vietnam+ · 679 lượt xem"
     assert meta in body
-    assert "Quang cảnh hội nghị (Ảnh: Phương Hoa/TTXVN)" in body
-    assert "Bài liên quan: Năm 2021, công tác tuyên giáo cần đổi mới" in body
+    credit = present.CAPTION_CREDIT.format(credit="Phương Hoa/TTXVN")
+    assert f"Quang cảnh hội nghị ({credit})" in body
+    assert f"{present.RELATED_PREFIX}Năm 2021, công tác tuyên giáo cần đổi mới" in body
     assert "21.1a.jpg" not in body  # pictures are not embedded, and file names are not content
     # The derived title is flagged as such, right under it.
     derived = present.display_title(sample_report.articles[1])

@@ -12,18 +12,8 @@ from .flowables import Anchor, Deferred, LayoutState, TocLine, toc_styles
 from .markup import escape, italic, paragraph
 from .styles import Styles
 
-# Words the PDF prints that present.py does not (yet) define.
-CAPTION_CREDIT = "Ảnh: {credit}"
-RELATED_PREFIX = "Bài liên quan: "
-SUMMARY_COUNT = "Số bài viết"
-SUMMARY_PERIOD = "Thời gian"
-SUMMARY_UNDATED = "Bài không rõ ngày"
-SUMMARY_BY_SOURCE = "Theo nguồn"
-SUMMARY_BY_CATEGORY = "Theo chuyên mục"
-INDEX_DOCUMENTS = "Văn bản được nhắc đến"
-INDEX_PEOPLE = "Nhân vật"
-# No-break spaces: "bài 5, tr. 11" is one unit and never splits across lines.
-INDEX_ARTICLE = "bài\u00a0{number},\u00a0tr.\u00a0{page}"
+# "Bài 5, tr. 11" with no-break spaces: one unit that never splits across lines.
+INDEX_REFERENCE = f"{present.ARTICLE_LABEL}\u00a0{{number}},\u00a0{present.PAGE_LABEL}\u00a0{{page}}"
 
 
 def story(report: Report, styles: Styles, state: LayoutState, frame_height: float) -> list[Flowable]:
@@ -90,14 +80,15 @@ def summary_page(report: Report, styles: Styles, state: LayoutState) -> list[Flo
         Anchor("summary", present.SUMMARY_TITLE, 0, state),
         paragraph(present.SUMMARY_TITLE, styles.page_title),
     ]
-    facts = [(SUMMARY_COUNT, str(s.count))]
+    labels = present.SUMMARY_LABELS
+    facts = [(labels["count"], str(s.count))]
     if s.period:
-        facts.append((SUMMARY_PERIOD, s.period))
+        facts.append((labels["period"], s.period))
     if s.undated:
-        facts.append((SUMMARY_UNDATED, str(s.undated)))
+        facts.append((labels["undated"], str(s.undated)))
     for label, value in facts:
-        flow.append(Paragraph(f"<b>{escape(label)}:</b> {escape(value)}", cell))
-    for heading, rows in ((SUMMARY_BY_SOURCE, s.by_source), (SUMMARY_BY_CATEGORY, s.by_category)):
+        flow.append(Paragraph(f"<b>{escape(label)}</b> {escape(value)}", cell))
+    for heading, rows in ((labels["by_source"], s.by_source), (labels["by_category"], s.by_category)):
         if not rows:  # an empty report; ReportLab refuses a table without rows
             continue
         flow.append(paragraph(heading, styles.index_heading))
@@ -160,7 +151,9 @@ def block(b: Block, styles: Styles) -> list[Flowable]:
         return [paragraph(b.text, styles.subheading)]
     if b.type == "caption":
         credit = getattr(b, "credit", None)
-        text = escape(b.text) + (f" ({italic(CAPTION_CREDIT.format(credit=credit))})" if credit else "")
+        text = escape(b.text)
+        if credit:
+            text += f" ({italic(present.CAPTION_CREDIT.format(credit=credit))})"
         return [Paragraph(text, styles.caption)]
     if b.type == "quote":
         return [paragraph(b.text, styles.quote)]
@@ -172,7 +165,7 @@ def block(b: Block, styles: Styles) -> list[Flowable]:
             for n, item in enumerate(items, start=1)
         ]
     if b.type == "related":
-        return [paragraph(RELATED_PREFIX + b.text, styles.related)]
+        return [paragraph(present.RELATED_PREFIX + b.text, styles.related)]
     # Images are not embedded (the model keeps only their names): nothing to print.
     return []
 
@@ -184,7 +177,7 @@ def index(report: Report, styles: Styles, state: LayoutState) -> list[Flowable]:
         Anchor("index", present.INDEX_TITLE, 0, state),
         paragraph(present.INDEX_TITLE, styles.page_title),
     ]
-    for kind, heading in (("document", INDEX_DOCUMENTS), ("person", INDEX_PEOPLE)):
+    for kind, heading in present.INDEX_KIND_TITLES.items():
         entries = [e for e in report.index if e.kind == kind]
         if not entries:
             continue
@@ -195,7 +188,7 @@ def index(report: Report, styles: Styles, state: LayoutState) -> list[Flowable]:
             def make(entry: IndexEntry = entry, refs: list[present.NumberedArticle] = refs) -> Flowable:
                 # Built at layout time: every article precedes the index, so its page is known.
                 places = "; ".join(
-                    INDEX_ARTICLE.format(number=na.number, page=state.page_of(na.anchor)) for na in refs
+                    INDEX_REFERENCE.format(number=na.number, page=state.page_of(na.anchor)) for na in refs
                 )
                 text = f"<b>{escape(entry.name)}</b>"
                 if entry.detail:
