@@ -87,7 +87,8 @@ def binary_kind(data: bytes) -> str | None:
         if data.startswith(magic):
             return kind
     sample = data[:_SNIFF_BYTES]
-    if b"\x00" in sample:
+    # A stray NUL or two is dirt in a text file (clean_text removes it); many mean binary.
+    if sample.count(b"\x00") * 100 > len(sample):
         return "a binary file (it holds NUL bytes)"
     controls = sum(1 for byte in sample if byte in _BINARY_CONTROLS)
     if controls >= 4 and controls * 20 > len(sample):
