@@ -2,8 +2,18 @@
 
 from __future__ import annotations
 
+from reportlab.lib.colors import black
 from reportlab.pdfbase.pdfmetrics import stringWidth
-from reportlab.platypus import CondPageBreak, Flowable, NextPageTemplate, PageBreak, Paragraph, Spacer, Table
+from reportlab.platypus import (
+    CondPageBreak,
+    Flowable,
+    HRFlowable,
+    NextPageTemplate,
+    PageBreak,
+    Paragraph,
+    Spacer,
+    Table,
+)
 from reportlab.platypus.tables import TableStyle
 
 from ... import present
@@ -36,6 +46,8 @@ def cover(report: Report, styles: Styles, frame_height: float) -> list[Flowable]
     flow: list[Flowable] = []
     if report.organisation:
         flow.append(paragraph(report.organisation.upper(), styles.cover_org))
+        # The short rule under the issuing body's name, as on official letterheads.
+        flow.append(HRFlowable(width="25%", thickness=0.6, color=black, spaceBefore=5, hAlign="CENTER"))
     flow.append(Spacer(0, frame_height * 0.28))
     flow.append(paragraph(report.title.upper(), styles.cover_title))
     period = present.cover_period(report)
