@@ -12,6 +12,11 @@ from .vocab import Vocabulary
 # What may follow a furniture phrase on its line: "Bình luận (3)", "Chia sẻ:", "Tags: …".
 _PHRASE_TAIL = re.compile(r"\s*([:(\[|·•\-–]|\d)")
 _SUBSTANCE = re.compile(r"\w")
+# A lower-case letter right before a capital: the mark of two texts glued together.
+_CASE_JOIN = re.compile(r"[a-zà-ỹđ][A-ZĐÀ-Ỹ]")
+COUNTER_LINE_MAX_CHARS = 200
+TAIL_LINE_MAX_CHARS = 90
+PHRASE_PREFIX_CHARS = 160
 
 
 @dataclass(frozen=True)
@@ -70,6 +75,8 @@ def strip_chrome(lines: list[Line], vocab: Vocabulary) -> Stripped:
 
 def take_views(text: str, vocab: Vocabulary) -> tuple[str, int | None]:
     """The line without its view counter, and the count ("Số lần xem: 1.234" → 1234)."""
+    if len(text) > COUNTER_LINE_MAX_CHARS:
+        return text, None  # counters sit on short lines; paragraphs cite numbers of readers
     for pattern in vocab.views:
         match = pattern.search(text)
         if match:
@@ -81,6 +88,8 @@ def take_views(text: str, vocab: Vocabulary) -> tuple[str, int | None]:
 
 def _glued_tail(text: str, vocab: Vocabulary) -> int | None:
     """Where a tail heading starts when a scraper glued it to the line before ("Năng NguyễnCác ý kiến")."""
+    if not _CASE_JOIN.search(text):
+        return None
     folded = text.casefold()
     for phrase in vocab.tail_phrases:
         at = folded.find(phrase, 1)
@@ -91,7 +100,7 @@ def _glued_tail(text: str, vocab: Vocabulary) -> int | None:
 
 
 def _starts_with_phrase(text: str, phrases: tuple[str, ...], slack: int) -> bool:
-    folded = text.casefold()
+    folded = text[:PHRASE_PREFIX_CHARS].casefold()
     for phrase in phrases:
         if folded == phrase:
             return True
@@ -103,11 +112,13 @@ def _starts_with_phrase(text: str, phrases: tuple[str, ...], slack: int) -> bool
 
 
 def _is_tail(text: str, vocab: Vocabulary) -> bool:
+    if len(text) > TAIL_LINE_MAX_CHARS:
+        return False
     folded = text.casefold()
     if any(p.fullmatch(text) for p in vocab.tail_patterns):
         return True
     # A heading, not a sentence that happens to begin with the same words.
-    return len(text) <= 90 and not ends_sentence(text.rstrip("*: ")) and any(
+    return not ends_sentence(text.rstrip("*: ")) and any(
         folded.startswith(p) for p in vocab.tail_phrases
     )
 

@@ -34,12 +34,17 @@ _CLAUSE = re.compile(r"[,;.:]\s|\s[-–]\s")
 EVENT_LEAD_CHARS = 160
 EVENT_OPENING_CHARS = 40
 EVENT_PARAGRAPHS = 3
+STAMP_MAX_CHARS = 100
 # A "today" banner is the article's date only when the event it reports is this recent.
 TODAY_HEADER_MAX_DAYS = 7
 
 
 def stamp_of(text: str, vocab: Vocabulary) -> ParsedDate | None:
     """The publication stamp a line holds, if the line is nothing but a stamp (with labels)."""
+    # A stamp is a short line with digits; skipping the rest spares the date parser every
+    # paragraph of the article.
+    if len(text) > STAMP_MAX_CHARS or not any(c.isdigit() for c in text):
+        return None
     found = date_line(text)
     if found is None and "|" in text:
         # "Ngày đăng: 12/03/2021 | Cập nhật: 13/03/2021": the first stamp is the publication.
@@ -55,7 +60,7 @@ def _stamp_with_loose_parts(text: str, vocab: Vocabulary) -> ParsedDate | None:
     # Minimal adapter over vn.date_line for labels it does not know and a time written before
     # the weekday; the date itself is still parsed by vn.find_dates.
     found = find_dates(text)
-    if len(found) != 1 or len(text) > 80:
+    if len(found) != 1:
         return None
     date = found[0]
     start, end = date.span

@@ -7,7 +7,6 @@ from dataclasses import dataclass
 
 # A sentence ends with one of these, possibly inside closing quotes or brackets ("…đất nước.”").
 _SENTENCE_END = re.compile(r"[.!?…;:]['\"”’)\]]*$|\./\.$")
-_WORD = re.compile(r"\S+")
 
 
 @dataclass(frozen=True, slots=True)
@@ -37,7 +36,7 @@ def split_lines(text: str) -> list[Line]:
 
 
 def word_count(text: str) -> int:
-    return len(_WORD.findall(text))
+    return len(text.split())
 
 
 def ends_sentence(text: str) -> bool:
