@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 import unicodedata
 from pathlib import Path
 
 import pytest
 
+from tgreport.cli import main
 from tgreport.errors import InputError
 from tgreport.model import Caption
 from tgreport.readers import ReaderOptions, read_path
@@ -231,3 +233,17 @@ def test_html_pages_go_through_the_page_reader(tmp_path: Path) -> None:
     assert Caption("Quang cảnh Hội nghị", "Minh Châu") in article.blocks
     assert [b.type for b in article.blocks] == ["paragraph", "image", "caption", "paragraph"]
     assert not any("Họ và tên" in b.text or "Ý KIẾN" in b.text for b in article.blocks)
+
+
+def test_extra_chrome_through_the_command_and_its_config_file(tmp_path: Path) -> None:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "page.txt").write_text(PAGE, encoding="utf-8")
+    config = tmp_path / "tgreport.toml"
+    config.write_text('[reader]\nextra_chrome = ["Quảng cáo"]\n', encoding="utf-8")
+    out = tmp_path / "digest.json"
+    assert main([str(folder), "-o", str(out), "--config", str(config), "-q"]) == 0
+    (article,) = json.loads(out.read_text(encoding="utf-8"))["articles"]
+    assert "Quảng cáo" in article["removed"]
+    assert "Quảng cáo" not in [b["text"] for b in article["blocks"]]
+    assert article["authors"] == ["Thảo Nguyên"] and article["category"] == "Thời sự"
