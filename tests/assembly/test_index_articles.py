@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from tgreport.citations import build_index, find_documents, find_people
-from tgreport.model import Article, Paragraph
+from tgreport.model import Article, Caption, Paragraph, Related
 
 # (text, documents it cites, people it names with a position), annotated by hand.
 CASES: list[tuple[str, set[str], set[str]]] = [
@@ -151,3 +151,14 @@ def test_one_person_in_two_tone_styles_is_one_entry() -> None:
     people = [e for e in build_index(articles) if e.kind == "person"]
     assert [(e.name, e.article_ids) for e in people] == [("Nguyễn Văn Thủy", ("a", "b"))]
     assert people[0].detail == "Ủy viên Ban Thường vụ Tỉnh ủy"
+
+
+def test_links_to_other_articles_are_not_citations() -> None:
+    article = Article(
+        id="a", source="a", title="Hội nghị tuyên giáo", lead="Theo Kết luận 01-KL/TW, …",
+        blocks=(Paragraph("Đồng chí Lý Hùng Em, Phó Bí thư Thường trực Huyện ủy dự."),
+                Related("Triển khai Nghị quyết số 57-NQ/TW về khoa học, công nghệ"),
+                Caption("Ông Huỳnh Tấn Việt, Bí thư Đảng ủy Khối phát biểu.", "Phương Hoa/TTXVN")),
+    )
+    names = [e.name for e in build_index([article])]
+    assert names == ["Kết luận số 01-KL/TW", "Lý Hùng Em", "Huỳnh Tấn Việt"]

@@ -17,9 +17,13 @@ log = logging.getLogger(__name__)
 
 
 def article_text(article: Article) -> str:
-    """Everything an article says, one block a line: the title and lead cite documents too."""
+    """Everything an article says, one block a line: the title and lead cite documents too.
+
+    Links to other articles and picture file names are left out: a related headline that names
+    a resolution is not this article citing it.
+    """
     parts = [article.title or "", article.lead or ""]
-    parts.extend(block.text for block in article.blocks)
+    parts.extend(block.text for block in article.blocks if block.type not in ("related", "image"))
     return "\n".join(p for p in parts if p)
 
 
