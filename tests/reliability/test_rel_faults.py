@@ -1,0 +1,240 @@
+"""Faults: SIGKILL, Ctrl-C, a full disk, a write error. The previous report always survives."""
+
+from __future__ import annotations
+
+import errno
+import os
+import resource
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import psutil
+import pytest
+from rel_helpers import FORMATS, SUFFIX, assert_complete, cli_env, run_cli
+
+from tgreport.atomic import TEMP_PREFIX, write_atomic
+from tgreport.cli import main
+from tgreport.errors import ExportError
+
+PREVIOUS = b"the previous report, which must survive"
+
+# Runs make-report with a disk so slow that fsync of the temporary output takes a minute: the
+# test can then signal the process while the new report is half-way onto the disk.
+SLOW_DISK = r"""
+import os, sys, time
+real_fsync = os.fsync
+def slow_fsync(fd):
+    try:
+        name = os.path.basename(os.readlink(f"/proc/self/fd/{fd}"))
+    except OSError:
+        name = ""
+    if name.startswith(".tgreport-"):
+        sys.stderr.write("SLOW-DISK " + name + "\n")
+        sys.stderr.flush()
+        time.sleep(60)
+    real_fsync(fd)
+os.fsync = slow_fsync
+from tgreport.cli import main
+sys.exit(main(sys.argv[1:]))
+"""
+
+
+def _temporaries(folder: Path) -> list[str]:
+    return sorted(p.name for p in folder.iterdir() if p.name.startswith(TEMP_PREFIX))
+
+
+def _start_slow(args: list[str]) -> subprocess.Popen[str]:
+    return subprocess.Popen(
+        [sys.executable, "-c", SLOW_DISK, *args],
+        stderr=subprocess.PIPE,
+        stdout=subprocess.DEVNULL,
+        text=True,
+        env=cli_env(),
+    )
+
+
+def _wait_for_slow_disk(proc: subprocess.Popen[str]) -> str:
+    assert proc.stderr is not None
+    seen = []
+    for line in proc.stderr:
+        seen.append(line)
+        if line.startswith("SLOW-DISK "):
+            return line.split()[1]
+    proc.wait()
+    raise AssertionError(f"make-report ended before writing (exit {proc.returncode}):\n{''.join(seen)}")
+
+
+def _target(tmp_path: Path, fmt: str) -> Path:
+    out = tmp_path / "out"
+    out.mkdir()
+    target = out / f"digest{SUFFIX[fmt]}"
+    target.write_bytes(PREVIOUS)
+    return target
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_sigkill_while_writing_keeps_the_previous_report(fmt: str, seeds_dir: Path, tmp_path: Path) -> None:
+    target = _target(tmp_path, fmt)
+    with _start_slow([str(seeds_dir), "-o", str(target)]) as proc:
+        temporary = _wait_for_slow_disk(proc)
+        assert temporary in _temporaries(target.parent)  # the kill lands mid-write
+        proc.kill()
+        proc.wait(timeout=30)
+    assert target.read_bytes() == PREVIOUS
+    # The next run clears what the killed one left, and writes a whole report.
+    result = run_cli(str(seeds_dir), "-o", str(target))
+    assert result.returncode == 0, result.stderr
+    assert _temporaries(target.parent) == []
+    assert_complete(fmt, target.read_bytes())
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_ctrl_c_while_writing_cleans_up_and_exits_130(fmt: str, seeds_dir: Path, tmp_path: Path) -> None:
+    target = _target(tmp_path, fmt)
+    with _start_slow([str(seeds_dir), "-o", str(target)]) as proc:
+        _wait_for_slow_disk(proc)
+        proc.send_signal(signal.SIGINT)
+        assert proc.wait(timeout=30) == 130
+        assert proc.stderr is not None
+        err = proc.stderr.read()
+    assert "interrupted" in err and "Traceback" not in err
+    assert target.read_bytes() == PREVIOUS
+    assert _temporaries(target.parent) == []
+
+
+def _big_input(folder: Path, seeds_dir: Path, copies: int) -> Path:
+    folder.mkdir()
+    seeds = sorted(seeds_dir.glob("*.txt"))
+    for n in range(copies):
+        seed = seeds[n % len(seeds)]
+        text = seed.read_text(encoding="utf-8")
+        # A different first paragraph per copy, so that no step may treat them as duplicates.
+        (folder / f"{n:05d}_{seed.name}").write_text(
+            text.replace("\n\n", f"\n\nBản sao số {n} của bài viết.\n\n", 1), encoding="utf-8"
+        )
+    return folder
+
+
+def _busy(proc: subprocess.Popen[str], cpu_seconds: float) -> None:
+    """Wait until the process has done real work, so the signal lands in the middle of the run."""
+    watched = psutil.Process(proc.pid)
+    while proc.poll() is None:
+        times = watched.cpu_times()
+        if times.user + times.system >= cpu_seconds:
+            return
+        time.sleep(0.05)
+    raise AssertionError(f"the run ended (exit {proc.returncode}) before it could be interrupted")
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(("fmt", "copies"), [("json", 3000), ("pdf", 400)])
+@pytest.mark.parametrize("how", [signal.SIGKILL, signal.SIGINT])
+def test_a_signal_in_the_middle_of_a_long_run(
+    fmt: str, copies: int, how: signal.Signals, seeds_dir: Path, tmp_path: Path
+) -> None:
+    folder = _big_input(tmp_path / "in", seeds_dir, copies)
+    target = _target(tmp_path, fmt)
+    with subprocess.Popen(
+        [sys.executable, "-m", "tgreport", str(folder), "-o", str(target), "-q"],
+        stderr=subprocess.PIPE,
+        stdout=subprocess.DEVNULL,
+        text=True,
+        env=cli_env(),
+    ) as proc:
+        try:
+            _busy(proc, 1.0)
+            proc.send_signal(how)
+            code = proc.wait(timeout=60)  # a guard against a hang, not a speed check
+        finally:
+            if proc.poll() is None:
+                proc.kill()
+        assert proc.stderr is not None
+        err = proc.stderr.read()
+    if how == signal.SIGINT:
+        assert code == 130, err
+        assert "Traceback" not in err
+        assert _temporaries(target.parent) == []
+    else:
+        assert code == -signal.SIGKILL
+    assert target.read_bytes() == PREVIOUS
+    # The next run (short input) leaves no temporary file beside the target.
+    result = run_cli(str(seeds_dir), "-o", str(target), "-q")
+    assert result.returncode == 0, result.stderr
+    assert _temporaries(target.parent) == []
+    assert_complete(fmt, target.read_bytes())
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_disk_full_is_a_clear_error_and_keeps_the_previous_report(
+    fmt: str,
+    seeds_dir: Path,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    # Simulated at fsync: on ext4/xfs with delayed allocation, that is where ENOSPC surfaces.
+    target = _target(tmp_path, fmt)
+
+    def full(fd: int) -> None:
+        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+
+    monkeypatch.setattr(os, "fsync", full)
+    code = main([str(seeds_dir), "-o", str(target)])
+    err = capsys.readouterr().err
+    assert code == 1
+    assert "No space left on device" in err and str(target) in err
+    assert "Traceback" not in err
+    assert target.read_bytes() == PREVIOUS
+    assert _temporaries(target.parent) == []
+
+
+def _small_file_limit(limit: int) -> None:
+    # A real write error from the kernel: writes past `limit` bytes fail with EFBIG.
+    signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
+    resource.setrlimit(resource.RLIMIT_FSIZE, (limit, limit))
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_a_write_error_from_the_kernel(fmt: str, seeds_dir: Path, tmp_path: Path) -> None:
+    target = _target(tmp_path, fmt)
+    result = subprocess.run(
+        [sys.executable, "-m", "tgreport", str(seeds_dir), "-o", str(target)],
+        capture_output=True,
+        text=True,
+        env=cli_env(PYTHONDONTWRITEBYTECODE="1"),
+        preexec_fn=lambda: _small_file_limit(2048),
+        timeout=300,
+    )
+    assert result.returncode == 1, result.stderr
+    assert "File too large" in result.stderr and str(target) in result.stderr
+    assert "Traceback" not in result.stderr
+    assert target.read_bytes() == PREVIOUS
+    assert _temporaries(target.parent) == []
+
+
+def test_a_folder_in_the_way_of_the_target(tmp_path: Path) -> None:
+    (tmp_path / "digest.pdf").mkdir()
+    with pytest.raises(ExportError, match="is a folder"):
+        write_atomic(tmp_path / "digest.pdf", b"%PDF-")
+    assert _temporaries(tmp_path) == []
+
+
+def test_a_running_writer_keeps_its_temporary_and_a_dead_one_loses_it(tmp_path: Path) -> None:
+    alive = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(60)"])
+    dead = subprocess.Popen([sys.executable, "-c", "pass"])
+    dead.wait()
+    try:
+        busy = tmp_path / f"{TEMP_PREFIX}digest.pdf.{alive.pid}.abcd"
+        stale = tmp_path / f"{TEMP_PREFIX}digest.pdf.{dead.pid}.efgh"
+        old_style = tmp_path / f"{TEMP_PREFIX}digest.pdf.xyz"
+        for path in (busy, stale, old_style):
+            path.write_bytes(b"half")
+        write_atomic(tmp_path / "digest.pdf", b"%PDF-whole")
+        assert _temporaries(tmp_path) == [busy.name]
+    finally:
+        alive.kill()
+        alive.wait()
+
