@@ -265,3 +265,29 @@ def test_the_shipped_reference_is_what_its_script_builds() -> None:
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     assert module.build() == (templates_dir() / "docx" / "reference.docx").read_bytes()
+
+
+def test_no_gap_depends_on_adding_or_merging_spaces(sectioned_report: Report) -> None:
+    # Word adds a paragraph's space after to the next one's space before; LibreOffice keeps the
+    # larger. Where one of the two is always zero, both lay the pages out alike.
+    data = render(sectioned_report)
+    styles = part(data, "word/styles.xml")
+
+    def spacing(p: object, side: str, style_id: str) -> int:
+        direct = p.find(f"w:pPr/w:spacing[@w:{side}]", NS)
+        if direct is not None:
+            return int(attr(direct, side))
+        found = styles.find(f"w:style[@w:styleId='{style_id}']/w:pPr/w:spacing", NS)
+        return int(attr(found, side) or 0) if found is not None else 0
+
+    body = part(data, "word/document.xml").find("w:body", NS)
+    previous_after = 0
+    checked = 0
+    for p in body.iterfind("w:p", NS):
+        style = attr(p.find("w:pPr/w:pStyle", NS), "val")
+        before = spacing(p, "before", style)
+        if p.find("w:pPr/w:pageBreakBefore", NS) is None:
+            assert not (previous_after and before), style
+            checked += bool(before or previous_after)
+        previous_after = spacing(p, "after", style)
+    assert checked > 20

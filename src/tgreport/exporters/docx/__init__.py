@@ -17,7 +17,7 @@ from ...errors import TgreportError
 from ...model import Report
 from ..base import ExportOptions
 from . import body, package, reference, toc
-from .layout import estimate_pages
+from .layout import estimate_pages, fold_space_before
 from .paragraphs import Para, body_xml
 from .reference import Geometry
 from .styles import StyleSpec, style_specs
@@ -69,6 +69,8 @@ class DocxExporter:
         reference.install_styles(doc, specs, theme, keep_existing=custom)
         reference.clear_body(doc)
         paras = paragraphs(report, area.text_height / 20)
+        if not custom:  # a user's template keeps its own spacing, untouched by direct formatting
+            fold_space_before(paras, specs)
         # With a user's template the estimate still uses the theme's fonts and sizes.
         pages = page_numbers(report, options, paras, specs, area)
         reference.set_header(doc, theme, area.text_width)

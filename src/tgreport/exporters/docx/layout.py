@@ -136,6 +136,24 @@ def count_lines(p: Para, s: StyleSpec, text_width: int, measure: _Measure) -> in
     return lines + breaks - 1
 
 
+def fold_space_before(paras: list[Para], specs: dict[str, StyleSpec]) -> None:
+    """Move each paragraph's space before onto the previous paragraph's space after.
+
+    Word adds the two spaces between paragraphs; LibreOffice (for a DOCX) keeps only the larger;
+    ReportLab adds them. With one of the two always zero every engine leaves the same gap.
+    """
+    previous: Para | None = None
+    for p in paras:
+        spec = specs[p.style]
+        before = spec.before if p.before is None else p.before
+        if previous is not None and before and not p.page_break:
+            above = specs[previous.style].after if previous.after is None else previous.after
+            if above:
+                previous.after = above + before
+                p.before = 0
+        previous = p
+
+
 def estimate_pages(
     paras: Iterable[Para], specs: dict[str, StyleSpec], theme: Theme, text_width: int, text_height: int
 ) -> dict[str, int]:
