@@ -195,3 +195,10 @@ def test_wrong_guess_rate_on_short_texts() -> None:
             wrong += guess_encoding(data).text != text
     assert total > 400
     assert wrong / total < 0.01
+
+
+def test_controls_and_invisible_characters_do_not_change_the_guess() -> None:
+    text = "Đả\u200bng ủy\u00ad Khối\x07 họp\x00 bàn\u200d việc\ufeff năm\x1b 2021."
+    got, used = decode_bytes(text.encode("utf-8"), "ctl.txt")
+    assert used == "utf-8"
+    assert got == "Đảng ủy Khối họp bàn việc năm 2021."

@@ -21,15 +21,19 @@ _SAMPLE = 50_000
 
 def vietnamese_score(text: str) -> float:
     """How Vietnamese ``text`` reads, from -1 to 1: the share of its non-ASCII words that are valid
-    syllables, less the share of stray symbols and control characters. Pure ASCII scores 1."""
+    syllables, less the share of stray symbols. Pure ASCII scores 1."""
     text = unicodedata.normalize("NFC", text)
     words = [w for w in _WORD.findall(text) if not w.isascii()]
+    # Stray: a non-ASCII character that is neither a letter nor usual punctuation, such as "¶" or
+    # a combining mark left over after NFC (it sat on a letter it cannot belong to). Invisible
+    # format characters (zero-width, BOM, soft hyphen) and spaces are clean_text's business.
     stray = sum(
         1
         for ch in text
-        # A combining mark left over after NFC sat on a letter it cannot belong to.
-        if (ord(ch) >= 0x80 and not ch.isalpha() and ch not in _FINE)
-        or (ord(ch) < 0x20 and ch not in "\t\n\r")
+        if ord(ch) >= 0x80
+        and not ch.isalpha()
+        and ch not in _FINE
+        and unicodedata.category(ch) not in ("Cf", "Zs")
     )
     if not words and not stray:
         return 1.0
