@@ -247,3 +247,35 @@ def test_extra_chrome_through_the_command_and_its_config_file(tmp_path: Path) ->
     assert "Quảng cáo" in article["removed"]
     assert "Quảng cáo" not in [b["text"] for b in article["blocks"]]
     assert article["authors"] == ["Thảo Nguyên"] and article["category"] == "Thời sự"
+
+
+def test_html_structure_helps_the_reader(tmp_path: Path) -> None:
+    path = tmp_path / "structured.html"
+    path.write_text(
+        """<html><body>
+<div class="menu"><a>Trang chủ</a><a>Thời sự</a></div>
+<div class="hot">Tin nóng: Hàng nghìn người dân đổ về Quảng trường Ba Đình trong ngày Quốc khánh 2/9</div>
+<div class="cat">Xây dựng Đảng</div>
+<h1>Nâng cao chất lượng sinh hoạt chi bộ</h1>
+<p>Ngày 5/3, Ban Tổ chức Tỉnh ủy tổ chức hội nghị về nâng cao chất lượng sinh hoạt chi bộ năm 2021.</p>
+<h2>Nhiều chuyển biến tích cực</h2>
+<p>Thời gian qua, chất lượng sinh hoạt chi bộ ở nhiều nơi đã có chuyển biến tích cực, nội dung phong phú.</p>
+<figure><img src="https://cdn.example.vn/2021/03/hoi-nghi.jpg?w=800" alt="Nâng cao chất lượng ảnh 1">
+<figcaption>Quang cảnh hội nghị. (Ảnh: Hồng Nhung)</figcaption></figure>
+<aside><h3>Đọc nhiều</h3><p>Một bài khác hoàn toàn không liên quan đến bài viết này.</p></aside>
+<p>Hội nghị đề ra nhiều giải pháp đổi mới nội dung, hình thức sinh hoạt chi bộ trong thời gian tới.</p>
+<p>Hồng Nhung</p>
+</body></html>""",
+        encoding="utf-8",
+    )
+    article = read_path(path)[0]
+    assert article.title == "Nâng cao chất lượng sinh hoạt chi bộ"
+    assert article.category == "Xây dựng Đảng"
+    assert article.event_date == dt.date(2021, 3, 5)
+    assert [(b.type, b.text) for b in article.blocks if b.type != "paragraph"] == [
+        ("heading", "Nhiều chuyển biến tích cực"),
+        ("image", "hoi-nghi.jpg"),
+        ("caption", "Quang cảnh hội nghị."),
+    ]
+    assert not any("Một bài khác" in b.text or "ảnh 1" in b.text for b in article.blocks)
+    assert article.authors == ("Hồng Nhung",)

@@ -16,7 +16,13 @@ def read_text(path: Path, options: ReaderOptions) -> Article:
 
 
 def article_from_text(
-    text: str, path: Path, options: ReaderOptions, encoding: str = "utf-8"
+    text: str,
+    path: Path,
+    options: ReaderOptions,
+    encoding: str = "utf-8",
+    *,
+    title_hint: str | None = None,
 ) -> Article:
-    """The article in `text` (already decoded); the HTML reader calls this with the page's text."""
-    return read_page(text, path, options, encoding)
+    """The article in `text` (already decoded); the HTML reader calls this with the page's text
+    and, as `title_hint`, the text of its <h1>."""
+    return read_page(text, path, options, encoding, title_hint=title_hint)

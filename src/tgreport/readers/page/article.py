@@ -26,7 +26,14 @@ LEAD_MAX_WORDS = 90
 PHOTO_CAPTION_MAX_WORDS = 20
 
 
-def read_page(text: str, path: Path, options: ReaderOptions, encoding: str = "utf-8") -> Article:
+def read_page(
+    text: str,
+    path: Path,
+    options: ReaderOptions,
+    encoding: str = "utf-8",
+    *,
+    title_hint: str | None = None,
+) -> Article:
     """An Article from the text of a scraped news page, as a careful editor would read it."""
     vocab = vocabulary(tuple(options.extra_chrome))
     # Tone marks stay as written unless the user chose one placement ("hòa" or "hoà").
@@ -36,7 +43,7 @@ def read_page(text: str, path: Path, options: ReaderOptions, encoding: str = "ut
     stripped = strip_chrome(lines, vocab)
     kept = list(stripped.lines)
     start = body_start(kept, vocab)
-    header = read_header(kept[:start], vocab)
+    header = read_header(kept[:start], vocab, title_hint)
     body = read_body(header.body + kept[start:], vocab)
     removed = [*stripped.removed, *header.removed, *body.removed]
     # A legacy encoding is worth a line in the report: the source should be saved as UTF-8.

@@ -52,7 +52,9 @@ def body_start(lines: list[Line], vocab: Vocabulary) -> int:
     return 0
 
 
-def read_header(lines: list[Line], vocab: Vocabulary) -> Header:
+def read_header(lines: list[Line], vocab: Vocabulary, title_hint: str | None = None) -> Header:
+    """What the lines above the body say. `title_hint` is the headline when the input marks it
+    (an HTML page's <h1>); otherwise the longest headline-like line is the title."""
     header = Header()
     candidates: list[int] = []
     stamps: list[tuple[int, ParsedDate]] = []
@@ -79,6 +81,9 @@ def read_header(lines: list[Line], vocab: Vocabulary) -> Header:
     titles = [i for i in candidates if word_count(lines[i].text) >= TITLE_MIN_WORDS]
     titles = [i for i in titles if not is_name(lines[i].text, vocab)]
     title_at = max(titles, key=lambda i: (word_count(lines[i].text), i)) if titles else None
+    hinted = [i for i in candidates if title_hint and lines[i].text == title_hint]
+    if hinted:
+        title_at = hinted[0]
     if title_at is not None:
         header.title = lines[title_at].text
         kinds[title_at] = "title"
