@@ -15,7 +15,7 @@ from .body import read_body
 from .bylines import Byline
 from .captions import has_scene_words
 from .chrome import strip_chrome
-from .dates import EVENT_OPENING_CHARS, consistent, event_in, text_year, with_year
+from .dates import consistent, event_in, text_year, with_year
 from .header import Header, body_start, read_header
 from .lines import split_lines, word_count
 from .vocab import Vocabulary, vocabulary
@@ -87,22 +87,17 @@ def read_page(
 
 
 def _lead(blocks: list[Block], vocab: Vocabulary) -> str | None:
-    """The sapo: a first paragraph set apart by the picture under it, opening with its source
-    ("TTO - …", "(Chinhphu.vn) - …"), or followed by the paragraph that opens with the news
-    ("Sáng 18/3, …"), which a summary stands above."""
+    """The sapo: a first paragraph that opens with its source ("TTO - …", "(Chinhphu.vn) - …"),
+    or a summary above the paragraph that opens with the news ("Sáng 18/3, …"), with or without
+    a picture between them (seed 004)."""
     if len(blocks) < 2 or not isinstance(blocks[0], Paragraph):
         return None
     first = blocks[0].text
     if any(p.match(first) for p in vocab.lead_patterns):
         return first
-    # A picture under the first paragraph sets a sapo apart, unless that paragraph is the news
-    # itself, opening with its date ("Ngày 5/3, Ban Thường vụ …").
-    dated = event_in([first])
-    opens_with_date = dated is not None and dated[1].span[0] <= EVENT_OPENING_CHARS
-    if isinstance(blocks[1], (Caption, Image)) and not opens_with_date:
-        return first
-    if isinstance(blocks[1], Paragraph) and word_count(first) <= LEAD_MAX_WORDS:
-        found = event_in([first, blocks[1].text])
+    following = next((b for b in blocks[1:] if not isinstance(b, (Caption, Image))), None)
+    if isinstance(following, Paragraph) and word_count(first) <= LEAD_MAX_WORDS:
+        found = event_in([first, following.text])
         if found is not None and found[0] == 1:
             return first
     return None

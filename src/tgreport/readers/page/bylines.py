@@ -85,7 +85,9 @@ def _names(text: str, vocab: Vocabulary) -> Byline | None:
     if note:
         inner = note.group("note").strip()
         source = _strip_prefix(inner, vocab.publisher_prefixes)
-        if source:
+        if inner.casefold() in vocab.staff:
+            notes.append(f"({inner})")  # "(CTV)": a contributor, not an agency
+        elif source:
             publisher = source
         elif _agency_like(inner):
             publisher = inner

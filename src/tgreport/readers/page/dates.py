@@ -56,6 +56,12 @@ def stamp_of(text: str, vocab: Vocabulary) -> ParsedDate | None:
     return found
 
 
+def whole_stamp(text: str) -> bool:
+    """Whether the whole line is one full date, time included ("Thứ Bảy, 10/07/2021 | 11:34")."""
+    found = date_line(text) if len(text) <= STAMP_MAX_CHARS else None
+    return found is not None and found.kind != "day_month"
+
+
 def _stamp_with_loose_parts(text: str, vocab: Vocabulary) -> ParsedDate | None:
     # Minimal adapter over vn.date_line for labels it does not know and a time written before
     # the weekday; the date itself is still parsed by vn.find_dates.

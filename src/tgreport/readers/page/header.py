@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from ...vn import ParsedDate
 from .bylines import Byline, is_name, parse_byline
 from .captions import caption_of, is_picture_line, strip_alt
-from .dates import stamp_of, today_header
+from .dates import stamp_of, today_header, whole_stamp
 from .lines import Line, is_paragraph_like, word_count
 from .vocab import Vocabulary
 
@@ -55,18 +55,13 @@ def body_start(lines: list[Line], vocab: Vocabulary) -> int:
 def read_header(lines: list[Line], vocab: Vocabulary, title_hint: str | None = None) -> Header:
     """What the lines above the body say. `title_hint` is the headline when the input marks it
     (an HTML page's <h1>); otherwise the longest headline-like line is the title."""
+    lines = [part for line in lines for part in split_stamped(line, vocab)]
     header = Header()
     candidates: list[int] = []
     stamps: list[tuple[int, ParsedDate]] = []
     kinds: dict[int, str] = {}
     for index, line in enumerate(lines):
         text = line.text
-        paired = _byline_and_stamp(text, vocab)
-        if paired is not None:
-            header.bylines.append(paired[0])
-            stamps.append((index, paired[1]))
-            kinds[index] = "stamp"
-            continue
         stamp = stamp_of(text, vocab)
         if stamp is not None:
             stamps.append((index, stamp))
@@ -121,13 +116,11 @@ def read_header(lines: list[Line], vocab: Vocabulary, title_hint: str | None = N
     return header
 
 
-def _byline_and_stamp(text: str, vocab: Vocabulary) -> tuple[Byline, ParsedDate] | None:
-    """ "Ngọc Mến | 15/03/2021 08:30": a writer and the timestamp on one line."""
-    parts = [p.strip() for p in text.split("|")]
-    if len(parts) < 2:
-        return None
-    stamps = [s for s in (stamp_of(p, vocab) for p in parts) if s is not None]
-    bylines = [b for b in (parse_byline(p, vocab) for p in parts) if b is not None]
-    if len(stamps) == 1 and len(bylines) == len(parts) - 1:
-        return bylines[0], stamps[0]
-    return None
+
+def split_stamped(line: Line, vocab: Vocabulary) -> list[Line]:
+    """ "Thời sự | 15/03/2021 08:30", "Ngọc Mến | 15/03/2021 08:30": a stamp shares its line
+    with the category or the writer; each part is read as a line of its own."""
+    parts = [p.strip() for p in line.text.split("|")]
+    if len(parts) < 2 or whole_stamp(line.text) or not any(stamp_of(p, vocab) for p in parts):
+        return [line]  # "Thứ Bảy, 10/07/2021 | 11:34" is one stamp
+    return [line.with_text(p) for p in parts if p]
