@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import re
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from ...errors import InputError
@@ -123,10 +124,10 @@ def _credits(bylines: list[Byline]) -> tuple[tuple[str, ...], str | None]:
     return tuple(authors), publisher
 
 
+@dataclass
 class _DateNotes:
-    def __init__(self) -> None:
-        self.removed: list[str] = []
-        self.warnings: list[str] = []
+    removed: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
 
 
 def _local(parsed: ParsedDate) -> dt.datetime | dt.date | None:

@@ -116,7 +116,6 @@ def read_header(lines: list[Line], vocab: Vocabulary, title_hint: str | None = N
     return header
 
 
-
 def split_stamped(line: Line, vocab: Vocabulary) -> list[Line]:
     """ "Thời sự | 15/03/2021 08:30", "Ngọc Mến | 15/03/2021 08:30": a stamp shares its line
     with the category or the writer; each part is read as a line of its own."""
