@@ -162,3 +162,31 @@ def test_links_to_other_articles_are_not_citations() -> None:
     )
     names = [e.name for e in build_index([article])]
     assert names == ["Kết luận số 01-KL/TW", "Lý Hùng Em", "Huỳnh Tấn Việt"]
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        ("Nghị quyết Trung ương 4 (khóa XII)", "Nghị quyết Trung ương 4 (khóa XII)"),
+        ("Nghị quyết Hội nghị Trung ương 4 khoá XII", "Nghị quyết Trung ương 4 (khóa XII)"),
+        ("Nghị quyết Trung ương lần thứ tư khóa XII", "Nghị quyết Trung ương 4 (khóa XII)"),
+        ("Nghị quyết Hội nghị lần thứ 4 Ban Chấp hành Trung ương Đảng khóa XII",
+         "Nghị quyết Trung ương 4 (khóa XII)"),
+        ("Nghị quyết Đại hội XIII của Đảng", "Nghị quyết Đại hội XIII của Đảng"),
+        ("Nghị quyết Đại hội đại biểu toàn quốc lần thứ XIII của Đảng", "Nghị quyết Đại hội XIII của Đảng"),
+        ("Nghị quyết Đại hội Đảng toàn quốc lần thứ XIII", "Nghị quyết Đại hội XIII của Đảng"),
+        ("NGHỊ QUYẾT SỐ 57-NQ/TW", "Nghị quyết số 57-NQ/TW"),
+        ("Quyết định số 1234/QĐ-TTg", "Quyết định số 1234/QĐ-TTg"),
+    ],
+)
+def test_customary_names_and_their_variants(text: str, name: str) -> None:
+    assert [d.name for d in find_documents(f"Các cấp ủy quán triệt {text} trong năm 2021.")] == [name]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Nghị quyết Trung ương năm 2021", "các chỉ thị, nghị quyết của Đảng", "nhiệm kỳ 2020-2025",
+     "dịch COVID-19", "Ban chỉ đạo 35", "ngày 16/7/2021", "Luật sư Trần Văn Bình"],
+)
+def test_not_citations(text: str) -> None:
+    assert find_documents(f"Theo {text}, hội nghị diễn ra.") == []

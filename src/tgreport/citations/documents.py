@@ -47,7 +47,7 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("code", re.compile(r"(?<![\w/-])" + _CODE)),
     ("plenum", re.compile(
         r"Nghị quyết\s+(?:Hội nghị\s+)?(?:lần thứ\s+(?P<n>\d{1,2}|\w+)\s+Ban Chấp hành\s+Trung ương"
-        r"(?:\s+Đảng)?|Trung ương\s+(?P<n2>\d{1,2}))" + _KHOA
+        r"(?:\s+Đảng)?|Trung ương\s+(?:lần thứ\s+(?P<n3>\d{1,2}|\w+)|(?P<n2>\d{1,2})))" + _KHOA
     )),
     ("congress", re.compile(
         r"Nghị quyết\s+(?:Đại hội\s+)?(?:đại biểu toàn quốc\s+)?(?:lần thứ\s+)?(?P<r>" + _ROMAN
@@ -58,6 +58,11 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
         r"Luật\s+(?P<law>\w+(?:,\s+chống)?(?:\s+(?!(?:" + "|".join(_LAW_STOP) + r")(?!\w))"
         r"[^\W\d_A-ZĐ]\w*){0,3})"
         r"(?:\s+năm\s+(?P<ly>(?:19|20)\d\d))?(?![\w])"
+    )),
+    # "Nghị quyết Đại hội Đảng toàn quốc lần thứ XIII": the national congress, named another way.
+    ("congress_national", re.compile(
+        r"Nghị quyết\s+Đại hội\s+(?:đại biểu\s+)?Đảng\s+toàn quốc\s+(?:lần thứ\s+)?(?P<r>" + _ROMAN
+        + r")(?![\w])"
     )),
     ("congress_of", re.compile(
         r"Nghị quyết\s+Đại hội\s+" + _BODY + r"\s+(?:lần thứ|kh(?:óa|oá))\s+(?P<r>" + _ROMAN + r")(?![\w])"
@@ -110,7 +115,7 @@ def _ref(kind: str, m: re.Match[str], text: str) -> DocumentRef | None:
         return DocumentRef(doc_type, f"{doc_type}|#{number}", f"{doc_type} số {m.group('num')}",
                            number, issuer, bare=True, span=span)
     if kind == "plenum":
-        raw = m.group("n") or m.group("n2")
+        raw = m.group("n") or m.group("n2") or m.group("n3")
         plenum = int(raw) if raw.isdigit() else _ORDINALS.get(raw.casefold())
         if plenum is None:
             return None
@@ -128,7 +133,7 @@ def _ref(kind: str, m: re.Match[str], text: str) -> DocumentRef | None:
         # One law under its name, with or without the year ("Luật Đất đai" = "Luật Đất đai năm 2013").
         return DocumentRef("Luật", f"LAW|{law.casefold()}", name, None, issuer, span=span)
     # Congress resolutions: of the Party, or of one Party organisation ("Đảng bộ Khối").
-    body = m.group("body")
+    body = m.group("body") if kind != "congress_national" else "Đảng"
     if kind == "congress" and body is None and "Đại hội" not in m.group(0):
         return None  # "Nghị quyết XIII" alone is too vague to name
     body = " ".join((body or "Đảng").split())
