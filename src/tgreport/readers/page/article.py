@@ -24,7 +24,8 @@ from .vocab import Vocabulary, vocabulary
 log = logging.getLogger(__name__)
 
 LEAD_MAX_WORDS = 90
-PHOTO_CAPTION_MAX_WORDS = 20
+PHOTO_CAPTION_MAX_WORDS = 20  # with words that describe a scene ("phát biểu", "trao")
+PHOTO_CAPTION_BARE_WORDS = 12  # without: a sentence this short is no paragraph of news
 
 
 def read_page(
@@ -110,7 +111,9 @@ def _main_photo(blocks: list[Block], vocab: Vocabulary) -> list[Block]:
     if blocks and isinstance(blocks[0], Paragraph):
         text = blocks[0].text
         one_sentence = not re.search(r"[.!?…]\s", text)
-        if word_count(text) <= PHOTO_CAPTION_MAX_WORDS and one_sentence and has_scene_words(text, vocab):
+        words = word_count(text)
+        limit = PHOTO_CAPTION_MAX_WORDS if has_scene_words(text, vocab) else PHOTO_CAPTION_BARE_WORDS
+        if one_sentence and words <= limit:
             return [Caption(text), *blocks[1:]]
     return blocks
 

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 
 from ...model import Block, Caption, Heading, Image, Paragraph, Related
 from ...vn import ParsedDate
-from .bylines import Byline, parse_byline
+from .bylines import Byline, parse_byline, unit_byline
 from .captions import (
     caption_of,
     credit_only,
@@ -76,6 +76,8 @@ def _take_foot_bylines(lines: list[Line], vocab: Vocabulary, body: Body) -> list
         text = lines[end - 1].text
         stamp = stamp_of(text, vocab)
         byline = None if stamp else parse_byline(text, vocab)
+        if byline is None and stamp is None and end == len(lines) and end >= 2:
+            byline = unit_byline(text, vocab)  # only the very last line may be a unit
         if stamp is not None:
             body.stamps.append(stamp)
         elif byline is not None:

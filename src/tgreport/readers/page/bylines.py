@@ -15,6 +15,7 @@ _TRAILING_NOTE = re.compile(r"^(?P<name>.+?)\s*\((?P<note>[^()]{1,40})\)$")
 _AGENCY = re.compile(r"^[\w.+/ -]{2,40}$")
 NAME_MAX_CHARS = 40
 NAME_MAX_WORDS = 5
+UNIT_MAX_WORDS = 6
 
 
 @dataclass(frozen=True)
@@ -27,6 +28,8 @@ class Byline:
 def is_name(text: str, vocab: Vocabulary) -> bool:
     """A person's name as bylines print it: "Thảo Nguyên", "MAI CHI", "Nguyễn Văn A", "T.L"."""
     folded = text.casefold()
+    if folded in vocab.publications:
+        return False  # "LAO ĐỘNG": the paper's brand
     for title in vocab.name_titles:
         if folded.startswith(title) and len(text) > len(title):
             # "TS. NGUYỄN VĂN HÙNG", "Đại tá Trần Minh": the rank belongs to the byline.
@@ -108,10 +111,21 @@ def _names(text: str, vocab: Vocabulary) -> Byline | None:
 
 
 def _is_unit(text: str, vocab: Vocabulary) -> bool:
-    """A body's name ("Huyện Đoàn", "Trung tâm Văn hóa huyện"): capitalised, short, starting
-    with a word that begins the names of bodies."""
+    """A body's name ("Huyện Đoàn", "Cục Quản lý Dược", "Ban Tuyên giáo Tỉnh ủy"): short, mostly
+    capitalised, starting with a word that begins the names of bodies."""
     words = text.split()
-    return 1 <= len(words) <= 8 and words[0].capitalize() in vocab.not_name_words
+    capitals = sum(w[:1].isupper() for w in words)
+    return (
+        1 <= len(words) <= UNIT_MAX_WORDS
+        and words[0].capitalize() in vocab.not_name_words
+        and capitals * 2 >= len(words)
+        and not ends_sentence(text)
+    )
+
+
+def unit_byline(text: str, vocab: Vocabulary) -> Byline | None:
+    """A unit signing the article at its foot ("Cục Quản lý Dược"), as government sites do."""
+    return Byline((text,)) if _is_unit(text, vocab) and not any(c.isdigit() for c in text) else None
 
 
 def parse_byline(text: str, vocab: Vocabulary, *, names_alone: bool = True) -> Byline | None:

@@ -28,6 +28,8 @@ _DAY_LIST = re.compile(
     r"\bngày\s+(?P<first>\d{1,2})(?:\s*(?:,|và|-|–)\s*\d{1,2})+\s*[/.-]\s*(?P<month>\d{1,2})(?P<year>[/.-]\d{4})?\b",
     re.IGNORECASE,
 )
+# A time zone in any brackets ("[GMT+7]"), which vn.date_line reads only in round ones.
+_ZONE = re.compile(r"[\[(]?\s*\b(?:GMT|UTC|ICT)\s*(?:[+-]\s*\d{1,2}(?::?\d{2})?)?\s*[\])]?", re.IGNORECASE)
 _CLAUSE = re.compile(r"[,;.:]\s|\s[-–]\s")
 # How far into the lead an event date may stand ("(Chinhphu.vn) - Sáng 15/3, …") and how many
 # paragraphs may come before the one that opens with it (a sapo, then "Ngày 19/1, …").
@@ -78,6 +80,7 @@ def _stamp_with_loose_parts(text: str, vocab: Vocabulary) -> ParsedDate | None:
             return None
         date = dataclasses.replace(date, hour=hour, minute=minute, kind="timestamp")
         rest = rest[: time.start()] + rest[time.end() :]
+    rest = _ZONE.sub(" ", rest)
     words = re.findall(r"\w+", rest.casefold())
     return date if all(w in vocab.stamp_labels for w in words) else None
 

@@ -41,6 +41,7 @@ class Vocabulary:
     publisher_prefixes: tuple[str, ...]
     name_notes: tuple[str, ...]
     name_titles: tuple[str, ...]
+    publications: frozenset[str]
     not_name_words: frozenset[str]
 
 
@@ -100,5 +101,6 @@ def vocabulary(extra: tuple[str, ...] = ()) -> Vocabulary:
         publisher_prefixes=_fold(byline["publisher_prefixes"]),
         name_notes=_fold(byline["name_notes"]),
         name_titles=_fold(byline["name_titles"]),
+        publications=frozenset(_fold(byline["publications"])),
         not_name_words=frozenset(byline["not_name_words"]),
     )
