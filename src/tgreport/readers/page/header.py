@@ -101,7 +101,12 @@ def read_header(lines: list[Line], vocab: Vocabulary, title_hint: str | None = N
             continue
         after_title = title_at is not None and index > title_at
         byline = parse_byline(lines[index].text, vocab) if after_title else None
-        if byline is not None:
+        if after_title and lines[index].text.casefold() in vocab.publications:
+            # The paper's brand under the headline ("LAO ĐỘNG"); above it, the same words
+            # ("Pháp luật", "Văn hóa") name a section.
+            header.removed.append(lines[index].text)
+            kinds[index] = "removed"
+        elif byline is not None:
             header.bylines.append(byline)
             kinds[index] = "byline"
         else:
