@@ -2,17 +2,16 @@
 
 from __future__ import annotations
 
-import json
 import sys
 
-from .fields import FIELDS, observed, page_cases, read
+from .fields import FIELDS, expected_fields, observed, page_cases, read
 
 
 def main() -> int:
     right = dict.fromkeys(FIELDS, 0)
     total = dict.fromkeys(FIELDS, 0)
     for path in page_cases():
-        expected = json.loads(path.with_suffix(".json").read_text(encoding="utf-8"))
+        expected = expected_fields(path)
         got = observed(read(path))
         for field in FIELDS:
             if field not in expected:

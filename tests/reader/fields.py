@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 from typing import Any
 
@@ -37,3 +38,10 @@ def observed(article: Article) -> dict[str, Any]:
 
 def page_cases() -> list[Path]:
     return sorted(PAGES.glob("*.txt"))
+
+
+def expected_fields(page: Path) -> dict[str, Any]:
+    """The page's expected fields; a page that names no sub-headings has none."""
+    expected: dict[str, Any] = json.loads(page.with_suffix(".json").read_text(encoding="utf-8"))
+    expected.setdefault("headings", [])
+    return expected

@@ -2,18 +2,13 @@
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 import pytest
 
-from .fields import FIELDS, observed, page_cases, read
+from .fields import FIELDS, expected_fields, observed, page_cases, read
 
 CASES = page_cases()
-
-
-def _expected(path: Path) -> dict[str, object]:
-    return json.loads(path.with_suffix(".json").read_text(encoding="utf-8"))  # type: ignore[no-any-return]
 
 
 def test_enough_pages() -> None:
@@ -23,7 +18,7 @@ def test_enough_pages() -> None:
 
 @pytest.mark.parametrize("path", CASES, ids=[p.stem for p in CASES])
 def test_page(path: Path) -> None:
-    expected = _expected(path)
+    expected = expected_fields(path)
     got = observed(read(path))
     wrong = {
         field: (expected[field], got[field])
