@@ -64,8 +64,10 @@ def toc(report: Report, styles: Styles, state: LayoutState) -> list[Flowable]:
     numbers = [na.number for s in outline for na in s.articles]
     style = styles.toc_entry
     label_width = stringWidth(f"{max(numbers, default=1)}. ", style.fontName, style.fontSize) + 2
-    # Room for the largest page number the digest could reach: ten pages an article is generous.
-    digits = len(str(10 * len(numbers) + 20))
+    # Room for the largest page number the digest could reach: a page per 1,000 characters and
+    # two per article is generous (a full A4 page holds about 3,000).
+    characters = sum(len(b.text) for a in report.all_articles() for b in a.blocks)
+    digits = len(str(characters // 1000 + 2 * len(numbers) + 20))
     number_width = stringWidth("0" * digits, style.fontName, style.fontSize)
     flow: list[Flowable] = [
         Anchor("toc", present.TOC_TITLE, 0, state),
