@@ -3,8 +3,9 @@
 Each article keeps its seed's page layout (category line, date line in the site's own format,
 image lines, byline, comment-form chrome), so tgreport's reader does its real work on it. What
 varies: a unique headline (organisation x topic x seed), the date (spread over 2021, written the
-way that seed's site writes dates), category, byline, publisher, view count, and the order of the
-body paragraphs after the lead.
+way that seed's site writes dates), category, byline, publisher, view count, and the body: after
+the seed's lead, paragraphs drawn from all five seeds, so bodies differ as different stories do
+and tgreport's duplicate merging keeps every article.
 
 The manifest `articles.jsonl` holds the same content already clean (title, date, category,
 author, publisher, paragraphs) for the baselines, which have no scraped-page reader of their
@@ -68,6 +69,7 @@ PUBLISHERS = [
     "(TTXVN/Vietnam+)", "(Theo TTXVN)", "(Theo Báo Nhân Dân)", "(Theo Tạp chí Cộng sản)",
     "(Báo Điện tử Đảng Cộng sản Việt Nam)",
 ]
+IMAGE = re.compile(r"^\S+\.(jpe?g|png|gif)$", re.I)
 WEEKDAYS = ["Thứ hai", "Thứ ba", "Thứ tư", "Thứ năm", "Thứ sáu", "Thứ bảy", "Chủ nhật"]
 
 
@@ -184,14 +186,44 @@ def _chunks(lines: list[str]) -> list[list[str]]:
     return groups
 
 
-def _page(seed: Seed, d: Draft) -> tuple[str, list[str]]:
-    """The page text, and its body lines (what the baselines lay out)."""
-    lines = (SEEDS / seed.file).read_text(encoding="utf-8").split("\n")
+def _lines(seed: Seed) -> list[str]:
+    return (SEEDS / seed.file).read_text(encoding="utf-8").split("\n")
+
+
+def _pool() -> list[list[str]]:
+    """The stock article bodies draw from: every body paragraph after the kept chunks, from all
+    seeds, one line each (whole chunks are too few and too unequal to make bodies differ), except
+    that an image line keeps the caption under it; lines repeated in a seed's gallery count once."""
+    pool: dict[str, list[str]] = {}
+    for seed in SEEDS_LAYOUT:
+        start, end = seed.body
+        for chunk in _chunks(_lines(seed)[start:end])[seed.keep :]:
+            i = 0
+            while i < len(chunk):
+                take = 2 if IMAGE.match(chunk[i]) and i + 1 < len(chunk) else 1
+                pool.setdefault("\n".join(chunk[i : i + take]), chunk[i : i + take])
+                i += take
+    return list(pool.values())
+
+
+def _page(seed: Seed, d: Draft, pool: list[list[str]]) -> tuple[str, list[str]]:
+    """The page text, and its body lines (what the baselines lay out).
+
+    The body keeps the seed's leading chunks, then draws chunks from every seed until it is about
+    as long as the seed's own body. Shuffling one seed's paragraphs would not do: tgreport merges
+    articles whose bodies share 90 % of their word 3-shingles, and would fold the corpus back into
+    five stories; random draws from the pool overlap far less, as different stories do.
+    """
+    lines = _lines(seed)
     start, end = seed.body
-    chunks = _chunks(lines[start:end])
-    kept, rest = chunks[: seed.keep], chunks[seed.keep :]
-    d.rng.shuffle(rest)  # realistic variety; the lead stays first because it carries the date
-    body = "\n\n".join("\n".join(chunk) for chunk in [*kept, *rest])
+    kept = _chunks(lines[start:end])[: seed.keep]
+    target = len("\n".join(lines[start:end])) * d.rng.uniform(0.8, 1.25)
+    body_chunks = list(kept)
+    for chunk in d.rng.sample(pool, len(pool)):
+        if sum(len(line) + 1 for c in body_chunks for line in c) >= target:
+            break
+        body_chunks.append(chunk)
+    body = "\n\n".join("\n".join(chunk) for chunk in body_chunks)
     text = "\n".join(lines[:start]) + "\n" + body + "\n" + "\n".join(lines[end:])
     if seed.title is not None:
         text = text.replace(seed.title, d.title)  # 004 repeats its headline in an image line
@@ -216,6 +248,7 @@ def make_corpus(n: int, out: Path, seed: int = 2021) -> Path:
     pages.mkdir(parents=True)
     rng = random.Random(seed)
     titles: set[str] = set()
+    pool = _pool()
     with (out / MANIFEST).open("w", encoding="utf-8") as manifest:
         for d in _drafts(rng):
             if len(titles) == n:
@@ -226,7 +259,7 @@ def make_corpus(n: int, out: Path, seed: int = 2021) -> Path:
             d.author = d.rng.choice(AUTHORS)
             d.publisher = d.rng.choice(PUBLISHERS)
             d.title = TITLES[d.seed](d.org, d.topic) if d.seed in TITLES else ""
-            text, body = _page(layout, d)
+            text, body = _page(layout, d, pool)
             d.paragraphs = [" ".join(line.split()) for line in body if line.strip()]
             if not d.title:  # the page has no headline: readers derive one from the first sentence
                 d.title = derive_title(d.paragraphs[0])

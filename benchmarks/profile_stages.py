@@ -1,6 +1,7 @@
-"""Where tgreport's time goes: stage times (read, assemble, render, write) and a cProfile summary.
+"""Where tgreport's time goes: read, assemble, then render each format, timed stage by stage.
 
-    .venv/bin/python benchmarks/profile_stages.py benchmarks/out/corpus-1000/pages pdf [--engine weasyprint]
+    .venv/bin/python benchmarks/profile_stages.py benchmarks/out/corpus-1000/pages pdf docx html
+    .venv/bin/python benchmarks/profile_stages.py PAGES pdf --cprofile      # plus the top functions
     PYTHONPATH=benchmarks/out/tgreport-<commit>/src .venv/bin/python benchmarks/profile_stages.py ...
 
 For a flame graph of the whole CLI instead: `py-spy record -o flame.svg -- make-report ...`.
@@ -12,51 +13,48 @@ import argparse
 import cProfile
 import pstats
 import time
+from collections.abc import Callable
 from pathlib import Path
+from typing import TypeVar
 
 from tgreport.api import read_inputs, render
 from tgreport.assemble import build_report
-from tgreport.atomic import write_atomic
 from tgreport.exporters.base import ExportOptions
+
+T = TypeVar("T")
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("pages", type=Path, help="folder of article pages (a corpus's pages/)")
-    parser.add_argument("format", help="pdf, docx, html, epub or json")
-    parser.add_argument("--engine", default="reportlab", help="PDF engine (default reportlab)")
-    parser.add_argument("--top", type=int, default=25, help="functions to list (default 25)")
-    parser.add_argument("--out", type=Path, default=Path("/tmp/tgreport-profile"), help="output file stem")
+    parser.add_argument("formats", nargs="+", help="pdf, pdf-weasyprint, docx, html, epub, json")
+    parser.add_argument("--cprofile", action="store_true", help="profile each stage, list top functions")
+    parser.add_argument("--top", type=int, default=20, help="functions to list (default 20)")
     args = parser.parse_args()
 
-    profiler = cProfile.Profile()
-    stages: list[tuple[str, float]] = []
+    def stage(name: str, work: Callable[[], T]) -> T:
+        profiler = cProfile.Profile() if args.cprofile else None
+        start = time.perf_counter()
+        if profiler:
+            profiler.enable()
+        result = work()
+        if profiler:
+            profiler.disable()
+        print(f"{name:<16} {time.perf_counter() - start:8.2f} s", flush=True)
+        if profiler:
+            stats = pstats.Stats(profiler)
+            stats.sort_stats("cumulative").print_stats(args.top)
+            stats.sort_stats("tottime").print_stats(args.top)
+        return result
 
-    def stage(name: str, start: float) -> float:
-        now = time.perf_counter()
-        stages.append((name, now - start))
-        return now
-
-    profiler.enable()
-    t = time.perf_counter()
-    articles = read_inputs([args.pages]).articles
-    t = stage("read", t)
-    report = build_report(articles)
-    t = stage("assemble", t)
-    data = render(report, args.format, ExportOptions(engine=args.engine))
-    t = stage("render", t)
-    write_atomic(args.out.with_suffix("." + args.format), data)
-    stage("write", t)
-    profiler.disable()
-
-    total = sum(seconds for _, seconds in stages)
-    size = len(data) / 1e6
-    print(f"{len(articles)} articles → {args.format} ({size:.1f} MB), {total:.2f} s under cProfile")
-    for name, seconds in stages:
-        print(f"  {name:<9} {seconds:7.2f} s  {100 * seconds / total:5.1f} %")
-    stats = pstats.Stats(profiler)
-    stats.sort_stats("cumulative").print_stats(args.top)
-    stats.sort_stats("tottime").print_stats(args.top)
+    articles = stage("read", lambda: read_inputs([args.pages]).articles)
+    report = stage("assemble", lambda: build_report(articles))
+    for name in args.formats:
+        engine = "weasyprint" if name == "pdf-weasyprint" else "reportlab"
+        format = "pdf" if name == "pdf-weasyprint" else name
+        options = ExportOptions(engine=engine)
+        data = stage(f"render {name}", lambda f=format, o=options: render(report, f, o))
+        print(f"{'':<16} {len(data) / 1e6:8.1f} MB")
     return 0
 
 

@@ -16,6 +16,7 @@ import json
 import math
 import os
 import shutil
+import signal
 import subprocess
 import sys
 import tarfile
@@ -128,6 +129,10 @@ def main() -> int:
     parser.add_argument("--results", type=Path, default=BENCH / "results", help="CSV and plot")
     parser.add_argument("--no-readme", action="store_true", help="leave benchmarks/README.md alone")
     args = parser.parse_args()
+    # A background run (`&` in a script) starts with SIGINT ignored; TERM and INT both unwind
+    # through measure.run, which stops the measured process group on the way out.
+    signal.signal(signal.SIGINT, signal.default_int_handler)
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))
 
     for tool in ("pandoc", "pdfinfo", str(Path("/usr/bin/time"))):
         if shutil.which(tool) is None:
