@@ -190,3 +190,14 @@ def test_customary_names_and_their_variants(text: str, name: str) -> None:
 )
 def test_not_citations(text: str) -> None:
     assert find_documents(f"Theo {text}, hội nghị diễn ra.") == []
+
+
+def test_people_in_a_list_without_a_form_of_address() -> None:
+    text = (
+        "Tham dự có các đồng chí: Nguyễn Văn Nên, Ủy viên Bộ Chính trị, Bí thư Thành ủy; "
+        "Trần Lưu Quang, Phó Thủ tướng Chính phủ. Tại Hà Nội, Hồ Chí Minh, Đà Nẵng, Hội nghị diễn ra."
+    )
+    assert [(p.name, p.position) for p in find_people(text)] == [
+        ("Nguyễn Văn Nên", "Ủy viên Bộ Chính trị, Bí thư Thành ủy"),
+        ("Trần Lưu Quang", "Phó Thủ tướng Chính phủ"),
+    ]

@@ -59,6 +59,7 @@ _POSITION_END = re.compile(
     r"cùng|cho rằng|yêu cầu|chúc mừng|báo cáo|tiếp|gửi|ký|có)(?![^\W\d_])"
 )
 _MAX_POSITION = 160
+_COMMA = re.compile(r"\s*,\s*")
 # Names that mostly stand for what is named after them ("Học viện Chính trị quốc gia Hồ Chí Minh",
 # "TP Hồ Chí Minh"): after a position they are the person only when the position is theirs.
 _NAMESAKES = {"Hồ Chí Minh": "Chủ tịch"}
@@ -120,9 +121,14 @@ def find_people(text: str) -> list[PersonRef]:
             continue
         if start > 0 and (text[start - 1].isalpha() or text[start - 1] in "-"):
             continue
+        name = m.group("name")
         position = _positioned_before(text, start)
-        if position is None or _NAMESAKES.get(m.group("name"), position) != position:
+        if position is None and name not in _NAMESAKES:
+            # A list with no "đồng chí" before each name: "…các đồng chí: Nguyễn Văn A, Bí thư …;"
+            after = _COMMA.match(text, end)
+            position = _clean_position(text[after.end() : after.end() + _MAX_POSITION * 2]) if after else None
+        if position is None or _NAMESAKES.get(name, position) != position:
             continue
-        found.append(PersonRef(m.group("name"), position.rstrip(), (start, end)))
+        found.append(PersonRef(name, position.rstrip(), (start, end)))
     found.sort(key=lambda p: p.span)
     return found
