@@ -18,7 +18,7 @@ from .captions import has_scene_words
 from .chrome import strip_chrome
 from .dates import consistent, event_in, text_year, with_year
 from .header import Header, body_start, read_header
-from .lines import split_lines, word_count
+from .lines import is_paragraph_like, split_lines, word_count
 from .vocab import Vocabulary, vocabulary
 
 log = logging.getLogger(__name__)
@@ -45,7 +45,8 @@ def read_page(
     stripped = strip_chrome(lines, vocab)
     kept = list(stripped.lines)
     start = body_start(kept, vocab)
-    header = read_header(kept[:start], vocab, title_hint)
+    short_note = not any(is_paragraph_like(line.text) for line in kept)
+    header = read_header(kept[:start], vocab, title_hint, short_note=short_note)
     body = read_body(header.body + kept[start:], vocab)
     removed = [*stripped.removed, *header.removed, *body.removed]
     # A legacy encoding is worth a line in the report: the source should be saved as UTF-8.

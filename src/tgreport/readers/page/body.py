@@ -15,6 +15,7 @@ from .captions import (
     is_heading,
     is_image_file,
     is_short_line,
+    labelled_caption,
     strip_alt,
 )
 from .dates import stamp_of
@@ -116,6 +117,9 @@ def _block(lines: list[Line], index: int, vocab: Vocabulary, body: Body) -> Bloc
     caption = caption_of(unglued, vocab)
     if caption is not None:
         return caption
+    labelled = labelled_caption(text, vocab)
+    if labelled is not None:
+        return labelled
     credit = credit_only(text, vocab)
     if credit is not None:
         return _attach_credit(body, text, credit)

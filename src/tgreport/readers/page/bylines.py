@@ -115,9 +115,12 @@ def _is_unit(text: str, vocab: Vocabulary) -> bool:
     capitalised, starting with a word that begins the names of bodies."""
     words = text.split()
     capitals = sum(w[:1].isupper() for w in words)
+    # Bodies begin with "Ban", "Cục", "Huyện" … or an abbreviation ("TTVH huyện", "UBND xã").
+    opening = words[0].capitalize() in vocab.not_name_words if words else False
+    abbreviation = bool(words) and len(words[0]) >= 3 and words[0].isupper() and len(words) >= 2
     return (
         1 <= len(words) <= UNIT_MAX_WORDS
-        and words[0].capitalize() in vocab.not_name_words
+        and (opening or abbreviation)
         and capitals * 2 >= len(words)
         and not ends_sentence(text)
     )

@@ -10,6 +10,7 @@ from .vocab import Vocabulary
 
 _NUMBERED = re.compile(r"^([IVXLC]+|\d{1,2}|[a-zđ])[.)]\s", re.IGNORECASE)
 CAPTION_MAX_CHARS = 400
+CREDIT_MAX_WORDS = 6
 
 
 def strip_alt(text: str, vocab: Vocabulary) -> str:
@@ -31,8 +32,22 @@ def caption_of(text: str, vocab: Vocabulary) -> Caption | None:
     return None
 
 
+def labelled_caption(text: str, vocab: Vocabulary) -> Caption | None:
+    """ "Ảnh 1: Quang cảnh hội nghị", "Ảnh: Đồng chí Bí thư phát biểu kết luận hội nghị": the
+    words after the label describe the photo (a credit is a name, a few words at most)."""
+    label = vocab.caption_label.match(text)
+    if label is None:
+        return None
+    rest = text[label.end() :].strip().rstrip(")").strip()
+    if rest and (label.group("number") or word_count(rest) > CREDIT_MAX_WORDS):
+        return Caption(rest)
+    return None
+
+
 def credit_only(text: str, vocab: Vocabulary) -> str | None:
     """The credit of a line that holds nothing else ("Ảnh: TTXVN", "(Ảnh minh họa)")."""
+    if labelled_caption(text, vocab) is not None:
+        return None
     for pattern in vocab.credit_only:
         match = pattern.match(text)
         if match:
@@ -50,6 +65,7 @@ def is_picture_line(text: str, vocab: Vocabulary) -> bool:
     return (
         is_image_file(text, vocab)
         or caption_of(strip_alt(text, vocab), vocab) is not None
+        or labelled_caption(text, vocab) is not None
         or credit_only(text, vocab) is not None
     )
 

@@ -11,7 +11,8 @@ from .dates import stamp_of, today_header, whole_stamp
 from .lines import Line, is_paragraph_like, word_count
 from .vocab import Vocabulary
 
-TITLE_MIN_WORDS = 2
+# A headline has some words; a line of two or three above the text is a section name.
+TITLE_MIN_WORDS = 4
 CATEGORY_MAX_WORDS = 8
 
 
@@ -52,9 +53,12 @@ def body_start(lines: list[Line], vocab: Vocabulary) -> int:
     return 0
 
 
-def read_header(lines: list[Line], vocab: Vocabulary, title_hint: str | None = None) -> Header:
+def read_header(
+    lines: list[Line], vocab: Vocabulary, title_hint: str | None = None, *, short_note: bool = False
+) -> Header:
     """What the lines above the body say. `title_hint` is the headline when the input marks it
-    (an HTML page's <h1>); otherwise the longest headline-like line is the title."""
+    (an HTML page's <h1>); otherwise the longest headline-like line is the title. A
+    `short_note` (a page without one full sentence) takes a headline of any length."""
     lines = [part for line in lines for part in split_stamped(line, vocab)]
     header = Header()
     candidates: list[int] = []
@@ -73,7 +77,9 @@ def read_header(lines: list[Line], vocab: Vocabulary, title_hint: str | None = N
             kinds[index] = "byline"
         else:
             candidates.append(index)
-    titles = [i for i in candidates if word_count(lines[i].text) >= TITLE_MIN_WORDS]
+    # A short note with no sentence at all keeps its first line as the title, however short.
+    min_words = 1 if short_note else TITLE_MIN_WORDS
+    titles = [i for i in candidates if word_count(lines[i].text) >= min_words]
     titles = [i for i in titles if not is_name(lines[i].text, vocab)]
     title_at = max(titles, key=lambda i: (word_count(lines[i].text), i)) if titles else None
     hinted = [i for i in candidates if title_hint and lines[i].text == title_hint]
@@ -95,6 +101,10 @@ def read_header(lines: list[Line], vocab: Vocabulary, title_hint: str | None = N
         for i in before[:-1] if header.category else before:
             header.removed.append(lines[i].text)
             kinds[i] = "removed"
+    elif candidates and word_count(lines[candidates[0]].text) < TITLE_MIN_WORDS:
+        # No headline (the page opens with its sapo): a short line on top names the section.
+        header.category = lines[candidates[0]].text
+        kinds[candidates[0]] = "category"
     # Whatever is left after the headline: a writer's name, or the start of the article.
     for index in candidates:
         if index in kinds:

@@ -33,6 +33,7 @@ class Vocabulary:
     captions: tuple[re.Pattern[str], ...]
     credit_only: tuple[re.Pattern[str], ...]
     glued_alt: re.Pattern[str]
+    caption_label: re.Pattern[str]
     image_file: re.Pattern[str]
     alt_alone: re.Pattern[str]
     scene_words: tuple[str, ...]
@@ -93,6 +94,7 @@ def vocabulary(extra: tuple[str, ...] = ()) -> Vocabulary:
         captions=_compile(caption["patterns"], where),
         credit_only=_compile(caption["credit_only"], where),
         glued_alt=re.compile(caption["glued_alt"], _FLAGS),
+        caption_label=re.compile(caption["caption_label"], _FLAGS),
         image_file=re.compile(caption["image_file"], _FLAGS),
         alt_alone=re.compile(caption["alt_alone"], _FLAGS),
         scene_words=_fold(caption["scene_words"]),
