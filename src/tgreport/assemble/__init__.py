@@ -76,7 +76,10 @@ def build_report(
         warnings.append(message)
         log.warning("%s", message)
 
-    kept = [a for a in articles if _within(a, date_from, date_to)]
+    given = list(articles)
+    kept = [a for a in given if _within(a, date_from, date_to)]
+    if len(kept) < len(given):
+        log.info("%d article(s) dated outside the period left out", len(given) - len(kept))
     undated = [a.id for a in kept if a.date is None]
     if undated and drop_undated:
         kept = [a for a in kept if a.date is not None]
