@@ -1,4 +1,5 @@
-"""Twenty pages in the layouts of other Vietnamese sites, each with its expected fields."""
+"""Pages in the layouts of other Vietnamese sites (national, provincial, Party and government), each
+with its expected fields."""
 
 from __future__ import annotations
 
