@@ -1,5 +1,4 @@
-"""Pages in the layouts of other Vietnamese sites (national, provincial, Party and government), each
-with its expected fields."""
+"""Pages in the layouts of other Vietnamese news, Party and government sites, with expected fields."""
 
 from __future__ import annotations
 
