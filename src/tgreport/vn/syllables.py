@@ -47,6 +47,20 @@ RIMES = frozenset(_PLAIN_RIMES + _MEDIAL_RIMES)
 _QU_RIMES = RIMES | {"y", "ych", "ynh", "yt", "yên", "yêt", "yêu", "ơ"}
 _STOPS = ("c", "ch", "p", "t")
 
+# The commonest syllables of Vietnamese prose (general knowledge, not from the seeds): two readings
+# that are both valid syllables ("sạch" in TCVN3, "sếch" in VISCII) are told apart by these
+# (detect.py).
+COMMON_SYLLABLES = frozenset(
+    _words(
+        """của và các có là được trong cho người những không một với đã này để năm khi đến từ nhiều
+    theo cũng về như ra thì sẽ lại làm phải đó nhưng mà vào trên còn nhà sau đi bị tại nước hơn
+    nên việc ngày đang chỉ rất hay gì mình đều vì nói họ thể sự cùng tôi ông bà lên qua hai ba
+    tháng giờ mới đây nào cả vẫn ở đầu cao thành phố hội đồng công tác đại biểu chính phủ quốc gia
+    kinh tế xã dân tỉnh huyện số nhất trình bộ trưởng ban ủy thực hiện tổ chức quản lý phát triển
+    tiếp tục nghị quyết hợp động đảng viên cấp cơ sở vụ học sinh trường"""
+    )
+)
+
 
 @dataclass(frozen=True)
 class Syllable:
