@@ -30,6 +30,9 @@ class Stripped:
 
 
 def strip_chrome(lines: list[Line], vocab: Vocabulary) -> Stripped:
+    """The lines without chrome: a tail heading ends the article (once body text was seen), a
+    box heading takes its link list with it, furniture lines go one by one, a breadcrumb above
+    the text names the category, and view counters are read and cut out of their lines."""
     kept: list[Line] = []
     removed: list[str] = []
     views: int | None = None
