@@ -201,3 +201,17 @@ def test_people_in_a_list_without_a_form_of_address() -> None:
         ("Nguyễn Văn Nên", "Ủy viên Bộ Chính trị, Bí thư Thành ủy"),
         ("Trần Lưu Quang", "Phó Thủ tướng Chính phủ"),
     ]
+
+
+@pytest.mark.parametrize(
+    "text, names",
+    [
+        ("Luật Cán bộ, công chức.", ["Luật Cán bộ, công chức"]),
+        ("Luật Cán bộ, công chức năm 2008 có hiệu lực.", ["Luật Cán bộ, công chức năm 2008"]),
+        ("Luật Báo chí, luật sư cho biết.", ["Luật Báo chí"]),
+        ("Luật Báo chí, công an tỉnh xác minh.", ["Luật Báo chí"]),
+        ("Luật Đất đai, Luật Nhà ở.", ["Luật Đất đai", "Luật Nhà ở"]),
+    ],
+)
+def test_law_names(text: str, names: list[str]) -> None:
+    assert [d.name for d in find_documents(text)] == names

@@ -1,9 +1,9 @@
 """A fourth set, written and annotated blind after the people-in-lists change, measured once.
 
 Blind run: documents P 0.90 / R 0.90 (10 citations; "Luật Cán bộ, công chức" came out as
-"Luật Cán bộ": a law name with a comma inside is only recognised for "Phòng, chống …"),
-people P 1.00 / R 1.00 (8 people; poets, farmers and "anh …" without a position are left out).
-Left as measured: the floors sit under these figures.
+"Luật Cán bộ": a law name with a comma inside was only recognised for "Phòng, chống …"; fixed
+afterwards), people P 1.00 / R 1.00 (8 people; poets, farmers and "anh …" without a position are
+left out). The floors sit under the blind figures.
 """
 
 from __future__ import annotations

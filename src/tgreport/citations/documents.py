@@ -56,7 +56,10 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     # "Luật Đất đai năm 2013", "Luật Báo chí": a law by its name (capitalised, unlike "luật sư").
     ("law", re.compile(
         r"Luật\s+(?P<law>\w+(?:,\s+chống)?(?:\s+(?!(?:" + "|".join(_LAW_STOP) + r")(?!\w))"
-        r"[^\W\d_A-ZĐ]\w*){0,3})"
+        r"[^\W\d_A-ZĐ]\w*){0,3}"
+        # "Luật Cán bộ, công chức": a comma inside the name, when a clause boundary follows.
+        r"(?:,\s+(?!(?:luật|" + "|".join(_LAW_STOP) + r")(?!\w))[^\W\d_A-ZĐ]\w*(?:\s+[^\W\d_A-ZĐ]\w*)?"
+        r"(?=\s*(?:[.;:)\n]|$|,|\s(?:" + "|".join(_LAW_STOP) + r")(?!\w))))?)"
         r"(?:\s+năm\s+(?P<ly>(?:19|20)\d\d))?(?![\w])"
     )),
     # "Nghị quyết Đại hội Đảng toàn quốc lần thứ XIII": the national congress, named another way.
