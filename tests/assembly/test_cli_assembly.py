@@ -118,3 +118,25 @@ def test_bad_theme_in_config_exits_2(
     assert run(inputs, "-o", tmp_path / "x.json", "--config", config) == 2
     err = capsys.readouterr().err
     assert "Comic Sans" in err and str(config) in err
+
+
+def test_reader_extra_chrome_from_the_config_file(tmp_path: Path) -> None:
+    page = tmp_path / "a.txt"
+    page.write_text(
+        "Thời sự\nHội nghị tổng kết công tác tuyên giáo năm 2020\n21:38' 7/1/2021\n\n"
+        "Sáng 6-1, tại Hà Nội, Đảng ủy Khối tổ chức Hội nghị tổng kết công tác tuyên giáo năm 2020.\n\n"
+        "MỜI BẠN ĐỌC THAM GIA CUỘC THI VIẾT\n\n"
+        "Các đại biểu thảo luận nhiệm vụ trọng tâm năm 2021 và thống nhất các giải pháp.\n",
+        encoding="utf-8",
+    )
+    config = tmp_path / "c.toml"
+    config.write_text('[reader]\nextra_chrome = ["MỜI BẠN ĐỌC THAM GIA CUỘC THI VIẾT"]\n', encoding="utf-8")
+
+    def body(*extra: str | Path) -> str:
+        out = tmp_path / "o.json"
+        assert run(page, "-o", out, "-q", *extra) == 0
+        articles = read(out)["articles"]
+        return " ".join(b["text"] for a in articles for b in a["blocks"])  # type: ignore[index, union-attr]
+
+    assert "CUỘC THI VIẾT" in body()
+    assert "CUỘC THI VIẾT" not in body("--config", config)
