@@ -126,6 +126,13 @@ def _is_unit(text: str, vocab: Vocabulary) -> bool:
     )
 
 
+def _signed_by_unit(text: str) -> Byline | None:
+    words = text.split()
+    if 1 <= len(words) <= UNIT_MAX_WORDS + 2 and words[0][:1].isupper() and not ends_sentence(text):
+        return Byline((text,))
+    return None
+
+
 def unit_byline(text: str, vocab: Vocabulary) -> Byline | None:
     """A unit signing the article at its foot ("Cục Quản lý Dược"), as government sites do."""
     return Byline((text,)) if _is_unit(text, vocab) and not any(c.isdigit() for c in text) else None
@@ -151,10 +158,16 @@ def parse_byline(text: str, vocab: Vocabulary, *, names_alone: bool = True) -> B
         return Byline((text,))
     source = _strip_prefix(text, vocab.publisher_prefixes)
     if source:
-        return Byline((), source) if word_count(source) <= 10 and _names_a_source(source) else None
+        if word_count(source) > 10 or not _names_a_source(source):
+            return None
+        writer, _, paper = source.rpartition("/")
+        if writer and is_name(writer.strip(), vocab):
+            return Byline((writer.strip(),), paper.strip())  # "Theo Thanh Hà/Báo Quân đội nhân dân"
+        return Byline((), source)
     named = _strip_prefix(text, vocab.author_prefixes)
     if named is not None:
         if named.casefold() in vocab.staff:
             return Byline((named,))
-        return _names(named, vocab)
+        # After "Tác giả:" a unit may sign too ("Vụ Tổ chức cán bộ").
+        return _names(named, vocab) or _signed_by_unit(named)
     return _names(text, vocab) if names_alone else None

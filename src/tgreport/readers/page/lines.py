@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass
 
 # A sentence ends with one of these, possibly inside closing quotes or brackets ("…đất nước.”").
+PARAGRAPH_MIN_WORDS_UNPUNCTUATED = 24
 _SENTENCE_END = re.compile(r"[.!?…;:]['\"”’)\]]*$|\./\.$")
 
 
@@ -49,7 +50,8 @@ def is_paragraph_like(text: str) -> bool:
     Headlines may end with "?" or "!", so only a long line ending that way counts as a sentence.
     """
     words = word_count(text)
-    if len(text) >= 250:
+    # Headlines rarely run past twenty-odd words; a sapo without its full stop does.
+    if len(text) >= 250 or words >= PARAGRAPH_MIN_WORDS_UNPUNCTUATED:
         return True
     if text.endswith(("?", "!")):
         return words >= 25
