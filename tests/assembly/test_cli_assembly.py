@@ -140,3 +140,21 @@ def test_reader_extra_chrome_from_the_config_file(tmp_path: Path) -> None:
 
     assert "CUỘC THI VIẾT" in body()
     assert "CUỘC THI VIẾT" not in body("--config", config)
+
+
+@pytest.mark.parametrize(
+    "style, wanted, unwanted", [("hòa", "Tỉnh ủy", "Tỉnh uỷ"), ("hoà", "Tỉnh uỷ", "Tỉnh ủy")]
+)
+def test_tone_style_flag_and_config_key(tmp_path: Path, style: str, wanted: str, unwanted: str) -> None:
+    # A scraped page: the page reader applies the tone style (the JSON reader takes data as given).
+    page = tmp_path / "a.txt"
+    page.write_text("Tỉnh uỷ Lạng Sơn họp bàn công tác tuyên giáo\nSáng 16/7/2021\n\n"
+                    "Ban Tuyên giáo Tỉnh ủy và Tỉnh uỷ Lạng Sơn họp bàn nhiệm vụ sáu tháng cuối năm.\n",
+                    encoding="utf-8")
+    config = tmp_path / "c.toml"
+    config.write_text(f'tone-style = "{style}"\n', encoding="utf-8")
+    for extra in (["--tone-style", style], ["--config", str(config)]):
+        out = tmp_path / "o.json"
+        assert run(page, "-o", out, "-q", *extra) == 0
+        text = out.read_text(encoding="utf-8")
+        assert wanted in text and unwanted not in text
