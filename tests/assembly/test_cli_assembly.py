@@ -158,3 +158,14 @@ def test_tone_style_flag_and_config_key(tmp_path: Path, style: str, wanted: str,
         assert run(page, "-o", out, "-q", *extra) == 0
         text = out.read_text(encoding="utf-8")
         assert wanted in text and unwanted not in text
+
+
+def test_the_example_config_runs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    root = Path(__file__).resolve().parents[2]
+    monkeypatch.chdir(root)  # its inputs ("seeds") are relative to where make-report runs
+    out = tmp_path / "digest.json"
+    assert run("--config", root / "examples" / "report.toml", "-f", "json", "-o", out) == 0
+    data = read(out)
+    assert data["organisation"] == "Ban Tuyên giáo Đảng ủy Khối"
+    assert len(data["articles"]) == 5  # type: ignore[arg-type]
+    assert any(e["kind"] == "document" for e in data["index"])  # type: ignore[union-attr, index]
