@@ -1,5 +1,4 @@
-"""People named with a position in a text: "đồng chí Nguyễn Minh Chung, Trưởng Ban …" and
-"Bí thư Đảng ủy … Lê Quốc Minh"."""
+"""People named with a position: "đồng chí Nguyễn Minh Chung, Trưởng Ban …", "Bí thư … Lê Quốc Minh"."""
 
 from __future__ import annotations
 
