@@ -115,8 +115,9 @@ def _is_unit(text: str, vocab: Vocabulary) -> bool:
     capitalised, starting with a word that begins the names of bodies."""
     words = text.split()
     capitals = sum(w[:1].isupper() for w in words)
-    # Bodies begin with "Ban", "Cục", "Huyện" … or an abbreviation ("TTVH huyện", "UBND xã").
-    opening = words[0].capitalize() in vocab.not_name_words if words else False
+    # Bodies begin with "Ban", "Cục", "Văn phòng" … or an abbreviation ("TTVH huyện").
+    folded = text.casefold() + " "
+    opening = any(folded.startswith(opener + " ") for opener in vocab.unit_openers)
     abbreviation = bool(words) and len(words[0]) >= 3 and words[0].isupper() and len(words) >= 2
     return (
         1 <= len(words) <= UNIT_MAX_WORDS

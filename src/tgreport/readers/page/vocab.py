@@ -43,6 +43,7 @@ class Vocabulary:
     name_notes: tuple[str, ...]
     name_titles: tuple[str, ...]
     publications: frozenset[str]
+    unit_openers: tuple[str, ...]
     not_name_words: frozenset[str]
 
 
@@ -104,5 +105,6 @@ def vocabulary(extra: tuple[str, ...] = ()) -> Vocabulary:
         name_notes=_fold(byline["name_notes"]),
         name_titles=_fold(byline["name_titles"]),
         publications=frozenset(_fold(byline["publications"])),
+        unit_openers=_fold(byline["unit_openers"]),
         not_name_words=frozenset(byline["not_name_words"]),
     )
