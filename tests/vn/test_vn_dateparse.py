@@ -99,6 +99,13 @@ TABLE: list[tuple[str, object, str, str | None]] = [
      "15:03, Thứ hai, 15/03/2021"),
     ("lúc 9h30 thứ Hai (4/1)", dt.datetime(2021, 1, 4, 9, 30), "day_month", "9h30 thứ Hai (4/1)"),
     ("7 thg 1, 2021", dt.date(2021, 1, 7), "date", None),
+    ("Thứ Năm, 07/01/2021 21:38:05 +0700", dt.datetime(2021, 1, 7, 21, 38, 5, tzinfo=ICT), "timestamp", None),
+    ("07/01/2021 21:38 (GMT+07:00)", dt.datetime(2021, 1, 7, 21, 38, tzinfo=ICT), "timestamp", None),
+    ("2021/01/07", dt.date(2021, 1, 7), "date", None),
+    ("Chủ Nhật, 10/01/2021 - 08:00", dt.datetime(2021, 1, 10, 8, 0), "timestamp", None),
+    ("Thứ Năm, ngày 07/01/2021", dt.date(2021, 1, 7), "date", None),
+    ("NGÀY 07 THÁNG 01 NĂM 2021", dt.date(2021, 1, 7), "date", None),
+    ("Ngày đăng: 07-01-2021", dt.date(2021, 1, 7), "date", "07-01-2021"),
 ]
 
 

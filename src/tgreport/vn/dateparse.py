@@ -31,7 +31,8 @@ _TIME_AFTER = (
 )
 _TZ = (
     r"(?:\s*\(\s*(?:gmt|utc)\s*(?P<tz1>[+-]\s*\d{1,2}(?::?\d{2})?)?\s*\)"
-    r"|\s*(?:gmt|utc)\s*(?P<tz2>[+-]\s*\d{1,2}(?::?\d{2})?)?(?![\w+]))"
+    r"|\s*(?:gmt|utc)\s*(?P<tz2>[+-]\s*\d{1,2}(?::?\d{2})?)?(?![\w+])"
+    r"|\s*(?P<tz4>[+-]\d{2}:?\d{2})(?!\d))"  # "21:38:05 +0700"
 )
 _SEP = r"\s*[,\-–—|/]?\s*"
 
@@ -57,8 +58,9 @@ _WORDS = (
     r"(?<!\d)(?P<d>\d{1,2})\s+(?:tháng|thg)\s+(?P<m>\d{1,2})(?!\d)"
     r"(?:(?:\s*,\s*|\s+năm\s+|\s*/\s*)(?P<y>\d{4})(?!\d))?"
 )
+# Year first is never ambiguous: ISO 8601 "2021-01-07", and "2021/01/07" as some sites print it.
 _ISO = (
-    r"(?<![\d/.-])(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})"
+    r"(?<![\d/.-])(?P<y>\d{4})(?P<isep>[-/])(?P<m>\d{1,2})(?P=isep)(?P<d>\d{1,2})"
     r"(?:[T ](?P<ah>\d{2}):(?P<am>\d{2})(?::(?P<as>\d{2})(?:[.,]\d+)?)?"
     r"(?P<tz3>Z|[+-]\d{2}:?\d{2})?)?(?![\d])"
 )
@@ -270,7 +272,7 @@ def _build(kind: str, m: re.Match[str], context: dt.date | int | None) -> Parsed
         source = "context" if year is not None else None
         date_kind = "day_month"
     problem = date_problem(day, month, year) or time_problem
-    tz = groups.get("tz1") or groups.get("tz2") or groups.get("tz3")
+    tz = groups.get("tz1") or groups.get("tz2") or groups.get("tz3") or groups.get("tz4")
     # "(GMT+7)" with no time still tells the offset, but a date alone cannot carry it.
     offset = _offset(tz) if hour is not None else None
     start = m.start()
