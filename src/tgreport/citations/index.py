@@ -30,27 +30,30 @@ def article_text(article: Article) -> str:
 @dataclass
 class _Entry:
     name: str
-    ids: list[str] = field(default_factory=list)
-    details: list[str] = field(default_factory=list)
+    # Dicts as ordered sets: a document cited by thousands of articles stays O(1) per citation.
+    ids: dict[str, None] = field(default_factory=dict)
+    details: dict[str, None] = field(default_factory=dict)
 
     def add(self, article_id: str, detail: str | None) -> None:
-        if article_id not in self.ids:
-            self.ids.append(article_id)
-        if detail and detail not in self.details:
-            self.details.append(detail)
+        self.ids[article_id] = None
+        if detail:
+            self.details[detail] = None
 
 
 def _document_entries(cited: Sequence[tuple[str, DocumentRef]]) -> list[tuple[DocumentRef, _Entry]]:
     by_key: dict[str, tuple[DocumentRef, _Entry]] = {}
+    by_number: dict[tuple[str, int | None], list[str]] = {}
     # Full citations first, so a bare "Chỉ thị 05" can join the one "05-CT/TW" it stands for.
     for article_id, ref in sorted(cited, key=lambda c: c[1].bare):
         key = ref.key
         if ref.bare:
-            full = [k for k, (r, _) in by_key.items() if not r.bare and _same_number(r, ref)]
+            full = [k for k in by_number.get((ref.type, ref.number), ()) if _same_number(by_key[k][0], ref)]
             if len(full) == 1:
                 key = full[0]
         if key not in by_key:
             by_key[key] = (ref, _Entry(ref.name))
+            if not ref.bare:
+                by_number.setdefault((ref.type, ref.number), []).append(key)
         by_key[key][1].add(article_id, ref.issuer)
     return list(by_key.values())
 
@@ -123,5 +126,5 @@ def _add_person(named: dict[str, _Entry], article_id: str, person: PersonRef) ->
         entry.add(article_id, None)
 
 
-def _join(details: list[str]) -> str | None:
-    return "; ".join(details) if details else None
+def _join(details: Iterable[str]) -> str | None:
+    return "; ".join(details) or None
