@@ -5,9 +5,10 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import logging
+import os
 import sys
 from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from pathlib import Path
 from typing import Any
 
@@ -292,6 +293,18 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("make-report: interrupted", file=sys.stderr)
         return EXIT_INTERRUPTED
+    except BrokenPipeError:
+        # The reader of our output went away (`| head`); say nothing more, and keep Python from
+        # complaining about the closed stdout at exit.
+        with suppress(OSError, ValueError):  # stdout may be no real file at all
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return EXIT_NO_REPORT
+    except OSError as exc:  # the system refused something (a folder to create, say): not a bug
+        if verbose:
+            raise
+        where = f"{exc.filename}: " if exc.filename else ""
+        print(f"make-report: error: {where}{exc.strerror or exc}", file=sys.stderr)
+        return EXIT_NO_REPORT
     except Exception as exc:  # a bug: one line, and the traceback only when asked for
         if verbose:
             raise
