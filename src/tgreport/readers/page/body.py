@@ -101,6 +101,7 @@ def _is_affiliation(text: str, vocab: Vocabulary) -> bool:
 
 
 def _block(lines: list[Line], index: int, vocab: Vocabulary, body: Body) -> Block | None:
+    """The block line `index` makes, or None when it only adds to `body` (a stamp, a credit)."""
     line = lines[index]
     text = line.text
     previous = body.blocks[-1] if body.blocks else None
