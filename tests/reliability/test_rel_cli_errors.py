@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import subprocess
 import sys
 from pathlib import Path
@@ -50,3 +51,19 @@ def test_verbose_shows_the_traceback_of_an_error(
     blocker.write_bytes(b"x")
     with pytest.raises(OSError):
         main([str(seeds_dir), "-o", str(blocker), "-f", "json", "-f", "html", "-v"])
+
+
+def test_the_input_size_limit_comes_from_the_config_file(
+    seeds_dir: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    sizes = sorted(p.stat().st_size for p in seeds_dir.glob("*.txt"))
+    limit = (sizes[1] + sizes[2]) // 2  # between the second and third smallest seed
+    config = tmp_path / "report.toml"
+    config.write_text(f"[reader]\nmax_input_bytes = {limit}\n", encoding="utf-8")
+    out = tmp_path / "d.json"
+    code = main([str(seeds_dir), "-o", str(out), "--config", str(config)])
+    err = capsys.readouterr().err
+    assert code == 0, err
+    refused = [line for line in err.splitlines() if "input limit" in line]
+    assert len(refused) == len([s for s in sizes if s > limit]) == 3
+    assert len(json.loads(out.read_bytes())["articles"]) == 2

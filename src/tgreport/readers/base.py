@@ -76,7 +76,8 @@ def read_bytes(path: Path, options: ReaderOptions) -> bytes:
 
 
 def _too_large(path: Path, limit: int) -> InputError:
-    return InputError(f"larger than the {limit / 1024 / 1024:g} MB input limit; skipped", path)
+    shown = f"{limit / 1024 / 1024:g} MB" if limit >= 1024 * 1024 else f"{limit} byte"
+    return InputError(f"larger than the {shown} input limit; skipped", path)
 
 
 def binary_kind(data: bytes) -> str | None:
