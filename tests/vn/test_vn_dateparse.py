@@ -106,6 +106,7 @@ TABLE: list[tuple[str, object, str, str | None]] = [
     ("Thứ Năm, ngày 07/01/2021", dt.date(2021, 1, 7), "date", None),
     ("NGÀY 07 THÁNG 01 NĂM 2021", dt.date(2021, 1, 7), "date", None),
     ("Ngày đăng: 07-01-2021", dt.date(2021, 1, 7), "date", "07-01-2021"),
+    ("Ngày mai (8/1), Quốc hội họp", dt.date(2021, 1, 8), "day_month", "Ngày mai (8/1)"),
 ]
 
 
@@ -141,6 +142,9 @@ def test_table_is_big_enough() -> None:
         "Kết luận số 01-KL/TW",
         "5 tháng 6 lần",
         "tháng 3/2021",
+        "ánh sáng2-1",
+        "HCN, 2-1",
+        "đội Mai 2-1 đội Lan",
     ],
 )
 def test_not_dates(text: str) -> None:

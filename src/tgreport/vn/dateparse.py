@@ -17,10 +17,12 @@ YearSource = Literal["text", "context"]
 _WEEKDAY_WORDS = {"hai": 0, "ba": 1, "tư": 2, "bốn": 2, "năm": 3, "sáu": 4, "bảy": 5}
 _RANGE_WORDS = ("từ", "đến", "tới")
 
-_WEEKDAY = r"(?P<weekday>chủ\s+nhật|thứ\s+(?:hai|ba|tư|bốn|năm|sáu|bảy|[2-7])|cn|t[2-7])"
-_PART_WORDS = r"rạng\s+sáng|sáng|trưa|chiều|tối|đêm|khuya"
+_WEEKDAY = r"(?P<weekday>\b(?:chủ\s+nhật|thứ\s+(?:hai|ba|tư|bốn|năm|sáu|bảy|[2-7])|cn|t[2-7])\b)"
+_PART_WORDS = r"\b(?:rạng\s+sáng|sáng|trưa|chiều|tối|đêm|khuya)\b"
 # A cue word that makes a bare day-month ("6-1") a date rather than a score or a code.
-_CUE = r"(?P<cue>ngày|hôm\s+nay|hôm\s+qua|hôm|mùng|mồng|từ|đến|tới|nay|qua|mai)"
+_CUE = (
+    r"(?P<cue>\b(?:ngày(?:\s+(?:mai|nay|qua|kia))?|hôm\s+(?:nay|qua|kia)|hôm|mùng|mồng|từ|đến|tới)\b)"
+)
 _TIME_BEFORE = (
     r"(?P<bh>\d{1,2})(?:[:hg]|\s*giờ\s*)(?P<bm>\d{2})(?::(?P<bs>\d{2}))?"
     r"\s*(?:'|’|′|\s*phút)?(?:\s*(?P<bampm>am|pm|sa|ch)\b)?"
