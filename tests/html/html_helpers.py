@@ -98,6 +98,34 @@ class PdfBack:
         raise AssertionError(f"no page starts with {heading!r}")
 
 
+def toc_entries(data: bytes, tmp_path: Path, pages: range) -> list[tuple[str, int]]:
+    """(text, page number) for every TOC line that ends in a number, from pdftotext -layout.
+
+    The text is everything since the previous numbered line, so a title that wraps comes back
+    whole (preceded by the subtitle line of the entry before it, which callers match with
+    endswith).
+    """
+    pdf = tmp_path / "toc.pdf"
+    pdf.write_bytes(data)
+    first, last = str(pages.start), str(pages.stop - 1)
+    text = subprocess.run(
+        ["pdftotext", "-layout", "-enc", "UTF-8", "-f", first, "-l", last, str(pdf), "-"],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    entries: list[tuple[str, int]] = []
+    pending: list[str] = []
+    for line in text.replace("\f", "\n").splitlines():
+        match = re.match(r"^(.*\S)\s{2,}(\d+)$", line)
+        if match and match[1].strip():
+            entries.append((squash(" ".join([*pending, match[1]])), int(match[2])))
+            pending = []
+        elif line.strip() and not re.fullmatch(r"\s*\d+\s*", line):  # skip running page numbers
+            pending.append(line)
+    return entries
+
+
 def read_pdf(data: bytes, tmp_path: Path) -> PdfBack:
     pdf = tmp_path / "read.pdf"
     pdf.write_bytes(data)
