@@ -149,12 +149,12 @@ def guess_encoding(data: bytes) -> Decoded:
     for bom, name in _BOMS:
         if data.startswith(bom):
             text = data[len(bom) :].decode(name, errors="strict")
-            return Decoded(text, name, vietnamese_score(text))
+            return Decoded(text, name, vietnamese_score(text[:_SAMPLE]))
     wide = _wide_unicode(data)
     if wide is not None:
         try:
             text = data.decode(wide)
-            return Decoded(text, wide, vietnamese_score(text))
+            return Decoded(text, wide, vietnamese_score(text[:_SAMPLE]))
         except UnicodeDecodeError:
             pass
     best: Decoded | None = None
