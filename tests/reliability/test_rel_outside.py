@@ -6,6 +6,7 @@ import dataclasses
 import datetime as dt
 import http.server
 import io
+import subprocess
 import threading
 import zipfile
 from collections.abc import Iterator
@@ -316,3 +317,13 @@ def test_user_templates_cannot_include_files_outside_their_folder(tmp_path: Path
     )
     with pytest.raises(ExportError, match="template"):
         tgreport.render(report, "html", ExportOptions(template_dir=templates.parent))
+
+
+@pytest.mark.slow
+def test_the_hostile_epub_is_still_valid(tmp_path: Path) -> None:
+    book = tmp_path / "hostile.epub"
+    book.write_bytes(tgreport.render(hostile_report(), "epub"))
+    result = subprocess.run(
+        ["java", "-jar", "/usr/share/java/epubcheck.jar", str(book)], capture_output=True, text=True
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
