@@ -44,7 +44,13 @@ def test_nfc_and_eth() -> None:
     nfd = unicodedata.normalize("NFD", "Việt Nam")
     assert len(nfd) > len("Việt Nam")
     assert clean_text(nfd) == "Việt Nam"
-    assert clean_text("\u00d0ảng") == "\u0110ảng"  # Icelandic eth → Vietnamese Đ
+    assert clean_text("\u00d0ảng \u00f0ồng") == "\u0110ảng \u0111ồng"  # Icelandic eth → Vietnamese Đ đ
+
+
+def test_other_line_separators_surrogates_and_direction_marks() -> None:
+    assert clean_text("một\u2028hai\u2029ba") == "một\nhai\nba"
+    assert clean_text("x\ud800y\u200e\u200fz") == "xyz"
+    clean_text("x\ud800y").encode("utf-8")  # would raise UnicodeEncodeError with the surrogate
 
 
 def test_author_words_untouched() -> None:

@@ -12,18 +12,21 @@ from .detect import MIN_SCORE, guess_encoding
 log = logging.getLogger(__name__)
 
 # Control characters crash XML writers (DOCX, EPUB); tab and newline are the only ones kept.
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff]")
-_ZERO_WIDTH = re.compile(r"[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
+# Lone surrogates (from JSON "\ud800" escapes) cannot even be encoded as UTF-8.
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff\ud800-\udfff]")
+_ZERO_WIDTH = re.compile(r"[\u200b\u200c\u200d\u200e\u200f\u2060\ufeff\u00ad]")
 _SPACES = re.compile(r"[\u00a0\u2000-\u200a\u202f\u205f\u3000]")
 
 
 def clean_text(text: str) -> str:
-    """NFC text with LF line ends, eth mapped to Đ, no control or zero-width characters."""
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    """NFC text with LF line ends, eth mapped to Đ/đ, no control, zero-width or direction-mark
+    characters, and every kind of space (no-break, thin, ideographic) as a plain space."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u2028", "\n").replace("\u2029", "\n")
     text = _CONTROL.sub("", text)
     text = _ZERO_WIDTH.sub("", text)
     text = _SPACES.sub(" ", text)
-    text = text.replace("\u00d0", "\u0110")  # Ð (eth) looks like Đ but is not Vietnamese
+    # Ð ð (Icelandic eth) look like Đ đ but are not Vietnamese letters.
+    text = text.replace("\u00d0", "\u0110").replace("\u00f0", "\u0111")
     return unicodedata.normalize("NFC", text)
 
 
