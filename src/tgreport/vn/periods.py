@@ -20,7 +20,8 @@ _ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4}
 _FLAGS = re.IGNORECASE
 _PATTERNS: tuple[tuple[PeriodKind, re.Pattern[str]], ...] = (
     ("months", re.compile(
-        rf"(?<!\d)(?P<n>\d{{1,2}})\s+tháng\s+(?P<side>đầu|cuối)\s+năm(?:\s+{_YEAR})?(?!\d)", _FLAGS)),
+        rf"(?:(?<!\d)(?P<n>\d{{1,2}})\s+tháng|\bnửa)\s+(?P<side>đầu|cuối)\s+năm(?:\s+{_YEAR})?(?!\d)",
+        _FLAGS)),
     ("quarter", re.compile(rf"\bquý\s+(?P<q>iv|i{{1,3}}|[1-4])(?![\w]){_OF_YEAR}?(?!\d)", _FLAGS)),
     ("range", re.compile(
         r"\btừ\s+tháng\s+(?P<m1>\d{1,2})(?:\s*(?:/|năm)\s*(?P<y1>\d{4}))?\s*(?:đến|tới|-|–)\s*"
@@ -76,7 +77,7 @@ def _build(kind: PeriodKind, m: re.Match[str], context: dt.date | int | None) ->
         if year is not None:
             start, end = dt.date(year, 3 * quarter - 2, 1), _month_end(year, 3 * quarter)
     elif kind == "months":
-        count = int(groups["n"])
+        count = int(groups["n"]) if groups.get("n") else 6  # "nửa đầu năm": the first half
         if not 1 <= count <= 12:
             return None
         if year is not None:
