@@ -165,6 +165,10 @@ def _dates(
         else:
             context = text_year(paragraphs[index], "\n".join(paragraphs), vocab)
         event_date = with_year(event, context)
+        published_day = context if isinstance(context, dt.date) and published is not None else None
+        if event_date is not None and published_day is not None and event_date > published_day:
+            # A date after the page was published is a plan ("từ ngày 1/1/2022"), not the news.
+            event_date = None
         if banners and published is None:
             # A "today" banner is not the article's date (seed 003), but when the event it
             # would date lies a few days before it, it settles the event's year.
@@ -172,7 +176,7 @@ def _dates(
             near = with_year(event, banner)
             if banner is not None and near is not None and consistent(banner, near):
                 event_date = near
-        if event_date is None:
+        if event_date is None and published is None:
             notes.warnings.append(f"the year of the event date {event.matched!r} is unknown")
     notes.removed.extend(b.text for b in banners)
     return published, event_date, notes

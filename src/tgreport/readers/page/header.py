@@ -8,12 +8,13 @@ from ...vn import ParsedDate
 from .bylines import Byline, is_name, parse_byline
 from .captions import caption_of, is_picture_line, strip_alt
 from .dates import stamp_of, today_header, whole_stamp
-from .lines import Line, is_paragraph_like, word_count
+from .lines import Line, is_paragraph_like, is_upper, word_count
 from .vocab import Vocabulary
 
 # A headline has some words; a line of two or three above the text is a section name.
 TITLE_MIN_WORDS = 4
 CATEGORY_MAX_WORDS = 8
+BRAND_MAX_CHARS = 12
 
 
 @dataclass(frozen=True)
@@ -111,9 +112,9 @@ def read_header(
             continue
         after_title = title_at is not None and index > title_at
         byline = parse_byline(lines[index].text, vocab) if after_title else None
-        if after_title and lines[index].text.casefold() in vocab.publications:
-            # The paper's brand under the headline ("LAO ĐỘNG"); above it, the same words
-            # ("Pháp luật", "Văn hóa") name a section.
+        if after_title and _is_brand(lines[index].text, vocab):
+            # The paper's brand under the headline ("LAO ĐỘNG", "SGGPO"); above it, the same
+            # words ("Pháp luật", "Văn hóa") name a section.
             header.removed.append(lines[index].text)
             kinds[index] = "removed"
         elif byline is not None:
@@ -138,3 +139,9 @@ def split_stamped(line: Line, vocab: Vocabulary) -> list[Line]:
     if len(parts) < 2 or whole_stamp(line.text) or not any(stamp_of(p, vocab) for p in parts):
         return [line]  # "Thứ Bảy, 10/07/2021 | 11:34" is one stamp
     return [line.with_text(p) for p in parts if p]
+
+
+def _is_brand(text: str, vocab: Vocabulary) -> bool:
+    # A known paper, or one word in capitals ("SGGPO", "NLĐO"): no headline, name or sentence.
+    one_word = " " not in text and is_upper(text) and len(text) <= BRAND_MAX_CHARS
+    return one_word or text.casefold() in vocab.publications
