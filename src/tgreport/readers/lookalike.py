@@ -9,7 +9,6 @@ from dataclasses import dataclass
 # A word is a run of letters and combining marks; digits and punctuation split words, so
 # "β-blocker" or "α2" do not count as mixing.
 _WORD = re.compile(r"[^\W\d_]+")
-_SCRIPTS = ("LATIN", "CYRILLIC", "GREEK")
 MAX_REPORTED = 5
 # Cyrillic letters drawn exactly like a Latin letter. A word made only of these, in text that is
 # otherwise Latin ("Tin а Đảng" with a Cyrillic а), is a look-alike too. Greek is left out here:
@@ -30,12 +29,12 @@ class LookAlike:
         return f"{self.word!r} ({names})"
 
 
-def _script(char: str) -> str | None:
-    name = unicodedata.name(char, "")
-    for script in _SCRIPTS:
-        if name.startswith(script):
-            return script
-    return None
+# Greek and Cyrillic letters. Most articles have none, and then nothing else is done; otherwise
+# the work per word is a few regex searches, so a megabyte of text (or one huge word) stays cheap.
+_FOREIGN = re.compile("[\u0370-\u03ff\u1f00-\u1fff\u0400-\u052f\u1c80-\u1c8f\u2de0-\u2dff\ua640-\ua69f]")
+_LATIN = re.compile("[A-Za-z\u00c0-\u024f\u1e00-\u1eff]")
+_LETTER = re.compile(r"[^\W\d_]")
+_NON_LATIN = re.compile(r"[^\W\d_\u0000-\u024f\u0300-\u036f\u1e00-\u1eff]")
 
 
 def find_lookalikes(text: str) -> list[LookAlike]:
@@ -46,20 +45,19 @@ def find_lookalikes(text: str) -> list[LookAlike]:
     Cyrillic count only when every letter has a Latin twin and the text around is Latin;
     otherwise they are quotations ("Москва"), not look-alikes.
     """
+    if not _FOREIGN.search(text):
+        return []
+    total = len(_LETTER.findall(text))
+    latin_text = total - len(_NON_LATIN.findall(text)) >= _LATIN_SHARE * total
     found: dict[str, LookAlike] = {}
-    words = [match.group() for match in _WORD.finditer(text)]
-    letters = [_script(c) for word in words if not word.isascii() for c in word]
-    total = sum(len(word) for word in words)
-    latin_text = total > 0 and (total - len(letters) + letters.count("LATIN")) >= _LATIN_SHARE * total
-    for word in words:
-        if word in found or word.isascii():
+    for match in _WORD.finditer(text):
+        word = match.group()
+        if word in found or not _FOREIGN.search(word):
             continue
-        scripts = {_script(c) for c in word}
-        mixed = "LATIN" in scripts and bool(scripts & {"CYRILLIC", "GREEK"})
+        mixed = _LATIN.search(word) is not None
         if not mixed and not (latin_text and all(c in _TWINS for c in word)):
             continue
-        foreign = tuple(dict.fromkeys(c for c in word if _script(c) in ("CYRILLIC", "GREEK")))
-        found[word] = LookAlike(word, foreign)
+        found[word] = LookAlike(word, tuple(dict.fromkeys(_FOREIGN.findall(word))))
     return list(found.values())
 
 
