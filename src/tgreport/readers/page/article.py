@@ -53,7 +53,7 @@ def read_page(
     warnings = [] if encoding.startswith("utf") else [f"decoded from the legacy encoding {encoding}"]
 
     blocks = body.blocks
-    lead = _lead(blocks, vocab)
+    lead = _lead(blocks, vocab, sapo_above_stamp=body.blocks_before_stamp == 1)
     if lead is not None:
         blocks = _main_photo(blocks[1:], vocab)
     bylines = [*header.bylines, *body.bylines]
@@ -89,14 +89,14 @@ def read_page(
     return article
 
 
-def _lead(blocks: list[Block], vocab: Vocabulary) -> str | None:
+def _lead(blocks: list[Block], vocab: Vocabulary, *, sapo_above_stamp: bool = False) -> str | None:
     """The sapo: a first paragraph that opens with its source ("TTO - …", "(Chinhphu.vn) - …"),
-    or a summary above the paragraph that opens with the news ("Sáng 18/3, …"), with or without
-    a picture between them (seed 004)."""
+    stands between the headline and the timestamp, or sums up above the paragraph that opens
+    with the news ("Sáng 18/3, …"), with or without a picture between them (seed 004)."""
     if len(blocks) < 2 or not isinstance(blocks[0], Paragraph):
         return None
     first = blocks[0].text
-    if any(p.match(first) for p in vocab.lead_patterns):
+    if sapo_above_stamp or any(p.match(first) for p in vocab.lead_patterns):
         return first
     following = next((b for b in blocks[1:] if not isinstance(b, (Caption, Image))), None)
     if isinstance(following, Paragraph) and word_count(first) <= LEAD_MAX_WORDS:

@@ -37,6 +37,9 @@ class Body:
     bylines: list[Byline] = field(default_factory=list)
     stamps: list[ParsedDate] = field(default_factory=list)
     removed: list[str] = field(default_factory=list)
+    # How many blocks stood above the first timestamp inside the body: 1 when the page prints
+    # headline, sapo, then the date ("… vẫn đạt kết quả khả quan." / "Thứ Hai, 06/09/2021").
+    blocks_before_stamp: int | None = None
 
 
 def read_body(lines: list[Line], vocab: Vocabulary) -> Body:
@@ -108,6 +111,8 @@ def _block(lines: list[Line], index: int, vocab: Vocabulary, body: Body) -> Bloc
     stamp = stamp_of(text, vocab)
     if stamp is not None:
         body.stamps.append(stamp)
+        if body.blocks_before_stamp is None:
+            body.blocks_before_stamp = len(body.blocks)
         return None
     related = _RELATED.match(text) or _RELATED_ARROW.match(text)
     if related:
