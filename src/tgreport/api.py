@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import os
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -31,13 +32,17 @@ def read_inputs(
     paths: Iterable[str | Path],
     options: ReaderOptions | None = None,
     progress: Callable[[int, int], None] | None = None,
+    exclude: Iterable[str | Path] = (),
 ) -> ReadResult:
     """Read every input file; a bad file is skipped with a warning naming it and why.
 
-    `progress(done, total)` is called before each file, for a caller's progress bar.
+    `progress(done, total)` is called before each file, for a caller's progress bar. Files in
+    `exclude` (the outputs being written) are not read: a report written into its own input
+    folder must not come back as input on the next run.
     """
     result = ReadResult()
-    files = find_inputs(list(paths))
+    outputs = {os.path.realpath(p) for p in exclude}
+    files = [f for f in find_inputs(list(paths)) if os.path.realpath(f) not in outputs]
     for path in files:
         if progress is not None:
             progress(result.files, len(files))

@@ -232,7 +232,7 @@ def _make(
     reader_options: ReaderOptions,
     bar: Bar,
 ) -> int:
-    result = read_inputs(args.inputs, reader_options, progress=bar.reading)
+    result = read_inputs(args.inputs, reader_options, progress=bar.reading, exclude=[t for _, t in targets])
     if not result.articles:
         log.error("no usable article in %d input file(s); no report made", result.files)
         return EXIT_NO_REPORT

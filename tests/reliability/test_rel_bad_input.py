@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import os
 import random
+import shutil
 import subprocess
 import sys
 import unicodedata
@@ -499,3 +500,17 @@ def test_a_fifo_among_the_inputs_does_not_hang_the_run(
     code, err = _run(capsys, str(folder / "pipe.txt"), str(folder / "good.txt"), "-o", str(out))
     assert code == 0
     assert _warned(err, "pipe.txt") and "not a regular file" in err
+
+
+@pytest.mark.parametrize("fmt", ["html", "json"])
+def test_a_report_written_into_its_own_input_folder_does_not_feed_the_next_run(
+    fmt: str, seeds_dir: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    folder = tmp_path / "in"
+    shutil.copytree(seeds_dir, folder)
+    out = folder / f"digest{SUFFIX[fmt]}"
+    assert _run(capsys, str(folder), "-o", str(out))[0] == 0
+    first = out.read_bytes()
+    code, err = _run(capsys, str(folder), "-o", str(out))
+    assert code == 0, err
+    assert out.read_bytes() == first, "the previous report came back as input"

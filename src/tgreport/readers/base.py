@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 import logging
 import os
+import re
 import stat
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -116,10 +117,29 @@ def _read(path: Path, options: ReaderOptions) -> list[Article]:
     if suffix in (".html", ".htm"):
         from .html_reader import read_html
 
+        if _made_by_tgreport(path):
+            raise InputError("a report that tgreport made, not an article; skipped", path)
         return [read_html(path, options)]
     from .text_reader import read_text
 
     return [read_text(path, options)]
+
+
+_OWN_HTML = re.compile(rb"""<meta\s+name=["']generator["']\s+content=["']tgreport[ "']""", re.IGNORECASE)
+
+
+def _made_by_tgreport(path: Path) -> bool:
+    """An HTML digest from an earlier run (`-o folder/digest.html` inside the input folder).
+
+    Read as an article it would put the whole previous report into the next one, and again on
+    every run. tgreport's own JSON is different: the JSON reader takes its articles on purpose.
+    """
+    try:
+        with open(path, "rb") as handle:
+            head = handle.read(4096)
+    except OSError:
+        return False  # read_html will say why it cannot be read
+    return _OWN_HTML.search(head) is not None
 
 
 def _check_lookalikes(article: Article, path: Path) -> Article:
