@@ -44,18 +44,48 @@ class _Measure:
                 for italic in (False, True):
                     style = ("bold" if bold else "") + ("italic" if italic else "") or "regular"
                     self.faces[heading, bold, italic] = _advances(str(fam.path(style)))
-        self.cache: dict[tuple[bool, bool, bool, str], float] = {}
+        self.caches: dict[tuple[bool, bool, bool], dict[str, float]] = {face: {} for face in self.faces}
 
     def width(self, face: tuple[bool, bool, bool], word: str) -> float:
         """Width of `word` at 1 pt."""
-        key = (*face, word)
-        found = self.cache.get(key)
+        cache = self.caches[face]
+        found = cache.get(word)
         if found is None:
-            widths, upm = self.faces[face]
-            fallback = upm * _FALLBACK_EM
-            found = sum(widths.get(ord(c), fallback) for c in word) / upm
-            self.cache[key] = found
+            found = cache[word] = self._measure(face, word)
         return found
+
+    def _measure(self, face: tuple[bool, bool, bool], word: str) -> float:
+        widths, upm = self.faces[face]
+        fallback = upm * _FALLBACK_EM
+        return sum(widths.get(ord(c), fallback) for c in word) / upm
+
+    def line_count(
+        self, face: tuple[bool, bool, bool], value: str, size: float, first: float, other: float
+    ) -> int:
+        """Lines of one plain run: the common paragraph, measured without building word lists."""
+        cache = self.caches[face]
+        space = self.width(face, " ") * size
+        lines, used, avail = 1, -1.0, first
+        for word in value.split(" "):
+            if not word:
+                continue
+            w = cache.get(word)
+            if w is None:
+                w = cache[word] = self._measure(face, word)
+            w *= size
+            if used < 0:
+                used = w
+            elif used + space + w <= avail + 1e-6:
+                used += space + w
+                continue
+            elif w > other:
+                used += space + w  # wider than any line: cut to fill this one
+            else:
+                lines, avail, used = lines + 1, other, w
+            while used > avail + 1e-6:
+                used -= avail
+                lines, avail = lines + 1, other
+        return lines
 
 
 def text_width_pt(theme: Theme, value: str, size: float, bold: bool = False) -> float:
@@ -77,6 +107,21 @@ class _Box:
 
 def count_lines(p: Para, s: StyleSpec, text_width: int, measure: _Measure) -> int:
     """Lines of `p` when broken greedily at spaces, as Word, LibreOffice and ReportLab do."""
+    runs = p.runs
+    other = (text_width - s.left - s.right) / 20
+    first = other - s.first / 20
+    if s.first < 0 and len(runs) > 2 and runs[1].kind == TAB:
+        # "12.<tab>Title<tab>page": the label hangs in the indent, the page number sits in room
+        # the right indent keeps, so only the title's run counts, at full width.
+        runs = runs[2:3]
+        first = other
+    if len(runs) == 1 and runs[0].kind == TEXT and "\n" not in runs[0].text and (
+        s.first >= 0 or first == other
+    ):
+        run = runs[0]
+        value = run.text.upper() if s.caps else run.text
+        face = (s.heading_font, s.bold or run.bold, s.italic or run.italic)
+        return measure.line_count(face, value, s.size, first, other)
     words: list[tuple[float, float]] = []  # (width, width of the space before it) in points
     current = 0.0
     space_before = 0.0
@@ -160,13 +205,18 @@ def estimate_pages(
     """Bookmark → the 1-based page where its paragraph starts."""
     measure = _Measure(theme)
     boxes = []
-    lines_cache: dict[tuple[object, ...], int] = {}
+    # Digests repeat paragraphs (boilerplate, merged near-duplicates): plain ones are memoised.
+    known: dict[tuple[str, str], int] = {}
     for p in paras:
         s = specs[p.style]
-        key = (p.style, *((r.kind, r.text, r.bold, r.italic) for r in p.runs))
-        lines = lines_cache.get(key)
-        if lines is None:
-            lines = lines_cache[key] = count_lines(p, s, text_width, measure)
+        runs = p.runs
+        if len(runs) == 1 and not (runs[0].bold or runs[0].italic):
+            key = (p.style, runs[0].text)
+            lines = known.get(key)
+            if lines is None:
+                lines = known[key] = count_lines(p, s, text_width, measure)
+        else:
+            lines = count_lines(p, s, text_width, measure)
         boxes.append(
             _Box(
                 lines,
