@@ -87,15 +87,15 @@ def _names(text: str, vocab: Vocabulary) -> Byline | None:
     note = _TRAILING_NOTE.match(text)
     if note:
         inner = note.group("note").strip()
+        folded = inner.casefold()
         source = _strip_prefix(inner, vocab.publisher_prefixes)
-        if inner.casefold() in vocab.staff:
-            notes.append(f"({inner})")  # "(CTV)": a contributor, not an agency
-        elif source:
+        if source:
             publisher = source
-        elif _agency_like(inner):
-            publisher = inner
-        else:
+        elif folded in vocab.staff or folded in vocab.name_notes or not _agency_like(inner):
+            # "(CTV)", "(t/h)", "(Trường Chính trị tỉnh)": about the writer, not an agency.
             notes.append(note.group(0)[len(note.group("name")) :].strip())
+        else:
+            publisher = inner
         text = note.group("name")
     if "/" in text:
         # "Thanh Hà/VOV.VN": the writer, then the agency.
@@ -140,8 +140,9 @@ def unit_byline(text: str, vocab: Vocabulary) -> Byline | None:
 
 
 def parse_byline(text: str, vocab: Vocabulary, *, names_alone: bool = True) -> Byline | None:
-    """The byline `text` is, or None. `names_alone` also accepts a bare name ("Thảo Nguyên"),
-    which is right at the foot of an article but not everywhere."""
+    """The byline `text` is, or None. `names_alone` also accepts a bare name ("Thảo Nguyên") or
+    a paper's name ("Báo Tuyên Quang"), which are credits at the foot of an article but not
+    everywhere."""
     text = text.strip()
     if not text or word_count(text) > 12 or (ends_sentence(text) and not text.endswith(")")):
         return None
@@ -157,6 +158,11 @@ def parse_byline(text: str, vocab: Vocabulary, *, names_alone: bool = True) -> B
         return None
     if text.casefold() in vocab.staff:
         return Byline((text,))
+    folded = text.casefold() + " "
+    names_paper = any(folded.startswith(o + " ") for o in vocab.publication_openers)
+    if names_alone and names_paper and word_count(text) <= 8:
+        # "Báo Tuyên Quang" at the foot credits the paper; at the top it is the site's banner.
+        return Byline((), text)
     source = _strip_prefix(text, vocab.publisher_prefixes)
     if source:
         if word_count(source) > 10 or not _names_a_source(source):

@@ -44,6 +44,7 @@ class Vocabulary:
     name_titles: tuple[str, ...]
     publications: frozenset[str]
     unit_openers: tuple[str, ...]
+    publication_openers: tuple[str, ...]
     not_name_words: frozenset[str]
 
 
@@ -106,5 +107,6 @@ def vocabulary(extra: tuple[str, ...] = ()) -> Vocabulary:
         name_titles=_fold(byline["name_titles"]),
         publications=frozenset(_fold(byline["publications"])),
         unit_openers=_fold(byline["unit_openers"]),
+        publication_openers=_fold(byline["publication_openers"]),
         not_name_words=frozenset(byline["not_name_words"]),
     )
