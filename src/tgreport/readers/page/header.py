@@ -83,6 +83,10 @@ def read_header(
     titles = [i for i in candidates if word_count(lines[i].text) >= min_words]
     titles = [i for i in titles if not is_name(lines[i].text, vocab)]
     title_at = max(titles, key=lambda i: (word_count(lines[i].text), i)) if titles else None
+    shorts = [i for i in candidates if not is_name(lines[i].text, vocab)]
+    if title_at is None and len(shorts) >= 2:
+        # Only short lines ("Thời sự", "Bão số 9"): the section comes first, the headline last.
+        title_at = shorts[-1]
     hinted = [i for i in candidates if title_hint and lines[i].text == title_hint]
     if hinted:
         title_at = hinted[0]
