@@ -4,8 +4,9 @@ Each article keeps its seed's page layout (category line, date line in the site'
 image lines, byline, comment-form chrome), so tgreport's reader does its real work on it. What
 varies: a unique headline (organisation x topic x seed), the date (spread over 2021, written the
 way that seed's site writes dates), category, byline, publisher, view count, and the body: after
-the seed's lead, paragraphs drawn from all five seeds, so bodies differ as different stories do
-and tgreport's duplicate merging keeps every article.
+the seed's lead, paragraphs recombined from the clauses of all five seeds and naming the
+article's own organisation, people and counts, so bodies differ as different stories do and
+tgreport's duplicate merging keeps every article.
 
 The manifest `articles.jsonl` holds the same content already clean (title, date, category,
 author, publisher, paragraphs) for the baselines, which have no scraped-page reader of their
@@ -98,6 +99,7 @@ class Draft:
     publisher: str = ""
     title: str = ""
     paragraphs: list[str] = field(default_factory=list)
+    people: list[str] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -190,39 +192,94 @@ def _lines(seed: Seed) -> list[str]:
     return (SEEDS / seed.file).read_text(encoding="utf-8").split("\n")
 
 
-def _pool() -> list[list[str]]:
-    """The stock article bodies draw from: every body paragraph after the kept chunks, from all
-    seeds, one line each (whole chunks are too few and too unequal to make bodies differ), except
-    that an image line keeps the caption under it; lines repeated in a seed's gallery count once."""
-    pool: dict[str, list[str]] = {}
+@dataclass(frozen=True)
+class Pool:
+    """What article bodies are made of, taken from every seed's body after its kept chunks."""
+
+    units: list[list[str]]  # image + caption pairs, captions, short lines: laid out as they are
+    clauses: list[str]  # the clauses of the long paragraphs, recombined into sentences per article
+
+
+LONG_LINE = 160  # characters; longer lines are running text, cut into sentences
+_SENTENCE_END = re.compile(r"(?<=[.!?…;])\s+")
+_CLAUSE_END = re.compile(r"(?<=[,;:])\s+")
+_SEED_ORG = re.compile(r"Đảng (?:ủy|bộ) Khối(?: [Cc]ác cơ quan Trung ương)?")
+_SEED_PEOPLE = re.compile(
+    "Nguyễn Minh Chung|Lại Xuân Lâm|Lý Hùng Em|Nguyễn Trọng Nghĩa|Huỳnh Tấn Việt|Lê Quốc Minh"
+)
+_COUNT = re.compile(r"(?<![\d/.,-])\b[1-9]\d{1,2}\b(?![\d/.,-])")  # "43 cá nhân", not dates or codes
+SURNAMES = ["Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Huỳnh", "Phan", "Vũ", "Võ", "Đặng", "Bùi", "Đỗ"]
+MIDDLE = ["Văn", "Thị", "Minh", "Quốc", "Hữu", "Thanh", "Xuân", "Đức", "Ngọc", "Thu"]
+GIVEN = ["Hùng", "Lan", "Dũng", "Hương", "Thắng", "Hà", "Sơn", "Tuấn", "Nga", "Việt", "Phong",
+         "Thảo", "Cường", "Hạnh", "Long", "Yến", "Khoa", "Trang", "Bình", "Quyết"]
+
+
+def _sentences(line: str) -> list[str]:
+    out: list[str] = []
+    for piece in _SENTENCE_END.split(line):
+        if out and not (piece[:1].isupper() or piece[:1] in "“\"–-"):
+            out[-1] += " " + piece  # "TP. Hồ Chí Minh", "v.v. và": not a new sentence
+        else:
+            out.append(piece)
+    return out
+
+
+def _pool() -> Pool:
+    units: dict[str, list[str]] = {}
+    clauses: dict[str, None] = {}
     for seed in SEEDS_LAYOUT:
         start, end = seed.body
         for chunk in _chunks(_lines(seed)[start:end])[seed.keep :]:
             i = 0
             while i < len(chunk):
                 take = 2 if IMAGE.match(chunk[i]) and i + 1 < len(chunk) else 1
-                pool.setdefault("\n".join(chunk[i : i + take]), chunk[i : i + take])
+                if take == 1 and len(chunk[i]) > LONG_LINE:
+                    for sentence in _sentences(chunk[i]):
+                        parts = (c.rstrip(" ,;:.!?…") for c in _CLAUSE_END.split(sentence))
+                        clauses.update(dict.fromkeys(c for c in parts if len(c.split()) >= 3))
+                else:  # a seed's gallery repeats captions; each counts once
+                    units.setdefault("\n".join(chunk[i : i + take]), chunk[i : i + take])
                 i += take
-    return list(pool.values())
+    return Pool(list(units.values()), list(clauses))
 
 
-def _page(seed: Seed, d: Draft, pool: list[list[str]]) -> tuple[str, list[str]]:
+def _vary(text: str, d: Draft) -> str:
+    """The article's own organisation, people and counts in a drawn paragraph."""
+    text = _SEED_ORG.sub(lambda _m: d.org, text)
+    text = _SEED_PEOPLE.sub(lambda _m: d.rng.choice(d.people), text)
+    return _COUNT.sub(lambda m: str(d.rng.randrange(10 ** (len(m[0]) - 1), 10 ** len(m[0]))), text)
+
+
+def _sentence(pool: Pool, d: Draft) -> str:
+    text = ", ".join(d.rng.sample(pool.clauses, d.rng.randint(2, 4))) + "."
+    return text[0].upper() + text[1:]
+
+
+def _page(seed: Seed, d: Draft, pool: Pool) -> tuple[str, list[str]]:
     """The page text, and its body lines (what the baselines lay out).
 
-    The body keeps the seed's leading chunks, then draws chunks from every seed until it is about
-    as long as the seed's own body. Shuffling one seed's paragraphs would not do: tgreport merges
-    articles whose bodies share 90 % of their word 3-shingles, and would fold the corpus back into
-    five stories; random draws from the pool overlap far less, as different stories do.
+    The body keeps the seed's leading chunks (the lead carries the date), then adds paragraphs
+    of sentences made of clauses drawn from all seeds, and now and then an image or caption,
+    until it is about as long as the seed's own body; drawn text names the article's
+    organisation, people and counts. Shuffling whole paragraphs or sentences would not do:
+    tgreport merges articles whose bodies share 90 % of their word 3-shingles and finds
+    candidates through each body's rarest tenth of shingles, so a corpus of a hundred recurring
+    paragraphs is folded up and quadratic to compare, unlike real news, where much of every story
+    is its own. Recombined clauses read less well, but their joins give each body its own rare
+    shingles, as real stories have.
     """
     lines = _lines(seed)
     start, end = seed.body
-    kept = _chunks(lines[start:end])[: seed.keep]
     target = len("\n".join(lines[start:end])) * d.rng.uniform(0.8, 1.25)
-    body_chunks = list(kept)
-    for chunk in d.rng.sample(pool, len(pool)):
-        if sum(len(line) + 1 for c in body_chunks for line in c) >= target:
-            break
+    body_chunks = _chunks(lines[start:end])[: seed.keep]
+    length = sum(len(line) + 1 for chunk in body_chunks for line in chunk)
+    while length < target:
+        if d.rng.random() < 0.15:
+            chunk = [_vary(line, d) for line in d.rng.choice(pool.units)]
+        else:
+            chunk = [_vary(" ".join(_sentence(pool, d) for _ in range(d.rng.randint(2, 4))), d)]
         body_chunks.append(chunk)
+        length += sum(len(line) + 1 for line in chunk)
     body = "\n\n".join("\n".join(chunk) for chunk in body_chunks)
     text = "\n".join(lines[:start]) + "\n" + body + "\n" + "\n".join(lines[end:])
     if seed.title is not None:
@@ -257,6 +314,7 @@ def make_corpus(n: int, out: Path, seed: int = 2021) -> Path:
             d.category = (f"Tin Tức huyện {d.rng.choice(DISTRICTS)}" if d.seed == 1
                           else d.rng.choice(CATEGORIES))
             d.author = d.rng.choice(AUTHORS)
+            d.people = [" ".join(d.rng.choice(part) for part in (SURNAMES, MIDDLE, GIVEN)) for _ in range(3)]
             d.publisher = d.rng.choice(PUBLISHERS)
             d.title = TITLES[d.seed](d.org, d.topic) if d.seed in TITLES else ""
             text, body = _page(layout, d, pool)
@@ -269,7 +327,7 @@ def make_corpus(n: int, out: Path, seed: int = 2021) -> Path:
             d.n = len(titles)
             (pages / f"{d.n:05d}_{layout.file[:3]}.txt").write_text(text, encoding="utf-8")
             record = asdict(d)
-            for private in ("rng", "org", "topic", "seed"):
+            for private in ("rng", "org", "topic", "seed", "people"):
                 record.pop(private)
             record["date"] = d.date.isoformat() if d.seed != 2 else None  # seed 002 shows no date
             record["publisher"] = d.publisher.strip("()") if d.seed == 4 else None
