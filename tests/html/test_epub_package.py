@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 import io
 import re
 import zipfile
@@ -11,6 +12,8 @@ from pathlib import Path
 import pytest
 from fontTools.ttLib import TTFont
 from html_helpers import epub_files, epubcheck, make_article, options, squash, xml
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from lxml import etree
 
 from tgreport import present
@@ -126,7 +129,11 @@ def test_one_xhtml_per_article_in_the_spine(sample_report: Report) -> None:
     hrefs = {i.get("id"): i.get("href") for i in opf.xpath("//opf:item", namespaces=NS)}
     order = [hrefs[i] for i in spine]
     assert order == [
-        "cover.xhtml", "nav.xhtml", "summary.xhtml", *[f"a{n}.xhtml" for n in range(1, 6)], "index.xhtml"
+        "cover.xhtml",
+        "nav.xhtml",
+        "summary.xhtml",
+        *[f"a{n}.xhtml" for n in range(1, 6)],
+        "index.xhtml",
     ]
     cover = xml(files["OEBPS/cover.xhtml"])
     assert present.cover_place_date(sample_report) in squash("".join(cover.itertext()))
@@ -154,9 +161,7 @@ def test_fonts_are_embedded_subsets_covering_the_text(
     fonts = {name: data for name, data in files.items() if name.endswith(".ttf")}
     shipped = family(family_name)
     assert {Path(n).name for n in fonts} == {shipped.files[s] for s in STYLES}
-    text = "".join(
-        "".join(xml(data).itertext()) for name, data in files.items() if name.endswith(".xhtml")
-    )
+    text = "".join("".join(xml(data).itertext()) for name, data in files.items() if name.endswith(".xhtml"))
     used = {ch for ch in text if not ch.isspace()}
     css = files["OEBPS/style.css"].decode()
     with TTFont(shipped.path("regular")) as original:
@@ -169,3 +174,31 @@ def test_fonts_are_embedded_subsets_covering_the_text(
             assert font["maxp"].numGlyphs < shipped_glyphs / 2  # really a subset
         # The stylesheet declares it (CSS escapes "-" nowhere, so the name appears as written).
         assert Path(name).name in css
+
+
+_TEXT = st.text(
+    alphabet=st.one_of(
+        st.sampled_from(list("aăâđêôơư àảãáạ ỳỷỹýỵ ĐƯ<>&\"'/-05₫“”…\t")),
+        st.sampled_from(["\x00", "\x0b", "\x1f", "\ufffe", "\u00ad", "\u200b"]),
+    ),
+    min_size=1,
+    max_size=60,
+).filter(lambda s: s.strip(" \t\x00\x0b\x1f\ufffe\u00ad\u200b") != "")
+
+
+@settings(max_examples=25, deadline=None)
+@given(title=_TEXT, paragraph=_TEXT)
+def test_any_text_gives_well_formed_xhtml(title: str, paragraph: str) -> None:
+    report = Report(
+        title="Bản tin",
+        issued=dt.date(2021, 1, 7),
+        articles=(make_article(1, title=title, blocks=(Paragraph(paragraph),)),),
+    )
+    files = epub_files(render(report))
+    doc = xml(files["OEBPS/a1.xhtml"])  # raises if the XHTML is not well-formed XML
+    drop = dict.fromkeys(map(ord, "\x00\x0b\x1f\ufffe"))
+    body = [squash("".join(p.itertext())) for p in doc.xpath("//x:article/x:p[not(@class)]", namespaces=NS)]
+    assert body == [squash(paragraph.translate(drop))]
+    for name, data in files.items():
+        if name.endswith((".xhtml", ".opf", ".ncx")):
+            xml(data)

@@ -65,6 +65,11 @@ def test_each_article_prints_its_metadata_and_blocks(sample_report: Report) -> N
     derived = doc.get_element_by_id("a2")
     assert present.DERIVED_TITLE_NOTE in text_of(derived)
     assert present.DERIVED_TITLE_NOTE not in text_of(doc.get_element_by_id("a1"))
+    # A reader that wrote the derived title into `title` still flags it: the note shows.
+    flagged = Report(
+        title="Bản tin", issued=sample_report.issued, articles=(make_article(1, title_derived=True),)
+    )
+    assert present.DERIVED_TITLE_NOTE in text_of(parse_html(render(flagged)).get_element_by_id("a1"))
 
 
 def _ids(doc: object) -> set[str]:

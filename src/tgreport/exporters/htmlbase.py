@@ -241,7 +241,7 @@ def build_view(report: Report) -> ReportView:
                     number=item.number,
                     heading=text_filter(item.heading),
                     heading_text=plain_filter(item.heading),
-                    derived_note=present.DERIVED_TITLE_NOTE if not a.title else None,
+                    derived_note=present.DERIVED_TITLE_NOTE if a.title_derived or not a.title else None,
                     meta=text_filter(present.meta_line(a)),
                     lead=text_filter(a.lead) if a.lead else None,
                     blocks=tuple(block_view(b) for b in a.blocks),
