@@ -14,6 +14,7 @@ from html_helpers import PdfBack, make_report, options, read_pdf, squash, toc_en
 from pypdf import PdfReader
 
 from tgreport import present
+from tgreport.errors import ExportError
 from tgreport.exporters.base import ExportOptions
 from tgreport.exporters.pdf import PdfExporter
 from tgreport.exporters.weasypdf import render_pdf
@@ -184,3 +185,19 @@ def test_pdf_exporter_delegates_to_weasyprint(tmp_path: Path) -> None:
     assert squash(present.outline(report)[0].articles[0].heading) in squash(
         " ".join(read_pdf(data, tmp_path).pages)
     )
+
+
+def test_header_text_is_printed_literally_beside_the_number(tmp_path: Path) -> None:
+    report = make_report(2)
+    odd = 'Ban "Tuyên giáo" </style> \\ ; } @page'
+    theme = dataclasses.replace(options().theme, header_text=odd)
+    result = read_pdf(render_pdf(report, ExportOptions(theme=theme)), tmp_path)
+    assert odd not in result.page(1)
+    for n in range(2, len(result.pages) + 1):
+        assert squash(odd) in result.page(n)
+
+
+def test_unknown_font_family_is_an_export_error() -> None:
+    theme = dataclasses.replace(options().theme, font_family="Comic Sans")
+    with pytest.raises(ExportError, match="Comic Sans"):
+        render_pdf(make_report(1), ExportOptions(theme=theme))
