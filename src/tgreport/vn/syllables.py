@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
 
 # The five written tones as combining marks, in CLDR vi order (huyền, hỏi, ngã, sắc, nặng).
 TONE_MARKS = ("\u0300", "\u0309", "\u0303", "\u0301", "\u0323")
@@ -114,6 +115,10 @@ def split_syllable(word: str) -> Syllable | None:
     return Syllable(onset, rime, tone)
 
 
+@lru_cache(maxsize=1 << 16)
 def is_syllable(word: str) -> bool:
-    """True when ``word`` is spelled like a Vietnamese syllable (any case, any tone style)."""
+    """True when ``word`` is spelled like a Vietnamese syllable (any case, any tone style).
+
+    Cached: a language has a few thousand syllables in use, and every page repeats them, so
+    encoding detection over thousands of files asks the same words again and again."""
     return split_syllable(word) is not None
