@@ -122,7 +122,9 @@ def plot(rows: list[Row], path: Path) -> None:
 
     matplotlib.use("Agg")  # no display on the benchmark machine
     import matplotlib.pyplot as plt
+    import matplotlib.ticker
 
+    sizes = sorted({r.n for r in rows})
     fig, axes = plt.subplots(2, 3, figsize=(13, 8), constrained_layout=True)
     for ax, format in zip(axes.flat, FORMATS, strict=True):
         for tool in dict.fromkeys(r.tool for r in rows if r.format == format):
@@ -131,6 +133,11 @@ def plot(rows: list[Row], path: Path) -> None:
             if points:
                 ax.plot(*zip(*points, strict=True), marker="o", label=tool)
         ax.set(title=format, xscale="log", yscale="log", xlabel="articles (N)", ylabel="wall time (s)")
+        ax.set_xticks(sizes, [f"{n:,}".replace(",", " ") for n in sizes])
+        ax.xaxis.set_minor_locator(matplotlib.ticker.NullLocator())
+        ax.yaxis.set_major_locator(matplotlib.ticker.LogLocator(subs=(1, 2, 5)))
+        ax.yaxis.set_major_formatter(matplotlib.ticker.FormatStrFormatter("%g"))
+        ax.yaxis.set_minor_locator(matplotlib.ticker.NullLocator())
         ax.grid(True, which="both", alpha=0.3)
         if ax.has_data():
             ax.legend()

@@ -108,6 +108,10 @@ def measure_job(job: Job, n: int, corpus: Path, md: Path, folder: Path, env: dic
         row.status, row.note = "failed", "no output file"
         return row
     row.size_kb = round(out.stat().st_size / 1024)
+    if job.tool == TGREPORT and job.format == "json":  # duplicate merging must keep every article
+        count = len(json.loads(out.read_text(encoding="utf-8"))["articles"])
+        if count != n:
+            row.note = f"{count} of {n} articles in the report"
     if out.suffix == ".pdf":
         row.pages = pdf_pages(out)
     out.unlink()  # N = 5000 outputs add up; the numbers are what we keep
