@@ -10,7 +10,7 @@ import pytest
 from docx_helpers import make_report, render, toc_entries
 
 from tgreport import present
-from tgreport.model import Report
+from tgreport.model import Paragraph, Report
 from tgreport.theme import theme
 
 pytestmark = pytest.mark.slow
@@ -113,3 +113,69 @@ def test_page_number_in_the_header_but_not_on_the_cover(rendered: dict) -> None:
     assert not re.match(r"\s*\d+\s*\n", pages[0])
     for number, page in enumerate(pages[1:], start=2):
         assert page.strip().split("\n", 1)[0].strip() == str(number)
+
+
+POOL_TEXT = (
+    "Đảng ủy Khối các cơ quan Trung ương triển khai nhiệm vụ công tác tuyên giáo năm 2021, "
+    "quán triệt Nghị quyết Đại hội XIII của Đảng; “Đề cao trách nhiệm nêu gương” – Chỉ thị "
+    "05-CT/TW Kết luận 01-KL/TW Nghị định 30/2020/NĐ-CP nhiệm kỳ 2020-2025 Mát-xcơ-va Covid-19 "
+    "sáng 6-1 1.234.567,5 ₫ Thủy hoà NGHỊ QUYẾT ẩn ngữ… (khóa XII) kinh tế - xã hội"
+)
+WORD_POOL = tuple(POOL_TEXT.split(" "))
+
+
+def test_line_counts_match_libreoffice_paragraph_by_paragraph(tmp_path: Path) -> None:
+    # The estimate behind the TOC numbers, checked where it can go wrong: each paragraph's lines.
+    import random
+
+    from docx_helpers import make_article
+
+    from tgreport.exporters.docx.layout import _Measure, count_lines
+    from tgreport.exporters.docx.paragraphs import Para, text
+    from tgreport.exporters.docx.styles import style_specs
+
+    rnd = random.Random(7)
+    texts = [" ".join(rnd.choice(WORD_POOL) for _ in range(rnd.randint(4, 140))) for _ in range(120)]
+    article = make_article(1, lead=None, authors=(), blocks=tuple(Paragraph(t) for t in texts))
+    report = Report("Bản tin", make_report(1).issued, articles=(article,))
+    edges = _pdf_lines(render(report), tmp_path)
+    official = theme("official")
+    spec = style_specs(official, 9355)["BodyText"]
+    measure = _Measure(official)
+    expected = [count_lines(Para("BodyText", [text(t)]), spec, 9355, measure) for t in texts]
+    assert _paragraph_lines(edges, indent=spec.first / 20) == expected
+
+
+def _pdf_lines(data: bytes, folder: Path) -> list[float]:
+    """The left edge of every text line below the header, page after page, as pdftotext sees
+    LibreOffice's PDF of `data`."""
+    from lxml import etree
+
+    (folder / "lines.docx").write_bytes(data)
+    profile = (folder / "lo-profile").as_uri()
+    subprocess.run(["soffice", f"-env:UserInstallation={profile}", "--headless", "--convert-to", "pdf",
+                    "--outdir", str(folder), str(folder / "lines.docx")],
+                   check=True, capture_output=True, timeout=300)
+    xml = subprocess.run(["pdftotext", "-bbox-layout", str(folder / "lines.pdf"), "-"],
+                         check=True, capture_output=True).stdout
+    root = etree.fromstring(xml, etree.XMLParser(recover=True))
+    top = theme("official").margin_top_mm * 72 / 25.4 - 2
+    edges = []
+    for page in root.iter("{*}page"):
+        lines = [line for line in page.iter("{*}line") if float(line.get("yMin")) > top]
+        lines.sort(key=lambda line: float(line.get("yMin")))
+        edges += [float(line.get("xMin")) for line in lines]
+    return edges
+
+
+def _paragraph_lines(edges: list[float], indent: float) -> list[int]:
+    """Line counts of the body paragraphs: each starts with an indented line, and goes on with
+    lines at the left edge (across page breaks too); centred lines (cover, title) are ignored."""
+    left = min(edges)
+    counts: list[int] = []
+    for x in edges:
+        if abs(x - left - indent) < 1.5:
+            counts.append(1)
+        elif abs(x - left) < 1.5 and counts:
+            counts[-1] += 1
+    return counts

@@ -11,6 +11,7 @@ LibreOffice never do, and this module follows them.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
@@ -22,6 +23,9 @@ from .paragraphs import TAB, TEXT, Para
 from .styles import StyleSpec, font_family
 
 _FALLBACK_EM = 0.5  # advance of a character the font lacks (another font will draw it)
+# Where Word and LibreOffice may also break a line: after a hyphen between two letters or digits
+# ("05-|CT/TW", "Mát-|xcơ-|va", "2020-|2025", "Covid-|19"), as LibreOffice was seen to do.
+_HYPHEN_BREAK = re.compile(r"(?<=[^\W_]-)(?=[^\W_])")
 
 
 @cache
@@ -69,22 +73,26 @@ class _Measure:
         for word in value.split(" "):
             if not word:
                 continue
-            w = cache.get(word)
-            if w is None:
-                w = cache[word] = self._measure(face, word)
-            w *= size
-            if used < 0:
-                used = w
-            elif used + space + w <= avail + 1e-6:
-                used += space + w
-                continue
-            elif w > other:
-                used += space + w  # wider than any line: cut to fill this one
-            else:
-                lines, avail, used = lines + 1, other, w
-            while used > avail + 1e-6:
-                used -= avail
-                lines, avail = lines + 1, other
+            gap = space
+            for piece in _HYPHEN_BREAK.split(word) if "-" in word else (word,):
+                w = cache.get(piece)
+                if w is None:
+                    w = cache[piece] = self._measure(face, piece)
+                w *= size
+                if used < 0:
+                    used = w
+                elif used + gap + w <= avail + 1e-6:
+                    used += gap + w
+                    gap = 0.0
+                    continue
+                elif w > other:
+                    used += gap + w  # wider than any line: cut to fill this one
+                else:
+                    lines, avail, used = lines + 1, other, w
+                while used > avail + 1e-6:
+                    used -= avail
+                    lines, avail = lines + 1, other
+                gap = 0.0  # the next piece of a hyphenated word follows without a space
         return lines
 
 
@@ -149,9 +157,13 @@ def count_lines(p: Para, s: StyleSpec, text_width: int, measure: _Measure) -> in
                         words.append((current, space_before))
                     space_before = measure.width(face, " ") * size
                     current, started = 0.0, False
-                if word:
-                    current += measure.width(face, word) * size
-                    started = True
+                for j, piece in enumerate(_HYPHEN_BREAK.split(word) if "-" in word else (word,)):
+                    if j:  # a break may follow the hyphen: a new word, with no space before it
+                        words.append((current, space_before))
+                        current, space_before = 0.0, 0.0
+                    if piece:
+                        current += measure.width(face, piece) * size
+                        started = True
     if started:
         words.append((current, space_before))
     width = text_width / 20
