@@ -36,6 +36,7 @@ _UNICODE_BOMS = (b"\xff\xfe", b"\xfe\xff")  # UTF-16/32 text legitimately holds 
 # C0 controls that no text file uses (0x1A is the DOS end-of-file mark). VISCII, VPS and TCVN3 put
 # a few rare capitals (Ẳ Ẵ Ẫ Ỷ Ỹ Ỵ) in this range, so only a file thick with them is binary.
 _BINARY_CONTROLS = frozenset(range(0x00, 0x20)) - {0x09, 0x0A, 0x0C, 0x0D, 0x1A}
+_TEXT_BYTES = bytes(b for b in range(256) if b not in _BINARY_CONTROLS)  # deleted to count the rest
 _SNIFF_BYTES = 64 * 1024
 
 
@@ -92,7 +93,7 @@ def binary_kind(data: bytes) -> str | None:
     # A stray NUL or two is dirt in a text file (clean_text removes it); many mean binary.
     if sample.count(b"\x00") * 100 > len(sample):
         return "a binary file (it holds NUL bytes)"
-    controls = sum(1 for byte in sample if byte in _BINARY_CONTROLS)
+    controls = len(sample.translate(None, _TEXT_BYTES))  # C speed: the per-byte loop was a hot spot
     if controls >= 4 and controls * 20 > len(sample):
         return "a binary file (it is full of control bytes)"
     return None

@@ -74,6 +74,10 @@ _PATTERNS = (
     ("words", re.compile(_PREFIX + _WORDS + _SUFFIX, _FLAGS)),
     ("day_month", re.compile(_PREFIX + _DAY_MONTH + _SUFFIX, _FLAGS)),
 )
+# What every pattern above needs somewhere: day and month digits with a separator or "tháng"
+# between them. Text without it (most paragraphs) skips the four long patterns, which try every
+# position.
+_MAY_HOLD_DATE = re.compile(r"\d[/.-]\d|\d\s+(?:tháng|thg)\s+\d", _FLAGS)
 _YEAR_WORD = re.compile(r"\bnăm\s+((?:19|20)\d\d)\b", _FLAGS)
 # What may surround a date on a line of its own: labels, brackets, punctuation.
 _LABELS = re.compile(
@@ -327,6 +331,8 @@ def find_dates(
     dates (31/2/2021) are kept with ``problem`` set unless ``include_invalid`` is False.
     """
     text = unicodedata.normalize("NFC", text)
+    if not _MAY_HOLD_DATE.search(text):
+        return []
     candidates: list[ParsedDate] = []
     for kind, pattern in _PATTERNS:
         for m in pattern.finditer(text):

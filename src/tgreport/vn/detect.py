@@ -5,7 +5,9 @@ from __future__ import annotations
 import codecs
 import re
 import unicodedata
-from dataclasses import dataclass
+from collections import Counter
+from dataclasses import dataclass, field
+from functools import lru_cache
 
 from .encodings import LEGACY_ENCODINGS, decode_legacy
 from .syllables import COMMON_SYLLABLES, is_syllable
@@ -24,25 +26,45 @@ def vietnamese_score(text: str) -> float:
     valid syllables, less the share of stray symbols, plus up to 0.1 for common words. Pure ASCII
     scores 1."""
     text = unicodedata.normalize("NFC", text)
+    if text.isascii():
+        return 1.0  # no non-ASCII word and no stray symbol
     words = [w for w in _WORD.findall(text) if not w.isascii()]
-    # Stray: a non-ASCII character that is neither a letter nor usual punctuation, such as "¶" or
-    # a combining mark left over after NFC (it sat on a letter it cannot belong to). Invisible
-    # format characters (zero-width, BOM, soft hyphen) and spaces are clean_text's business.
-    stray = sum(
-        1
-        for ch in text
-        if ord(ch) >= 0x80
+    # Counted per distinct character: a page uses a few dozen, and the test per character was
+    # the reader's hottest loop.
+    stray = sum(text.count(ch) for ch in set(text) if _is_stray(ch))
+    if not words and not stray:
+        return 1.0
+    counts = Counter(words)  # each distinct word is checked once: pages repeat their words
+    valid = sum(n for w, n in counts.items() if is_syllable(w))
+    score = (valid - stray) / (len(words) + stray)
+    if words:  # a tie-breaker of at most 0.1 for text made of common words
+        score += 0.1 * sum(n for w, n in counts.items() if w.lower() in COMMON_SYLLABLES) / len(words)
+    return score
+
+
+# Everything that is surely not stray: ASCII, the Latin letters Vietnamese uses (and their
+# neighbours), the usual punctuation. Text with nothing else has no stray symbol; this one
+# search spares the per-character test on nearly every page.
+def _surely_fine() -> str:
+    blocks = [*range(0xA0, 0x250), *range(0x1E00, 0x1F00)]
+    fine = [chr(c) for c in blocks if not _is_stray(chr(c))] + sorted(_FINE)
+    return "".join(re.escape(ch) for ch in fine)
+
+
+@lru_cache(maxsize=4096)
+def _is_stray(ch: str) -> bool:
+    """A non-ASCII character that is neither a letter nor usual punctuation, such as "¶" or a
+    combining mark left over after NFC (it sat on a letter it cannot belong to). Invisible format
+    characters (zero-width, BOM, soft hyphen) and spaces are clean_text's business."""
+    return (
+        ord(ch) >= 0x80
         and not ch.isalpha()
         and ch not in _FINE
         and unicodedata.category(ch) not in ("Cf", "Zs")
     )
-    if not words and not stray:
-        return 1.0
-    valid = sum(1 for w in words if is_syllable(w))
-    score = (valid - stray) / (len(words) + stray)
-    if words:  # a tie-breaker of at most 0.1 for text made of common words
-        score += 0.1 * sum(1 for w in words if w.lower() in COMMON_SYLLABLES) / len(words)
-    return score
+
+
+_MAYBE_STRAY = re.compile("[^\\x00-\\x7f" + _surely_fine() + "]")
 
 
 @dataclass(frozen=True)
@@ -52,8 +74,17 @@ class Decoded:
 
     text: str
     encoding: str
-    score: float
+    # None until asked: valid UTF-8 without stray symbols needs no score to be accepted, and
+    # scoring every word of every page was most of the reading time.
+    known_score: float | None = field(default=None, compare=False)
     repaired: str | None = None
+
+    @property
+    def score(self) -> float:
+        if self.known_score is None:
+            object.__setattr__(self, "known_score", vietnamese_score(self.text[:_SAMPLE]))
+        assert self.known_score is not None
+        return self.known_score
 
     @property
     def is_legacy(self) -> bool:
@@ -88,8 +119,17 @@ def _wide_unicode(data: bytes) -> str | None:
     return None
 
 
+# Characters that neither Windows-1252 nor Latin-1 can show: one of them rules a line out at once.
+_CP1252_HIGH = "".join(
+    ch for ch in bytes(range(0x80, 0xA0)).decode("cp1252", errors="ignore") if ord(ch) >= 0x100
+)
+_NOT_SINGLE_BYTE = re.compile("[^\\x00-\\xff" + re.escape(_CP1252_HIGH) + "]")
+
+
 def _as_single_bytes(text: str) -> bytes | None:
     """The bytes a Windows-1252 (or Latin-1) reader turned into ``text``, or None."""
+    if _NOT_SINGLE_BYTE.search(text):
+        return None  # "ạ", "ư", "đ": no single-byte reader shows these, so nothing to undo
     out = bytearray()
     for ch in text:
         try:
@@ -164,9 +204,10 @@ def guess_encoding(data: bytes) -> Decoded:
         pass
     else:
         repaired, how = repair_mojibake(text)
-        best = Decoded(repaired, "utf-8", vietnamese_score(repaired[:_SAMPLE]), how)
-        if best.score >= 0:
-            return best
+        best = Decoded(repaired, "utf-8", None, how)
+        sample = unicodedata.normalize("NFC", repaired[:_SAMPLE])  # as vietnamese_score sees it
+        if not _MAYBE_STRAY.search(sample) or best.score >= 0:
+            return best  # without a stray symbol the score cannot be below 0
         # Legacy bytes can form valid UTF-8 by chance (VISCII "ươ" is 0xDF 0xBD, UTF-8 for the NKo
         # mark U+07FD): only stray symbols in the UTF-8 reading make a legacy one worth trying.
     for encoding in LEGACY_ENCODINGS:  # order breaks ties: the commonest first
