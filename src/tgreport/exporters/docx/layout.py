@@ -1,12 +1,12 @@
 """Where each heading will fall: a quick page layout of the paragraphs, for the stored TOC numbers.
 
 Word and LibreOffice lay the DOCX out with the same rules this module follows: exact line
-heights, lines broken at spaces with the fonts' advance widths (Liberation has the metrics of
-Times New Roman and Arial), spaces after paragraphs, page breaks before headings, keep-with-next,
-keep-lines-together and two-line widow/orphan control. It is the layout the PDF makes, redone in
-a few milliseconds per hundred articles instead of a full ReportLab pass; the one known difference
-is that ReportLab may squeeze a justified line's spaces by up to 5% to fit a word, which Word and
-LibreOffice never do, and this module follows them.
+heights, lines broken greedily at spaces and after hyphens inside words, with the fonts' advance
+widths (Liberation has the metrics of Times New Roman and Arial), spaces after paragraphs, page
+breaks before headings, keep-with-next, keep-lines-together and two-line widow/orphan control.
+It is the layout the PDF makes, redone in a fraction of a ReportLab pass. Two known differences
+from ReportLab, where this module follows LibreOffice: ReportLab may squeeze a justified line's
+spaces by up to 5% to fit a word, and it never breaks a line after a hyphen.
 """
 
 from __future__ import annotations
@@ -114,7 +114,7 @@ class _Box:
 
 
 def count_lines(p: Para, s: StyleSpec, text_width: int, measure: _Measure) -> int:
-    """Lines of `p` when broken greedily at spaces, as Word, LibreOffice and ReportLab do."""
+    """Lines of `p` when broken greedily at spaces and after in-word hyphens, as LibreOffice does."""
     runs = p.runs
     other = (text_width - s.left - s.right) / 20
     first = other - s.first / 20
