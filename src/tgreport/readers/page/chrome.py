@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from .captions import is_picture_line
 from .lines import Line, ends_sentence, is_paragraph_like, word_count
@@ -94,6 +95,9 @@ def _glued_tail(text: str, vocab: Vocabulary) -> int | None:
     if not _CASE_JOIN.search(text):
         return None
     folded = text.casefold()
+    start = _glue_points(vocab.tail_phrases)
+    if start is not None and len(folded) == len(text) and not start.search(text):
+        return None  # no capital that could open a phrase sits right after a letter
     for phrase in vocab.tail_phrases:
         at = folded.find(phrase, 1)
         # Glued means no space between: a letter of the line before, then the heading's capital.
@@ -102,8 +106,30 @@ def _glued_tail(text: str, vocab: Vocabulary) -> int | None:
     return None
 
 
+@lru_cache(maxsize=16)
+def _glue_points(phrases: tuple[str, ...]) -> re.Pattern[str] | None:
+    """A capital right after a letter, of a letter some phrase starts with: where a glued
+    heading can begin. The per-phrase search runs only on lines that have one.
+
+    Valid when the folded line is as long as the line (each character folds to one), so that
+    ``folded[at]`` is ``text[at].casefold()``. No character beyond the BMP folds to a letter
+    that starts a phrase (tests/reader/test_reader_consistency.py checks every code point).
+    """
+    if not all(phrases):
+        return None  # an empty phrase matches anywhere: no shortcut
+    firsts = {phrase[0] for phrase in phrases}
+    upper = [chr(c) for c in range(0x10000) if chr(c).isupper()]
+    opening = "".join(re.escape(c) for c in upper if c.casefold() in firsts)
+    # After a letter that is not a capital ("COVID", "TTXVN" are no glue).
+    capital = "".join(re.escape(c) for c in upper)
+    # The capital comes first so the scan skips to capitals at C speed.
+    return re.compile(rf"[{opening}](?<=[^\W\d_{capital}][{opening}])")
+
+
 def _starts_with_phrase(text: str, phrases: tuple[str, ...], slack: int) -> bool:
     folded = text[:PHRASE_PREFIX_CHARS].casefold()
+    if not _any_of(phrases).match(folded):
+        return False  # no phrase starts the line: one match instead of a test per phrase
     for phrase in phrases:
         if folded == phrase:
             return True
@@ -114,6 +140,14 @@ def _starts_with_phrase(text: str, phrases: tuple[str, ...], slack: int) -> bool
     return False
 
 
+@lru_cache(maxsize=64)
+def _any_of(phrases: tuple[str, ...]) -> re.Pattern[str]:
+    """One pattern for a list of folded phrases; a match says some phrase is there."""
+    if not phrases:
+        return re.compile(r"(?!)")  # matches nothing, as an empty list finds nothing
+    return re.compile("|".join(re.escape(p) for p in phrases))
+
+
 def _is_tail(text: str, vocab: Vocabulary) -> bool:
     if len(text) > TAIL_LINE_MAX_CHARS:
         return False
@@ -121,9 +155,7 @@ def _is_tail(text: str, vocab: Vocabulary) -> bool:
     if any(p.fullmatch(text) for p in vocab.tail_patterns):
         return True
     # A heading, not a sentence that happens to begin with the same words.
-    return not ends_sentence(text.rstrip("*: ")) and any(
-        folded.startswith(p) for p in vocab.tail_phrases
-    )
+    return not ends_sentence(text.rstrip("*: ")) and folded.startswith(vocab.tail_phrases)
 
 
 def _is_furniture(text: str, vocab: Vocabulary) -> bool:
@@ -131,8 +163,7 @@ def _is_furniture(text: str, vocab: Vocabulary) -> bool:
         return True
     if any(p.fullmatch(text) for p in vocab.line_patterns):
         return True
-    folded = text.casefold()
-    return any(folded.startswith(p) for p in vocab.user_phrases)
+    return text.casefold().startswith(vocab.user_phrases)
 
 
 def _skip_links(lines: list[Line], i: int, vocab: Vocabulary, removed: list[str]) -> int:
