@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from ...model import Caption
+from .cues import may_match
 from .lines import ends_sentence, is_upper, word_count
 from .vocab import Vocabulary
 
@@ -15,13 +16,15 @@ CREDIT_MAX_WORDS = 6
 
 def strip_alt(text: str, vocab: Vocabulary) -> str:
     """`text` without the image alt text a scraper glued in front ("<title> ảnh 1Bí thư …" → "Bí thư …")."""
+    if not may_match(text, (vocab.glued_alt,)):
+        return text
     match = vocab.glued_alt.match(text)
     return text[match.end() :] if match else text
 
 
 def caption_of(text: str, vocab: Vocabulary) -> Caption | None:
     """A caption with its credit ("Quang cảnh Hội nghị - Ảnh: Minh Châu"), or None."""
-    if len(text) > CAPTION_MAX_CHARS:
+    if len(text) > CAPTION_MAX_CHARS or not may_match(text, vocab.captions):
         return None
     for pattern in vocab.captions:
         match = pattern.match(text)
@@ -48,6 +51,8 @@ def credit_only(text: str, vocab: Vocabulary) -> str | None:
     """The credit of a line that holds nothing else ("Ảnh: TTXVN", "(Ảnh minh họa)")."""
     if labelled_caption(text, vocab) is not None:
         return None
+    if not may_match(text, vocab.credit_only):
+        return None
     for pattern in vocab.credit_only:
         match = pattern.match(text)
         if match:
@@ -57,7 +62,10 @@ def credit_only(text: str, vocab: Vocabulary) -> str | None:
 
 def is_image_file(text: str, vocab: Vocabulary) -> bool:
     """A picture's file name ("21.1a.jpg") or its alt text alone ("<title> ảnh 1")."""
-    return bool(vocab.image_file.match(text) or vocab.alt_alone.match(text))
+    return bool(
+        (may_match(text, (vocab.image_file,)) and vocab.image_file.match(text))
+        or (may_match(text, (vocab.alt_alone,)) and vocab.alt_alone.match(text))
+    )
 
 
 def is_picture_line(text: str, vocab: Vocabulary) -> bool:

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from .captions import is_picture_line
+from .cues import may_match
 from .lines import Line, ends_sentence, is_paragraph_like, word_count
 from .vocab import Vocabulary
 
@@ -81,6 +82,8 @@ def take_views(text: str, vocab: Vocabulary) -> tuple[str, int | None]:
     """The line without its view counter, and the count ("Số lần xem: 1.234" → 1234)."""
     if len(text) > COUNTER_LINE_MAX_CHARS:
         return text, None  # counters sit on short lines; paragraphs cite numbers of readers
+    if not may_match(text, vocab.views):
+        return text, None
     for pattern in vocab.views:
         match = pattern.search(text)
         if match:

@@ -1,0 +1,80 @@
+"""Cheap pre-checks for the vocabulary's patterns: the words a pattern cannot match without."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from functools import lru_cache
+from re import _constants as sre  # type: ignore[attr-defined]
+from re import _parser  # type: ignore[attr-defined]
+from typing import Any
+
+# Most lines of a page are paragraphs that no caption, credit or counter pattern matches, and
+# those patterns open with ".+?", which tries every position. One search for the words they all
+# need ("ảnh", "lượt") rules such a line out at C speed.
+MAX_WORDS = 3
+
+
+def cue(patterns: Iterable[re.Pattern[str]]) -> re.Pattern[str] | None:
+    """A pattern found in every text that one of `patterns` matches (in whole or in part), or
+    None when some pattern needs no fixed word (then no pre-check is possible)."""
+    words: set[str] = set()
+    flags: set[int] = set()
+    for pattern in patterns:
+        need = _required(_parser.parse(pattern.pattern, pattern.flags))
+        if not need:
+            return None
+        words.update(need)
+        flags.add(pattern.flags & (re.IGNORECASE | re.ASCII))
+    if len(flags) != 1:
+        return None  # mixed case rules: the words could not be searched for with one pattern
+    # A word holding another is implied by it ("nguồn ảnh" by "ảnh").
+    words = {w for w in words if not any(o != w and o in w for o in words)}
+    if len(words) > MAX_WORDS:
+        return None  # a search for many words costs as much as the patterns it would spare
+    return re.compile("|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)), flags.pop())
+
+
+def _required(items: Any) -> list[str] | None:
+    """Words of which every match of the parsed sequence `items` contains at least one."""
+    best: list[str] | None = None
+    run: list[str] = []
+
+    def consider(need: list[str] | None) -> None:
+        nonlocal best
+        # Fewer words search faster; among as many, longer words rule out more lines.
+        if need and (best is None or (len(need), -min(map(len, need))) < (len(best), -min(map(len, best)))):
+            best = need
+
+    for op, av in [*items, (None, None)]:
+        if op is sre.LITERAL:
+            run.append(chr(av))
+            continue
+        if run:
+            consider(["".join(run)])
+            run = []
+        if op is sre.SUBPATTERN:
+            _group, add_flags, del_flags, sub = av
+            if not add_flags and not del_flags:  # a scoped (?i:…) would change how words match
+                consider(_required(sub))
+        elif op is sre.BRANCH:
+            branches = [_required(branch) for branch in av[1]]
+            if all(branches):
+                consider([word for branch in branches if branch for word in branch])
+        elif op in (sre.MAX_REPEAT, sre.MIN_REPEAT, sre.POSSESSIVE_REPEAT):
+            low, _high, sub = av
+            if low >= 1:
+                consider(_required(sub))
+    return best
+
+
+@lru_cache(maxsize=64)
+def cue_for(patterns: tuple[re.Pattern[str], ...]) -> re.Pattern[str] | None:
+    """`cue(patterns)`, worked out once per pattern list."""
+    return cue(patterns)
+
+
+def may_match(text: str, patterns: tuple[re.Pattern[str], ...]) -> bool:
+    """False when no pattern of `patterns` can match in `text`: it lacks every word they need."""
+    found = cue_for(patterns)
+    return found is None or found.search(text) is not None
