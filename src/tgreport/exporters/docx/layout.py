@@ -22,10 +22,12 @@ from ...theme import Theme
 from .paragraphs import TAB, TEXT, Para
 from .styles import StyleSpec, font_family
 
+_MAY_BREAK = frozenset("-…—")
 _FALLBACK_EM = 0.5  # advance of a character the font lacks (another font will draw it)
-# Where Word and LibreOffice may also break a line: after a hyphen between two letters or digits
-# ("05-|CT/TW", "Mát-|xcơ-|va", "2020-|2025", "Covid-|19"), as LibreOffice was seen to do.
-_HYPHEN_BREAK = re.compile(r"(?<=[^\W_]-)(?=[^\W_])")
+# Where LibreOffice was seen to break a line inside a word: after a hyphen between two letters or
+# digits ("05-|CT/TW", "Mát-|xcơ-|va", "2020-|2025", "Covid-|19"), after an ellipsis ("vv…|và"),
+# on either side of an em dash ("chính|—|trị"); never at "/", "–" or other punctuation.
+_HYPHEN_BREAK = re.compile(r"(?<=[^\W_]-)(?=[^\W_])|(?<=…)(?=\S)|(?<=\S)(?=—)|(?<=—)(?=\S)")
 
 
 @cache
@@ -74,7 +76,7 @@ class _Measure:
             if not word:
                 continue
             gap = space
-            for piece in _HYPHEN_BREAK.split(word) if "-" in word else (word,):
+            for piece in _HYPHEN_BREAK.split(word) if _MAY_BREAK.intersection(word) else (word,):
                 w = cache.get(piece)
                 if w is None:
                     w = cache[piece] = self._measure(face, piece)
@@ -157,7 +159,8 @@ def count_lines(p: Para, s: StyleSpec, text_width: int, measure: _Measure) -> in
                         words.append((current, space_before))
                     space_before = measure.width(face, " ") * size
                     current, started = 0.0, False
-                for j, piece in enumerate(_HYPHEN_BREAK.split(word) if "-" in word else (word,)):
+                pieces = _HYPHEN_BREAK.split(word) if _MAY_BREAK.intersection(word) else (word,)
+                for j, piece in enumerate(pieces):
                     if j:  # a break may follow the hyphen: a new word, with no space before it
                         words.append((current, space_before))
                         current, space_before = 0.0, 0.0
