@@ -182,5 +182,6 @@ SUMMARY_LABELS = {
 INDEX_KIND_TITLES = {"document": "Văn bản được nhắc đến", "person": "Nhân vật được nhắc đến"}
 ARTICLE_LABEL = "Bài"  # the appendix links to "Bài 3"
 PAGE_LABEL = "tr."  # "tr. 12": a page reference
+INDEX_PAGES_LABEL = "Trang của các bài được nêu"  # the appendix's page key (WeasyPrint PDF)
 CAPTION_CREDIT = "Ảnh: {credit}"  # after a photo caption, in brackets: "(Ảnh: Phương Hoa/TTXVN)"
 RELATED_PREFIX = "Bài liên quan: "  # marks a related-article line as such

@@ -114,25 +114,26 @@ def test_page_numbers_on_top_but_not_on_the_cover(sample_report: Report, tmp_pat
 
 
 def test_appendix_page_references(sample_report: Report, tmp_path: Path) -> None:
+    """Each entry names its articles; the page of every cited article is printed once, in a key."""
     result = back(sample_report, tmp_path)
     appendix = result.page(len(result.pages))
     assert present.INDEX_TITLE in appendix
-    refs = [
-        int(n)
-        for n in re.findall(
-            rf"{present.ARTICLE_LABEL} \d+ \({re.escape(present.PAGE_LABEL)} (\d+)\)", appendix
-        )
-    ]
+    label = present.ARTICLE_LABEL
     # "Chỉ thị số 05-CT/TW" names articles 1 and 3; "Nguyễn Minh Chung" article 1.
+    assert f"Chỉ thị số 05-CT/TW: {label} 1, {label} 3" in appendix
+    assert re.search(rf"Nguyễn Minh Chung \(Trưởng Ban Tuyên giáo\): {label} 1\b(?!,)", appendix)
+    key = appendix[appendix.index(present.INDEX_PAGES_LABEL) :]
+    refs = re.findall(rf"{label} (\d+) \({re.escape(present.PAGE_LABEL)} (\d+)\)", key)
     expected = [
-        next(
-            n
-            for n in range(2, len(result.pages))
-            if re.sub(r"^\d+ ", "", result.page(n)).startswith(f"{k}. ")
-        )
-        for k in (1, 3, 1)
+        (str(k), str(next(n for n in range(2, len(result.pages)) if _body(result, n).startswith(f"{k}. "))))
+        for k in (1, 3)
     ]
     assert refs == expected
+
+
+def _body(result: PdfBack, n: int) -> str:
+    """Page `n`'s text without its running page number."""
+    return re.sub(r"^\d+ ", "", result.page(n))
 
 
 def _outline_titles(items: list[object], reader: PdfReader, depth: int = 0) -> list[tuple[int, str, int]]:

@@ -339,6 +339,7 @@ def template_context(
             **present.SUMMARY_LABELS,
             "article": present.ARTICLE_LABEL,
             "page": present.PAGE_LABEL,
+            "index_pages": present.INDEX_PAGES_LABEL,
         },
         "font_faces": (),
         "mode": "html",
