@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import errno
 import os
+import random
 import resource
 import signal
 import subprocess
@@ -105,32 +106,37 @@ def test_ctrl_c_while_writing_cleans_up_and_exits_130(fmt: str, seeds_dir: Path,
     assert _temporaries(target.parent) == []
 
 
-def _big_input(folder: Path, seeds_dir: Path, copies: int) -> Path:
+def _big_input(folder: Path, seeds_dir: Path, count: int) -> Path:
+    """`count` different articles made of the seeds' words, so that no step merges them."""
     folder.mkdir()
-    seeds = sorted(seeds_dir.glob("*.txt"))
-    for n in range(copies):
-        seed = seeds[n % len(seeds)]
-        text = seed.read_text(encoding="utf-8")
-        # A different first paragraph per copy, so that no step may treat them as duplicates.
-        (folder / f"{n:05d}_{seed.name}").write_text(
-            text.replace("\n\n", f"\n\nBản sao số {n} của bài viết.\n\n", 1), encoding="utf-8"
-        )
+    words = " ".join(p.read_text(encoding="utf-8") for p in sorted(seeds_dir.glob("*.txt"))).split()
+    rng = random.Random(5)
+    for n in range(count):
+        title = " ".join(rng.choice(words) for _ in range(12))
+        paragraphs = "\n\n".join(" ".join(rng.choice(words) for _ in range(120)) for _ in range(6))
+        text = f"{title}\n{1 + n % 28}/1/2021\n\n{paragraphs}\n"
+        (folder / f"{n:05d}.txt").write_text(text, encoding="utf-8")
     return folder
 
 
-def _busy(proc: subprocess.Popen[str], cpu_seconds: float) -> None:
-    """Wait until the process has done real work, so the signal lands in the middle of the run."""
+def _busy(proc: subprocess.Popen[str], cpu_seconds: float) -> list[psutil.Process]:
+    """Wait until the run (with its reading workers) has done real work, so the signal lands
+    in the middle of it; the worker processes it has then."""
     watched = psutil.Process(proc.pid)
     while proc.poll() is None:
-        times = watched.cpu_times()
-        if times.user + times.system >= cpu_seconds:
-            return
+        try:
+            children = watched.children(recursive=True)
+            used = sum(sum(p.cpu_times()[:2]) for p in [watched, *children])
+        except psutil.NoSuchProcess:
+            continue
+        if used >= cpu_seconds:
+            return children
         time.sleep(0.05)
     raise AssertionError(f"the run ended (exit {proc.returncode}) before it could be interrupted")
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize(("fmt", "copies"), [("json", 3000), ("pdf", 400)])
+@pytest.mark.parametrize(("fmt", "copies"), [("json", 3000), ("pdf", 1000)])
 @pytest.mark.parametrize("how", [signal.SIGKILL, signal.SIGINT])
 def test_a_signal_in_the_middle_of_a_long_run(
     fmt: str, copies: int, how: signal.Signals, seeds_dir: Path, tmp_path: Path
@@ -145,7 +151,7 @@ def test_a_signal_in_the_middle_of_a_long_run(
         env=cli_env(),
     ) as proc:
         try:
-            _busy(proc, 1.0)
+            workers = _busy(proc, 1.0)
             proc.send_signal(how)
             code = proc.wait(timeout=60)  # a guard against a hang, not a speed check
         finally:
@@ -160,6 +166,9 @@ def test_a_signal_in_the_middle_of_a_long_run(
     else:
         assert code == -signal.SIGKILL
     assert target.read_bytes() == PREVIOUS
+    # No reading worker outlives the run, even when the run itself was killed outright.
+    _, alive = psutil.wait_procs(workers, timeout=30)
+    assert not alive, f"worker processes left running: {[p.pid for p in alive]}"
     # The next run (short input) leaves no temporary file beside the target.
     result = run_cli(str(seeds_dir), "-o", str(target), "-q")
     assert result.returncode == 0, result.stderr
