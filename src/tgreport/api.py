@@ -9,12 +9,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from . import present
 from .atomic import write_atomic
 from .errors import InputError, UsageError
 from .exporters import registry
 from .exporters.base import ExportOptions
 from .model import Article, Report
-from .readers import ReaderOptions, find_inputs, read_path
+from .readers import ReaderOptions, find_inputs, pool
 
 log = logging.getLogger(__name__)
 
@@ -43,21 +44,16 @@ def read_inputs(
     result = ReadResult()
     outputs = {os.path.realpath(p) for p in exclude}
     files = [f for f in find_inputs(list(paths)) if os.path.realpath(f) not in outputs]
+    # Many files are spread over the cores; the outcomes still arrive in the order of `files`.
+    workers = pool.workers_for(len(files))
+    pooled = pool.read_pooled(files, options, workers) if workers > 1 else None
     for path in files:
         if progress is not None:
             progress(result.files, len(files))
         result.files += 1
-        try:
-            result.articles.extend(read_path(path, options))
-        except InputError as exc:
-            log.warning("%s", exc)
-            result.skipped.append(exc)
-        except Exception as exc:
-            # A reader bug on one odd file must not cost the user the whole report; -v shows
-            # the traceback so the bug can still be reported and fixed.
-            log.debug("reading %s failed", path, exc_info=True)
-            error = InputError(f"cannot be read (internal error {type(exc).__name__}: {exc}); skipped", path)
-            log.warning("%s", error)
+        articles, error = next(pooled) if pooled is not None else pool.read_one(path, options)
+        result.articles.extend(articles)
+        if error is not None:
             result.skipped.append(error)
     return result
 
@@ -88,4 +84,8 @@ def render(report: Report, format: str, options: ExportOptions | None = None) ->
     exporter = registry.load(format)()
     if not report.all_articles():
         raise UsageError("the report has no articles")
-    return exporter.render(report, options or ExportOptions())
+    options = options or ExportOptions()
+    present.check_date_style(options.date_style)  # a typo is a UsageError, not a half-made file
+    # The tone style is an edit of the words, not of one format's look: made here, once, on the
+    # whole report, so every format (and every input kind, JSON included) shows it.
+    return exporter.render(present.restyle_tones(report, options.tone_style), options)

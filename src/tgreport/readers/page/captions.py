@@ -62,10 +62,10 @@ def credit_only(text: str, vocab: Vocabulary) -> str | None:
 
 def is_image_file(text: str, vocab: Vocabulary) -> bool:
     """A picture's file name ("21.1a.jpg") or its alt text alone ("<title> ảnh 1")."""
-    return bool(
-        (may_match(text, (vocab.image_file,)) and vocab.image_file.match(text))
-        or (may_match(text, (vocab.alt_alone,)) and vocab.alt_alone.match(text))
-    )
+    # image_file fails at a line's first space by itself; alt_alone tries the whole line.
+    if vocab.image_file.match(text):
+        return True
+    return may_match(text, (vocab.alt_alone,)) and vocab.alt_alone.match(text) is not None
 
 
 def is_picture_line(text: str, vocab: Vocabulary) -> bool:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 # A sentence ends with one of these, possibly inside closing quotes or brackets ("…đất nước.”").
 PARAGRAPH_MIN_WORDS_UNPUNCTUATED = 24
@@ -36,6 +37,8 @@ def split_lines(text: str) -> list[Line]:
     return lines
 
 
+# Every stage asks about the same few dozen lines again: remembered per line text.
+@lru_cache(maxsize=4096)
 def word_count(text: str) -> int:
     return len(text.split())
 
@@ -44,6 +47,7 @@ def ends_sentence(text: str) -> bool:
     return bool(_SENTENCE_END.search(text))
 
 
+@lru_cache(maxsize=4096)
 def is_paragraph_like(text: str) -> bool:
     """Body text rather than a headline: a sentence of some length, or simply very long.
 

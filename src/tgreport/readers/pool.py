@@ -1,0 +1,124 @@
+"""Reading many files: one file at a time, or spread over the machine's cores in worker processes."""
+
+from __future__ import annotations
+
+import logging
+import multiprocessing
+import os
+import signal
+import threading
+import time
+from collections.abc import Iterator
+from concurrent.futures import ProcessPoolExecutor
+from functools import partial
+from pathlib import Path
+
+from ..errors import InputError
+from ..model import Article
+from .base import ReaderOptions, read_path
+
+log = logging.getLogger(__name__)
+
+# Below this many files a pool costs more than it saves: starting the workers and shipping the
+# articles back takes about as long as reading a hundred pages.
+POOL_MIN_FILES = 200
+MAX_WORKERS = 8
+PARENT_CHECK_SECONDS = 0.5
+Outcome = tuple[list[Article], InputError | None]
+
+
+def read_one(path: Path, options: ReaderOptions | None) -> Outcome:
+    """The articles in `path`, or the error that made it skipped (already logged as a warning)."""
+    try:
+        return read_path(path, options), None
+    except InputError as exc:
+        log.warning("%s", exc)
+        return [], exc
+    except Exception as exc:
+        # A reader bug on one odd file must not cost the user the whole report; -v shows
+        # the traceback so the bug can still be reported and fixed.
+        log.debug("reading %s failed", path, exc_info=True)
+        error = InputError(f"cannot be read (internal error {type(exc).__name__}: {exc}); skipped", path)
+        log.warning("%s", error)
+        return [], error
+
+
+def workers_for(files: int) -> int:
+    """How many worker processes to read `files` files with; 1 means read them here."""
+    if files < POOL_MIN_FILES or "fork" not in multiprocessing.get_all_start_methods():
+        return 1
+    # Only a forked worker starts at once with tgreport loaded; spawning would re-run the
+    # caller's script. Forking a process that runs other threads can copy a held lock.
+    if threading.active_count() > 1:
+        return 1
+    cpus = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+    return max(1, min(cpus, MAX_WORKERS, files // (POOL_MIN_FILES // 2)))
+
+
+def read_pooled(files: list[Path], options: ReaderOptions | None, workers: int) -> Iterator[Outcome]:
+    """Each file's outcome, in the order of `files`, read by `workers` processes.
+
+    What the workers log comes back with each file and is logged here, in file order, once: the
+    caller's handlers and levels apply as if the file had been read in this process.
+    """
+    chunk = max(1, min(64, len(files) // (workers * 8)))
+    context = multiprocessing.get_context("fork")
+    pool = ProcessPoolExecutor(workers, mp_context=context, initializer=_start_worker)
+    try:
+        read = partial(_read_logged, options=options)
+        for articles, error, records in pool.map(read, files, chunksize=chunk):
+            for record in records:
+                logger = logging.getLogger(record.name)
+                if logger.isEnabledFor(record.levelno):
+                    logger.handle(record)
+            yield articles, error
+    finally:
+        # Interrupted (Ctrl-C, an error downstream): the files not yet started are dropped, not
+        # read to the end first.
+        pool.shutdown(wait=True, cancel_futures=True)
+
+
+class _Keep(logging.Handler):
+    """Keeps a worker's log records, made picklable, to send back with the file's articles."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.NOTSET)
+        self.records: list[logging.LogRecord] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        record.msg = record.getMessage()
+        record.args = None
+        if record.exc_info:
+            record.exc_text = logging.Formatter().formatException(record.exc_info)
+            record.exc_info = None
+        self.records.append(record)
+
+
+_KEEP = _Keep()
+
+
+def _start_worker() -> None:
+    # The fork copied the caller's handlers: left in place they would print every message a
+    # second time. Records go to _KEEP alone; the parent decides which to show.
+    # Ctrl-C reaches the whole process group: the parent stops the run and says so, once.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    for logger in [logging.getLogger(), *logging.Logger.manager.loggerDict.values()]:
+        if isinstance(logger, logging.Logger):
+            logger.handlers = []
+    logging.getLogger().addHandler(_KEEP)
+    logging.getLogger("tgreport").setLevel(logging.DEBUG)
+    # A parent killed outright (SIGKILL, out of memory) cannot stop its workers; they would wait
+    # for work forever. Each one watches for its parent to go and then goes too.
+    threading.Thread(target=_leave_with, args=(os.getppid(),), daemon=True).start()
+
+
+def _leave_with(parent: int) -> None:
+    while os.getppid() == parent:
+        time.sleep(PARENT_CHECK_SECONDS)
+    os._exit(1)
+
+
+def _read_logged(path: Path, options: ReaderOptions | None) -> tuple[*Outcome, list[logging.LogRecord]]:
+    _KEEP.records = []
+    articles, error = read_one(path, options)
+    return articles, error, _KEEP.records
