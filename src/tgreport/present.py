@@ -6,14 +6,17 @@ EPUB agree word for word.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import itertools
 import re
 from collections import Counter
 from dataclasses import dataclass
+from typing import Any
 
+from .errors import UsageError
 from .model import Article, Report, Section
-from .vn import format_date, format_period
+from .vn import TONE_STYLES, format_date, format_period, normalize_tone_style
 
 DERIVED_TITLE_MAX = 90
 _SENTENCE_END = re.compile(r"(?<=[.!?…])\s")
@@ -37,14 +40,33 @@ def derive_title(text: str, limit: int = DERIVED_TITLE_MAX) -> str:
     return cut + "…"
 
 
-def date_text(article: Article) -> str | None:
-    """ "ngày 07 tháng 01 năm 2021, 21 giờ 38" when the page gave a time, else the date alone."""
+# The styles an article's own date may take on its metadata line and TOC subtitle
+# (`ExportOptions.date_style`, `--date-style`). Not "official_line" (the cover's place-and-date
+# line) nor the "_time" styles: the time is added on its own when the page gave one.
+ARTICLE_DATE_STYLES = ("official", "official_weekday", "numeric", "short", "medium", "long", "full")
+# A style that can carry the time of day → the style that does.
+_WITH_TIME = {"official": "official_time", "numeric": "numeric_time"}
+
+
+def check_date_style(style: str) -> str:
+    """`style` if articles can be dated in it; otherwise a UsageError listing the choices."""
+    if style not in ARTICLE_DATE_STYLES:
+        raise UsageError(f"unknown date style {style!r}; choose one of {', '.join(ARTICLE_DATE_STYLES)}")
+    return style
+
+
+def date_text(article: Article, date_style: str = "official") -> str | None:
+    """ "ngày 07 tháng 01 năm 2021, 21 giờ 38" when the page gave a time, else the date alone.
+
+    `date_style` is one of ARTICLE_DATE_STYLES ("numeric": "07/01/2021 21:38"); the styles of
+    Babel's and the weekday style show the date alone."""
     if article.date is None:
         return None
+    check_date_style(date_style)
     published = article.published
-    if isinstance(published, dt.datetime) and published.date() == article.date:
-        return format_date(published, "official_time")
-    return format_date(article.date)
+    if date_style in _WITH_TIME and isinstance(published, dt.datetime) and published.date() == article.date:
+        return format_date(published, _WITH_TIME[date_style])
+    return format_date(article.date, date_style)
 
 
 def source_text(article: Article) -> str | None:
@@ -52,19 +74,22 @@ def source_text(article: Article) -> str | None:
     return article.publisher or article.category
 
 
-def meta_line(article: Article) -> str:
+def meta_line(article: Article, date_style: str = "official") -> str:
     """The line under an article's title: date · category · publisher (what is known)."""
-    parts = [date_text(article), article.category, article.publisher]
+    parts = [date_text(article, date_style), article.category, article.publisher]
     if article.views is not None:
         parts.append(f"{article.views:,} lượt xem".replace(",", "."))
     return " · ".join(p for p in parts if p)
 
 
-def toc_subtitle(article: Article) -> str:
-    """The short line under a TOC entry: official date · source."""
-    date = format_date(article.date) if article.date else "không rõ ngày"
+def toc_subtitle(article: Article, date_style: str = "official") -> str:
+    """The short line under a TOC entry: date (official unless `date_style` says) · source."""
+    date = format_date(article.date, check_date_style(date_style)) if article.date else UNDATED
     source = source_text(article)
     return f"{date} · {source}" if source else date
+
+
+UNDATED = "không rõ ngày"  # a TOC subtitle's date when the article has none
 
 
 def byline(article: Article) -> str | None:
@@ -185,3 +210,35 @@ PAGE_LABEL = "tr."  # "tr. 12": a page reference
 INDEX_PAGES_LABEL = "Trang của các bài được nêu"  # the appendix's page key (WeasyPrint PDF)
 CAPTION_CREDIT = "Ảnh: {credit}"  # after a photo caption, in brackets: "(Ảnh: Phương Hoa/TTXVN)"
 RELATED_PREFIX = "Bài liên quan: "  # marks a related-article line as such
+
+
+# Fields that name things rather than say them: a path, a URL, an id, a block's kind.
+_NOT_WORDING = frozenset({"id", "source", "type", "article_ids"})
+
+
+def restyle_tones(report: Report, style: str | None) -> Report:
+    """The report with every text it prints in one tone-mark style ("hòa" or "hoà"); None keeps it.
+
+    Applied once to the whole report, whatever reader made the articles (JSON included), so every
+    format shows the same style; ids, sources and URLs are left alone."""
+    if style is None:
+        return report
+    if style not in TONE_STYLES:
+        raise UsageError(f"unknown tone style {style!r}; choose one of {', '.join(TONE_STYLES)}")
+    restyled: Report = _restyle(report, style)
+    return restyled
+
+
+def _restyle(value: Any, style: str) -> Any:
+    if isinstance(value, str):
+        return normalize_tone_style(value, style)
+    if isinstance(value, tuple):
+        return tuple(_restyle(v, style) for v in value)
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        changes = {
+            f.name: _restyle(getattr(value, f.name), style)
+            for f in dataclasses.fields(value)
+            if f.init and f.name not in _NOT_WORDING
+        }
+        return dataclasses.replace(value, **changes)
+    return value  # dates, numbers, None
