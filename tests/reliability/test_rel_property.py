@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import unicodedata
 
 import pytest
@@ -146,3 +147,37 @@ def test_a_lookalike_inside_a_word_is_always_found(text: str, twin: str, prefix:
     found = find_lookalikes(f"{clean_text(text)} {word} Việt Nam")
     assert word in [f.word for f in found]
     assert twin in next(f.letters for f in found if f.word == word)
+
+
+_SUFFIXES = [".txt", ".html", ".json", ".jsonl"]
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(
+    data=st.one_of(
+        st.binary(max_size=3000),
+        vietnamese_text().map(lambda t: t.encode("utf-8")),
+        vietnamese_text().map(lambda t: t.encode("utf-16")),
+        vietnamese_text().map(lambda t: unicodedata.normalize("NFD", t).encode("cp1258", "ignore")),
+        vietnamese_text().map(lambda t: json.dumps({"title": t[:40], "blocks": [t, {"text": t}]}).encode()),
+        vietnamese_text().map(lambda t: f"<html><body><h1>{t[:40]}</h1><p>{t}</p>".encode()),
+    ),
+    suffix=st.sampled_from(_SUFFIXES),
+)
+def test_any_bytes_are_read_or_refused_with_an_input_error(
+    data: bytes, suffix: str, tmp_path_factory: pytest.TempPathFactory
+) -> None:
+    from tgreport.errors import InputError
+    from tgreport.readers import read_path
+
+    path = tmp_path_factory.mktemp("fuzz") / f"input{suffix}"
+    path.write_bytes(data)
+    try:
+        articles = read_path(path)
+    except InputError as exc:
+        assert exc.path == str(path)  # the warning names the file
+        return
+    for article in articles:
+        for text in (article.title or "", *(block.text for block in article.blocks)):
+            assert is_nfc(text)
+            assert not [c for c in REMOVED_CONTROLS if c in text]
