@@ -17,7 +17,7 @@ import pytest
 from lxml import etree
 from lxml import html as lxml_html
 from pypdf import PdfReader
-from rel_helpers import ROOT, contains, make_article, pdf_text, text_of
+from rel_helpers import ROOT, contains, make_article, pdf_text
 
 import tgreport
 from tgreport.cli import main
@@ -133,11 +133,10 @@ def test_article_text_cannot_add_scripts_handlers_or_outside_resources(fmt: str)
         ), f"{name}: an attribute carries article script"
         assert raw.count("<script") == 0
     assert not problems, "\n".join(problems)
-    # Escaped, not dropped: the reader sees every payload as the text it was.
-    text = text_of(fmt, data)
+    # Escaped, not dropped: the reader sees every payload as the text it was ("{{ 7*7 }}"
+    # included, so it was never evaluated as a template).
     for payload in PAYLOADS:
         assert contains(fmt, data, payload), f"payload lost from {fmt}: {payload}"
-    assert "49" not in text.replace("2021", "")  # "{{ 7*7 }}" was never evaluated
 
 
 @pytest.mark.parametrize("fmt", ["html", "epub"])
