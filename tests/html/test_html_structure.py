@@ -49,7 +49,7 @@ def test_each_article_prints_its_metadata_and_blocks(sample_report: Report) -> N
         assert [text_of(m) for m in meta] == ([expected_meta] if expected_meta else [])
         assert text_of(node.xpath(".//p[@class='lead']")[0]) == article.lead
         caption = node.xpath(".//figure[@class='caption']/figcaption")[0]
-        assert text_of(caption) == "Quang cảnh hội nghị (Phương Hoa/TTXVN)"
+        assert text_of(caption) == "Quang cảnh hội nghị (Ảnh: Phương Hoa/TTXVN)"  # as in every format
         items = [text_of(li) for li in node.xpath(".//ul/li")]
         assert items == ["Học tập nghị quyết", "Xây dựng chương trình hành động"]
         byline = node.xpath(".//p[@class='byline']")

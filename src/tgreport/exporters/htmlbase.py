@@ -131,7 +131,11 @@ def block_view(block: Block) -> BlockView:
     if isinstance(block, ListBlock):
         items = tuple(text_filter(i) for i in block.items)
         return ("olist" if block.ordered else "list", Markup(""), None, items)
-    credit = text_filter(block.credit) if isinstance(block, Caption) and block.credit else None
+    if block.type == "related":  # worded as in every format: "Bài liên quan: …"
+        return (block.type, text_filter(present.RELATED_PREFIX + block.text), None, _NO_ITEMS)
+    credit = None
+    if isinstance(block, Caption) and block.credit:  # "Ảnh: …", as in every format
+        credit = text_filter(present.CAPTION_CREDIT.format(credit=block.credit))
     return (block.type, text_filter(block.text), credit, _NO_ITEMS)
 
 
@@ -227,7 +231,9 @@ def _maybe(text: str | None) -> Markup | None:
     return text_filter(text) if text else None
 
 
-def build_view(report: Report) -> ReportView:
+def build_view(report: Report, date_style: str = "official") -> ReportView:
+    """The view the templates print; `date_style` words the articles' dates (the cover's stays
+    official)."""
     sections = []
     anchors: dict[str, IndexLink] = {}
     for numbered_section in present.outline(report):
@@ -242,11 +248,11 @@ def build_view(report: Report) -> ReportView:
                     heading=text_filter(item.heading),
                     heading_text=plain_filter(item.heading),
                     derived_note=present.DERIVED_TITLE_NOTE if a.title_derived or not a.title else None,
-                    meta=text_filter(present.meta_line(a)),
+                    meta=text_filter(present.meta_line(a, date_style)),
                     lead=text_filter(a.lead) if a.lead else None,
                     blocks=tuple(block_view(b) for b in a.blocks),
                     byline=_maybe(present.byline(a)),
-                    toc_subtitle=present.toc_subtitle(a),
+                    toc_subtitle=present.toc_subtitle(a, date_style),
                 )
             )
         sections.append(
@@ -325,7 +331,7 @@ def template_context(
     theme = options.theme
     body, heading = family_or_error(theme.font_family), family_or_error(theme.heading_font_family)
     context: dict[str, Any] = {
-        "r": build_view(report),
+        "r": build_view(report, options.date_style),
         "theme": theme,
         # With a prefix, the PDF names its @font-face families apart from installed fonts, so
         # the shipped files are used even where a system font has the same name.

@@ -27,12 +27,13 @@ __all__ = ["DocxExporter"]
 log = logging.getLogger(__name__)
 
 
-def paragraphs(report: Report, frame_height_pt: float) -> list[Para]:
-    """The whole digest, in order: cover, TOC, summary, articles, appendix."""
+def paragraphs(report: Report, frame_height_pt: float, date_style: str = "official") -> list[Para]:
+    """The whole digest, in order: cover, TOC, summary, articles, appendix; `date_style` words the
+    articles' dates (the cover's stays official)."""
     paras = body.cover(report, frame_height_pt)
-    paras += toc.entries(report)
+    paras += toc.entries(report, date_style)
     paras += body.summary(report)
-    paras += body.articles(report)
+    paras += body.articles(report, date_style)
     if report.index:
         paras += body.appendix(report)
     return paras
@@ -68,7 +69,7 @@ class DocxExporter:
         specs = style_specs(theme, area.text_width, label, reserve, report.grouped)
         reference.install_styles(doc, specs, theme, keep_existing=custom)
         reference.clear_body(doc)
-        paras = paragraphs(report, area.text_height / 20)
+        paras = paragraphs(report, area.text_height / 20, options.date_style)
         if not custom:  # a user's template keeps its own spacing, untouched by direct formatting
             fold_space_before(paras, specs)
         # With a user's template the estimate still uses the theme's fonts and sizes.

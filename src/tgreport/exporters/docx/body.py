@@ -7,10 +7,6 @@ from ...model import Article, Block, Report
 from .paragraphs import PAGEREF, TAB, Para, Run, text
 from .wml import twips
 
-# Words the DOCX prints that present.py does not define; the same as the PDF prints.
-CAPTION_CREDIT = "Ảnh: {credit}"
-RELATED_PREFIX = "Bài liên quan: "
-
 
 def cover(report: Report, frame_height_pt: float) -> list[Para]:
     """As the PDF: organisation at the top, the title 28% down the page, place and date last."""
@@ -46,7 +42,7 @@ def summary(report: Report) -> list[Para]:
     return paras
 
 
-def articles(report: Report) -> list[Para]:
+def articles(report: Report, date_style: str = "official") -> list[Para]:
     paras: list[Para] = []
     grouped = report.grouped
     for section in present.outline(report):
@@ -57,15 +53,15 @@ def articles(report: Report) -> list[Para]:
             heading = Para("Heading2" if grouped else "Heading1", [text(na.heading)], bookmark=na.anchor,
                            page_break=not (grouped and i == 0))
             paras.append(heading)
-            paras += article(heading, na.article)
+            paras += article(heading, na.article, date_style)
     return paras
 
 
-def article(heading: Para, a: Article) -> list[Para]:
+def article(heading: Para, a: Article, date_style: str = "official") -> list[Para]:
     paras = []
     if a.title_derived or not a.title:
         paras.append(Para("DerivedNote", [text(present.DERIVED_TITLE_NOTE)]))
-    meta = present.meta_line(a)
+    meta = present.meta_line(a, date_style)
     if meta:
         paras.append(Para("Metadata", [text(meta)]))
     else:
@@ -91,7 +87,7 @@ def block(b: Block) -> list[Para]:
         runs = [text(b.text)]
         credit = getattr(b, "credit", None)
         if credit:
-            runs.append(text(" (" + CAPTION_CREDIT.format(credit=credit) + ")"))
+            runs.append(text(" (" + present.CAPTION_CREDIT.format(credit=credit) + ")"))
         return [Para("Caption", runs)]
     if b.type == "quote":
         return [Para("Quote", [text(b.text)])]
@@ -102,7 +98,7 @@ def block(b: Block) -> list[Para]:
             for n, item in enumerate(getattr(b, "items", ()), start=1)
         ]
     if b.type == "related":
-        return [Para("Related", [text(RELATED_PREFIX + b.text)])]
+        return [Para("Related", [text(present.RELATED_PREFIX + b.text)])]
     # Images are not embedded (the model keeps only their names): nothing to print.
     return []
 

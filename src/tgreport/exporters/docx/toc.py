@@ -29,7 +29,7 @@ def room(report: Report, theme: Theme) -> tuple[int, int]:
     return twips(label), twips(reserve)
 
 
-def entries(report: Report) -> list[Para]:
+def entries(report: Report, date_style: str = "official") -> list[Para]:
     """The heading "MỤC LỤC" and the entries, inside one TOC field."""
     grouped = report.grouped
     paras = [Para("TOCHeading", [text(present.TOC_TITLE)], page_break=True, bookmark="toc")]
@@ -42,7 +42,7 @@ def entries(report: Report) -> list[Para]:
             runs = [text(f"{na.number}."), Run(kind=TAB), text(present.display_title(na.article)),
                     Run(kind=TAB), Run(kind=PAGEREF, anchor=na.anchor)]
             field.append(Para("TOC2" if grouped else "TOC1", runs, link=na.anchor))
-            field.append(Para("TOCSubtitle", [text(present.toc_subtitle(na.article))]))
+            field.append(Para("TOCSubtitle", [text(present.toc_subtitle(na.article, date_style))]))
     if field:
         field[0].field_begin = TOC_INSTRUCTION
         field[-1].field_end = True

@@ -127,7 +127,9 @@ def _binary_streams() -> Iterator[None]:
             rl_config.useA85 = before
 
 
-def render(report: Report, theme: Theme, *, save: bool = True) -> tuple[bytes, dict[str, int]]:
+def render(
+    report: Report, theme: Theme, *, save: bool = True, date_style: str = "official"
+) -> tuple[bytes, dict[str, int]]:
     """The PDF and the page (1-based) on which each anchor ("a1", "s1", "toc", …) starts.
 
     With `save=False` only the layout runs (the pages are known, no file is written): b"".
@@ -136,7 +138,7 @@ def render(report: Report, theme: Theme, *, save: bool = True) -> tuple[bytes, d
     state = LayoutState()
     buffer = io.BytesIO()
     doc = _Digest(buffer, report, theme, styles)
-    flow = layout.story(report, styles, state, doc.height)
+    flow = layout.story(report, styles, state, doc.height, date_style)
     try:
         with _binary_streams():
             doc.build(flow)

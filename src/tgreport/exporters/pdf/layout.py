@@ -26,15 +26,19 @@ from .styles import Styles
 INDEX_REFERENCE = f"{present.ARTICLE_LABEL}\u00a0{{number}},\u00a0{present.PAGE_LABEL}\u00a0{{page}}"
 
 
-def story(report: Report, styles: Styles, state: LayoutState, frame_height: float) -> list[Flowable]:
-    """Every flowable of the digest, in page order; TOC page numbers are left to `state`."""
+def story(
+    report: Report, styles: Styles, state: LayoutState, frame_height: float, date_style: str = "official"
+) -> list[Flowable]:
+    """Every flowable of the digest, in page order; TOC page numbers are left to `state`.
+
+    `date_style` (ExportOptions.date_style) words the articles' dates; the cover stays official."""
     flow: list[Flowable] = []
     flow += cover(report, styles, frame_height)
     flow += [NextPageTemplate("body"), PageBreak()]
-    flow += toc(report, styles, state)
+    flow += toc(report, styles, state, date_style)
     flow += [PageBreak()]
     flow += summary_page(report, styles, state)
-    flow += articles(report, styles, state)
+    flow += articles(report, styles, state, date_style)
     if report.index:
         flow += [PageBreak()]
         flow += index(report, styles, state)
@@ -59,7 +63,7 @@ def cover(report: Report, styles: Styles, frame_height: float) -> list[Flowable]
     return flow
 
 
-def toc(report: Report, styles: Styles, state: LayoutState) -> list[Flowable]:
+def toc(report: Report, styles: Styles, state: LayoutState, date_style: str = "official") -> list[Flowable]:
     outline = present.outline(report)
     numbers = [na.number for s in outline for na in s.articles]
     style = styles.toc_entry
@@ -82,7 +86,7 @@ def toc(report: Report, styles: Styles, state: LayoutState) -> list[Flowable]:
         for na in section.articles:
             flow.append(
                 TocLine(na.anchor, f"{na.number}.", present.display_title(na.article),
-                        present.toc_subtitle(na.article), state, label_width, entry, subtitle)
+                        present.toc_subtitle(na.article, date_style), state, label_width, entry, subtitle)
             )
     return flow
 
@@ -125,7 +129,9 @@ def summary_page(report: Report, styles: Styles, state: LayoutState) -> list[Flo
     return flow
 
 
-def articles(report: Report, styles: Styles, state: LayoutState) -> list[Flowable]:
+def articles(
+    report: Report, styles: Styles, state: LayoutState, date_style: str = "official"
+) -> list[Flowable]:
     flow: list[Flowable] = []
     level = 1 if report.grouped else 0
     for section in present.outline(report):
@@ -135,18 +141,18 @@ def articles(report: Report, styles: Styles, state: LayoutState) -> list[Flowabl
                 flow.append(Anchor(section.anchor, section.heading, 0, state))
                 flow.append(paragraph(section.heading.upper(), styles.section))
             flow.append(Anchor(na.anchor, na.heading, level, state))
-            flow += article(na.heading, na.article, styles)
+            flow += article(na.heading, na.article, styles, date_style)
         if section.section is not None and not section.articles:
             flow += [PageBreak(), Anchor(section.anchor, section.heading, 0, state),
                      paragraph(section.heading.upper(), styles.section)]
     return flow
 
 
-def article(heading: str, a: Article, styles: Styles) -> list[Flowable]:
+def article(heading: str, a: Article, styles: Styles, date_style: str = "official") -> list[Flowable]:
     flow: list[Flowable] = [paragraph(heading, styles.title)]
     if a.title_derived or not a.title:
         flow.append(paragraph(present.DERIVED_TITLE_NOTE, styles.derived_note))
-    meta = present.meta_line(a)
+    meta = present.meta_line(a, date_style)
     flow.append(paragraph(meta, styles.meta) if meta else Spacer(0, styles.meta.spaceAfter))
     if a.lead:
         flow.append(paragraph(a.lead, styles.lead))
