@@ -67,7 +67,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--no-dedup", dest="dedup", action="store_false", default=None,
                    help="keep every copy of a story saved twice or carried by two sites")
     p.add_argument("--date-style", choices=DATE_STYLES,
-                   help="dates in the report: official (ngày 07 tháng 01 năm 2021, default) or numeric")
+                   help="articles' dates (metadata lines, TOC): official (ngày 07 tháng 01 năm 2021, "
+                   "default), official_weekday, numeric (07/01/2021), or Babel's short, medium, long, full; "
+                   "the cover's date line stays official")
     p.add_argument("--tone-style", choices=TONE_STYLES,
                    help='write tone marks "hòa" or "hoà" style throughout (default: as the sources wrote)')
     p.add_argument("--similarity", type=float, metavar="RATIO",
@@ -216,9 +218,11 @@ def _run(args: argparse.Namespace) -> int:
     except (KeyError, TypeError, ValueError) as exc:
         raise UsageError(f"bad theme setting: {exc}", args.config) from exc
     reader_table = tables.get("reader", {})
+    # The tone style is applied once, to the finished report (api.render), whatever the input kind
+    # (JSON too); the [reader] table may still name it.
+    args.tone_style = reader_table.get("tone_style", args.tone_style)
     reader_options = ReaderOptions(
         extra_chrome=tuple(reader_table.get("extra_chrome", ())),
-        tone_style=reader_table.get("tone_style", args.tone_style),
         **({"max_input_bytes": reader_table["max_input_bytes"]} if "max_input_bytes" in reader_table else {}),
     )
     with progress_bar(enabled=not args.quiet) as bar:

@@ -12,11 +12,13 @@ from pathlib import Path
 from typing import Any
 
 from .errors import ConfigError
+from .present import ARTICLE_DATE_STYLES
 from .theme import THEMES
 
 _TEXT, _FLAG, _NUMBER = (str,), (bool,), (int, float)
-# ExportOptions.date_style: the report's own date lines, official Decree 30 style or dd/mm/yyyy.
-DATE_STYLES = ("official", "numeric")
+# ExportOptions.date_style: how articles are dated (metadata lines, TOC); the styles present.py
+# can word (official Decree 30 style, dd/mm/yyyy, Babel's), so nothing else gets past the CLI.
+DATE_STYLES = ARTICLE_DATE_STYLES
 TONE_STYLES = ("hòa", "hoà")
 
 # Config key → (argparse destination, accepted types). Aliases share a destination.
