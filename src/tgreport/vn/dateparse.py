@@ -68,12 +68,22 @@ _ISO = (
 )
 
 _FLAGS = re.IGNORECASE
+# Every match starts with a word ("Sáng", "thứ", "ngày"), a digit or "(": checked first, the
+# other positions (inside words, spaces) fail at once instead of trying each optional part.
+_START = r"(?=\b[^\W\d_]|\d|\()"
 _PATTERNS = (
-    ("iso", re.compile(rf"(?:{_WEEKDAY}\s*[,\-–]?\s*)?{_ISO}", _FLAGS)),
-    ("numeric", re.compile(_PREFIX + _NUMERIC + _SUFFIX, _FLAGS)),
-    ("words", re.compile(_PREFIX + _WORDS + _SUFFIX, _FLAGS)),
-    ("day_month", re.compile(_PREFIX + _DAY_MONTH + _SUFFIX, _FLAGS)),
+    ("iso", re.compile(rf"{_START}(?:{_WEEKDAY}\s*[,\-–]?\s*)?{_ISO}", _FLAGS)),
+    ("numeric", re.compile(_START + _PREFIX + _NUMERIC + _SUFFIX, _FLAGS)),
+    ("words", re.compile(_START + _PREFIX + _WORDS + _SUFFIX, _FLAGS)),
+    ("day_month", re.compile(_START + _PREFIX + _DAY_MONTH + _SUFFIX, _FLAGS)),
 )
+# The digits and separators each pattern cannot match without: a text lacking them skips it.
+_CORES = {
+    "iso": re.compile(r"\d[-/]\d{1,2}[-/]\d"),
+    "numeric": re.compile(r"\d[/.-]\d{1,2}[/.-]\d"),
+    "words": re.compile(r"\d\s+(?:tháng|thg)\s+\d", _FLAGS),
+    "day_month": re.compile(r"\d[/.-]\d"),
+}
 # What every pattern above needs somewhere: day and month digits with a separator or "tháng"
 # between them. Text without it (most paragraphs) skips the four long patterns, which try every
 # position.
@@ -335,6 +345,8 @@ def find_dates(
         return []
     candidates: list[ParsedDate] = []
     for kind, pattern in _PATTERNS:
+        if not _CORES[kind].search(text):
+            continue
         for m in pattern.finditer(text):
             found = _build(kind, m, context)
             if found is not None:
