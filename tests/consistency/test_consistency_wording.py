@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from consistency_helpers import has_line
 
 from tgreport import present
@@ -73,3 +75,25 @@ def test_toc_subtitles_read_the_same_in_every_format_with_a_toc_page(
             assert has_line(lines, subtitle) or any(line.endswith(" " + subtitle) for line in lines), (
                 f"{name}: no TOC subtitle {subtitle!r}"
             )
+
+
+def test_index_lines_read_the_same_with_or_without_page_numbers(
+    report: Report, official_lines: dict[str, list[str]]
+) -> None:
+    """"Name (detail): Bài 1, tr. 4; Bài 3, tr. 6" where pages are fixed (ReportLab PDF, DOCX);
+    the same without the pages where they are not (HTML, EPUB) or are printed in a key (WeasyPrint)."""
+    article = present.ARTICLE_LABEL
+    for entry in report.index:
+        name = entry.name + (f" ({entry.detail})" if entry.detail else "")
+        numbers = [int(i[:3]) for i in entry.article_ids]  # ids "001_sample", "003_sample": a1, a3
+        bare = f"{name}: " + "; ".join(f"{article} {n}" for n in numbers)
+        paged = re.compile(
+            re.escape(f"{name}: ")
+            + "; ".join(re.escape(f"{article} {n}, {present.PAGE_LABEL} ") + r"\d+" for n in numbers)
+        )
+        for fmt in ("pdf", "docx"):
+            assert any(paged.fullmatch(line) for line in official_lines[fmt]), f"{fmt}: no {paged.pattern}"
+        for fmt in ("html", "epub", "weasypdf"):
+            # WeasyPrint draws the list's bullet as text; HTML and EPUB leave it to CSS.
+            lines = [line.removeprefix("• ") for line in official_lines[fmt]]
+            assert has_line(lines, bare), f"{fmt}: no {bare!r}"
