@@ -16,15 +16,17 @@ log = logging.getLogger(__name__)
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff\ud800-\udfff]")
 _ZERO_WIDTH = re.compile(r"[\u200b\u200c\u200d\u200e\u200f\u2060\ufeff\u00ad]")
 _SPACES = re.compile(r"[\u00a0\u2000-\u200a\u202f\u205f\u3000]")
+_ANY_ODD = re.compile("[" + "".join(p.pattern[1:-1] for p in (_CONTROL, _ZERO_WIDTH, _SPACES)) + "]")
 
 
 def clean_text(text: str) -> str:
     """NFC text with LF line ends, eth mapped to Đ/đ, no control, zero-width or direction-mark
     characters, and every kind of space (no-break, thin, ideographic) as a plain space."""
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u2028", "\n").replace("\u2029", "\n")
-    text = _CONTROL.sub("", text)
-    text = _ZERO_WIDTH.sub("", text)
-    text = _SPACES.sub(" ", text)
+    if _ANY_ODD.search(text):  # most pages have none of these: one scan instead of three
+        text = _CONTROL.sub("", text)
+        text = _ZERO_WIDTH.sub("", text)
+        text = _SPACES.sub(" ", text)
     # Ð ð (Icelandic eth) look like Đ đ but are not Vietnamese letters.
     text = text.replace("\u00d0", "\u0110").replace("\u00f0", "\u0111")
     return unicodedata.normalize("NFC", text)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from ...model import Caption
 from .cues import may_match
@@ -91,4 +92,10 @@ def is_heading(text: str) -> bool:
 def has_scene_words(text: str, vocab: Vocabulary) -> bool:
     """Words that describe a photograph ("phát biểu", "quang cảnh", "trao tặng", …)."""
     folded = f" {text.casefold()} "
-    return any(f" {word}" in folded for word in vocab.scene_words)
+    return any(word in folded for word in _spaced(vocab.scene_words))
+
+
+@lru_cache(maxsize=16)
+def _spaced(words: tuple[str, ...]) -> tuple[str, ...]:
+    """The words with the space that makes each start a word, built once per list."""
+    return tuple(f" {word}" for word in words)

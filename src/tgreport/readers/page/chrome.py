@@ -8,7 +8,7 @@ from functools import lru_cache
 
 from .captions import is_picture_line
 from .cues import may_match
-from .lines import Line, ends_sentence, is_paragraph_like, word_count
+from .lines import Line, ends_sentence, fold, is_paragraph_like, word_count
 from .vocab import Vocabulary
 
 # What may follow a furniture phrase on its line: "Bình luận (3)", "Chia sẻ:", "Tags: …".
@@ -97,7 +97,7 @@ def _glued_tail(text: str, vocab: Vocabulary) -> int | None:
     """Where a tail heading starts when a scraper glued it to the line before ("Năng NguyễnCác ý kiến")."""
     if not _CASE_JOIN.search(text):
         return None
-    folded = text.casefold()
+    folded = fold(text)
     start = _glue_points(vocab.tail_phrases)
     if start is not None and len(folded) == len(text) and not start.search(text):
         return None  # no capital that could open a phrase sits right after a letter
@@ -130,7 +130,7 @@ def _glue_points(phrases: tuple[str, ...]) -> re.Pattern[str] | None:
 
 
 def _starts_with_phrase(text: str, phrases: tuple[str, ...], slack: int) -> bool:
-    folded = text[:PHRASE_PREFIX_CHARS].casefold()
+    folded = fold(text[:PHRASE_PREFIX_CHARS])
     if not _any_of(phrases).match(folded):
         return False  # no phrase starts the line: one match instead of a test per phrase
     for phrase in phrases:
@@ -154,7 +154,7 @@ def _any_of(phrases: tuple[str, ...]) -> re.Pattern[str]:
 def _is_tail(text: str, vocab: Vocabulary) -> bool:
     if len(text) > TAIL_LINE_MAX_CHARS:
         return False
-    folded = text.casefold()
+    folded = fold(text)
     if any(p.fullmatch(text) for p in vocab.tail_patterns):
         return True
     # A heading, not a sentence that happens to begin with the same words.
@@ -166,7 +166,7 @@ def _is_furniture(text: str, vocab: Vocabulary) -> bool:
         return True
     if any(p.fullmatch(text) for p in vocab.line_patterns):
         return True
-    return text.casefold().startswith(vocab.user_phrases)
+    return fold(text).startswith(vocab.user_phrases)
 
 
 def _skip_links(lines: list[Line], i: int, vocab: Vocabulary, removed: list[str]) -> int:

@@ -45,7 +45,7 @@ def stamp_of(text: str, vocab: Vocabulary) -> ParsedDate | None:
     """The publication stamp a line holds, if the line is nothing but a stamp (with labels)."""
     # A stamp is a short line with digits; skipping the rest spares the date parser every
     # paragraph of the article.
-    if len(text) > STAMP_MAX_CHARS or not any(c.isdigit() for c in text):
+    if len(text) > STAMP_MAX_CHARS or not any(map(str.isdigit, text)):
         return None
     found = date_line(text)
     if found is None and "|" in text:

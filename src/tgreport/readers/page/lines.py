@@ -43,6 +43,12 @@ def word_count(text: str) -> int:
     return len(text.split())
 
 
+@lru_cache(maxsize=4096)
+def fold(text: str) -> str:
+    """``text.casefold()``, remembered: each stage compares the same lines with folded phrases."""
+    return text.casefold()
+
+
 def ends_sentence(text: str) -> bool:
     return bool(_SENTENCE_END.search(text))
 
