@@ -43,7 +43,7 @@ def read_inputs(
     """
     result = ReadResult()
     outputs = {os.path.realpath(p) for p in exclude}
-    files = [f for f in find_inputs(list(paths)) if os.path.realpath(f) not in outputs]
+    files = [f for f in find_inputs(list(paths)) if not outputs or os.path.realpath(f) not in outputs]
     # Many files are spread over the cores; the outcomes still arrive in the order of `files`.
     workers = pool.workers_for(len(files))
     pooled = pool.read_pooled(files, options, workers) if workers > 1 else None

@@ -196,3 +196,10 @@ def test_text_the_date_check_skips_holds_no_date(text: str) -> None:
         # Without the look-ahead on where a match starts, the same matches.
         plain = re.compile(pattern.pattern.replace(dateparse._START, "", 1), pattern.flags)
         assert [m.span() for m in pattern.finditer(text)] == [m.span() for m in plain.finditer(text)]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from(NON_STRAY + "¶§"), max_size=80))
+def test_no_text_scores_near_the_top_that_mojibake_repair_assumes(text: str) -> None:
+    # repair_mojibake leaves a line alone when it scores within 0.3 of _TOP_SCORE.
+    assert vietnamese_score(text) < detect._TOP_SCORE - 0.05

@@ -17,6 +17,8 @@ _WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
 _FINE = set("“”‘’–—…•€₫° \u00a0\u00ab\u00bb·×")
 # A legacy decoding must read at least this much like Vietnamese to be believed.
 MIN_SCORE = 0.6
+# Above any score (at most 1.1, plus rounding): a line scoring within 0.3 of it is never repaired.
+_TOP_SCORE = 1.2
 # Characters scored per candidate: a few pages tell the encodings apart; a whole book is not needed.
 _SAMPLE = 50_000
 
@@ -167,6 +169,8 @@ def _repair_line(line: str) -> tuple[str, str | None]:
     if raw is None:
         return line, None
     before = vietnamese_score(line)
+    if before + 0.3 > _TOP_SCORE:
+        return line, None  # no reading can beat it by the 0.3 a repair needs ("Xem thêm")
     best: tuple[float, str, str] | None = None
     try:
         utf8 = raw.decode("utf-8")
