@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 
 from ...model import Caption
-from .cues import may_match
+from .cues import may_match, per_list
 from .lines import ends_sentence, is_upper, word_count
 from .vocab import Vocabulary
 
@@ -17,7 +16,7 @@ CREDIT_MAX_WORDS = 6
 
 def strip_alt(text: str, vocab: Vocabulary) -> str:
     """`text` without the image alt text a scraper glued in front ("<title> ảnh 1Bí thư …" → "Bí thư …")."""
-    if not may_match(text, (vocab.glued_alt,)):
+    if not may_match(text, vocab.glued_alt):
         return text
     match = vocab.glued_alt.match(text)
     return text[match.end() :] if match else text
@@ -66,7 +65,7 @@ def is_image_file(text: str, vocab: Vocabulary) -> bool:
     # image_file fails at a line's first space by itself; alt_alone tries the whole line.
     if vocab.image_file.match(text):
         return True
-    return may_match(text, (vocab.alt_alone,)) and vocab.alt_alone.match(text) is not None
+    return may_match(text, vocab.alt_alone) and vocab.alt_alone.match(text) is not None
 
 
 def is_picture_line(text: str, vocab: Vocabulary) -> bool:
@@ -95,7 +94,7 @@ def has_scene_words(text: str, vocab: Vocabulary) -> bool:
     return any(word in folded for word in _spaced(vocab.scene_words))
 
 
-@lru_cache(maxsize=16)
+@per_list
 def _spaced(words: tuple[str, ...]) -> tuple[str, ...]:
     """The words with the space that makes each start a word, built once per list."""
     return tuple(f" {word}" for word in words)

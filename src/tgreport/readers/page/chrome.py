@@ -4,10 +4,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
 
 from .captions import is_picture_line
-from .cues import may_match
+from .cues import may_match, per_list
 from .lines import Line, ends_sentence, fold, is_paragraph_like, word_count
 from .vocab import Vocabulary
 
@@ -109,7 +108,7 @@ def _glued_tail(text: str, vocab: Vocabulary) -> int | None:
     return None
 
 
-@lru_cache(maxsize=16)
+@per_list
 def _glue_points(phrases: tuple[str, ...]) -> re.Pattern[str] | None:
     """A capital right after a letter, of a letter some phrase starts with: where a glued
     heading can begin. The per-phrase search runs only on lines that have one.
@@ -143,7 +142,7 @@ def _starts_with_phrase(text: str, phrases: tuple[str, ...], slack: int) -> bool
     return False
 
 
-@lru_cache(maxsize=64)
+@per_list
 def _any_of(phrases: tuple[str, ...]) -> re.Pattern[str]:
     """One pattern for a list of folded phrases; a match says some phrase is there."""
     if not phrases:

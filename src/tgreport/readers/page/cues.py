@@ -3,16 +3,19 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
-from functools import lru_cache
+from collections.abc import Callable, Iterable
+from functools import wraps
 from re import _constants as sre  # type: ignore[attr-defined]
 from re import _parser  # type: ignore[attr-defined]
-from typing import Any
+from typing import Any, TypeVar
 
 # Most lines of a page are paragraphs that no caption, credit or counter pattern matches, and
 # those patterns open with ".+?", which tries every position. One search for the words they all
 # need ("ảnh", "lượt") rules such a line out at C speed.
 MAX_WORDS = 3
+PER_LIST_ENTRIES = 64
+T = TypeVar("T")
+R = TypeVar("R")
 
 
 def cue(patterns: Iterable[re.Pattern[str]]) -> re.Pattern[str] | None:
@@ -71,13 +74,31 @@ def _required(items: Any) -> list[str] | None:
     return best
 
 
-@lru_cache(maxsize=64)
-def cue_for(patterns: tuple[re.Pattern[str], ...]) -> re.Pattern[str] | None:
-    """`cue(patterns)`, worked out once per pattern list."""
-    return cue(patterns)
+def per_list(build: Callable[[T], R]) -> Callable[[T], R]:
+    """`build(items)` worked out once per list object. The vocabulary's lists live as long as the
+    process; hashing a long tuple again on every line (as lru_cache does) cost more than the
+    check it guarded."""
+    made: dict[int, tuple[T, R]] = {}
+
+    @wraps(build)
+    def cached(items: T) -> R:
+        entry = made.get(id(items))
+        if entry is None or entry[0] is not items:
+            if len(made) >= PER_LIST_ENTRIES:
+                made.clear()  # lists made on the fly: do not keep them all
+            entry = made[id(items)] = (items, build(items))
+        return entry[1]
+
+    return cached
 
 
-def may_match(text: str, patterns: tuple[re.Pattern[str], ...]) -> bool:
+@per_list
+def cue_for(patterns: tuple[re.Pattern[str], ...] | re.Pattern[str]) -> re.Pattern[str] | None:
+    """`cue(patterns)` (or of the one pattern), worked out once per list."""
+    return cue((patterns,) if isinstance(patterns, re.Pattern) else patterns)
+
+
+def may_match(text: str, patterns: tuple[re.Pattern[str], ...] | re.Pattern[str]) -> bool:
     """False when no pattern of `patterns` can match in `text`: it lacks every word they need."""
     found = cue_for(patterns)
     return found is None or found.search(text) is not None
