@@ -8,8 +8,10 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import functools
 import itertools
 import re
+import unicodedata
 from collections import Counter
 from dataclasses import dataclass
 from typing import Any
@@ -17,6 +19,7 @@ from typing import Any
 from .errors import UsageError
 from .model import Article, Report, Section
 from .vn import TONE_STYLES, format_date, format_period, normalize_tone_style
+from .vn.syllables import TONE_MARKS
 
 DERIVED_TITLE_MAX = 90
 _SENTENCE_END = re.compile(r"(?<=[.!?…])\s")
@@ -229,16 +232,37 @@ def restyle_tones(report: Report, style: str | None) -> Report:
     return restyled
 
 
+def _toned(letters: str) -> str:
+    return "".join(unicodedata.normalize("NFC", c + mark) for c in letters for mark in TONE_MARKS)
+
+
+# The only words a tone style changes end in o/u + a/e/y with a tone mark on one of the two (hòa,
+# hoà, thủy, khoẻ); finding those first and restyling only them is ~20 times faster than letting
+# normalize_tone_style look at every word (2.5 s for a 1,000-article report otherwise).
+_ENDING = rf"(?:[{_toned('oOuU')}][aAeEyY]|[oOuU][{_toned('aAeEyY')}])(?![^\W\d_])"
+_CANDIDATE = re.compile(rf"(?<![^\W\d_])[^\W\d_]*{_ENDING}")
+_HAS_CANDIDATE = re.compile(_ENDING)  # a quick first look: most strings have no such word
+
+
+def _restyle_text(text: str, style: str) -> str:
+    if not unicodedata.is_normalized("NFC", text):  # the model is NFC; anything else the long way
+        return normalize_tone_style(text, style)
+    if not _HAS_CANDIDATE.search(text):
+        return text
+    return _CANDIDATE.sub(lambda m: normalize_tone_style(m.group(), style), text)
+
+
 def _restyle(value: Any, style: str) -> Any:
     if isinstance(value, str):
-        return normalize_tone_style(value, style)
+        return _restyle_text(value, style)
     if isinstance(value, tuple):
         return tuple(_restyle(v, style) for v in value)
     if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        changes = {
-            f.name: _restyle(getattr(value, f.name), style)
-            for f in dataclasses.fields(value)
-            if f.init and f.name not in _NOT_WORDING
-        }
+        changes = {name: _restyle(getattr(value, name), style) for name in _wording_fields(type(value))}
         return dataclasses.replace(value, **changes)
     return value  # dates, numbers, None
+
+
+@functools.cache
+def _wording_fields(cls: type) -> tuple[str, ...]:
+    return tuple(f.name for f in dataclasses.fields(cls) if f.init and f.name not in _NOT_WORDING)

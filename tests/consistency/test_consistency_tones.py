@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
+import unicodedata
 from pathlib import Path
 
 import pytest
 from consistency_helpers import lines_of, root_conftest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from tgreport import present
 from tgreport.cli import main
@@ -14,6 +17,7 @@ from tgreport.errors import UsageError
 from tgreport.exporters.base import ExportOptions
 from tgreport.exporters.json_exporter import JsonExporter
 from tgreport.model import Caption, IndexEntry, Paragraph, Related, Report, Section
+from tgreport.vn import normalize_tone_style
 
 make_article = root_conftest().make_article
 
@@ -88,3 +92,33 @@ def test_sections_are_restyled_too() -> None:
 def test_unknown_tone_style_is_a_usage_error() -> None:
     with pytest.raises(UsageError, match="hoa"):
         present.restyle_tones(_hoa_report(), "hoa")
+
+
+def _one_paragraph(text: str) -> Report:
+    article = make_article(1, blocks=(Paragraph(text),))
+    return Report(title="t", issued=dt.date(2021, 1, 7), articles=(article,))
+
+
+@pytest.mark.parametrize("style", ["hòa", "hoà"])
+def test_restyling_a_report_is_normalize_tone_style_on_the_seeds(style: str, seeds_dir: Path) -> None:
+    """restyle_tones looks only at words that can change: on real pages it must agree with
+    vn.normalize_tone_style looking at every word."""
+    changed = 0
+    for seed in sorted(seeds_dir.glob("*.txt")):
+        text = unicodedata.normalize("NFC", seed.read_text(encoding="utf-8"))
+        block = present.restyle_tones(_one_paragraph(text), style).articles[0].blocks[0]
+        assert block.text == normalize_tone_style(text, style), seed.name
+        changed += block.text != text
+    assert changed >= 1  # the seeds write "Tỉnh uỷ" and "Tỉnh ủy": one style changes something
+
+
+_LETTERS = "aăâeêioôơuưyAĂÂEÊIOÔƠUƯYhkqtđg" + "".join(
+    unicodedata.normalize("NFC", v + m) for v in "aeouyAEOUY" for m in "\u0300\u0301\u0303\u0309\u0323"
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=_LETTERS + " -,.2\u0300", max_size=40), st.sampled_from(["hòa", "hoà"]))
+def test_restyling_agrees_with_normalize_tone_style_on_any_text(text: str, style: str) -> None:
+    block = present.restyle_tones(_one_paragraph(text), style).articles[0].blocks[0]
+    assert block.text == normalize_tone_style(text, style)
