@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from .captions import is_picture_line
 from .cues import may_match, per_list
@@ -128,8 +129,14 @@ def _glue_points(phrases: tuple[str, ...]) -> re.Pattern[str] | None:
     return re.compile(rf"[{opening}](?<=[^\W\d_{capital}][{opening}])")
 
 
+@lru_cache(maxsize=4096)
+def _folded_start(text: str) -> str:
+    # Each line is tested against the box phrases and the line phrases: folded once.
+    return fold(text[:PHRASE_PREFIX_CHARS])
+
+
 def _starts_with_phrase(text: str, phrases: tuple[str, ...], slack: int) -> bool:
-    folded = fold(text[:PHRASE_PREFIX_CHARS])
+    folded = _folded_start(text)
     if not _any_of(phrases).match(folded):
         return False  # no phrase starts the line: one match instead of a test per phrase
     for phrase in phrases:
@@ -165,7 +172,7 @@ def _is_furniture(text: str, vocab: Vocabulary) -> bool:
         return True
     if any(p.fullmatch(text) for p in vocab.line_patterns):
         return True
-    return fold(text).startswith(vocab.user_phrases)
+    return bool(vocab.user_phrases) and fold(text).startswith(vocab.user_phrases)
 
 
 def _skip_links(lines: list[Line], i: int, vocab: Vocabulary, removed: list[str]) -> int:
