@@ -31,7 +31,7 @@ report: system-runtime $(BIN)/.installed-runtime
 	$(BIN)/make-report seeds -f all -o $(OUT)
 
 lint: $(BIN)/.installed-test
-	$(BIN)/ruff check src tests examples benchmarks
+	$(BIN)/ruff check --no-cache src tests examples benchmarks
 	$(BIN)/mypy
 
 ## Lint, type-check and run the whole test suite.

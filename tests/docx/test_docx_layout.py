@@ -5,13 +5,13 @@ from __future__ import annotations
 import io
 import unicodedata
 
+import docx
 from docx_helpers import make_article, make_report, paragraphs, render, toc_entries
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Paragraph as RLParagraph
 
-import docx
 from tgreport.exporters.base import ExportOptions
 from tgreport.exporters.docx import layout
 from tgreport.exporters.docx.layout import _Box, count_lines, paginate

@@ -10,10 +10,10 @@ import subprocess
 import unicodedata
 import zipfile
 
+import docx
 import pytest
 from docx_helpers import NS, W, attr, make_article, make_report, paragraphs, part, render, toc_entries
 
-import docx
 from tgreport import present
 from tgreport.errors import ExportError
 from tgreport.model import Paragraph, Report

@@ -14,12 +14,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+import docx
 from docx.opc.exceptions import PackageNotFoundError
 from docx.oxml import parse_xml
 from docx.shared import Twips
 from lxml import etree
-
-import docx
 
 from ...errors import ExportError
 from ...model import Report
