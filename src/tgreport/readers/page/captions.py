@@ -51,9 +51,7 @@ def credit_only(text: str, vocab: Vocabulary) -> str | None:
     """The credit of a line that holds nothing else ("Ảnh: TTXVN", "(Ảnh minh họa)")."""
     if labelled_caption(text, vocab) is not None:
         return None
-    if not may_match(text, vocab.credit_only):
-        return None
-    for pattern in vocab.credit_only:
+    for pattern in vocab.credit_only:  # anchored at a label: they fail fast without a pre-check
         match = pattern.match(text)
         if match:
             return match.group("credit").strip()

@@ -28,19 +28,35 @@ def split_lines(text: str) -> list[Line]:
     lines: list[Line] = []
     gap = 0
     for number, raw in enumerate(text.split("\n"), 1):
-        tidy = " ".join(raw.split())
-        if not tidy:
+        words = raw.split()
+        if not words:
             gap += 1
             continue
+        tidy = " ".join(words)
+        _remember_count(tidy, len(words))
         lines.append(Line(tidy, number, gap))
         gap = 0
     return lines
 
 
-# Every stage asks about the same few dozen lines again: remembered per line text.
-@lru_cache(maxsize=4096)
+# Every stage asks about the same few dozen lines again: remembered per line text, and filled
+# in by split_lines, which splits each line into words anyway.
+_WORD_COUNTS: dict[str, int] = {}
+WORD_COUNTS_KEPT = 4096
+
+
 def word_count(text: str) -> int:
-    return len(text.split())
+    count = _WORD_COUNTS.get(text)
+    if count is None:
+        count = len(text.split())
+        _remember_count(text, count)
+    return count
+
+
+def _remember_count(text: str, count: int) -> None:
+    if len(_WORD_COUNTS) >= WORD_COUNTS_KEPT:
+        _WORD_COUNTS.clear()
+    _WORD_COUNTS[text] = count
 
 
 @lru_cache(maxsize=4096)
