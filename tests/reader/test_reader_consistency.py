@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import os
 import re
 import shutil
 import unicodedata
@@ -91,6 +92,28 @@ def test_a_reader_bug_in_a_worker_skips_only_that_file(
     pooled = _read(folder, 2, caplog, monkeypatch)
     assert pooled == alone
     assert any("0007_" in s and "internal error ZeroDivisionError: boom" in s for s in pooled[1])
+
+
+def test_a_worker_that_dies_leaves_its_files_to_this_process(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    folder = _folder(tmp_path)
+    real = pool.read_path
+    parent = os.getpid()
+
+    def dying(path: Path, options: object = None) -> list:
+        if path.name.startswith("0100_") and os.getpid() != parent:
+            os._exit(9)  # as the kernel's out-of-memory killer would end it
+        return real(path, options)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(pool, "read_path", dying)
+    caplog.set_level(logging.INFO)
+    alone = _read(folder, 1, caplog, monkeypatch)
+    pooled = _read(folder, 2, caplog, monkeypatch)
+    assert pooled[:3] == alone[:3]
+    stopped = [m for _, _, m in pooled[3] if "reading workers stopped" in m]
+    assert len(stopped) == 1
+    assert [r for r in pooled[3] if "reading workers stopped" not in r[2]] == alone[3]
 
 
 def test_small_runs_stay_in_this_process() -> None:

@@ -10,7 +10,7 @@ import threading
 import time
 from collections.abc import Iterator
 from concurrent.futures import ProcessPoolExecutor
-from functools import partial
+from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
 
 from ..errors import InputError
@@ -63,15 +63,24 @@ def read_pooled(files: list[Path], options: ReaderOptions | None, workers: int) 
     """
     chunk = max(1, min(64, len(files) // (workers * 8)))
     context = multiprocessing.get_context("fork")
-    pool = ProcessPoolExecutor(workers, mp_context=context, initializer=_start_worker)
+    # Forked workers inherit the options as they are: nothing in them needs to be picklable.
+    pool = ProcessPoolExecutor(workers, mp_context=context, initializer=_start_worker, initargs=(options,))
+    done = 0
     try:
-        read = partial(_read_logged, options=options)
-        for articles, error, records in pool.map(read, files, chunksize=chunk):
-            for record in records:
-                logger = logging.getLogger(record.name)
-                if logger.isEnabledFor(record.levelno):
-                    logger.handle(record)
-            yield articles, error
+        try:
+            for articles, error, records in pool.map(_read_logged, files, chunksize=chunk):
+                for record in records:
+                    logger = logging.getLogger(record.name)
+                    if logger.isEnabledFor(record.levelno):
+                        logger.handle(record)
+                done += 1
+                yield articles, error
+        except BrokenProcessPool as exc:
+            # A worker died (killed, out of memory): the files it had are read here instead.
+            left = len(files) - done
+            log.warning("the reading workers stopped (%s); reading the other %d files here", exc, left)
+            for path in files[done:]:
+                yield read_one(path, options)
     finally:
         # Interrupted (Ctrl-C, an error downstream): the files not yet started are dropped, not
         # read to the end first.
@@ -95,13 +104,16 @@ class _Keep(logging.Handler):
 
 
 _KEEP = _Keep()
+_OPTIONS: ReaderOptions | None = None  # a worker's copy, set as it starts
 
 
-def _start_worker() -> None:
-    # The fork copied the caller's handlers: left in place they would print every message a
-    # second time. Records go to _KEEP alone; the parent decides which to show.
+def _start_worker(options: ReaderOptions | None) -> None:
+    global _OPTIONS
+    _OPTIONS = options
     # Ctrl-C reaches the whole process group: the parent stops the run and says so, once.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    # The fork copied the caller's handlers: left in place they would print every message a
+    # second time. Records go to _KEEP alone; the parent decides which to show.
     for logger in [logging.getLogger(), *logging.Logger.manager.loggerDict.values()]:
         if isinstance(logger, logging.Logger):
             logger.handlers = []
@@ -118,7 +130,7 @@ def _leave_with(parent: int) -> None:
     os._exit(1)
 
 
-def _read_logged(path: Path, options: ReaderOptions | None) -> tuple[*Outcome, list[logging.LogRecord]]:
+def _read_logged(path: Path) -> tuple[*Outcome, list[logging.LogRecord]]:
     _KEEP.records = []
-    articles, error = read_one(path, options)
+    articles, error = read_one(path, _OPTIONS)
     return articles, error, _KEEP.records
