@@ -2,15 +2,13 @@
 
 Two articles are one story when their normalised titles and dates agree, or when their bodies
 share at least `threshold` of their word 3-shingles (Jaccard similarity). Comparing every pair is
-O(n²); instead, prefix filtering (Chaudhuri et al., 2006) indexes only the rarest few shingles of
-each body: two sets with Jaccard ≥ t must share one of the first ⌊(1 − t)·|A|⌋ + 1 of their rarest
-shingles, so the index proposes few candidates and misses none. Candidates are then checked
-exactly.
+O(n²); instead, a pigeonhole filter (partition signatures, Arasu et al., 2006) proposes as
+candidates only bodies that have exactly the same shingles in at least one of many partitions of
+the shingle space, which every pair alike enough must; candidates are then checked exactly.
 """
 
 from __future__ import annotations
 
-import heapq
 import logging
 import re
 import unicodedata
@@ -57,6 +55,15 @@ def title_key(article: Article) -> str | None:
     if not article.title or article.title_derived:
         return None
     return " ".join(_words(vn.normalize_tone_style(article.title, "hòa"))) or None
+
+
+def _rough_title_key(article: Article) -> str | None:
+    """title_key with every mark and non-ASCII letter dropped: cheap, and equal whenever the
+    title keys are, since restyling only moves a tone mark within a word."""
+    if not article.title or article.title_derived:
+        return None
+    words = " ".join(_words(article.title))
+    return unicodedata.normalize("NFD", words).encode("ascii", "ignore").decode()
 
 
 # A shingle is kept as the 64-bit hash of its words: int keys make the counting and set work
@@ -107,42 +114,46 @@ class _Union:
 def similar_pairs(
     sets: Sequence[frozenset[Shingle]], threshold: float, clusters: _Union | None = None
 ) -> list[tuple[int, int, float]]:
-    """Every pair (i, j, similarity) with i < j and Jaccard ≥ threshold, by prefix filtering.
+    """Every pair (i, j, similarity) with i < j and Jaccard ≥ threshold, by partition signatures.
 
     With `clusters`, pairs are joined there as found, and a set that joined a cluster is not
     indexed: later sets are compared with one member per cluster. A corpus made of copies of a
     few stories then costs O(n) instead of O(n²), at the price of a chain A ~ B ~ C being missed
     when C is like B but not like A.
     """
-    frequency: Counter[Shingle] = Counter()
-    for s in sets:
-        frequency.update(s)
-    # One global order, rarest first; any fixed order keeps the filter exact, rare-first keeps it
-    # fast. Shingles found in one body only come first and need no rank among themselves: they
-    # are shared with nobody, so how their ties break cannot hide a pair.
-    shared = sorted((x for x, count in frequency.items() if count > 1), key=frequency.__getitem__)
-    rank = {shingle: r for r, shingle in enumerate(shared)}
-    index: dict[Shingle, list[int]] = {}
+    # Key → the set holding it, or a tuple of sets once several do: most keys have one owner,
+    # and building a list for each would cost more than all the rest of the search.
+    index: dict[int, int | tuple[int, ...]] = {}
+    indexed: list[int] = []
     pairs = []
     for j, s in enumerate(sets):
         if len(s) < MIN_SHINGLES:
             continue
-        in_common = [x for x in s if x in rank]
-        size = int((1 - threshold) * len(s)) + 1 - (len(s) - len(in_common))
-        if size <= 0:
-            continue  # its prefix is all shingles no other body has: it is like no other
-        prefix = heapq.nsmallest(size, in_common, key=rank.__getitem__)
-        candidates: set[int] = set()
-        for shingle in prefix:
-            candidates.update(index.get(shingle, ()))
+        keys = _signature_keys(s, threshold) if threshold >= _LOWEST_SIGNED else []
+        # Keys of one partition count are distinct, so each shared partition counts once here.
+        shared = index.keys() & keys
+        # How many partitions each earlier set agrees with this one on.
+        hits: Counter[int] = Counter()
+        if threshold >= _LOWEST_SIGNED:
+            for key in shared:
+                owners = index[key]
+                hits.update(owners if isinstance(owners, tuple) else (owners,))
+        else:
+            hits.update(indexed)  # nearly everything is a candidate: skip the signatures
         joined = False
-        for i in sorted(candidates):
+        for i in sorted(hits):
             if clusters is not None and clusters.find(i) == clusters.find(j):
                 continue
             a = sets[i]
             # Size filter: sets whose sizes differ by more than the threshold allows cannot match.
             if min(len(a), len(s)) < threshold * max(len(a), len(s)):
                 continue
+            if threshold >= _LOWEST_SIGNED:
+                # Count filter: with at most k differences among `count` partitions, at least
+                # count − k partitions hold none of them (keys of other counts only add hits).
+                differences = _differences(len(a), len(s), threshold)
+                if hits[i] < _partitions_for(differences) - differences:
+                    continue
             similarity = jaccard(a, s)
             if similarity >= threshold:
                 pairs.append((i, j, similarity))
@@ -150,9 +161,81 @@ def similar_pairs(
                     clusters.join(i, j)
                     joined = True
         if not joined:
-            for shingle in prefix:
-                index.setdefault(shingle, []).append(j)
+            indexed.append(j)
+            new: dict[int, int | tuple[int, ...]] = dict.fromkeys(keys, j)
+            for key in shared:
+                owners = index[key]
+                new[key] = (*owners, j) if isinstance(owners, tuple) else (owners, j)
+            index.update(new)
     return pairs
+
+
+# Below this threshold sets may differ in most of their shingles, partitions would be nearly
+# empty and every set a candidate anyway.
+_LOWEST_SIGNED = 0.5
+
+
+def _signature_keys(s: frozenset[Shingle], threshold: float) -> list[int]:
+    """A key per partition, for each partition count `s` may be compared under.
+
+    A key mixes the partition's signature, its number and the count; keys of unequal partitions
+    may collide, which only adds a candidate that the exact check then turns down.
+
+    Pigeonhole filter (Arasu et al., 2006): split the shingle space into more partitions than two
+    sets can differ in shingles; if they are alike enough, some partition holds none of their
+    differences, so both sets have the same shingles there and share that key. Every truly similar
+    earlier set is found, and bodies that merely share common phrases rarely agree on a whole
+    partition (a rare-shingle prefix, by contrast, is defeated by bodies that recombine common
+    sentences: their rarest shingles are still shared by hundreds).
+    """
+    counts = _partition_counts(len(s), threshold)
+    sums = _sums(s, counts[-1])
+    keys: list[int] = []
+    for count in reversed(counts):
+        if count < counts[-1]:
+            # x mod count = (x mod 2·count) mod count: fold the finer partition sums in half.
+            sums = [a + b for a, b in zip(sums[:count], sums[count:], strict=True)]
+        keys.extend([total * count + p for p, total in enumerate(sums)])
+    return keys
+
+
+def _partition_counts(size: int, threshold: float) -> list[int]:
+    """The partition counts a set of `size` shingles is indexed and probed under (see _sums)."""
+    # A partner's size lies within the size filter's bounds; the pair's difference bound, and so
+    # its partition count, lies between those the two extreme partners give.
+    low = _differences(size, max(threshold * size - 1, 0), threshold)
+    high = _differences(size, size / threshold + 1, threshold)
+    counts = [_partitions_for(low)]
+    while counts[-1] <= high:
+        counts.append(counts[-1] * 2)
+    return counts
+
+
+def _differences(a: float, b: float, threshold: float) -> int:
+    """More than the most shingles two sets of sizes a and b can differ in with Jaccard ≥ threshold.
+
+    J ≥ t ⇔ |A ∩ B| ≥ t(|A| + |B|)/(1 + t) ⇔ |A △ B| ≤ (|A| + |B|)(1 − t)/(1 + t); the + 1 absorbs
+    floating-point rounding in the similarity test itself.
+    """
+    return int((a + b) * (1 - threshold) / (1 + threshold)) + 1
+
+
+def _partitions_for(differences: int) -> int:
+    # Powers of two: a set needs signatures for one or two counts only.
+    count = 2
+    while count <= differences:
+        count *= 2
+    return count
+
+
+def _sums(s: frozenset[Shingle], count: int) -> list[int]:
+    """Per partition, the sum of its shingles: equal whenever two sets agree on that partition."""
+    # Shingle x belongs to partition x mod count. (Splitting a sorted set by hash ranges with
+    # bisect was tried: slower, the sort costs more than this one pass.)
+    sums = [0] * count
+    for x in s:
+        sums[x % count] += x
+    return sums
 
 
 def _through(i: int, link: dict[int, tuple[int, str]], articles: Sequence[Article]) -> str:
@@ -178,8 +261,14 @@ def find_duplicates(
         link.setdefault(j, (i, reason))
 
     if by_title:
+        # Restyling tones is slow and titles rarely repeat: only titles whose letters and date
+        # agree with another's (tone marks aside) can have one key, so only they are restyled.
+        rough = [_rough_title_key(a) if a.date is not None else None for a in articles]
+        repeated = Counter((r, a.date) for r, a in zip(rough, articles, strict=True) if r is not None)
         first: dict[tuple[str, object], int] = {}
-        for i, article in enumerate(articles):
+        for i, (article, rough_key) in enumerate(zip(articles, rough, strict=True)):
+            if rough_key is None or repeated[rough_key, article.date] < 2:
+                continue
             key = title_key(article)
             if key is None or article.date is None:
                 continue
