@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+import re
 from dataclasses import replace
 
 import pytest
@@ -163,3 +164,16 @@ def test_newest_first_runs_months_backwards() -> None:
 def test_a_period_that_ends_before_it_starts_is_refused() -> None:
     with pytest.raises(UsageError, match="after it ends"):
         build_report(ARTICLES, date_from=D(2021, 2, 1), date_to=D(2021, 1, 1))
+
+
+def test_undated_warning_names_ten_ids_then_counts(caplog: pytest.LogCaptureFixture) -> None:
+    articles = [make_article(n, date=None, title=f"Bài {n}") for n in range(1, 26)]
+    with caplog.at_level(logging.WARNING, logger="tgreport"):
+        report = build_report(articles, dedup=False)  # one sample body: not what is tested here
+    (warning,) = report.warnings
+    named = re.findall(r"\d{3}_sample", warning)
+    assert warning.startswith("25 article(s) without a date")
+    assert named == [a.id for a in articles[:10]] and warning.endswith("and 15 more")
+    assert [r.getMessage() for r in caplog.records] == [warning]
+    left_out = build_report(articles, drop_undated=True, dedup=False).warnings
+    assert len(left_out) == 1 and left_out[0].endswith("and 15 more")

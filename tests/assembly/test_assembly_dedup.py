@@ -156,3 +156,33 @@ def test_clusters_match_brute_force_on_planted_copies() -> None:
     brute = {frozenset(pair) for pair in planted.items() if jaccard(sets[pair[0]], sets[pair[1]]) >= 0.9}
     assert pairs == brute
     assert len(brute) == len(planted)  # one word in 100 or more: every copy stays above 0.9
+
+
+def test_many_merges_make_one_summary_warning_and_info_lines(caplog: pytest.LogCaptureFixture) -> None:
+    # 15 stories each saved twice: the terminal gets one warning, -v (INFO) names every merge.
+    articles = []
+    for k in range(15):
+        text = story(500 + k)
+        articles.append(article(2 * k + 1, text, date=dt.date(2021, 3, k + 1)))
+        articles.append(article(2 * k + 2, text, date=dt.date(2021, 4, k + 1)))
+    with caplog.at_level(logging.INFO, logger="tgreport"):
+        report = build_report(articles)
+    assert len(report.articles) == 15
+    warned = [r.getMessage() for r in caplog.records if r.levelno == logging.WARNING]
+    merges = [r.getMessage() for r in caplog.records
+              if r.levelno == logging.INFO and r.getMessage().startswith("duplicate article")]
+    assert len(warned) == 1 and warned[0].startswith("15 duplicate articles merged")
+    assert "and 5 more" in warned[0] and "-v" in warned[0]
+    assert warned[0].count("_sample") == 10  # names ten of the fifteen dropped copies
+    dropped = {a.id for a in articles} - {a.id for a in report.articles}
+    assert {m.split()[2] for m in merges} == dropped  # every merge is still told, at INFO
+    assert report.warnings == (warned[0],)
+
+
+def test_a_few_merges_are_warned_one_by_one(caplog: pytest.LogCaptureFixture) -> None:
+    articles = [article(n, story(600 + n // 2), date=dt.date(2021, 5, n)) for n in range(1, 7)]
+    with caplog.at_level(logging.WARNING, logger="tgreport"):
+        report = build_report(articles)
+    assert len(report.articles) == 4  # 2~3 and 4~5 share a story
+    assert [w.split()[2] for w in report.warnings] == ["003_sample", "005_sample"]
+    assert [r.getMessage() for r in caplog.records] == list(report.warnings)

@@ -20,12 +20,14 @@ log = logging.getLogger(__name__)
 DEFAULT_TITLE = "Bản tin tổng hợp"
 DEFAULT_PLACE = "Hà Nội"
 VIETNAM = ZoneInfo("Asia/Ho_Chi_Minh")
+MAX_NAMED = 10  # article ids named in one warning
 
 __all__ = [
     "DEFAULT_PLACE",
     "DEFAULT_THRESHOLD",
     "DEFAULT_TITLE",
     "GROUPS",
+    "MAX_NAMED",
     "ORDERS",
     "Merge",
     "build_report",
@@ -67,6 +69,12 @@ def build_report(
 
     Undated articles are kept (and named in a warning) unless `drop_undated`; `similarity` is
     the share of word shingles two bodies must have in common to count as one story.
+
+    Warnings stay readable at thousands of articles: a warning names at most MAX_NAMED article
+    ids, then "and N more". Up to MAX_NAMED merged duplicates get one warning each (report and
+    log); beyond that the report holds ONE summary warning naming the first few, and each merge
+    is logged at INFO only (make-report -v shows them): a list of hundreds of merges helps no
+    reader of the digest, and the log keeps every detail for whoever needs it.
     """
     if date_from and date_to and date_from > date_to:
         raise UsageError(f"the period starts ({date_from}) after it ends ({date_to})")
@@ -83,16 +91,21 @@ def build_report(
     undated = [a.id for a in kept if a.date is None]
     if undated and drop_undated:
         kept = [a for a in kept if a.date is not None]
-        warn(f"{len(undated)} article(s) without a date left out: {', '.join(undated)}")
+        warn(f"{len(undated)} article(s) without a date left out: {_name_ids(undated)}")
     if dedup:
-        # find_duplicates logs each merge itself; the report keeps the same words.
+        # find_duplicates logs each merge at INFO; a few are worth a warning each, many a summary.
         kept, merges = find_duplicates(kept, threshold=similarity)
-        warnings.extend(m.message() for m in merges)
+        if len(merges) <= MAX_NAMED:
+            for merge in merges:
+                warn(merge.message())
+        else:
+            warn(f"{len(merges)} duplicate articles merged into the copies kept: "
+                 f"{_name_ids([m.dropped.id for m in merges])}; run with -v to see which")
     kept = order_articles(kept, order)
     undated = [a.id for a in kept if a.date is None]
     if undated:
         where = "in their own section" if group == "month" else "listed last" if order != "title" else "kept"
-        warn(f"{len(undated)} article(s) without a date, {where}: {', '.join(undated)}")
+        warn(f"{len(undated)} article(s) without a date, {where}: {_name_ids(undated)}")
     sections = group_articles(kept, group, newest_first=order == "date-desc")
     # The index lists articles in report order, so its article numbers read upwards.
     in_report = [a for s in sections for a in s.articles] if sections else kept
@@ -109,6 +122,12 @@ def build_report(
         index=build_index(in_report) if index else (),
         warnings=tuple(warnings),
     )
+
+
+def _name_ids(ids: list[str]) -> str:
+    # Past a handful, more ids are noise in a terminal and in the report alike.
+    named = ", ".join(ids[:MAX_NAMED])
+    return named if len(ids) <= MAX_NAMED else f"{named} and {len(ids) - MAX_NAMED} more"
 
 
 def _within(article: Article, date_from: dt.date | None, date_to: dt.date | None) -> bool:

@@ -292,5 +292,6 @@ def find_duplicates(
                 reason = reasons.get((min(i, best), max(i, best))) or _through(i, link, articles)
                 merges.append(Merge(articles[i], articles[best], reason))
     for merge in merges:
-        log.warning("%s", merge.message())
+        # INFO: the caller decides what deserves a warning (one per merge, or a summary of many).
+        log.info("%s", merge.message())
     return [a for i, a in enumerate(articles) if i in keep], merges
