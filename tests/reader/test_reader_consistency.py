@@ -204,7 +204,10 @@ def test_utf8_score_is_computed_when_asked() -> None:
     assert decoded.score == vietnamese_score(text)
 
 
-DATE_WORDS = "Sáng thứ Hai ngày tháng THÁNG thg năm cn t2 từ đến giờ phút GMT+7 6 1 07 15 2021 21 h x"
+DATE_WORDS = (
+    "Sáng thứ Hai ngày tháng THÁNG thg năm cn t2 từ đến giờ phút GMT+7 6 1 07 15 2021 21 h x "
+    "Rạng KHUYA Chủ nhật hôm nay mùng MỒNG tới Đêm tối chiều trưa T7 CN ſáng"
+)
 DATE_TOKENS = [*DATE_WORDS.split(" "), *"/-.:,()' ", " "]
 
 

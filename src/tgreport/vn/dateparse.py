@@ -68,9 +68,11 @@ _ISO = (
 )
 
 _FLAGS = re.IGNORECASE
-# Every match starts with a word ("Sáng", "thứ", "ngày"), a digit or "(": checked first, the
-# other positions (inside words, spaces) fail at once instead of trying each optional part.
-_START = r"(?=\b[^\W\d_]|\d|\()"
+# Every match starts with a digit, "(" or a word of the prefix: a part of the day ("Sáng",
+# "rạng sáng", "khuya"), a weekday ("thứ", "chủ nhật", "cn", "t2") or a cue ("ngày", "hôm",
+# "mùng", "từ", "đến"). Checked first, the other positions (inside words, spaces, other words)
+# fail at once instead of trying each optional part.
+_START = r"(?=\b[cđhkmnrst]|\d|\()"
 _PATTERNS = (
     ("iso", re.compile(rf"{_START}(?:{_WEEKDAY}\s*[,\-–]?\s*)?{_ISO}", _FLAGS)),
     ("numeric", re.compile(_START + _PREFIX + _NUMERIC + _SUFFIX, _FLAGS)),
