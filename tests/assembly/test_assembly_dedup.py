@@ -104,7 +104,7 @@ def test_prefix_filter_finds_exactly_the_pairs_all_pairs_would() -> None:
         texts.append(copy)
     articles = [article(n, t) for n, t in enumerate(texts, start=1)]
     sets = [shingles(a) for a in articles]
-    for threshold in (0.9, 0.7, 0.5):
+    for threshold in (0.9, 0.7, 0.5, 0.3):
         fast = {(i, j) for i, j, _ in similar_pairs(sets, threshold)}
         brute = {
             (i, j)
@@ -186,3 +186,24 @@ def test_a_few_merges_are_warned_one_by_one(caplog: pytest.LogCaptureFixture) ->
     assert len(report.articles) == 4  # 2~3 and 4~5 share a story
     assert [w.split()[2] for w in report.warnings] == ["003_sample", "005_sample"]
     assert [r.getMessage() for r in caplog.records] == list(report.warnings)
+
+
+def test_pairs_right_at_the_threshold_are_found_at_every_size() -> None:
+    # A copy cut short shares a share |B|/|A| of the original's shingles: cuts around 10 % put
+    # pairs on both sides of 0.9, at the edge of the size range each partition count covers.
+    base = [f"{w}{n}" for n, w in enumerate(story(77, 1200))]  # every shingle distinct
+    sets = []
+    for size in (40, 90, 200, 333, 640, 1000):
+        full = shingles(article(1, base[:size]))
+        sets.append(full)
+        for cut in range(0, size // 7, max(1, size // 70)):
+            sets.append(shingles(article(2, base[cut : size])))
+    for threshold in (0.95, 0.9, 0.87):
+        fast = {(i, j) for i, j, _ in similar_pairs(sets, threshold)}
+        brute = {(i, j) for i in range(len(sets)) for j in range(i + 1, len(sets))
+                 if jaccard(sets[i], sets[j]) >= threshold}
+        assert fast == brute
+        near = [jaccard(sets[i], sets[j]) for i in range(len(sets)) for j in range(i + 1, len(sets))]
+        # Edge cases are there: pairs just above and just below the threshold.
+        assert any(threshold <= x < threshold + 0.02 for x in near)
+        assert any(threshold - 0.02 < x < threshold for x in near)
