@@ -6,6 +6,8 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from .scan import matches_at, starts_of
+
 # The issue's order, which the index follows: Party documents first, then State ones.
 TYPES: tuple[str, ...] = (
     "Nghị quyết", "Chỉ thị", "Kết luận", "Quy định", "Quyết định",
@@ -72,7 +74,7 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
         r"Nghị quyết\s+Đại hội\s+" + _BODY + r"\s+(?:lần thứ|kh(?:óa|oá))\s+(?P<r>" + _ROMAN + r")(?![\w])"
     )),
 )
-# Where a match of each pattern can start (see _matches); the others run over the whole text.
+# Where a match of each pattern can start (see scan.matches_at); the others run over the whole text.
 _TYPE_WORDS = tuple(sorted({v for t in TYPES for v in (t, t.lower(), t.upper())}))
 _STARTS_AT_TYPE = frozenset({"coded", "bare"})
 # A code's first sign letters follow its first "-" or "/", at most 10 characters after its start
@@ -162,16 +164,6 @@ def _roman(text: str) -> int:
     return total
 
 
-def _type_starts(text: str) -> list[int]:
-    starts = []
-    for word in _TYPE_WORDS:
-        at = text.find(word)
-        while at >= 0:
-            starts.append(at)
-            at = text.find(word, at + 1)
-    return sorted(set(starts))
-
-
 def _code_starts(text: str) -> list[int]:
     starts: set[int] = set()
     for mark in _SIGN_MARK.finditer(text):
@@ -180,30 +172,15 @@ def _code_starts(text: str) -> list[int]:
     return sorted(starts)
 
 
-def _matches(pattern: re.Pattern[str], text: str, starts: list[int]) -> list[re.Match[str]]:
-    """pattern.finditer(text), given every position a match can start at: the same matches, but
-    trying a handful of places instead of scanning every character with a slow first step."""
-    found: list[re.Match[str]] = []
-    end = 0
-    for start in starts:
-        if start < end:
-            continue  # finditer resumes after the last match
-        m = pattern.match(text, start)
-        if m is not None:
-            found.append(m)
-            end = m.end()
-    return found
-
-
 def find_documents(text: str) -> list[DocumentRef]:
     """The documents cited in `text`, in order; the longest reading wins where patterns overlap."""
     found: list[DocumentRef] = []
-    type_starts = _type_starts(text)
+    type_starts = starts_of(text, _TYPE_WORDS)
     for kind, pattern in _PATTERNS:
         if kind in _STARTS_AT_TYPE:
-            matches: list[re.Match[str]] | Iterator[re.Match[str]] = _matches(pattern, text, type_starts)
+            matches: list[re.Match[str]] | Iterator[re.Match[str]] = matches_at(pattern, text, type_starts)
         elif kind == "code":
-            matches = _matches(pattern, text, _code_starts(text))
+            matches = matches_at(pattern, text, _code_starts(text))
         else:
             matches = pattern.finditer(text)  # a literal first word: the regex engine is quick
         for m in matches:

@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .scan import matches_at, starts_of
+
 # Built from Unicode properties rather than typed out, so no precomposed Vietnamese capital is missed.
 _UPPER = "".join(chr(c) for c in range(0x41, 0x1F00) if chr(c).isupper() and chr(c).isalpha())
 _LOWER = "".join(chr(c) for c in range(0x61, 0x1F00) if chr(c).islower() and chr(c).isalpha())
@@ -42,6 +44,11 @@ _POSITION = re.compile(
 _HONORIFIC = (
     r"(?:[Đđ]ồng chí|[Đđ]/[cC]\.?|[Ôô]ng|[Bb]à|[Nn]hà báo|(?:Đại|Thượng|Trung|Thiếu) (?:tướng|tá)"
     r"|(?:GS|PGS|TS|ThS|BS|NGND|NGƯT)(?:\.\s?(?:TSKH|TS|ThS|BS))?\.?)"
+)
+# Where a match of _HONORIFIC can begin: its alternatives' opening letters (keep in step with it).
+_HONORIFIC_STARTS = (
+    "Đồng chí", "đồng chí", "Đ/", "đ/", "Ông", "ông", "Bà", "bà", "Nhà báo", "nhà báo",
+    "Đại ", "Thượng ", "Trung ", "Thiếu ", "GS", "PGS", "TS", "ThS", "BS", "NGND", "NGƯT",
 )
 _NAME = r"(?P<name>" + _SYLLABLE + r"(?:[ ]" + _SYLLABLE + r"){1,4})"
 _BY_HONORIFIC = re.compile(r"(?<![^\W\d_])" + _HONORIFIC + r"\s+" + _NAME + r"\s*,\s*")
@@ -106,7 +113,7 @@ def _positioned_before(text: str, start: int) -> str | None:
 def find_people(text: str) -> list[PersonRef]:
     """People named with a position, in text order (a person may appear several times)."""
     found: list[PersonRef] = []
-    for m in _BY_HONORIFIC.finditer(text):
+    for m in matches_at(_BY_HONORIFIC, text, starts_of(text, _HONORIFIC_STARTS)):
         name = m.group("name")
         if _POSITION.match(name):
             continue  # "Đồng chí Trưởng Ban …": a position, no name
