@@ -35,10 +35,11 @@ def test_wheel_installs_and_runs_from_another_folder(tmp_path: Path) -> None:
                                                     "__pycache__", ".pytest_cache", "examples", "benchmarks")
     )
     dist = tmp_path / "dist"
-    subprocess.run(
+    built = subprocess.run(
         [sys.executable, "-m", "build", "--wheel", "--no-isolation", "--outdir", str(dist), str(source)],
-        check=True, capture_output=True,
+        capture_output=True, text=True,
     )
+    assert built.returncode == 0, built.stdout[-2000:] + built.stderr[-2000:]
     wheel = next(dist.glob("tgreport-*.whl"))
     env_dir = tmp_path / "venv"
     venv.create(env_dir, with_pip=False)
