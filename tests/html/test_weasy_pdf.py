@@ -121,7 +121,7 @@ def test_appendix_page_references(sample_report: Report, tmp_path: Path) -> None
     label = present.ARTICLE_LABEL
     # "Chỉ thị số 05-CT/TW" names articles 1 and 3; "Nguyễn Minh Chung" article 1.
     assert f"Chỉ thị số 05-CT/TW: {label} 1; {label} 3" in appendix  # "; " as in every format
-    assert re.search(rf"Nguyễn Minh Chung \(Trưởng Ban Tuyên giáo\): {label} 1\b(?!,)", appendix)
+    assert re.search(rf"Nguyễn Minh Chung \(Trưởng Ban Tuyên giáo\): {label} 1\b(?!;)", appendix)
     key = appendix[appendix.index(present.INDEX_PAGES_LABEL) :]
     refs = re.findall(rf"{label} (\d+) \({re.escape(present.PAGE_LABEL)} (\d+)\)", key)
     expected = [
