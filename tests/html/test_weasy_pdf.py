@@ -131,6 +131,18 @@ def test_appendix_page_references(sample_report: Report, tmp_path: Path) -> None
     assert refs == expected
 
 
+def test_appendix_key_links_each_cited_article(sample_report: Report, tmp_path: Path) -> None:
+    data = pdf(sample_report)
+    result = read_pdf(data, tmp_path)
+    reader = PdfReader(io.BytesIO(data))
+    annots = [a.get_object() for a in reader.pages[-1].get("/Annots") or []]
+    targets = {str(a["/Dest"]) for a in annots if a.get("/Subtype") == "/Link"}
+    assert targets == {"a1", "a3"}  # the articles the index cites, each reachable from the key
+    for anchor in targets:
+        page = reader.get_destination_page_number(reader.named_destinations[anchor]) + 1
+        assert _body(result, page).startswith(f"{anchor[1:]}. "), (anchor, page)
+
+
 def _body(result: PdfBack, n: int) -> str:
     """Page `n`'s text without its running page number."""
     return re.sub(r"^\d+ ", "", result.page(n))
