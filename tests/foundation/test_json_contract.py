@@ -59,3 +59,24 @@ def test_json_reader_reads_what_the_exporter_wrote(sample_report: Report, tmp_pa
     assert [a.title for a in articles] == [a.title for a in sample_report.articles]
     assert articles[0].published == dt.datetime(2021, 1, 1, 21, 38)
     assert articles[0].blocks == sample_report.articles[0].blocks
+
+
+def test_json_reader_refuses_wrong_shapes_with_the_file_name(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    import pytest
+
+    from tgreport.errors import InputError
+    from tgreport.readers import read_path
+
+    cases = {
+        "number.json": "0",
+        "views.json": '{"title": "Tin", "views": "nhiều lắm", "blocks": ["Nội dung."]}',
+        "blocks.json": '{"title": "Tin", "blocks": 5}',
+        "deep.json": "[" * 100_000 + "]" * 100_000,
+        "articles.json": '{"articles": "không phải danh sách"}',
+    }
+    for name, text in cases.items():
+        path = tmp_path / name
+        path.write_text(text, encoding="utf-8")
+        with pytest.raises(InputError) as caught:
+            read_path(path)
+        assert name in str(caught.value), name

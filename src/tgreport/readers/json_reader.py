@@ -32,15 +32,23 @@ def read_json(path: Path, options: ReaderOptions) -> list[Article]:
         else:
             data = json.loads(text)
             items = data.get("articles", [data]) if isinstance(data, dict) else data
+            if not isinstance(items, list):
+                raise InputError("expected an article object, a list of them, or a report", path)
             records = [(None, item) for item in items]
     except json.JSONDecodeError as exc:
         raise InputError(f"invalid JSON: {exc.msg}", path, exc.lineno) from exc
+    except RecursionError as exc:
+        raise InputError("JSON nested too deeply to be an article", path) from exc
     articles = []
     for index, (line, record) in enumerate(records):
         if not isinstance(record, dict):
             raise InputError("each article must be a JSON object", path, line)
         default_id = article_id(path) if len(records) == 1 else f"{article_id(path)}-{index + 1}"
-        articles.append(_article(record, path, default_id, line))
+        try:
+            articles.append(_article(record, path, default_id, line))
+        except (TypeError, ValueError, AttributeError) as exc:
+            # A field of the wrong type ("views": "nhiều", "blocks": 5): name the file, not a bug.
+            raise InputError(f"a field has the wrong type: {exc}", path, line) from exc
     return articles
 
 
