@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from reportlab.lib.colors import black
+from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import (
     CondPageBreak,
@@ -164,9 +165,35 @@ def article(heading: str, a: Article, styles: Styles, date_style: str = "officia
     return flow
 
 
+# ReportLab re-wraps the rest of a paragraph each time it splits it at a page end, so one huge
+# paragraph costs time quadratic in its length (a scraped 1 MB line took minutes). Beyond
+# LONG_PARAGRAPH characters the text is laid out as consecutive pieces of about PIECE characters,
+# cut at spaces, that read as one paragraph: no indent or spacing between them.
+LONG_PARAGRAPH = 4000
+PIECE = 2000
+
+
+def long_paragraph(text: str, style: ParagraphStyle) -> list[Flowable]:
+    if len(text) <= LONG_PARAGRAPH:
+        return [paragraph(text, style)]
+    pieces = []
+    rest = text
+    while len(rest) > PIECE:
+        cut = rest.rfind(" ", PIECE // 2, PIECE)
+        cut = cut if cut > 0 else PIECE
+        pieces.append(rest[:cut])
+        rest = rest[cut:].lstrip(" ")
+    pieces.append(rest)
+    first = ParagraphStyle(f"{style.name}-first", parent=style, spaceAfter=0)
+    middle = ParagraphStyle(f"{style.name}-more", parent=first, firstLineIndent=0, spaceBefore=0)
+    last = ParagraphStyle(f"{style.name}-last", parent=style, firstLineIndent=0, spaceBefore=0)
+    styles_in_order = [first] + [middle] * (len(pieces) - 2) + [last]
+    return [paragraph(piece, st) for piece, st in zip(pieces, styles_in_order, strict=True)]
+
+
 def block(b: Block, styles: Styles) -> list[Flowable]:
     if b.type == "paragraph":
-        return [paragraph(b.text, styles.body)]
+        return long_paragraph(b.text, styles.body)
     if b.type == "heading":
         return [paragraph(b.text, styles.subheading)]
     if b.type == "caption":
