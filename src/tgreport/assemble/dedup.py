@@ -121,11 +121,12 @@ def similar_pairs(
     few stories then costs O(n) instead of O(n²), at the price of a chain A ~ B ~ C being missed
     when C is like B but not like A.
     """
-    # Key → the set holding it, or a tuple of sets once several do: most keys have one owner,
+    # Key → the set holding it, or a list of sets once several do: most keys have one owner,
     # and building a list for each would cost more than all the rest of the search.
-    index: dict[int, int | tuple[int, ...]] = {}
+    index: dict[int, int | list[int]] = {}
     indexed: list[int] = []
     pairs = []
+    sizes = [len(s) for s in sets]
     for j, s in enumerate(sets):
         if len(s) < MIN_SHINGLES:
             continue
@@ -137,23 +138,25 @@ def similar_pairs(
         if threshold >= _LOWEST_SIGNED:
             for key in shared:
                 owners = index[key]
-                hits.update(owners if isinstance(owners, tuple) else (owners,))
+                hits.update(owners if isinstance(owners, list) else (owners,))
         else:
             hits.update(indexed)  # nearly everything is a candidate: skip the signatures
         joined = False
+        size = sizes[j]
         for i in sorted(hits):
-            if clusters is not None and clusters.find(i) == clusters.find(j):
-                continue
-            a = sets[i]
+            # Cheapest tests first; they only turn pairs down, so their order changes nothing.
             # Size filter: sets whose sizes differ by more than the threshold allows cannot match.
-            if min(len(a), len(s)) < threshold * max(len(a), len(s)):
+            if min(sizes[i], size) < threshold * max(sizes[i], size):
                 continue
             if threshold >= _LOWEST_SIGNED:
                 # Count filter: with at most k differences among `count` partitions, at least
                 # count − k partitions hold none of them (keys of other counts only add hits).
-                differences = _differences(len(a), len(s), threshold)
+                differences = _differences(sizes[i], size, threshold)
                 if hits[i] < _partitions_for(differences) - differences:
                     continue
+            if clusters is not None and clusters.find(i) == clusters.find(j):
+                continue
+            a = sets[i]
             similarity = jaccard(a, s)
             if similarity >= threshold:
                 pairs.append((i, j, similarity))
@@ -162,11 +165,14 @@ def similar_pairs(
                     joined = True
         if not joined:
             indexed.append(j)
-            new: dict[int, int | tuple[int, ...]] = dict.fromkeys(keys, j)
-            for key in shared:
-                owners = index[key]
-                new[key] = (*owners, j) if isinstance(owners, tuple) else (owners, j)
-            index.update(new)
+            held = {key: index[key] for key in shared}
+            index.update(dict.fromkeys(keys, j))
+            for key, owners in held.items():
+                if isinstance(owners, list):
+                    owners.append(j)
+                    index[key] = owners
+                else:
+                    index[key] = [owners, j]
     return pairs
 
 
@@ -205,8 +211,8 @@ def _partition_counts(size: int, threshold: float) -> list[int]:
     # its partition count, lies between those the two extreme partners give.
     low = _differences(size, max(threshold * size - 1, 0), threshold)
     high = _differences(size, size / threshold + 1, threshold)
-    counts = [_partitions_for(low)]
-    while counts[-1] <= high:
+    counts, last = [_partitions_for(low)], _partitions_for(high)
+    while counts[-1] < last:
         counts.append(counts[-1] * 2)
     return counts
 
@@ -221,11 +227,10 @@ def _differences(a: float, b: float, threshold: float) -> int:
 
 
 def _partitions_for(differences: int) -> int:
-    # Powers of two: a set needs signatures for one or two counts only.
-    count = 2
-    while count <= differences:
-        count *= 2
-    return count
+    # Powers of two: a set needs signatures for one or two counts only. (Twice as many was
+    # tried, for a stronger count filter: partitions of two or three shingles are often empty,
+    # and the keys of empty partitions, shared by hundreds of sets, cost more than they saved.)
+    return 1 << max(1, differences.bit_length())  # the least power of two above, at least 2
 
 
 def _sums(s: frozenset[Shingle], count: int) -> list[int]:
