@@ -185,3 +185,27 @@ def test_same_report_whatever_the_hash_seed(inputs: Path, tmp_path: Path) -> Non
         outputs.append(out.read_bytes())
     assert outputs[0] == outputs[1]
     assert b"d-copy" in outputs[0]  # the duplicate warning is part of what must agree
+
+
+def test_many_duplicates_one_line_in_the_terminal_each_with_v(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # 12 stories saved twice (different days, so only the bodies tell): the terminal gets one
+    # summary line; -v lists every merge.
+    body = ("Đảng ủy Khối tổ chức hội nghị tổng kết công tác tuyên giáo năm {k} tại Hà Nội "
+            "với {k} đại biểu tham dự")
+    articles = [
+        {"id": f"s{k:02d}-{copy}", "title": f"Bài {k} bản {copy}", "date": f"2021-0{copy + 1}-{k + 1:02d}",
+         "blocks": [body.format(k=k) + " và phát biểu của lãnh đạo về nhiệm vụ năm mới."]}
+        for k in range(12) for copy in (1, 2)
+    ]
+    path = tmp_path / "many.jsonl"
+    path.write_text("\n".join(json.dumps(a, ensure_ascii=False) for a in articles), encoding="utf-8")
+    assert run(path, "-o", tmp_path / "a.json") == 0
+    quiet = [line for line in capsys.readouterr().err.splitlines() if "duplicate" in line]
+    assert len(quiet) == 1 and "12 duplicate articles merged" in quiet[0] and "and 2 more" in quiet[0]
+    in_report = [w for w in read(tmp_path / "a.json")["warnings"] if "duplicate" in w]  # type: ignore[union-attr]
+    assert len(in_report) == 1 and in_report[0] in quiet[0]
+    assert run(path, "-o", tmp_path / "b.json", "-v") == 0
+    verbose = capsys.readouterr().err
+    assert all(f"duplicate article s{k:02d}-2 " in verbose for k in range(12))
