@@ -8,8 +8,8 @@ import re
 from dataclasses import replace
 
 import pytest
-from tests.conftest import make_article
 
+from factories import make_article
 from tgreport import present
 from tgreport.assemble import build_report, month_title
 from tgreport.errors import UsageError

@@ -9,8 +9,8 @@ import re
 from dataclasses import replace
 
 import pytest
-from tests.conftest import make_article
 
+from factories import make_article
 from tgreport.assemble import build_report, find_duplicates
 from tgreport.assemble.dedup import jaccard, shingles, similar_pairs
 from tgreport.model import Article, Paragraph

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import importlib.util
 import io
 import json
 import re
@@ -32,14 +31,6 @@ RENDERINGS = {
 }
 
 
-def root_conftest() -> Any:
-    # Under --import-mode=importlib tests/conftest.py is not importable by name: load it by path.
-    path = Path(__file__).resolve().parent.parent / "conftest.py"
-    spec = importlib.util.spec_from_file_location("tgreport_tests_root_conftest_consistency", path)
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
 
 
 def squash(text: str) -> str:
@@ -143,7 +134,8 @@ def has_line(lines: list[str], wanted: str) -> bool:
 def wording_report() -> Report:
     """Dated and undated articles, a derived title, a byline, a caption credit, a related line,
     and an index: every piece of wording present.py owns."""
-    make_article = root_conftest().make_article
+    from factories import make_article
+
     return Report(
         title="Bản tin tổng hợp",
         issued=dt.date(2021, 1, 7),

@@ -6,8 +6,9 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
-from consistency_helpers import has_line, html_lines, root_conftest
+from consistency_helpers import has_line, html_lines
 
+from factories import make_article
 from tgreport import present
 from tgreport.api import render
 from tgreport.cli import main
@@ -16,8 +17,6 @@ from tgreport.exporters.base import ExportOptions
 from tgreport.exporters.json_exporter import JsonExporter
 from tgreport.model import Report
 from tgreport.vn import format_date
-
-make_article = root_conftest().make_article
 
 
 def test_numeric_dates_on_meta_lines_and_toc_in_every_format(

@@ -7,10 +7,11 @@ import unicodedata
 from pathlib import Path
 
 import pytest
-from consistency_helpers import lines_of, root_conftest
+from consistency_helpers import lines_of
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from factories import make_article
 from tgreport import present
 from tgreport.cli import main
 from tgreport.errors import UsageError
@@ -18,8 +19,6 @@ from tgreport.exporters.base import ExportOptions
 from tgreport.exporters.json_exporter import JsonExporter
 from tgreport.model import Caption, IndexEntry, Paragraph, Related, Report, Section
 from tgreport.vn import normalize_tone_style
-
-make_article = root_conftest().make_article
 
 
 def _hoa_report() -> Report:

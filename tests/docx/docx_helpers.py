@@ -2,35 +2,16 @@
 
 from __future__ import annotations
 
-import importlib.util
 import io
 import re
 import zipfile
-from collections.abc import Callable
-from pathlib import Path
-from typing import Any
 
 from lxml import etree
 
+from factories import SEEDS, make_article, make_report  # noqa: F401 (re-exported)
 from tgreport.exporters.base import ExportOptions
 from tgreport.exporters.docx import DocxExporter
 from tgreport.model import Report
-
-
-def _root_conftest() -> Any:
-    # Under --import-mode=importlib tests/conftest.py is not importable by name: load it by path.
-    path = Path(__file__).resolve().parent.parent / "conftest.py"
-    spec = importlib.util.spec_from_file_location("tgreport_tests_root_conftest_docx", path)
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
-_ROOT = _root_conftest()
-make_article: Callable[..., Any] = _ROOT.make_article
-make_report: Callable[[int], Report] = _ROOT.make_report
-SEEDS = _ROOT.SEEDS
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 NS = {"w": W}

@@ -57,15 +57,15 @@ def rendered(tmp_path_factory: pytest.TempPathFactory) -> dict[str, tuple[Report
 
 
 def _sample() -> Report:
-    from docx_helpers import _ROOT  # the root conftest's fixtures, as plain functions
+    from factories import build_sample_report
 
-    return _ROOT.sample_report.__wrapped__()  # type: ignore[no-any-return]
+    return build_sample_report()
 
 
 def _grouped(sample: Report) -> Report:
-    from docx_helpers import _ROOT
+    from factories import build_sectioned_report
 
-    return _ROOT.sectioned_report.__wrapped__(sample)  # type: ignore[no-any-return]
+    return build_sectioned_report(sample)
 
 
 def heading_page(pages: list[str], heading: str) -> int | None:

@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-import importlib.util
 import io
 import re
 import subprocess
 import unicodedata
 import zipfile
-from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -17,25 +15,12 @@ import lxml.html
 from lxml import etree
 
 from tgreport.exporters.base import ExportOptions
-from tgreport.model import Report
 from tgreport.theme import THEMES
 
 EPUBCHECK = "/usr/share/java/epubcheck.jar"
 
 
-def _root_conftest() -> Any:
-    # Under --import-mode=importlib tests/conftest.py is not importable by name: load it by path.
-    path = Path(__file__).resolve().parent.parent / "conftest.py"
-    spec = importlib.util.spec_from_file_location("tgreport_tests_root_conftest_html", path)
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
-_ROOT = _root_conftest()
-make_article: Callable[..., Any] = _ROOT.make_article
-make_report: Callable[[int], Report] = _ROOT.make_report
+from factories import make_article, make_report  # noqa: E402,F401 (re-exported)
 
 
 def options(theme_name: str = "official", **fields: Any) -> ExportOptions:

@@ -3,38 +3,21 @@
 from __future__ import annotations
 
 import dataclasses
-import importlib.util
 import io
 import re
 import subprocess
 import unicodedata
-from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from pypdf import PdfReader
 
+from factories import make_article, make_report  # noqa: F401 (re-exported)
 from tgreport.exporters.base import ExportOptions
 from tgreport.exporters.pdf import PdfExporter
 from tgreport.model import Report
 from tgreport.theme import THEMES
-
-
-def _root_conftest() -> Any:
-    # The suite runs with --import-mode=importlib, so tests/conftest.py is not importable by
-    # name; load it by path for its report builders.
-    path = Path(__file__).resolve().parent.parent / "conftest.py"
-    spec = importlib.util.spec_from_file_location("tgreport_tests_conftest", path)
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
-_ROOT = _root_conftest()
-make_article: Callable[..., Any] = _ROOT.make_article
-make_report: Callable[[int], Report] = _ROOT.make_report
 
 
 def render(report: Report, theme_name: str = "official", **overrides: Any) -> bytes:

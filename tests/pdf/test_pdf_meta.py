@@ -57,7 +57,7 @@ def test_same_bytes_in_a_fresh_process(sample_report: Report, tmp_path: Path) ->
     script = tmp_path / "render.py"
     script.write_text(
         "import sys, pickle\n"
-        f"sys.path.insert(0, {str(Path(__file__).parent)!r})\n"
+        f"sys.path[:0] = [{str(Path(__file__).parent)!r}, {str(Path(__file__).parent.parent)!r}]\n"
         "from pdf_helpers import render\n"
         "report = pickle.load(open(sys.argv[1], 'rb'))\n"
         "open(sys.argv[2], 'wb').write(render(report))\n",

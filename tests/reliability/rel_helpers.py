@@ -187,19 +187,4 @@ def without_dac_override(command: list[str]) -> list[str]:
     return ["setpriv", "--bounding-set=-dac_override,-dac_read_search", *command]
 
 
-def _root_conftest() -> Any:
-    # The suite runs with --import-mode=importlib, so tests/conftest.py is not importable by
-    # name; load it by path for its report builders.
-    import importlib.util
-
-    path = Path(__file__).resolve().parent.parent / "conftest.py"
-    spec = importlib.util.spec_from_file_location("tgreport_rel_conftest", path)
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
-_ROOT_CONFTEST = _root_conftest()
-make_article = _ROOT_CONFTEST.make_article
-make_report = _ROOT_CONFTEST.make_report
+from factories import make_article, make_report  # noqa: E402,F401 (re-exported)
