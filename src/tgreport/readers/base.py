@@ -69,7 +69,7 @@ def read_bytes(path: Path, options: ReaderOptions) -> bytes:
         raise InputError(f"cannot read: {exc.strerror or exc}", path) from exc
     if len(data) > limit:
         raise _too_large(path, limit)
-    if not data.strip():
+    if not data or data.isspace():  # data.strip() would copy the whole file to say the same
         raise InputError("empty file; skipped", path)
     kind = binary_kind(data)
     if kind:
