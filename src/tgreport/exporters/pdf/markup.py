@@ -11,6 +11,8 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Paragraph
 from reportlab.platypus.paragraph import cleanBlockQuotedText
 
+from .plain import PlainParagraph
+
 # Control characters other than tab/newline would reach the PDF as .notdef boxes.
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
@@ -49,4 +51,4 @@ def paragraph(text: str, style: ParagraphStyle, bullet: str | None = None) -> Pa
     if template is None:
         template = _templates[style] = Paragraph("x", style).frags[0]
     frags = [template.clone(text=clean)] if clean else []
-    return Paragraph(escape(clean), style, bulletText=bullet, frags=frags)
+    return PlainParagraph(escape(clean), style, bulletText=bullet, frags=frags)
