@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import random
 import unicodedata
 
 import docx
@@ -137,3 +138,53 @@ def test_any_text_gives_a_valid_document_with_the_text_in_it(title: str, body: s
     for piece in expected.split():
         assert piece in texts
     assert document.core_properties.title == "Bản tin"
+
+
+def walk_line_count(measure: layout._Measure, face: tuple[bool, bool, bool], value: str, size: float,
+                    first: float, other: float) -> int:
+    """The line count word by word, as the estimate first did it: the oracle for the bisection."""
+    space = measure.width(face, " ") * size
+    lines, used, avail = 1, -1.0, first
+    for word in value.split(" "):
+        if not word:
+            continue
+        gap = space
+        for piece in layout._HYPHEN_BREAK.split(word):
+            w = measure.width(face, piece) * size
+            if used < 0:
+                used = w
+            elif used + gap + w <= avail + 1e-6:
+                used += gap + w
+                gap = 0.0
+                continue
+            elif w > other:
+                used += gap + w
+            else:
+                lines, avail, used = lines + 1, other, w
+            while used > avail + 1e-6:
+                used -= avail
+                lines, avail = lines + 1, other
+            gap = 0.0
+    return lines
+
+
+HYPHENATED = [*WORDS.split(" "), "05-CT/TW", "Mát-xcơ-va", "2020-2025", "vv…và", "chính—trị", "—", "…", "",
+              "ThủtướngChínhphủnướcCộnghòaXãhộiChủnghĩaViệtNamĐảngCộngsản"]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.integers(min_value=0, max_value=2**32), st.integers(min_value=0, max_value=300),
+       st.sampled_from([(False, False, False), (False, True, False), (True, True, False)]),
+       st.sampled_from([10.0, 13.0, 14.0]), st.floats(min_value=30, max_value=460),
+       st.floats(min_value=-30, max_value=40))
+def test_bisected_line_count_equals_the_word_walk(
+    seed: int, count: int, face: tuple[bool, bool, bool], size: float, other: float, indent: float
+) -> None:
+
+
+    rnd = random.Random(seed)
+    value = " ".join(rnd.choice(HYPHENATED) for _ in range(count))
+    measure = layout._Measure(theme("official"))
+    first = other - indent
+    assert measure.line_count(face, value, size, first, other) == walk_line_count(
+        measure, face, value, size, first, other)

@@ -12,9 +12,12 @@ spaces by up to 5% to fit a word, and it never breaks a line after a hyphen.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
+from itertools import accumulate
+from operator import add
 
 from fontTools.ttLib import TTFont
 
@@ -28,6 +31,9 @@ _FALLBACK_EM = 0.5  # advance of a character the font lacks (another font will d
 # digits ("05-|CT/TW", "Mát-|xcơ-|va", "2020-|2025", "Covid-|19"), after an ellipsis ("vv…|và"),
 # on either side of an em dash ("chính|—|trị"); never at "/", "–" or other punctuation.
 _HYPHEN_BREAK = re.compile(r"(?<=[^\W_]-)(?=[^\W_])|(?<=…)(?=\S)|(?<=\S)(?=—)|(?<=—)(?=\S)")
+# Every in-word break has a non-space on both sides, so cutting a whole paragraph at spaces and
+# in-word breaks gives the pieces that cutting it word by word would.
+_SPACE_OR_BREAK = re.compile(f"( +)|{_HYPHEN_BREAK.pattern}")
 
 
 @cache
@@ -68,34 +74,72 @@ class _Measure:
     def line_count(
         self, face: tuple[bool, bool, bool], value: str, size: float, first: float, other: float
     ) -> int:
-        """Lines of one plain run: the common paragraph, measured without building word lists."""
+        """Lines of one plain run: the common paragraph.
+
+        Rather than walking the words one by one, the words' running widths are summed once and
+        each line's last word is found by bisection: a paragraph costs one step per line, not per
+        word. Words that break after a hyphen become pieces with no space between them.
+        """
         cache = self.caches[face]
-        space = self.width(face, " ") * size
-        lines, used, avail = 1, -1.0, first
-        for word in value.split(" "):
-            if not word:
-                continue
-            gap = space
-            for piece in _HYPHEN_BREAK.split(word) if _MAY_BREAK.intersection(word) else (word,):
-                w = cache.get(piece)
-                if w is None:
-                    w = cache[piece] = self._measure(face, piece)
-                w *= size
-                if used < 0:
-                    used = w
-                elif used + gap + w <= avail + 1e-6:
-                    used += gap + w
-                    gap = 0.0
-                    continue
-                elif w > other:
-                    used += gap + w  # wider than any line: cut to fill this one
-                else:
-                    lines, avail, used = lines + 1, other, w
-                while used > avail + 1e-6:
-                    used -= avail
-                    lines, avail = lines + 1, other
-                gap = 0.0  # the next piece of a hyphenated word follows without a space
+        space = self.width(face, " ")
+        gaps: list[float] | None = None
+        if _MAY_BREAK.isdisjoint(value):
+            pieces = [w for w in value.split(" ") if w]
+        else:
+            pieces, gaps = _pieces(value, space)
+        if not pieces or not pieces[0]:
+            return 1
+        try:
+            widths = [cache[piece] for piece in pieces]
+        except KeyError:  # a word not seen before: measure (and remember) them all
+            widths = [self.width(face, piece) for piece in pieces]
+        if max(widths) * size > min(first, other):
+            return self._line_count_walk(widths, gaps, space, size, first, other)
+        # ends[k]: width at 1 pt of pieces 0..k-1 with the space before each of them.
+        if gaps is None:
+            ends = list(accumulate(map(space.__add__, widths), initial=0.0))
+        else:
+            ends = list(accumulate(map(add, gaps, widths), initial=0.0))
+        lines, i, avail = 0, 0, first
+        while i < len(pieces):
+            # A line starting at piece i holds pieces i..j while ends[j+1] - ends[i] - gap_i fits.
+            gap = space if gaps is None else gaps[i]
+            limit = (avail + 1e-6) / size + ends[i] + gap
+            i = bisect_right(ends, limit, i + 2) - 1
+            lines, avail = lines + 1, other
         return lines
+
+    @staticmethod
+    def _line_count_walk(
+        widths: list[float], gaps: list[float] | None, space: float, size: float, first: float, other: float
+    ) -> int:
+        """Piece by piece, for a paragraph with a piece wider than a line: it is cut to fill
+        the line it starts on (as ReportLab and LibreOffice do), not moved to the next."""
+        lines, used, avail = 1, -1.0, first
+        for n, w in enumerate(widths):
+            w *= size
+            gap = (space if gaps is None else gaps[n]) * size
+            if used < 0:
+                used = w
+            elif used + gap + w <= avail + 1e-6:
+                used += gap + w
+                continue
+            elif w > other:
+                used += gap + w
+            else:
+                lines, avail, used = lines + 1, other, w
+            while used > avail + 1e-6:
+                used -= avail
+                lines, avail = lines + 1, other
+        return lines
+
+
+def _pieces(value: str, space: float) -> tuple[list[str], list[float]]:
+    """`value` cut at spaces and where a line may break inside a word, with the space before
+    each piece at 1 pt: a piece after spaces has one space before it, a piece after a hyphen none."""
+    parts = _SPACE_OR_BREAK.split(value.strip(" "))
+    # parts: piece, separator, piece, …; a separator is a run of spaces or None (an in-word break).
+    return parts[0::2], [space] + [space if sep else 0.0 for sep in parts[1::2]]
 
 
 def text_width_pt(theme: Theme, value: str, size: float, bold: bool = False) -> float:
