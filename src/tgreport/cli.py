@@ -171,10 +171,11 @@ def _targets(args: argparse.Namespace) -> list[tuple[str, Path]]:
                 formats.append(info.name)
             else:
                 log.warning("format %s skipped: %s", info.name, info.reason)
-    known = registry.names()
-    for name in formats:
-        if name not in known:
-            raise UsageError(f"unknown format {name!r}; known formats: {', '.join(known)}")
+    if any(name not in registry.BUILTINS for name in formats):
+        known = registry.names()
+        for name in formats:
+            if name not in known:
+                raise UsageError(f"unknown format {name!r}; known formats: {', '.join(known)}")
     if len(requested) > 1 or "all" in requested:
         return [(name, output / f"digest{_suffix(name)}") for name in formats]
     if formats:

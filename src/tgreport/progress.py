@@ -5,9 +5,10 @@ from __future__ import annotations
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
+from typing import TYPE_CHECKING
 
-from rich.console import Console
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+if TYPE_CHECKING:  # rich is imported only when a bar is drawn: it costs a run 20 ms otherwise
+    from rich.progress import Progress
 
 # Below this many input files a run takes about a second: a bar would only flicker.
 MIN_FILES_FOR_BAR = 50
@@ -37,6 +38,9 @@ def progress_bar(enabled: bool) -> Iterator[Bar]:
     if not enabled or not sys.stderr.isatty():
         yield Bar(None)
         return
+    from rich.console import Console
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
     progress = Progress(
         TextColumn("{task.description}"),
         BarColumn(),

@@ -42,6 +42,13 @@ def test_python_dash_m_and_version() -> None:
     result = run_cli("--version")
     assert result.returncode == 0
     assert result.stdout.startswith("tgreport ")
+    # The version is written once, in tgreport/__init__.py; the installed metadata must agree.
+    from importlib.metadata import version
+
+    import tgreport
+
+    assert result.stdout.split() == ["tgreport", tgreport.__version__]
+    assert version("tgreport") == tgreport.__version__
 
 
 def test_list_formats_tells_the_truth(sample_report, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
