@@ -12,7 +12,7 @@ from typing import Any
 
 from jinja2 import ChoiceLoader, FileSystemLoader, StrictUndefined, Template, TemplateError
 from jinja2.sandbox import SandboxedEnvironment
-from markupsafe import Markup, escape
+from markupsafe import Markup
 
 from .. import __version__, present
 from ..errors import ExportError
@@ -28,7 +28,8 @@ log = logging.getLogger(__name__)
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
 # Document codes ("05-CT/TW", "30/2020/NĐ-CP") must not break across lines (VIETNAMESE.md §5).
 _DOC_CODE = re.compile(r"\b\d+(?:[-/][0-9A-ZĐ]+)*[-/][A-ZĐ][0-9A-ZĐ]*(?:[-/][0-9A-ZĐ]+)*\b")
-_CODE_HINT = re.compile(r"\d[-/]")
+# "-" or "/" after a digit; written sign first, so the scan skips ahead to the signs.
+_CODE_HINT = re.compile(r"[-/](?<=\d[-/])")
 # A CSS font family name we are willing to write into a stylesheet unquoted-safe.
 _SAFE_FAMILY = re.compile(r"^[\w .-]+$")
 
@@ -38,12 +39,17 @@ def text_filter(value: object) -> Markup:
     text = str(value)
     if not text.isprintable():  # cheap test first: nearly all text has nothing to remove
         text = _NOT_XML.sub("", text)
-    escaped = escape(text)
-    if not _CODE_HINT.search(text):  # the full pattern is ten times slower than this one
-        return escaped
+    # str.replace per character beats markupsafe.escape on long non-ASCII text, same output.
+    escaped = (
+        text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+        .replace('"', "&#34;").replace("'", "&#39;")
+    )
+    # Most texts have no "-" or "/" at all, and `in` is far cheaper than any pattern.
+    if not ("-" in text or "/" in text) or not _CODE_HINT.search(text):
+        return Markup(escaped)
     # Escaping leaves letters, digits, "-" and "/" alone, so codes match the same afterwards,
     # and no entity ("&#34;", "&amp;") looks like a code.
-    return Markup(_DOC_CODE.sub(_wrap_code, str(escaped)))
+    return Markup(_DOC_CODE.sub(_wrap_code, escaped))
 
 
 def _wrap_code(match: re.Match[str]) -> str:
@@ -128,15 +134,37 @@ _NO_ITEMS: tuple[Markup, ...] = ()
 
 
 def block_view(block: Block) -> BlockView:
-    if isinstance(block, ListBlock):
-        items = tuple(text_filter(i) for i in block.items)
-        return ("olist" if block.ordered else "list", Markup(""), None, items)
-    if block.type == "related":  # worded as in every format: "Bài liên quan: …"
-        return (block.type, text_filter(present.RELATED_PREFIX + block.text), None, _NO_ITEMS)
-    credit = None
-    if isinstance(block, Caption) and block.credit:  # "Ảnh: …", as in every format
-        credit = text_filter(present.CAPTION_CREDIT.format(credit=block.credit))
-    return (block.type, text_filter(block.text), credit, _NO_ITEMS)
+    return _block_views((block,))[0]
+
+
+def _block_texts(blocks: Iterable[Block]) -> list[str]:
+    """The texts `_block_views` escapes, in the order it takes them back."""
+    texts: list[str] = []
+    for block in blocks:
+        if isinstance(block, ListBlock):
+            texts += block.items
+        elif block.type == "related":  # worded as in every format: "Bài liên quan: …"
+            texts.append(present.RELATED_PREFIX + block.text)
+        else:
+            texts.append(block.text)
+            if isinstance(block, Caption) and block.credit:  # "Ảnh: …", as in every format
+                texts.append(present.CAPTION_CREDIT.format(credit=block.credit))
+    return texts
+
+
+def _block_views(blocks: tuple[Block, ...], escaped: Iterable[Markup] | None = None) -> list[BlockView]:
+    """The views of `blocks`; `escaped` are their `_block_texts`, when already filtered."""
+    parts = iter(escaped if escaped is not None else map(text_filter, _block_texts(blocks)))
+    views: list[BlockView] = []
+    for block in blocks:
+        if isinstance(block, ListBlock):
+            items = tuple(next(parts) for _ in block.items)
+            views.append(("olist" if block.ordered else "list", Markup(""), None, items))
+            continue
+        text = next(parts)
+        credit = next(parts) if isinstance(block, Caption) and block.credit else None
+        views.append((block.type, text, credit, _NO_ITEMS))
+    return views
 
 
 @dataclass(frozen=True)
@@ -227,10 +255,6 @@ _DATA_TYPES = frozenset(
 )
 
 
-def _maybe(text: str | None) -> Markup | None:
-    return text_filter(text) if text else None
-
-
 def build_view(report: Report, date_style: str = "official") -> ReportView:
     """The view the templates print; `date_style` words the articles' dates (the cover's stays
     official)."""
@@ -241,20 +265,7 @@ def build_view(report: Report, date_style: str = "official") -> ReportView:
         for item in numbered_section.articles:
             a = item.article
             anchors.setdefault(a.id, IndexLink(item.anchor, item.number))
-            articles.append(
-                ArticleView(
-                    anchor=item.anchor,
-                    number=item.number,
-                    heading=text_filter(item.heading),
-                    heading_text=plain_filter(item.heading),
-                    derived_note=present.DERIVED_TITLE_NOTE if a.title_derived or not a.title else None,
-                    meta=text_filter(present.meta_line(a, date_style)),
-                    lead=text_filter(a.lead) if a.lead else None,
-                    blocks=tuple(block_view(b) for b in a.blocks),
-                    byline=_maybe(present.byline(a)),
-                    toc_subtitle=present.toc_subtitle(a, date_style),
-                )
-            )
+            articles.append(_article_view(item, date_style))
         sections.append(
             SectionView(numbered_section.anchor, numbered_section.heading, tuple(articles))
         )
@@ -270,6 +281,25 @@ def build_view(report: Report, date_style: str = "official") -> ReportView:
         summary=present.summary(report),
         index=_index_groups(report.index, anchors),
         generator=f"tgreport {__version__}",
+    )
+
+
+def _article_view(item: present.NumberedArticle, date_style: str) -> ArticleView:
+    a = item.article
+    byline = present.byline(a)
+    texts = [item.heading, present.meta_line(a, date_style), a.lead or "", byline or ""]
+    escaped = [text_filter(t) for t in texts + _block_texts(a.blocks)]
+    return ArticleView(
+        anchor=item.anchor,
+        number=item.number,
+        heading=escaped[0],
+        heading_text=plain_filter(item.heading),
+        derived_note=present.DERIVED_TITLE_NOTE if a.title_derived or not a.title else None,
+        meta=escaped[1],
+        lead=escaped[2] if a.lead else None,
+        blocks=tuple(_block_views(a.blocks, escaped[4:])),
+        byline=escaped[3] if byline else None,
+        toc_subtitle=present.toc_subtitle(a, date_style),
     )
 
 
