@@ -91,3 +91,17 @@ def test_same_pdf_bytes_as_reportlabs_line_breaker(theme_name: str, monkeypatch:
     fast = render(report, theme_name)
     monkeypatch.setattr(plain.PlainParagraph, "breakLines", RLParagraph.breakLines)
     assert render(report, theme_name) == fast
+
+
+SPACES = "ab đ\xa0\u2028\u3000\t\n\r\x85\u200b\u2009\ufeff\u180e\u202f\u205f\u1680\x1c\x1f ."
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet=SPACES, max_size=16))
+def test_tidy_text_skips_the_cleaner_only_when_the_cleaner_would_not_change_it(text: str) -> None:
+    from reportlab.platypus.paragraph import cleanBlockQuotedText
+
+    from tgreport.exporters.pdf.markup import _UNTIDY_SPACE
+
+    if not _UNTIDY_SPACE.search(text):
+        assert cleanBlockQuotedText(text) == text

@@ -15,6 +15,9 @@ from .plain import PlainParagraph
 
 # Control characters other than tab/newline would reach the PDF as .notdef boxes.
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+# What ReportLab's whitespace cleaner would change: any space but a single inner " " (its
+# spaces are Python's, plus the zero-width space).
+_UNTIDY_SPACE = re.compile(r"[^\S ]|\u200b|  |^ | $")
 
 
 def escape(text: str) -> str:
@@ -46,9 +49,12 @@ def paragraph(text: str, style: ParagraphStyle, bullet: str | None = None) -> Pa
     fragment the parser would make is cloned from a parsed sample in the same style, and the
     whitespace is cleaned by ReportLab's own cleaner, so the layout is the same.
     """
-    clean = cleanBlockQuotedText(unicodedata.normalize("NFC", _CONTROL.sub("", text)))
+    clean = unicodedata.normalize("NFC", _CONTROL.sub("", text))
+    if _UNTIDY_SPACE.search(clean):  # most text is tidy already: the cleaner would return it as is
+        clean = cleanBlockQuotedText(clean)
     template = _templates.get(style)
     if template is None:
         template = _templates[style] = Paragraph("x", style).frags[0]
     frags = [template.clone(text=clean)] if clean else []
-    return PlainParagraph(escape(clean), style, bulletText=bullet, frags=frags)
+    markup = clean.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    return PlainParagraph(markup, style, bulletText=bullet, frags=frags)
