@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 from markupsafe import escape
 
 from tgreport.api import render
-from tgreport.exporters import htmlmarkup
+from tgreport.exporters import epub, htmlmarkup
 from tgreport.exporters.htmlbase import build_view, get_template, text_filter
 from tgreport.model import Caption, Heading, ListBlock, Paragraph, Report
 
@@ -94,3 +94,10 @@ def test_a_users_article_template_is_used_in_html_and_epub(sample_report: Report
     # Without the override the same report is written by the built-in markup.
     plain = parse_html(render(sample_report, "html", options()))
     assert len(plain.xpath("//article[@class='article']")) == len(sample_report.articles)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(), st.integers(min_value=0, max_value=40))
+def test_epub_characters_are_the_set_of_the_text(text: str, sample: int) -> None:
+    # Any character, regex-special ones ("]", "^", "-", "\\", "[") and line breaks included.
+    assert epub._characters(text + "[]^-\\\n" + text, sample) == frozenset(text + "[]^-\\\n")

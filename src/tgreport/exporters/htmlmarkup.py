@@ -19,7 +19,7 @@ from markupsafe import Markup, escape
 
 from ..resources import templates_dir
 from .base import ExportOptions
-from .htmlbase import ArticleView, SectionView, environment, get_template, text_filter
+from .htmlbase import ArticleView, IndexLink, SectionView, environment, get_template, text_filter
 
 Link = Callable[[str], str]
 
@@ -91,6 +91,21 @@ def toc_articles(articles: Iterable[ArticleView], link: Link) -> Markup:
     )
 
 
+def index_links(links: Iterable[IndexLink], link: Link, label: str, css_class: str = "index-link") -> Markup:
+    """An index line's links to the articles citing it: "Bài 3; Bài 17" as links."""
+    label_html = escape(label)
+    start = f'<a class="{escape(css_class)}" href="'
+    return Markup(
+        "; ".join([f'{start}{escape(link(i.anchor))}">{label_html}&#160;{i.number}</a>' for i in links])
+    )
+
+
+def index_numbers(links: Iterable[IndexLink], label: str) -> Markup:
+    """The same as plain text ("Bài 3; Bài 17"): the PDF links each article once, in a key."""
+    label_html = escape(label)
+    return Markup("; ".join([f"{label_html}&#160;{i.number}" for i in links]))
+
+
 @dataclass(frozen=True)
 class ArticleMacros:
     """What the page templates call to write articles: these functions, or a user's macros."""
@@ -121,7 +136,12 @@ def macros_for(options: ExportOptions) -> dict[str, Any]:
         macros = BUILTIN
     else:
         macros = from_template(get_template(options, "_article.html").module)
-    return {**macros.context(), "toc_articles": toc_articles}
+    return {
+        **macros.context(),
+        "toc_articles": toc_articles,
+        "index_links": index_links,
+        "index_numbers": index_numbers,
+    }
 
 
 @cache
