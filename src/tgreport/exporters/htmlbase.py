@@ -49,7 +49,33 @@ def text_filter(value: object) -> Markup:
         return Markup(escaped)
     # Escaping leaves letters, digits, "-" and "/" alone, so codes match the same afterwards,
     # and no entity ("&#34;", "&amp;") looks like a code.
-    return Markup(_DOC_CODE.sub(_wrap_code, escaped))
+    return Markup(_wrap_codes(escaped))
+
+
+def _wrap_codes(escaped: str) -> str:
+    """`_DOC_CODE.sub(_wrap_code, escaped)`, with the pattern tried only where a code can start.
+
+    A code's first "-" or "/" follows its leading digits, so a match can start only at the
+    digit run before a hint: tried there, not at every position of a long paragraph.
+    """
+    out: list[str] = []
+    done = 0
+    for hint in _CODE_HINT.finditer(escaped):
+        sign = hint.start()
+        if sign < done:
+            continue
+        start = sign - 1  # the digit before the sign; now back to the run's first digit
+        while start > done and escaped[start - 1].isdecimal():  # \d is isdecimal (Unicode Nd)
+            start -= 1
+        match = _DOC_CODE.match(escaped, start)  # \b still sees the character before `start`
+        if match is None:
+            continue
+        out += (escaped[done:start], _wrap_code(match))
+        done = match.end()
+    if not out:
+        return escaped
+    out.append(escaped[done:])
+    return "".join(out)
 
 
 def _wrap_code(match: re.Match[str]) -> str:
