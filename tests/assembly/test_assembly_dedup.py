@@ -207,3 +207,26 @@ def test_pairs_right_at_the_threshold_are_found_at_every_size() -> None:
         # Edge cases are there: pairs just above and just below the threshold.
         assert any(threshold <= x < threshold + 0.02 for x in near)
         assert any(threshold - 0.02 < x < threshold for x in near)
+
+
+def test_bodies_recombining_shared_paragraphs_agree_with_brute_force() -> None:
+    # Like the benchmark corpus: bodies assembled from a small pool of paragraphs, in varying
+    # order and number, share many partitions of a shingle or two without being alike. Sets are
+    # given one at a time (an iterator), as find_duplicates gives them.
+    rng = random.Random(5)
+    pool = [story(3000 + k, rng.randint(15, 60)) for k in range(12)]
+    bodies = []
+    for _ in range(150):
+        picked = rng.sample(range(len(pool)), rng.randint(4, 9))
+        bodies.append([w for k in picked for w in pool[k]])
+    for n in range(0, 150, 9):
+        copy = bodies[n].copy()
+        copy[rng.randrange(len(copy))] = "COVID-19"
+        bodies.append(copy)
+    sets = [shingles(article(1, b)) for b in bodies]
+    for threshold in (0.95, 0.9, 0.8, 0.6):
+        fast = {(i, j) for i, j, _ in similar_pairs(iter(sets), threshold)}
+        brute = {(i, j) for i in range(len(sets)) for j in range(i + 1, len(sets))
+                 if len(sets[i]) >= 8 and len(sets[j]) >= 8 and jaccard(sets[i], sets[j]) >= threshold}
+        assert fast == brute
+        assert brute  # the planted copies, at least

@@ -46,3 +46,24 @@ def test_the_pieces_do_produce_matches() -> None:
     text = "Theo Chỉ thị số 05-CT/TW, 30/2020/NĐ-CP; đồng chí Nguyễn Văn An, Bí thư Tỉnh ủy"
     assert len(documents.find_documents(text)) == 2
     assert [p.name for p in people.find_people(text)] == ["Nguyễn Văn An"]
+
+
+def find_every(text: str, words: tuple[str, ...]) -> list[int]:
+    # The definition: every position where a word begins, overlapping ones included.
+    return sorted({i for w in words for i in range(len(text)) if text.startswith(w, i)})
+
+
+OVERLAPPING = ("Nghị quyết", "quyết định", "Quyết định", "PGS", "GS", "bà", "bàn", "b", "ng chí", "Đồng chí")
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from([*OVERLAPPING, "Nghị quyết định", " ", "x", "Đ", "PG"]), max_size=12)
+       .map("".join))
+def test_starts_of_finds_every_start_overlapping_or_not(text: str) -> None:
+    for words in (OVERLAPPING, documents._TYPE_WORDS, people._HONORIFIC_STARTS):
+        assert starts_of(text, words) == find_every(text, words)
+
+
+def test_starts_of_sees_a_word_begin_inside_another() -> None:
+    text = "theo Nghị quyết định hướng, PGS.TS"
+    assert starts_of(text, OVERLAPPING) == [5, 10, 28, 29]

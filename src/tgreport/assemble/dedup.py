@@ -12,8 +12,9 @@ from __future__ import annotations
 import logging
 import re
 import unicodedata
+from array import array
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from .. import vn
@@ -112,52 +113,70 @@ class _Union:
 
 
 def similar_pairs(
-    sets: Sequence[frozenset[Shingle]], threshold: float, clusters: _Union | None = None
+    sets: Iterable[frozenset[Shingle]], threshold: float, clusters: _Union | None = None
 ) -> list[tuple[int, int, float]]:
     """Every pair (i, j, similarity) with i < j and Jaccard ≥ threshold, by partition signatures.
+
+    `sets` hold distinct shingles and are read once, in order, so they may be made one at a time:
+    what is kept of each for the exact checks is a packed array (8 bytes a shingle), which keeps
+    thousands of bodies in a few MB instead of a few hundred.
 
     With `clusters`, pairs are joined there as found, and a set that joined a cluster is not
     indexed: later sets are compared with one member per cluster. A corpus made of copies of a
     few stories then costs O(n) instead of O(n²), at the price of a chain A ~ B ~ C being missed
     when C is like B but not like A.
     """
-    # Key → the set holding it, or a list of sets once several do: most keys have one owner,
-    # and building a list for each would cost more than all the rest of the search.
-    index: dict[int, int | list[int]] = {}
+    signed = threshold >= _LOWEST_SIGNED
+    # Per partition count, key → the set holding it, or a list of sets once several do: most keys
+    # have one owner, and building a list for each would cost more than all the rest of the search.
+    index: dict[int, dict[int, int | list[int]]] = {}
     indexed: list[int] = []
+    packed: dict[int, array[int]] = {}
+    sizes: list[int] = []
     pairs = []
-    sizes = [len(s) for s in sets]
     for j, s in enumerate(sets):
-        if len(s) < MIN_SHINGLES:
+        size = len(s)
+        sizes.append(size)
+        if size < MIN_SHINGLES:
             continue
-        keys = _signature_keys(s, threshold) if threshold >= _LOWEST_SIGNED else []
-        # Keys of one partition count are distinct, so each shared partition counts once here.
-        shared = index.keys() & keys
-        # How many partitions each earlier set agrees with this one on.
-        hits: Counter[int] = Counter()
-        if threshold >= _LOWEST_SIGNED:
-            for key in shared:
-                owners = index[key]
-                hits.update(owners if isinstance(owners, list) else (owners,))
+        signatures = _signature_keys(s, threshold) if signed else {}
+        # candidates: earlier set → how many partitions it agrees with this one on, under the
+        # one partition count the pair's sizes call for (see _partitions_for).
+        candidates: dict[int, int] = {}
+        shared_by_count = {}
+        if signed:
+            for count, keys in signatures.items():
+                by_key = index.setdefault(count, {})
+                # Keys of one partition count are distinct, so each shared partition counts once.
+                shared = by_key.keys() & keys
+                shared_by_count[count] = shared
+                hits: Counter[int] = Counter()
+                for key in shared:
+                    owners = by_key[key]
+                    hits.update(owners if isinstance(owners, list) else (owners,))
+                for i, agreed in hits.items():
+                    # Cheapest tests first; they only turn pairs down, so their order changes
+                    # nothing. Size filter: sizes further apart than the threshold allows
+                    # cannot match.
+                    if min(sizes[i], size) < threshold * max(sizes[i], size):
+                        continue
+                    # Count filter: with at most k differences among `count` partitions, at least
+                    # count − k partitions hold none of them. Only agreements under the pair's own
+                    # count tell: a finer count's partitions of one or two shingles are often
+                    # shared by unrelated bodies that quote the same phrase.
+                    differences = _differences(sizes[i], size, threshold)
+                    if _partitions_for(differences) == count and agreed >= count - differences:
+                        candidates[i] = agreed
         else:
-            hits.update(indexed)  # nearly everything is a candidate: skip the signatures
+            # Nearly everything is a candidate: skip the signatures.
+            candidates = {i: 0 for i in indexed if min(sizes[i], size) >= threshold * max(sizes[i], size)}
         joined = False
-        size = sizes[j]
-        for i in sorted(hits):
-            # Cheapest tests first; they only turn pairs down, so their order changes nothing.
-            # Size filter: sets whose sizes differ by more than the threshold allows cannot match.
-            if min(sizes[i], size) < threshold * max(sizes[i], size):
-                continue
-            if threshold >= _LOWEST_SIGNED:
-                # Count filter: with at most k differences among `count` partitions, at least
-                # count − k partitions hold none of them (keys of other counts only add hits).
-                differences = _differences(sizes[i], size, threshold)
-                if hits[i] < _partitions_for(differences) - differences:
-                    continue
+        for i in sorted(candidates):
             if clusters is not None and clusters.find(i) == clusters.find(j):
                 continue
-            a = sets[i]
-            similarity = jaccard(a, s)
+            # The packed copy holds distinct shingles, as its set did: the same intersection.
+            inter = len(s.intersection(packed[i]))
+            similarity = inter / (sizes[i] + size - inter)
             if similarity >= threshold:
                 pairs.append((i, j, similarity))
                 if clusters is not None:
@@ -165,14 +184,17 @@ def similar_pairs(
                     joined = True
         if not joined:
             indexed.append(j)
-            held = {key: index[key] for key in shared}
-            index.update(dict.fromkeys(keys, j))
-            for key, owners in held.items():
-                if isinstance(owners, list):
-                    owners.append(j)
-                    index[key] = owners
-                else:
-                    index[key] = [owners, j]
+            packed[j] = array("q", s)
+            for count, keys in signatures.items():
+                by_key = index[count]
+                held = {key: by_key[key] for key in shared_by_count[count]}
+                by_key.update(dict.fromkeys(keys, j))
+                for key, owners in held.items():
+                    if isinstance(owners, list):
+                        owners.append(j)
+                        by_key[key] = owners
+                    else:
+                        by_key[key] = [owners, j]
     return pairs
 
 
@@ -181,8 +203,8 @@ def similar_pairs(
 _LOWEST_SIGNED = 0.5
 
 
-def _signature_keys(s: frozenset[Shingle], threshold: float) -> list[int]:
-    """A key per partition, for each partition count `s` may be compared under.
+def _signature_keys(s: frozenset[Shingle], threshold: float) -> dict[int, list[int]]:
+    """Partition count → a key per partition, for each count `s` may be compared under.
 
     A key mixes the partition's signature, its number and the count; keys of unequal partitions
     may collide, which only adds a candidate that the exact check then turns down.
@@ -196,12 +218,12 @@ def _signature_keys(s: frozenset[Shingle], threshold: float) -> list[int]:
     """
     counts = _partition_counts(len(s), threshold)
     sums = _sums(s, counts[-1])
-    keys: list[int] = []
+    keys: dict[int, list[int]] = {}
     for count in reversed(counts):
         if count < counts[-1]:
             # x mod count = (x mod 2·count) mod count: fold the finer partition sums in half.
             sums = [a + b for a, b in zip(sums[:count], sums[count:], strict=True)]
-        keys.extend([total * count + p for p, total in enumerate(sums)])
+        keys[count] = [total * count + p for p, total in enumerate(sums)]
     return keys
 
 
@@ -281,7 +303,8 @@ def find_duplicates(
             if j != i:
                 joined(j, i, "same title and date")
     if threshold <= 1.0:
-        for i, j, similarity in similar_pairs([shingles(a) for a in articles], threshold, union):
+        # One body's shingles at a time: similar_pairs keeps a packed copy, not thousands of sets.
+        for i, j, similarity in similar_pairs(map(shingles, articles), threshold, union):
             joined(i, j, f"bodies {similarity:.0%} alike")
     groups: dict[int, list[int]] = {}
     for i in range(n):
