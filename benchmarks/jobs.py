@@ -12,6 +12,9 @@ SUFFIX = {"pdf": ".pdf", "pdf-weasyprint": ".pdf", "docx": ".docx", "html": ".ht
           "json": ".json", "read": ".txt"}
 FORMATS = ("pdf", "docx", "html", "epub", "json", "pdf-weasyprint")
 TGREPORT = "tgreport"
+# tgreport again on the same corpus, its read cache filled by an earlier run: what a user
+# re-making a digest waits. The targets are checked on the cold runs (TGREPORT) alone.
+TGREPORT_RERUN = "tgreport-rerun"
 
 
 @dataclass(frozen=True)
@@ -25,11 +28,12 @@ class Job:
 
     def argv(self, corpus: Path, markdown: Path, out: Path) -> list[str]:
         pages = str(corpus / "pages")
-        if self.tool == TGREPORT:
+        if self.tool in (TGREPORT, TGREPORT_RERUN):
             if self.format == "read":
                 return [sys.executable, str(BENCH / "read_rate.py"), pages]
             engine = ["--engine", "weasyprint"] if self.format == "pdf-weasyprint" else []
-            return [str(BIN / "make-report"), pages, "-o", str(out), "-q", *engine]
+            cold = ["--no-cache"] if self.tool == TGREPORT else []
+            return [str(BIN / "make-report"), pages, "-o", str(out), "-q", *engine, *cold]
         if self.tool == "reportlab":
             return [sys.executable, "-m", "baselines.reportlab_toc", str(corpus), str(out)]
         if self.tool == "python-docx":
@@ -55,6 +59,11 @@ JOBS = (
     Job("epub", TGREPORT),
     Job("epub", "pandoc"),
     Job("json", TGREPORT),
+    Job("pdf", TGREPORT_RERUN),
+    Job("docx", TGREPORT_RERUN),
+    Job("html", TGREPORT_RERUN),
+    Job("epub", TGREPORT_RERUN),
+    Job("json", TGREPORT_RERUN),
     Job("pdf-weasyprint", TGREPORT, max_n=100),
     Job("pdf-weasyprint", "pandoc", max_n=100),
 )

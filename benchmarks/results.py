@@ -10,7 +10,7 @@ import re
 from dataclasses import asdict, dataclass, fields
 from pathlib import Path
 
-from jobs import FORMATS, TGREPORT
+from jobs import FORMATS, TGREPORT, TGREPORT_RERUN
 
 
 @dataclass
@@ -48,7 +48,7 @@ def _find(rows: list[Row], n: int, format: str, tool: str) -> Row | None:
 
 def _ratio(rows: list[Row], row: Row) -> float | None:
     """Baseline time / tgreport time for the same N and format (how many times faster tgreport is)."""
-    if row.tool == TGREPORT or row.status != "ok" or row.seconds is None:
+    if row.tool in (TGREPORT, TGREPORT_RERUN) or row.status != "ok" or row.seconds is None:
         return None
     ours = _find(rows, row.n, row.format, TGREPORT)
     return row.seconds / ours.seconds if ours and ours.seconds else None

@@ -16,6 +16,12 @@ def _reproducible(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1640995200")
 
 
+@pytest.fixture(autouse=True)
+def _own_read_cache(monkeypatch: pytest.MonkeyPatch, tmp_path_factory: pytest.TempPathFactory) -> None:
+    # Each test starts with an empty read cache of its own, never the user's ~/.cache.
+    monkeypatch.setenv("TGREPORT_CACHE_DIR", str(tmp_path_factory.mktemp("read-cache")))
+
+
 @pytest.fixture
 def seeds_dir() -> Path:
     return SEEDS

@@ -15,6 +15,8 @@ from .errors import InputError, UsageError
 from .exporters import registry
 from .exporters.base import ExportOptions
 from .model import Article, Report
+from .readcache import Entry as CacheEntry
+from .readcache import ReadCache, recording, replay, stamp
 from .readers import ReaderOptions, find_inputs, pool
 
 log = logging.getLogger(__name__)
@@ -34,27 +36,48 @@ def read_inputs(
     options: ReaderOptions | None = None,
     progress: Callable[[int, int], None] | None = None,
     exclude: Iterable[str | Path] = (),
+    cache: bool = False,
 ) -> ReadResult:
     """Read every input file; a bad file is skipped with a warning naming it and why.
 
     `progress(done, total)` is called before each file, for a caller's progress bar. Files in
     `exclude` (the outputs being written) are not read: a report written into its own input
-    folder must not come back as input on the next run.
+    folder must not come back as input on the next run. With `cache`, files unchanged since an
+    earlier run are not read again (see readcache.py); the result is the same.
     """
     result = ReadResult()
     outputs = {os.path.realpath(p) for p in exclude}
     files = [f for f in find_inputs(list(paths)) if not outputs or os.path.realpath(f) not in outputs]
+    store = ReadCache(options or ReaderOptions()) if cache else None
+    level = logging.getLogger("tgreport").getEffectiveLevel()
+    hits = {f: e for f in files if (e := store.get(f, level)) is not None} if store else {}
+    todo = [f for f in files if f not in hits]
+    # Stamped before reading: a file changed while it is read is read again next time.
+    stamps = {f: stamp(f) for f in todo} if store else {}
     # Many files are spread over the cores; the outcomes still arrive in the order of `files`.
-    workers = pool.workers_for(len(files))
-    pooled = pool.read_pooled(files, options, workers) if workers > 1 else None
+    workers = pool.workers_for(len(todo))
+    pooled = pool.read_pooled(todo, options, workers) if workers > 1 else None
     for path in files:
         if progress is not None:
             progress(result.files, len(files))
         result.files += 1
-        articles, error = next(pooled) if pooled is not None else pool.read_one(path, options)
+        hit = hits.get(path)
+        if hit is not None:
+            replay(hit.records)
+            articles, error = hit.articles, hit.error
+        else:
+            with recording() as records:
+                articles, error = next(pooled) if pooled is not None else pool.read_one(path, options)
+            made = stamps.get(path)
+            # What the reader says of a file names it; anything else (the pool's own news) is
+            # not the file's to repeat on later runs, and such an entry is not kept.
+            if store is not None and made is not None and all(str(path) in r.getMessage() for r in records):
+                store.put(path, CacheEntry(made, articles, error, level, records))
         result.articles.extend(articles)
         if error is not None:
             result.skipped.append(error)
+    if store is not None:
+        store.save()
     return result
 
 

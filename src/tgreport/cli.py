@@ -76,6 +76,9 @@ def build_parser() -> argparse.ArgumentParser:
                    help=f"share of word shingles two bodies need to be one story ({DEFAULT_THRESHOLD})")
     p.add_argument("--template", help="DOCX reference document whose styles the DOCX uses")
     p.add_argument("--template-dir", help="folder of HTML templates/CSS that override the built-in ones")
+    p.add_argument("--no-cache", dest="cache", action="store_false", default=None,
+                   help="read every file afresh, neither using nor keeping what earlier runs read "
+                   "(kept in TGREPORT_CACHE_DIR, else ~/.cache/tgreport)")
     p.add_argument("--config", help="TOML file with any of these options")
     loud = p.add_mutually_exclusive_group()
     loud.add_argument("-q", "--quiet", action="store_true", default=None, help="print errors only")
@@ -237,7 +240,8 @@ def _make(
     reader_options: ReaderOptions,
     bar: Bar,
 ) -> int:
-    result = read_inputs(args.inputs, reader_options, progress=bar.reading, exclude=[t for _, t in targets])
+    result = read_inputs(args.inputs, reader_options, progress=bar.reading, exclude=[t for _, t in targets],
+                         cache=args.cache is not False)
     if not result.articles:
         log.error("no usable article in %d input file(s); no report made", result.files)
         return EXIT_NO_REPORT

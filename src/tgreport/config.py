@@ -45,6 +45,7 @@ OPTION_KEYS: dict[str, tuple[str, tuple[type, ...]]] = {
     "drop-undated": ("drop_undated", _FLAG),
     "index": ("index", _FLAG),
     "dedup": ("dedup", _FLAG),
+    "cache": ("cache", _FLAG),
     "similarity": ("similarity", _NUMBER),
     "date-style": ("date_style", _TEXT),
     "tone-style": ("tone_style", _TEXT),
