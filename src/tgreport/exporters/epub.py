@@ -141,9 +141,12 @@ class EpubExporter:
 
         # The identifier is a hash of what the reader sees, so the same report keeps the same
         # identity across runs and machines, and a changed report gets a new one.
+        encoded = [(name, text.encode("utf-8")) for name, text in pages]  # once, for hash and zip
         digest = hashlib.sha256()
-        for name, text in [*pages, ("style.css", css)]:
-            digest.update(name.encode() + b"\0" + text.encode("utf-8") + b"\0")
+        for name, data in [*encoded, ("style.css", css.encode("utf-8"))]:
+            digest.update(name.encode() + b"\0")
+            digest.update(data)  # fed apart: a megabyte page is not copied to be hashed
+            digest.update(b"\0")
         identifier = f"urn:uuid:{uuid.UUID(bytes=digest.digest()[:16], version=5)}"
 
         characters = _characters("".join(text for _, text in pages))
@@ -178,7 +181,7 @@ class EpubExporter:
             ("OEBPS/content.opf", opf.encode("utf-8")),
             ("OEBPS/toc.ncx", ncx.encode("utf-8")),
             ("OEBPS/style.css", css.encode("utf-8")),
-            *((f"OEBPS/{name}", text.encode("utf-8")) for name, text in pages),
+            *((f"OEBPS/{name}", data) for name, data in encoded),
             *((f"OEBPS/{href}", data) for href, data in fonts),
         ]
         return _zip(files)
