@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+import re
+from pathlib import Path
+
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from tgreport.readers.page.lines import split_lines, word_count
+from tgreport.readers.page import chrome
+from tgreport.readers.page.lines import ends_sentence, is_paragraph_like, split_lines, word_count
+from tgreport.readers.page.vocab import Vocabulary, vocabulary
 
 SPACES = [chr(c) for c in range(0x110000) if chr(c).isspace()]
 
@@ -39,3 +44,100 @@ def test_split_lines_tidies_as_split_and_join_do(text: str) -> None:
     assert [(line.text, line.number, line.gap_before) for line in got] == _reference_lines(text)
     for line in got:
         assert word_count(line.text) == len(line.text.split())
+
+
+def _page_lines() -> list[str]:
+    lines = [line.text for page in PAGES for line in split_lines(page.read_text(encoding="utf-8"))]
+    return lines + EXTRA_LINES
+
+
+ROOT = Path(__file__).resolve().parents[2]
+PAGES = sorted((ROOT / "seeds").glob("*.txt")) + sorted((ROOT / "tests" / "reader" / "pages").glob("*.txt"))
+EXTRA_LINES = [
+    "Trang chủ » Thời sự » Chính trị", "Hà Nội / TP.HCM", "Thời sự > Trong nước > Tin tức mới nhất",
+    "Tags: hội nghị, tổng kết", "1.234 lượt xem", "Facebook Twitter Zalo", "A- A A+", "Trang sau »",
+    "© Bản quyền thuộc về Báo Điện tử Đảng Cộng sản", "Bình luận (12)", "Xem thêm: Tin tức mới",
+    "Chia sẻ: Facebook", "Tin liên quan", "Ngày 7/1/2021, tại Hà Nội / TP.HCM, hội nghị đã diễn ra sôi nổi.",
+    "Người đăng: Minh Anh", "Straße Ý kiến bạn đọc", "ĐẠI HỘI / Tin tức / Bài viết / Ảnh",
+]  # fmt: skip
+SENTENCE_PIECES = ["Trang chủ", "»", "/", ">", "|", "Thời sự", "ngày 7/1/2021", "Xem thêm", "Chia sẻ",
+                   ":", "(3)", "Tin liên quan", "hội nghị tổng kết công tác", "Tags", "."]  # fmt: skip
+LINES = st.one_of(
+    st.sampled_from(EXTRA_LINES),
+    st.lists(st.sampled_from(SENTENCE_PIECES), min_size=1, max_size=30).map(" ".join),
+)
+
+
+def _reference_breadcrumb(text: str, vocab: Vocabulary) -> str | None:
+    """chrome.breadcrumb without its word-count shortcut."""
+    for separator in vocab.crumb_separators:
+        parts = [p.strip() for p in text.split(separator)]
+        if len(parts) < 2 or not all(len(p.split()) <= 6 for p in parts):
+            continue
+        if ends_sentence(text) or any(c.isdigit() for c in text):
+            continue
+        starts_home = parts[0].casefold() in vocab.crumb_home
+        if starts_home or len(parts) >= 3:
+            steps = [p for p in parts[1 if starts_home else 0 :] if p]
+            return steps[-1] if steps else ""
+    return None
+
+
+def _reference_starts(text: str, phrases: tuple[str, ...], slack: int) -> bool:
+    """chrome._starts_with_phrase without its pre-checks."""
+    folded = text[: chrome.PHRASE_PREFIX_CHARS].casefold()
+    for phrase in phrases:
+        if folded == phrase:
+            return True
+        if folded.startswith(phrase) and len(text) <= len(phrase) + slack and not is_paragraph_like(text):
+            rest = folded[len(phrase) :]
+            if chrome._PHRASE_TAIL.match(rest) or not rest.strip():
+                return True
+    return False
+
+
+@settings(max_examples=300, deadline=None)
+@given(LINES)
+def test_chrome_shortcuts_agree_with_the_plain_tests(text: str) -> None:
+    _agree(text, vocabulary())
+
+
+def test_chrome_shortcuts_agree_on_every_line_of_the_pages() -> None:
+    vocab = vocabulary()
+    lines = _page_lines()
+    for text in lines:
+        _agree(text, vocab)
+    # The lines hold what the shortcuts are about, so the agreement says something.
+    assert sum(chrome.breadcrumb(t, vocab) is not None for t in lines) >= 3
+    assert sum(chrome._is_furniture(t, vocab) for t in lines) >= 5
+    assert sum(chrome._starts_with_phrase(t, vocab.box_phrases, 60) for t in lines) >= 2
+
+
+def _agree(text: str, vocab: Vocabulary) -> None:
+    assert chrome.breadcrumb(text, vocab) == _reference_breadcrumb(text, vocab), text
+    for phrases, slack in ((vocab.box_phrases, 60), (vocab.line_phrases, 30)):
+        expected = _reference_starts(text, phrases, slack)
+        assert chrome._starts_with_phrase(text, phrases, slack) == expected, text
+    for patterns in (vocab.line_patterns, vocab.tail_patterns):
+        assert chrome._whole_line(patterns)(text) == any(p.fullmatch(text) for p in patterns), text
+
+
+def test_line_patterns_that_cannot_be_joined_are_tried_one_by_one() -> None:
+    for patterns in [
+        (re.compile(r"(a)\1", re.IGNORECASE), re.compile(r"(b)\1", re.IGNORECASE)),  # renumbered
+        (re.compile("(?P<x>a)"), re.compile("(?P<x>b)")),  # one name twice
+        (re.compile("ab"), re.compile("AB", re.IGNORECASE)),  # other flags
+    ]:
+        test = chrome._whole_line(patterns)
+        assert test("aa") == bool(patterns[0].fullmatch("aa"))
+        assert test("bb") == bool(patterns[1].fullmatch("bb"))
+        assert test("ab") == any(p.fullmatch("ab") for p in patterns)
+        assert not test("ba")
+    tags, likes = re.compile("tags?:.*", re.IGNORECASE), re.compile(r"\d+ likes?", re.IGNORECASE)
+    joined = chrome._whole_line((tags, likes))
+    assert joined("TAGS: x") and joined("12 likes") and not joined("12 likes!")
+
+
+def test_no_character_folds_to_nothing() -> None:
+    # _starts_with_phrase rules out long lines by length: folding never shortens a text.
+    assert all(chr(c).casefold() for c in range(0x110000))

@@ -61,25 +61,37 @@ def read_pooled(files: list[Path], options: ReaderOptions | None, workers: int) 
     What the workers log comes back with each file and is logged here, in file order, once: the
     caller's handlers and levels apply as if the file had been read in this process.
     """
-    chunk = max(1, min(64, len(files) // (workers * 8)))
+    # The first file is read here, before the fork: its outcome comes first anyway, and reading
+    # it builds what every page needs (the vocabulary, its compiled patterns and pre-checks),
+    # which the workers then inherit instead of each building it again on every run.
+    if not files:
+        return
+    yield read_one(files[0], options)
+    rest = files[1:]
+    chunk = max(1, min(64, len(rest) // (workers * 8)))
     context = multiprocessing.get_context("fork")
     # Forked workers inherit the options as they are: nothing in them needs to be picklable.
     pool = ProcessPoolExecutor(workers, mp_context=context, initializer=_start_worker, initargs=(options,))
     done = 0
     try:
         try:
-            for articles, error, records in pool.map(_read_logged, files, chunksize=chunk):
+            for articles, error, records in pool.map(_read_logged, rest, chunksize=chunk):
                 for record in records:
                     logger = logging.getLogger(record.name)
                     if logger.isEnabledFor(record.levelno):
                         logger.handle(record)
                 done += 1
+                if done == len(rest):
+                    # Stopped before the last outcome is handed over: callers take no more
+                    # after it, and a generator left waiting would stop the workers only when
+                    # collected, where a Ctrl-C arriving meanwhile is lost ("Exception ignored").
+                    pool.shutdown(wait=True)
                 yield articles, error
         except BrokenProcessPool as exc:
             # A worker died (killed, out of memory): the files it had are read here instead.
-            left = len(files) - done
+            left = len(rest) - done
             log.warning("the reading workers stopped (%s); reading the other %d files here", exc, left)
-            for path in files[done:]:
+            for path in rest[done:]:
                 yield read_one(path, options)
     finally:
         # Interrupted (Ctrl-C, an error downstream): the files not yet started are dropped, not

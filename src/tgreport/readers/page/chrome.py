@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -16,6 +17,8 @@ _PHRASE_TAIL = re.compile(r"\s*([:(\[|·•\-–]|\d)")
 _SUBSTANCE = re.compile(r"\w")
 # A lower-case letter right before a capital: the mark of two texts glued together.
 _CASE_JOIN = re.compile(r"[a-zà-ỹđ][A-ZĐÀ-Ỹ]")
+# A back-reference ("\\1", "(?P=name)") or a test of whether a group matched ("(?(1)…)").
+_GROUP_REFERENCE = re.compile(r"\\\d|\(\?P=|\(\?\(")
 COUNTER_LINE_MAX_CHARS = 200
 TAIL_LINE_MAX_CHARS = 90
 PHRASE_PREFIX_CHARS = 160
@@ -95,12 +98,14 @@ def take_views(text: str, vocab: Vocabulary) -> tuple[str, int | None]:
 
 def _glued_tail(text: str, vocab: Vocabulary) -> int | None:
     """Where a tail heading starts when a scraper glued it to the line before ("Năng NguyễnCác ý kiến")."""
+    start = _glue_points(vocab.tail_phrases)
+    # The scan for a glue point comes first: nearly every line has none, and _CASE_JOIN's wide
+    # ranges match in nearly every Vietnamese line.
+    if start is not None and not start.search(text) and len(text.casefold()) == len(text):
+        return None  # no capital that could open a phrase sits right after a letter
     if not _CASE_JOIN.search(text):
         return None
     folded = fold(text)
-    start = _glue_points(vocab.tail_phrases)
-    if start is not None and len(folded) == len(text) and not start.search(text):
-        return None  # no capital that could open a phrase sits right after a letter
     for phrase in vocab.tail_phrases:
         at = folded.find(phrase, 1)
         # Glued means no space between: a letter of the line before, then the heading's capital.
@@ -136,6 +141,11 @@ def _folded_start(text: str) -> str:
 
 
 def _starts_with_phrase(text: str, phrases: tuple[str, ...], slack: int) -> bool:
+    longest = _longest(phrases)
+    if len(text) > longest + slack and longest < PHRASE_PREFIX_CHARS:
+        # Too long for "phrase + a short tail", and its folded start (as long as the line or
+        # PHRASE_PREFIX_CHARS, at least: folding never shortens) longer than any phrase.
+        return False
     folded = _folded_start(text)
     if not _any_of(phrases).match(folded):
         return False  # no phrase starts the line: one match instead of a test per phrase
@@ -150,6 +160,11 @@ def _starts_with_phrase(text: str, phrases: tuple[str, ...], slack: int) -> bool
 
 
 @per_list
+def _longest(phrases: tuple[str, ...]) -> int:
+    return max(map(len, phrases), default=0)
+
+
+@per_list
 def _any_of(phrases: tuple[str, ...]) -> re.Pattern[str]:
     """One pattern for a list of folded phrases; a match says some phrase is there."""
     if not phrases:
@@ -161,7 +176,7 @@ def _is_tail(text: str, vocab: Vocabulary) -> bool:
     if len(text) > TAIL_LINE_MAX_CHARS:
         return False
     folded = fold(text)
-    if any(p.fullmatch(text) for p in vocab.tail_patterns):
+    if _whole_line(vocab.tail_patterns)(text):
         return True
     # A heading, not a sentence that happens to begin with the same words.
     return not ends_sentence(text.rstrip("*: ")) and folded.startswith(vocab.tail_phrases)
@@ -170,9 +185,26 @@ def _is_tail(text: str, vocab: Vocabulary) -> bool:
 def _is_furniture(text: str, vocab: Vocabulary) -> bool:
     if _starts_with_phrase(text, vocab.line_phrases, 30):
         return True
-    if any(p.fullmatch(text) for p in vocab.line_patterns):
+    if _whole_line(vocab.line_patterns)(text):
         return True
     return bool(vocab.user_phrases) and fold(text).startswith(vocab.user_phrases)
+
+
+@per_list
+def _whole_line(patterns: tuple[re.Pattern[str], ...]) -> Callable[[str], bool]:
+    """A test whether some pattern matches the whole line: one alternation when the patterns
+    can be joined (same flags, no group references, which joining would renumber)."""
+    joinable = len({p.flags for p in patterns}) == 1 and not any(
+        _GROUP_REFERENCE.search(p.pattern) for p in patterns
+    )
+    if joinable:
+        try:
+            joined = re.compile("|".join(f"(?:{p.pattern})" for p in patterns), patterns[0].flags)
+        except re.error:
+            pass  # a flag inside a pattern, a group name used twice
+        else:
+            return lambda text: joined.fullmatch(text) is not None
+    return lambda text: any(p.fullmatch(text) for p in patterns)
 
 
 def _skip_links(lines: list[Line], i: int, vocab: Vocabulary, removed: list[str]) -> int:
@@ -196,8 +228,13 @@ def _skip_links(lines: list[Line], i: int, vocab: Vocabulary, removed: list[str]
 def breadcrumb(text: str, vocab: Vocabulary) -> str | None:
     """The last step of a breadcrumb trail ("" for a bare "Trang chủ »"), None if `text` is not one."""
     for separator in vocab.crumb_separators:
+        steps = text.count(separator) + 1
+        # Parts of at most six words, and the separators themselves, make fewer than seven
+        # words a part: a sentence with a date ("ngày 7/1/2021 …") is ruled out uncut.
+        if steps < 2 or word_count(text) >= 7 * steps:
+            continue
         parts = [p.strip() for p in text.split(separator)]
-        if len(parts) < 2 or not all(word_count(p) <= 6 for p in parts):
+        if not all(word_count(p) <= 6 for p in parts):
             continue
         if ends_sentence(text) or any(c.isdigit() for c in text):
             continue

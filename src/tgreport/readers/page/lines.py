@@ -87,9 +87,11 @@ def is_paragraph_like(text: str) -> bool:
 
     Headlines may end with "?" or "!", so only a long line ending that way counts as a sentence.
     """
+    if len(text) >= 250:
+        return True
     words = word_count(text)
     # Headlines rarely run past twenty-odd words; a sapo without its full stop does.
-    if len(text) >= 250 or words >= PARAGRAPH_MIN_WORDS_UNPUNCTUATED:
+    if words >= PARAGRAPH_MIN_WORDS_UNPUNCTUATED:
         return True
     if text.endswith(("?", "!")):
         return words >= 25
