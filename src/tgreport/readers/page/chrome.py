@@ -228,10 +228,10 @@ def _skip_links(lines: list[Line], i: int, vocab: Vocabulary, removed: list[str]
 def breadcrumb(text: str, vocab: Vocabulary) -> str | None:
     """The last step of a breadcrumb trail ("" for a bare "Trang chủ »"), None if `text` is not one."""
     for separator in vocab.crumb_separators:
-        steps = text.count(separator) + 1
+        count = text.count(separator) + 1
         # Parts of at most six words, and the separators themselves, make fewer than seven
         # words a part: a sentence with a date ("ngày 7/1/2021 …") is ruled out uncut.
-        if steps < 2 or word_count(text) >= 7 * steps:
+        if count < 2 or word_count(text) >= 7 * count:
             continue
         parts = [p.strip() for p in text.split(separator)]
         if not all(word_count(p) <= 6 for p in parts):
