@@ -149,6 +149,14 @@ def test_article_markup_is_text_in_xhtml(sample_report: Report) -> None:
     heading = doc.xpath("//*[contains(@class,'article-title')]")[0]
     assert "".join(heading.itertext()) == "3. " + sample_report.articles[2].title  # type: ignore[operator]
     assert doc.xpath("//x:b", namespaces=NS) == [] and doc.xpath("//x:para", namespaces=NS) == []
+    # Escaped once, not twice, in the page title, the NCX and the nav: "<b>", not "&lt;b&gt;".
+    title = "3. " + sample_report.articles[2].title  # type: ignore[operator]
+    assert doc.xpath("//x:title", namespaces=NS)[0].text == title
+    ncx = xml(files["OEBPS/toc.ncx"])
+    labels = ncx.xpath("//n:navLabel/n:text/text()", namespaces={"n": "http://www.daisy.org/z3986/2005/ncx/"})
+    assert title in labels
+    nav = xml(files["OEBPS/nav.xhtml"])
+    assert title in ["".join(a.itertext()) for a in nav.xpath("//x:a", namespaces=NS)]
 
 
 @pytest.mark.parametrize(

@@ -58,10 +58,10 @@ def _ncx_points(view: ReportView, link: Any, summary_title: str, index_title: st
     for s in view.sections:
         if s.title:
             parent = NcxPoint(next(order), s.title, link(s.anchor))
-            parent.children = [NcxPoint(next(order), a.heading, link(a.anchor)) for a in s.articles]
+            parent.children = [NcxPoint(next(order), a.heading_text, link(a.anchor)) for a in s.articles]
             points.append(parent)
         else:
-            points += [NcxPoint(next(order), a.heading, link(a.anchor)) for a in s.articles]
+            points += [NcxPoint(next(order), a.heading_text, link(a.anchor)) for a in s.articles]
     if view.index:
         points.append(NcxPoint(next(order), index_title, link("index")))
     return points
@@ -127,14 +127,15 @@ class EpubExporter:
 
         page("cover.xhtml", "cover", view.title)
         nav = render_template(
-            options, "epub/nav.xhtml", **base, first_anchor=first.anchor, first_heading=first.heading
+            options, "epub/nav.xhtml", **base, first_anchor=first.anchor, first_heading=first.heading_text
         )
         pages.append(("nav.xhtml", nav))
         page("summary.xhtml", "summary", base["summary_title"])
         for s in view.sections:
             for i, a in enumerate(s.articles):
                 start = s if (view.grouped and i == 0) else None
-                page(f"{a.anchor}.xhtml", "article", a.heading, a=a, section_start=start)
+                # The plain heading: the template escapes titles, and `a.heading` is escaped already.
+                page(f"{a.anchor}.xhtml", "article", a.heading_text, a=a, section_start=start)
         if view.index:
             page("index.xhtml", "index", base["index_title"])
         css = render_template(options, "epub.css", **base)
