@@ -14,9 +14,10 @@ from .atomic import write_atomic
 from .errors import InputError, UsageError
 from .exporters import registry
 from .exporters.base import ExportOptions
+from .logrecords import recording, replay
 from .model import Article, Report
 from .readcache import Entry as CacheEntry
-from .readcache import ReadCache, recording, replay, stamp
+from .readcache import ReadCache, stamp
 from .readers import ReaderOptions, find_inputs, pool
 
 log = logging.getLogger(__name__)

@@ -9,6 +9,7 @@ import os
 import sys
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager, suppress
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -20,6 +21,7 @@ from .config import DATE_STYLES, TONE_STYLES, load_config
 from .errors import TgreportError, UsageError
 from .exporters import registry
 from .exporters.base import ExportOptions
+from .parallel import fork_map
 from .progress import Bar, progress_bar
 from .readers import ReaderOptions
 from .theme import THEMES, Theme, theme
@@ -27,6 +29,8 @@ from .theme import THEMES, Theme, theme
 log = logging.getLogger("tgreport")
 
 EXIT_OK, EXIT_NO_REPORT, EXIT_USAGE, EXIT_INTERRUPTED = 0, 1, 2, 130
+# From this many articles, several formats are rendered in parallel: below, forking costs more.
+PARALLEL_FORMATS_FROM = 100
 
 
 class _UsageExit(Exception):
@@ -273,9 +277,14 @@ def _make(
     )
     if len(args.formats or []) > 1 or "all" in (args.formats or []):
         Path(args.output).mkdir(parents=True, exist_ok=True)
-    for name, path in targets:
-        bar.stage(f"Xuất {name.upper()}")
-        write_atomic(path, render(report, name, options))
+    names = [name for name, _ in targets]
+    bar.stage("Xuất " + ", ".join(name.upper() for name in names))
+    # Several formats of a large report are made side by side, one per core; each is written
+    # only once made, so a failure leaves every earlier report as it was.
+    big = len(report.all_articles()) >= PARALLEL_FORMATS_FROM
+    made = fork_map(partial(render, report, options=options), names, min_items=2 if big else len(names) + 1)
+    for (name, path), data in zip(targets, made, strict=True):
+        write_atomic(path, data)
         if not args.quiet:
             print(f"{path}: {name}, {len(report.all_articles())} articles")
     return EXIT_OK

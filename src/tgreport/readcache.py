@@ -22,7 +22,6 @@ import os
 import pickle
 import tempfile
 import time
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
@@ -155,39 +154,3 @@ def stamp(path: Path) -> tuple[int, int, int] | None:
     except OSError:
         return None
     return (st.st_size, st.st_mtime_ns, st.st_ino)
-
-
-class _Keep(logging.Handler):
-    """Collects what is logged under "tgreport" while one file is read."""
-
-    def __init__(self) -> None:
-        super().__init__(logging.NOTSET)
-        self.records: list[logging.LogRecord] = []
-
-    def emit(self, record: logging.LogRecord) -> None:
-        self.records.append(record)
-
-
-@contextlib.contextmanager
-def recording() -> Iterator[list[logging.LogRecord]]:
-    """The records logged under "tgreport" meanwhile, made picklable (messages formatted)."""
-    keep = _Keep()
-    logger = logging.getLogger("tgreport")
-    logger.addHandler(keep)
-    try:
-        yield keep.records
-    finally:
-        logger.removeHandler(keep)
-        for record in keep.records:
-            record.msg, record.args = record.getMessage(), None
-            if record.exc_info:
-                record.exc_text = logging.Formatter().formatException(record.exc_info)
-                record.exc_info = None
-
-
-def replay(records: list[logging.LogRecord]) -> None:
-    """Log `records` again, as the reader did, through the caller's current handlers and levels."""
-    for record in records:
-        logger = logging.getLogger(record.name)
-        if logger.isEnabledFor(record.levelno):
-            logger.handle(record)
