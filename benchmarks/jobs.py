@@ -32,8 +32,7 @@ class Job:
             if self.format == "read":
                 return [sys.executable, str(BENCH / "read_rate.py"), pages]
             engine = ["--engine", "weasyprint"] if self.format == "pdf-weasyprint" else []
-            cold = ["--no-cache"] if self.tool == TGREPORT else []
-            return [str(BIN / "make-report"), pages, "-o", str(out), "-q", *engine, *cold]
+            return [str(BIN / "make-report"), pages, "-o", str(out), "-q", *engine]
         if self.tool == "reportlab":
             return [sys.executable, "-m", "baselines.reportlab_toc", str(corpus), str(out)]
         if self.tool == "python-docx":

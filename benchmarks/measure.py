@@ -7,6 +7,7 @@ import re
 import signal
 import subprocess
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -46,10 +47,15 @@ def run(argv: list[str], env: dict[str, str], timeout: float, cwd: Path | None =
     return Measurement(seconds, int(found.group(1)) / 1024, proc.returncode, stdout, own)
 
 
-def best_of(argv: list[str], env: dict[str, str], timeout: float, repeat: int) -> Measurement:
-    """The fastest of `repeat` runs (the least disturbed by the rest of the machine)."""
+def best_of(argv: list[str], env: dict[str, str], timeout: float, repeat: int,
+            prepare: Callable[[], None] | None = None) -> Measurement:
+    """The fastest of `repeat` runs (the least disturbed by the rest of the machine).
+
+    `prepare` runs, untimed, before each run (to empty a cache, say)."""
     runs = []
     for _ in range(repeat):
+        if prepare is not None:
+            prepare()
         m = run(argv, env, timeout)
         runs.append(m)
         if m.returncode != 0:
