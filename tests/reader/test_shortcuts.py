@@ -9,6 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from tgreport.readers.page import chrome
+from tgreport.readers.page.captions import has_picture_words
 from tgreport.readers.page.lines import ends_sentence, is_paragraph_like, split_lines, word_count
 from tgreport.readers.page.vocab import Vocabulary, vocabulary
 
@@ -141,3 +142,15 @@ def test_line_patterns_that_cannot_be_joined_are_tried_one_by_one() -> None:
 def test_no_character_folds_to_nothing() -> None:
     # _starts_with_phrase rules out long lines by length: folding never shortens a text.
     assert all(chr(c).casefold() for c in range(0x110000))
+
+
+def test_lines_without_picture_words_match_no_picture_pattern() -> None:
+    vocab = vocabulary()
+    patterns = [*vocab.captions, *vocab.credit_only, vocab.glued_alt, vocab.alt_alone]
+    extra = ["Quang cảnh hội nghị (Nguồn: TTXVN)", "Toàn cảnh hội nghị ảnh 1", "(ẢNH MINH HỌA)"]
+    lines = [*_page_lines(), *extra]
+    matched = [text for text in lines if any(p.search(text) for p in patterns)]
+    assert len(matched) >= 5
+    assert all(has_picture_words(text, vocab) for text in matched)
+    # Most lines lack the words: the pre-check spares them the patterns.
+    assert sum(not has_picture_words(text, vocab) for text in lines) > len(lines) / 2

@@ -23,13 +23,16 @@ def clean_text(text: str) -> str:
     """NFC text with LF line ends, eth mapped to Đ/đ, no control, zero-width or direction-mark
     characters, and every kind of space (no-break, thin, ideographic) as a plain space."""
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u2028", "\n").replace("\u2029", "\n")
-    if _ANY_ODD.search(text):  # most pages have none of these: one scan instead of three
-        text = _CONTROL.sub("", text)
-        text = _ZERO_WIDTH.sub("", text)
-        text = _SPACES.sub(" ", text)
+    # One scan, each odd character replaced as it is found: the three kinds are disjoint, so
+    # this is what removing controls, then zero-width characters, then mapping spaces gives.
+    text = _ANY_ODD.sub(_replace_odd, text)
     # Ð ð (Icelandic eth) look like Đ đ but are not Vietnamese letters.
     text = text.replace("\u00d0", "\u0110").replace("\u00f0", "\u0111")
     return unicodedata.normalize("NFC", text)
+
+
+def _replace_odd(match: re.Match[str]) -> str:
+    return " " if _SPACES.match(match.group()) else ""
 
 
 def decode_bytes(data: bytes, source: str | None = None) -> tuple[str, str]:

@@ -11,6 +11,7 @@ from .bylines import Byline, parse_byline, unit_byline
 from .captions import (
     caption_of,
     credit_only,
+    has_picture_words,
     has_scene_words,
     is_heading,
     is_image_file,
@@ -117,16 +118,19 @@ def _block(lines: list[Line], index: int, vocab: Vocabulary, body: Body) -> Bloc
     related = _RELATED.match(text) or _RELATED_ARROW.match(text)
     if related:
         return Related(related.group("text").strip())
-    if is_image_file(text, vocab):
+    # Every caption, credit and alt-text pattern needs "ảnh" or "nguồn": one search spares a
+    # line without them (a paragraph, nearly always) their tests.
+    words = has_picture_words(text, vocab)
+    if is_image_file(text, vocab) if words else vocab.image_file.match(text):
         return Image(text)
-    unglued = strip_alt(text, vocab)
-    caption = caption_of(unglued, vocab)
+    unglued = strip_alt(text, vocab) if words else text
+    caption = caption_of(unglued, vocab) if words else None
     if caption is not None:
         return caption
     labelled = labelled_caption(text, vocab)
     if labelled is not None:
         return labelled
-    credit = credit_only(text, vocab)
+    credit = credit_only(text, vocab) if words else None
     if credit is not None:
         return _attach_credit(body, text, credit)
     if _LIST_ITEM.match(text) or not is_short_line(text):

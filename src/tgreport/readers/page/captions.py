@@ -68,12 +68,26 @@ def is_image_file(text: str, vocab: Vocabulary) -> bool:
 
 def is_picture_line(text: str, vocab: Vocabulary) -> bool:
     """A picture's file name, its caption, or its credit alone."""
+    if not has_picture_words(text, vocab):
+        return vocab.image_file.match(text) is not None or labelled_caption(text, vocab) is not None
     return (
         is_image_file(text, vocab)
         or caption_of(strip_alt(text, vocab), vocab) is not None
         or labelled_caption(text, vocab) is not None
         or credit_only(text, vocab) is not None
     )
+
+
+def has_picture_words(text: str, vocab: Vocabulary) -> bool:
+    """False when no caption, credit or alt-text pattern can match `text` (nor a part of it):
+    it lacks the words they all need ("ảnh", "nguồn"). Image file names and "Hình 1:" labels
+    need no such word and are tested apart."""
+    return may_match(text, _picture_patterns(vocab))
+
+
+@per_list  # by identity: hashing the whole vocabulary on every line would cost more than the search
+def _picture_patterns(vocab: Vocabulary) -> tuple[re.Pattern[str], ...]:
+    return (*vocab.captions, *vocab.credit_only, vocab.glued_alt, vocab.alt_alone)
 
 
 def is_short_line(text: str) -> bool:

@@ -48,8 +48,7 @@ def _required(items: Any) -> list[str] | None:
 
     def consider(need: list[str] | None) -> None:
         nonlocal best
-        # Fewer words search faster; among as many, longer words rule out more lines.
-        if need and (best is None or (len(need), -min(map(len, need))) < (len(best), -min(map(len, best)))):
+        if need and (best is None or _rank(need) < _rank(best)):
             best = need
 
     for op, av in [*items, (None, None)]:
@@ -72,6 +71,13 @@ def _required(items: Any) -> list[str] | None:
             if low >= 1:
                 consider(_required(sub))
     return best
+
+
+def _rank(need: list[str]) -> tuple[bool, int, int]:
+    # Words with letters first: ":" or "(" stand in most paragraphs and rule out few of them.
+    # Then fewer words, which search faster; among as many, longer words rule out more lines.
+    bare = any(not any(c.isalpha() for c in word) for word in need)
+    return bare, len(need), -min(map(len, need))
 
 
 def per_list(build: Callable[[T], R]) -> Callable[[T], R]:
