@@ -8,6 +8,7 @@ import re
 import unicodedata
 from collections import Counter
 from dataclasses import dataclass, replace
+from functools import lru_cache
 from typing import Literal
 
 DateKind = Literal["timestamp", "date", "day_month"]
@@ -342,9 +343,17 @@ def find_dates(
     scores and document codes ("05-CT/TW", "30/2020/NĐ-CP") are not taken for dates. Impossible
     dates (31/2/2021) are kept with ``problem`` set unless ``include_invalid`` is False.
     """
+    return list(_found_in(text, context, include_invalid))
+
+
+# The page reader asks about the same line several times (is it a stamp, a whole stamp, a
+# "today" banner, a stamp with loose parts): the dates found are remembered, not found again.
+# ParsedDate is frozen, so the remembered ones can be handed out; the list around them is new.
+@lru_cache(maxsize=1024)
+def _found_in(text: str, context: dt.date | int | None, include_invalid: bool) -> tuple[ParsedDate, ...]:
     text = unicodedata.normalize("NFC", text)
     if not _MAY_HOLD_DATE.search(text):
-        return []
+        return ()
     candidates: list[ParsedDate] = []
     for kind, pattern in _PATTERNS:
         if not _CORES[kind].search(text):
@@ -360,7 +369,7 @@ def find_dates(
         if all(cand.span[1] <= c.span[0] or cand.span[0] >= c.span[1] for c in chosen):
             chosen.append(cand)
     chosen.sort(key=lambda c: c.span)
-    return [c for c in chosen if include_invalid or c.is_valid]
+    return tuple(c for c in chosen if include_invalid or c.is_valid)
 
 
 def parse_date(text: str, context: dt.date | int | None = None) -> ParsedDate | None:
