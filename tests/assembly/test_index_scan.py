@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import re
+
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from tgreport.citations import documents, people
-from tgreport.citations.scan import matches_at, starts_of
+from tgreport.citations.scan import matches_at, starts_of, starts_of_each, trie_pattern
 
 PIECES = [
     "Chỉ thị", "chỉ thị", "CHỈ THỊ", "Nghị quyết", "Quy định", "Luật", "số", "05-CT/TW", "123456-CT/TW",
@@ -26,7 +28,7 @@ def spans(matches: object) -> list[tuple[int, int]]:
 def test_document_patterns_match_as_finditer(text: str) -> None:
     for kind, pattern in documents._PATTERNS:
         if kind in documents._STARTS_AT_TYPE:
-            fast = matches_at(pattern, text, starts_of(text, documents._TYPE_WORDS))
+            fast = matches_at(pattern, text, starts_of(text, documents.TYPE_WORDS))
         elif kind == "code":
             fast = matches_at(pattern, text, documents._code_starts(text))
         else:
@@ -37,7 +39,7 @@ def test_document_patterns_match_as_finditer(text: str) -> None:
 @settings(max_examples=400, deadline=None)
 @given(texts)
 def test_honorific_pattern_matches_as_finditer(text: str) -> None:
-    fast = matches_at(people._BY_HONORIFIC, text, starts_of(text, people._HONORIFIC_STARTS))
+    fast = matches_at(people._BY_HONORIFIC, text, starts_of(text, people.HONORIFIC_STARTS))
     assert spans(fast) == spans(people._BY_HONORIFIC.finditer(text))
 
 
@@ -60,10 +62,38 @@ OVERLAPPING = ("Nghị quyết", "quyết định", "Quyết định", "PGS", "G
 @given(st.lists(st.sampled_from([*OVERLAPPING, "Nghị quyết định", " ", "x", "Đ", "PG"]), max_size=12)
        .map("".join))
 def test_starts_of_finds_every_start_overlapping_or_not(text: str) -> None:
-    for words in (OVERLAPPING, documents._TYPE_WORDS, people._HONORIFIC_STARTS):
+    for words in (OVERLAPPING, documents.TYPE_WORDS, people.HONORIFIC_STARTS):
         assert starts_of(text, words) == find_every(text, words)
 
 
 def test_starts_of_sees_a_word_begin_inside_another() -> None:
     text = "theo Nghị quyết định hướng, PGS.TS"
     assert starts_of(text, OVERLAPPING) == [5, 10, 28, 29]
+
+
+@settings(max_examples=300, deadline=None)
+@given(texts)
+def test_one_pass_for_both_word_lists_finds_what_two_passes_find(text: str) -> None:
+    groups = (documents.TYPE_WORDS, people.HONORIFIC_STARTS, OVERLAPPING)
+    assert starts_of_each(text, groups) == tuple(find_every(text, g) for g in groups)
+
+
+NAMES = ["Tô", "Tôn", "Tống", "Nguyễn", "Lê", "Văn", "Thị", "An", "Bình", "Đức", "Hà", "Nội", " ", ", ", "x",
+         "Ô"]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(NAMES), max_size=14).map("".join))
+def test_surnames_as_a_trie_match_as_the_longest_first_alternation(text: str) -> None:
+    # The alternation the trie replaced: surnames longest first ("Tôn" before "Tô").
+    alternation = re.compile(people._NAME_AFTER_POSITION.pattern.replace(
+        trie_pattern(sorted(people.SURNAMES)),
+        "(?:" + "|".join(sorted(people.SURNAMES, key=len, reverse=True)) + ")",
+    ))
+    assert alternation.pattern != people._NAME_AFTER_POSITION.pattern
+    assert spans(people._NAME_AFTER_POSITION.finditer(text)) == spans(alternation.finditer(text))
+
+
+def test_a_surname_that_begins_another_gives_the_longer_name() -> None:
+    assert [m.group("name") for m in people._NAME_AFTER_POSITION.finditer("ông Tôn Thị Bình, Tô Văn An")] == [
+        "Tôn Thị Bình", "Tô Văn An"]

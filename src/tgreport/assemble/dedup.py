@@ -132,6 +132,7 @@ def similar_pairs(
     index: dict[int, dict[int, int | list[int]]] = {}
     indexed: list[int] = []
     packed: dict[int, array[int]] = {}
+    empties: dict[int, dict[int, int]] = {}  # per indexed set and count, its empty partitions
     sizes: list[int] = []
     pairs = []
     for j, s in enumerate(sets):
@@ -140,12 +141,13 @@ def similar_pairs(
         if size < MIN_SHINGLES:
             continue
         signatures = _signature_keys(s, threshold) if signed else {}
+        most = _differences(size, size / threshold + 1, threshold)  # the most any partner can need
         # candidates: earlier set → how many partitions it agrees with this one on, under the
         # one partition count the pair's sizes call for (see _partitions_for).
         candidates: dict[int, int] = {}
         shared_by_count = {}
         if signed:
-            for count, keys in signatures.items():
+            for count, (keys, empty) in signatures.items():
                 by_key = index.setdefault(count, {})
                 # Keys of one partition count are distinct, so each shared partition counts once.
                 shared = by_key.keys() & keys
@@ -154,7 +156,13 @@ def similar_pairs(
                 for key in shared:
                     owners = by_key[key]
                     hits.update(owners if isinstance(owners, list) else (owners,))
-                for i, agreed in hits.items():
+                # The fewest agreements any partner compared under this count can pass the count
+                # filter with (see below): most sets that share a key share one or two small
+                # partitions of a common phrase, and stop the loop at once, most agreed first.
+                fewest = count - min(count - 1, most) - empty
+                for i, agreed in hits.most_common():
+                    if agreed < fewest:
+                        break
                     # Cheapest tests first; they only turn pairs down, so their order changes
                     # nothing. Size filter: sizes further apart than the threshold allows
                     # cannot match.
@@ -163,9 +171,12 @@ def similar_pairs(
                     # Count filter: with at most k differences among `count` partitions, at least
                     # count − k partitions hold none of them. Only agreements under the pair's own
                     # count tell: a finer count's partitions of one or two shingles are often
-                    # shared by unrelated bodies that quote the same phrase.
+                    # shared by unrelated bodies that quote the same phrase. Empty partitions
+                    # without a key may agree too: at most as many as the fewer of them (counted
+                    # twice when both sets kept their keys: the filter only lets more through).
                     differences = _differences(sizes[i], size, threshold)
-                    if _partitions_for(differences) == count and agreed >= count - differences:
+                    if (_partitions_for(differences) == count
+                            and agreed + min(empty, empties[i][count]) >= count - differences):
                         candidates[i] = agreed
         else:
             # Nearly everything is a candidate: skip the signatures.
@@ -185,7 +196,8 @@ def similar_pairs(
         if not joined:
             indexed.append(j)
             packed[j] = array("q", s)
-            for count, keys in signatures.items():
+            empties[j] = {count: empty for count, (_keys, empty) in signatures.items()}
+            for count, (keys, _empty) in signatures.items():
                 by_key = index[count]
                 held = {key: by_key[key] for key in shared_by_count[count]}
                 by_key.update(dict.fromkeys(keys, j))
@@ -203,8 +215,9 @@ def similar_pairs(
 _LOWEST_SIGNED = 0.5
 
 
-def _signature_keys(s: frozenset[Shingle], threshold: float) -> dict[int, list[int]]:
-    """Partition count → a key per partition, for each count `s` may be compared under.
+def _signature_keys(s: frozenset[Shingle], threshold: float) -> dict[int, tuple[list[int], int]]:
+    """Partition count → (a key per partition, the number of empty partitions), for each count
+    `s` may be compared under.
 
     A key mixes the partition's signature, its number and the count; keys of unequal partitions
     may collide, which only adds a candidate that the exact check then turns down.
@@ -215,15 +228,32 @@ def _signature_keys(s: frozenset[Shingle], threshold: float) -> dict[int, list[i
     earlier set is found, and bodies that merely share common phrases rarely agree on a whole
     partition (a rare-shingle prefix, by contrast, is defeated by bodies that recombine common
     sentences: their rarest shingles are still shared by hundreds).
+
+    Empty partitions get no key: "nothing here" is shared by every set of a size, and at
+    thousands of bodies their owner lists made the search grow as n². Leaving them out loses no
+    pair: a pair alike enough has more clean partitions than either set has empty ones (then a
+    clean partition holds shingles, and has a key), unless the set has so many empty partitions
+    that it must keep their keys (`margin`). An "empty" partition here is one whose signature
+    is 0: that covers the empty ones, and treats both sets of a pair alike, which is all the
+    argument needs.
     """
-    counts = _partition_counts(len(s), threshold)
+    size = len(s)
+    counts = _partition_counts(size, threshold)
+    most = _differences(size, size / threshold + 1, threshold)  # the most any partner can need
     sums = _sums(s, counts[-1])
-    keys: dict[int, list[int]] = {}
+    keys: dict[int, tuple[list[int], int]] = {}
     for count in reversed(counts):
         if count < counts[-1]:
             # x mod count = (x mod 2·count) mod count: fold the finer partition sums in half.
             sums = [a + b for a, b in zip(sums[:count], sums[count:], strict=True)]
-        keys[count] = [total * count + p for p, total in enumerate(sums)]
+        empty = sums.count(0)
+        # A pair compared under `count` differs in at most min(count, most + 1) − 1 shingles, so
+        # it has at least `margin` clean partitions.
+        margin = count - min(count, most + 1) + 2
+        if empty and empty < margin:
+            keys[count] = ([total * count + p for p, total in enumerate(sums) if total], empty)
+        else:
+            keys[count] = ([total * count + p for p, total in enumerate(sums)], empty)
     return keys
 
 

@@ -75,12 +75,13 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     )),
 )
 # Where a match of each pattern can start (see scan.matches_at); the others run over the whole text.
-_TYPE_WORDS = tuple(sorted({v for t in TYPES for v in (t, t.lower(), t.upper())}))
+TYPE_WORDS = tuple(sorted({v for t in TYPES for v in (t, t.lower(), t.upper())}))
 _STARTS_AT_TYPE = frozenset({"coded", "bare"})
 # A code's first sign letters follow its first "-" or "/", at most 10 characters after its start
 # (five digits, "/2020"): the only places a "code" match can begin are just before such a mark.
 _SIGN_MARK = re.compile(r"[-/][A-ZĐ]{2}")
 _CODE_REACH = 10
+_DIGITS = re.compile(r"\d+")
 _ISSUER = re.compile(r"\s+(?:của\s+)?(?P<issuer>" + "|".join(ISSUERS) + r")")
 
 
@@ -168,14 +169,19 @@ def _code_starts(text: str) -> list[int]:
     starts: set[int] = set()
     for mark in _SIGN_MARK.finditer(text):
         sep = mark.start()
-        starts.update(i for i in range(max(0, sep - _CODE_REACH), sep) if text[i].isdigit())
+        # Only a digit run's first digit can start a code (its look-behind refuses a digit).
+        starts.update(m.start() for m in _DIGITS.finditer(text, max(0, sep - _CODE_REACH), sep))
     return sorted(starts)
 
 
-def find_documents(text: str) -> list[DocumentRef]:
-    """The documents cited in `text`, in order; the longest reading wins where patterns overlap."""
+def find_documents(text: str, type_starts: list[int] | None = None) -> list[DocumentRef]:
+    """The documents cited in `text`, in order; the longest reading wins where patterns overlap.
+
+    `type_starts`: starts_of(text, TYPE_WORDS), when the caller has it already.
+    """
     found: list[DocumentRef] = []
-    type_starts = starts_of(text, _TYPE_WORDS)
+    if type_starts is None:
+        type_starts = starts_of(text, TYPE_WORDS)
     for kind, pattern in _PATTERNS:
         if kind in _STARTS_AT_TYPE:
             matches: list[re.Match[str]] | Iterator[re.Match[str]] = matches_at(pattern, text, type_starts)

@@ -10,10 +10,13 @@ from typing import Any
 
 from .. import vn
 from ..model import Article, IndexEntry
-from .documents import TYPES, DocumentRef, find_documents
-from .people import PersonRef, find_people
+from .documents import TYPE_WORDS, TYPES, DocumentRef, find_documents
+from .people import HONORIFIC_STARTS, PersonRef, find_people
+from .scan import starts_of_each
 
 log = logging.getLogger(__name__)
+
+_ANCHORS = (TYPE_WORDS, HONORIFIC_STARTS)
 
 
 def article_text(article: Article) -> str:
@@ -90,10 +93,12 @@ def build_index(
     for article in articles:
         position.setdefault(article.id, len(position))
         text = article_text(article)
+        # Where document types and forms of address begin: one pass over the text for both.
+        type_starts, honorific_starts = starts_of_each(text, _ANCHORS)
         if documents:
-            cited.extend((article.id, ref) for ref in find_documents(text))
+            cited.extend((article.id, ref) for ref in find_documents(text, type_starts))
         if people:
-            for person in find_people(text):
+            for person in find_people(text, honorific_starts):
                 _add_person(named, article.id, person)
     entries: list[IndexEntry] = []
     for _ref, entry in sorted(_document_entries(cited), key=lambda d: _document_order(d[0])):

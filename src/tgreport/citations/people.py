@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .scan import matches_at, starts_of
+from .scan import matches_at, starts_of, trie_pattern
 
 # Built from Unicode properties rather than typed out, so no precomposed Vietnamese capital is missed.
 _UPPER = "".join(chr(c) for c in range(0x41, 0x1F00) if chr(c).isupper() and chr(c).isalpha())
@@ -46,7 +46,7 @@ _HONORIFIC = (
     r"|(?:GS|PGS|TS|ThS|BS|NGND|NGƯT)(?:\.\s?(?:TSKH|TS|ThS|BS))?\.?)"
 )
 # Where a match of _HONORIFIC can begin: its alternatives' opening letters (keep in step with it).
-_HONORIFIC_STARTS = (
+HONORIFIC_STARTS = (
     "Đồng chí", "đồng chí", "Đ/", "đ/", "Ông", "ông", "Bà", "bà", "Nhà báo", "nhà báo",
     "Đại ", "Thượng ", "Trung ", "Thiếu ", "GS", "PGS", "TS", "ThS", "BS", "NGND", "NGƯT",
 )
@@ -55,7 +55,8 @@ _BY_HONORIFIC = re.compile(r"(?<![^\W\d_])" + _HONORIFIC + r"\s+" + _NAME + r"\s
 # A surname followed by 2–3 capitalised syllables, not inside a longer capitalised run on the right.
 # Two-syllable runs after a position are more often places ("Bí thư Tỉnh ủy Thái Bình") than names.
 _NAME_AFTER_POSITION = re.compile(
-    r"(?P<name>(?:" + "|".join(sorted(SURNAMES, key=len, reverse=True)) + r")(?:[ ]" + _SYLLABLE
+    # The surnames as a trie: one branch per letter at each capital, not one try per surname.
+    r"(?P<name>" + trie_pattern(sorted(SURNAMES)) + r"(?:[ ]" + _SYLLABLE
     + r"){2,3})(?![ ]?" + _U + r")(?!\w)"
 )
 # Where a position stops: the verb of the sentence or its punctuation.
@@ -110,10 +111,15 @@ def _positioned_before(text: str, start: int) -> str | None:
     return ", ".join(parts)
 
 
-def find_people(text: str) -> list[PersonRef]:
-    """People named with a position, in text order (a person may appear several times)."""
+def find_people(text: str, honorific_starts: list[int] | None = None) -> list[PersonRef]:
+    """People named with a position, in text order (a person may appear several times).
+
+    `honorific_starts`: starts_of(text, HONORIFIC_STARTS), when the caller has it already.
+    """
     found: list[PersonRef] = []
-    for m in matches_at(_BY_HONORIFIC, text, starts_of(text, _HONORIFIC_STARTS)):
+    if honorific_starts is None:
+        honorific_starts = starts_of(text, HONORIFIC_STARTS)
+    for m in matches_at(_BY_HONORIFIC, text, honorific_starts):
         name = m.group("name")
         if _POSITION.match(name):
             continue  # "Đồng chí Trưởng Ban …": a position, no name
