@@ -153,6 +153,9 @@ def repair_mojibake(text: str) -> tuple[str, str | None]:
     fixed: list[str] = []
     what: set[str] = set()
     for line in lines:
+        if line.isascii():  # a blank or ASCII line (half the lines of a page): nothing to repair
+            fixed.append(line)
+            continue
         new, how = _repair_line(line)
         fixed.append(new)
         if how:

@@ -20,7 +20,8 @@ class Line:
     gap_before: int  # blank lines just above it; pictures often leave a double gap
 
     def with_text(self, text: str) -> Line:
-        return Line(text, self.number, self.gap_before)
+        # Most lines keep their text through every stage: no copy for them.
+        return self if text == self.text else Line(text, self.number, self.gap_before)
 
 
 def split_lines(text: str) -> list[Line]:
