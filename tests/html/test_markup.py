@@ -13,7 +13,8 @@ from markupsafe import escape
 
 from tgreport.api import render
 from tgreport.exporters import epub, htmlmarkup
-from tgreport.exporters.htmlbase import build_view, get_template, text_filter
+from tgreport.exporters.htmlbase import get_template
+from tgreport.exporters.htmlview import build_view, text_filter
 from tgreport.model import Caption, Heading, ListBlock, Paragraph, Report
 
 # The reference: text_filter as first written, with markupsafe's escape and the plain hint.

@@ -13,8 +13,8 @@ from typing import Any, ClassVar
 from ..fonts import STYLES, FontFamily
 from ..model import Report
 from .base import ExportOptions
-from .htmlbase import ReportView, font_faces, render_template, template_context, theme_families
-from .htmlmarkup import macros_for
+from .htmlbase import font_faces, render_template, template_context, theme_families
+from .htmlview import ReportView
 from .webfonts import subset_ttf
 
 # All four styles: with HarfBuzz a subset costs milliseconds, and readers synthesise bold italic
@@ -108,7 +108,7 @@ class EpubExporter:
 
     def render(self, report: Report, options: ExportOptions) -> bytes:
         faces = font_faces(options.theme, _font_href, styles=EMBEDDED_STYLES)
-        base = template_context(report, options, mode="epub", font_faces=faces, **macros_for(options))
+        base = template_context(report, options, mode="epub", font_faces=faces)
         view: ReportView = base["r"]
         where = _files_by_anchor(view)
 

@@ -7,7 +7,6 @@ from typing import Any, ClassVar
 from ..model import Report
 from .base import ExportOptions
 from .htmlbase import render_template, template_context
-from .htmlmarkup import macros_for
 
 
 def _local_link(anchor: str) -> str:
@@ -16,7 +15,7 @@ def _local_link(anchor: str) -> str:
 
 def render_html(report: Report, options: ExportOptions, mode: str = "html", **extra: Any) -> str:
     """The report page as text: `mode` "html" for screens and browsers, "pdf" for WeasyPrint."""
-    context = template_context(report, options, mode=mode, link=_local_link, **macros_for(options), **extra)
+    context = template_context(report, options, mode=mode, link=_local_link, **extra)
     return render_template(options, "report.html", **context)
 
 

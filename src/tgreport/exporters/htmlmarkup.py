@@ -1,25 +1,19 @@
-"""The repeated markup (articles, TOC entries) built in Python: the same bytes as the Jinja macros.
-
-A thousand articles through Jinja macros cost a sandboxed attribute lookup per field and a macro
-frame per article: most of the rendering time. The built-in `_article.html` stays the reference
-and the extension point: when a user's `--template-dir` overrides it, its macros are used
-instead (`article_macros`), slower but theirs. tests/html/test_markup.py holds the two equal.
-"""
+"""Repeated markup (articles, TOC entries, index links) written in Python, as the macros write it."""
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from functools import cache
-from pathlib import Path
 from typing import Any
 
-from jinja2 import TemplateError
 from markupsafe import Markup, escape
 
-from ..resources import templates_dir
-from .base import ExportOptions
-from .htmlbase import ArticleView, IndexLink, SectionView, environment, get_template, text_filter
+from .htmlview import ArticleView, IndexLink, SectionView, text_filter
+
+# The built-in `_article.html` stays the reference and the extension point: a user's override
+# of it is used instead of these functions (htmlbase.macros_for). Python, because a Jinja loop
+# pays a sandboxed attribute lookup per field and a frame per macro call; tests/html/
+# test_markup.py holds the two byte for byte equal.
 
 Link = Callable[[str], str]
 
@@ -128,31 +122,3 @@ BUILTIN = ArticleMacros(article, section_head, section_articles)
 def from_template(module: Any) -> ArticleMacros:
     """The macros of a user's own `_article.html` (a Jinja template module)."""
     return ArticleMacros(module.article, module.section_head, module.section_articles)
-
-
-def macros_for(options: ExportOptions) -> dict[str, Any]:
-    """The article writers and TOC entries the page templates call, for these options."""
-    if _is_builtin_article_template(options.template_dir):
-        macros = BUILTIN
-    else:
-        macros = from_template(get_template(options, "_article.html").module)
-    return {
-        **macros.context(),
-        "toc_articles": toc_articles,
-        "index_links": index_links,
-        "index_numbers": index_numbers,
-    }
-
-
-@cache
-def _is_builtin_article_template(template_dir: Path | None) -> bool:
-    """True unless `template_dir` overrides `_article.html` (asked of the loader: no compiling)."""
-    loader = environment(template_dir).loader
-    if loader is None:
-        return False
-    try:
-        _, filename, _ = loader.get_source(environment(template_dir), "_article.html")
-    except TemplateError:
-        return False  # get_template() then reports the error, naming the folder
-    builtin = templates_dir() / "html" / "_article.html"
-    return filename is not None and Path(filename).resolve() == builtin.resolve()
