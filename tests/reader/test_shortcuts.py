@@ -9,7 +9,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from tgreport.readers.page import chrome
-from tgreport.readers.page.captions import has_picture_words
+from tgreport.readers.page.captions import _picture_patterns, has_picture_words
+from tgreport.readers.page.cues import folded_cue, may_match
 from tgreport.readers.page.lines import ends_sentence, is_paragraph_like, split_lines, word_count
 from tgreport.readers.page.vocab import Vocabulary, vocabulary
 
@@ -154,3 +155,27 @@ def test_lines_without_picture_words_match_no_picture_pattern() -> None:
     assert all(has_picture_words(text, vocab) for text in matched)
     # Most lines lack the words: the pre-check spares them the patterns.
     assert sum(not has_picture_words(text, vocab) for text in lines) > len(lines) / 2
+
+
+EVERY_CHARACTER = "".join(chr(c) for c in range(0x110000) if not 0xD800 <= c < 0xE000)
+
+
+def test_cue_letters_match_ignoring_case_only_letters_that_fold_alike() -> None:
+    # may_match looks for the folded cue words in the folded line instead of searching ignoring case.
+    vocab = vocabulary()
+    lists = [vocab.views, vocab.captions, vocab.glued_alt, vocab.alt_alone, _picture_patterns(vocab)]
+    letters = {c for patterns in lists for word in folded_cue(patterns) or () for c in word}
+    assert {"ả", "n", "h", "ồ", "x"} <= letters
+    for letter in letters:
+        alike = re.findall(re.escape(letter), EVERY_CHARACTER, re.IGNORECASE)
+        assert {c.casefold() for c in alike} == {letter.casefold()}, letter
+
+
+def test_a_cue_with_a_letter_that_folds_apart_is_searched_as_a_pattern() -> None:
+    dotted = (re.compile("in đậm", re.IGNORECASE),)
+    assert folded_cue(dotted) is None
+    assert re.search("in đậm", "İN ĐẬM", re.IGNORECASE) and "in đậm" not in "İN ĐẬM".casefold()
+    assert may_match("İN ĐẬM", dotted)
+    plain = (re.compile("ảnh", re.IGNORECASE),)
+    assert folded_cue(plain) == ("ảnh",)
+    assert may_match("ẢNH: TTXVN", plain) and may_match("Nguồn ẢnH", plain) and not may_match("Ạnh", plain)

@@ -9,6 +9,8 @@ from re import _constants as sre  # type: ignore[attr-defined]
 from re import _parser  # type: ignore[attr-defined]
 from typing import Any, TypeVar
 
+from .lines import fold
+
 # Most lines of a page are paragraphs that no caption, credit or counter pattern matches, and
 # those patterns open with ".+?", which tries every position. One search for the words they all
 # need ("ảnh", "lượt") rules such a line out at C speed.
@@ -21,6 +23,15 @@ R = TypeVar("R")
 def cue(patterns: Iterable[re.Pattern[str]]) -> re.Pattern[str] | None:
     """A pattern found in every text that one of `patterns` matches (in whole or in part), or
     None when some pattern needs no fixed word (then no pre-check is possible)."""
+    found = cue_words(patterns)
+    if found is None:
+        return None
+    words, flag = found
+    return re.compile("|".join(re.escape(w) for w in words), flag)
+
+
+def cue_words(patterns: Iterable[re.Pattern[str]]) -> tuple[tuple[str, ...], int] | None:
+    """The words of `cue(patterns)`, longest first, and the flags to search for them with."""
     words: set[str] = set()
     flags: set[int] = set()
     for pattern in patterns:
@@ -38,7 +49,7 @@ def cue(patterns: Iterable[re.Pattern[str]]) -> re.Pattern[str] | None:
     flag = flags.pop()
     if all(c.lower() == c == c.upper() for word in words for c in word):
         flag &= ~re.IGNORECASE  # ":" or "(" has no other case: a plain search is faster
-    return re.compile("|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)), flag)
+    return tuple(sorted(words, key=len, reverse=True)), flag
 
 
 def _required(items: Any) -> list[str] | None:
@@ -104,7 +115,32 @@ def cue_for(patterns: tuple[re.Pattern[str], ...] | re.Pattern[str]) -> re.Patte
     return cue((patterns,) if isinstance(patterns, re.Pattern) else patterns)
 
 
+# Letters that IGNORECASE matches with letters that fold otherwise ("İ" matches "i" and folds
+# to "i̇"); for the others, a match ignoring case is a match of the folded texts.
+# tests/reader/test_shortcuts.py checks every code point against the built-in cue words.
+_FOLDS_APART = frozenset("iIİı")
+
+
+@per_list
+def folded_cue(patterns: tuple[re.Pattern[str], ...] | re.Pattern[str]) -> tuple[str, ...] | None:
+    """The cue's words casefolded, when looking for them in the casefolded text finds every
+    text the cue's search ignoring case finds; None when the cue is searched as a pattern."""
+    found = cue_words((patterns,) if isinstance(patterns, re.Pattern) else patterns)
+    if found is None or not found[1] & re.IGNORECASE or found[1] & re.ASCII:
+        return None
+    words = found[0]
+    if any(c in _FOLDS_APART for word in words for c in word):
+        return None
+    return tuple(word.casefold() for word in words)
+
+
 def may_match(text: str, patterns: tuple[re.Pattern[str], ...] | re.Pattern[str]) -> bool:
     """False when no pattern of `patterns` can match in `text`: it lacks every word they need."""
+    words = folded_cue(patterns)
+    if words is not None:
+        # The line folded once serves every cue and stage; `in` is much faster than a search
+        # that ignores case, which cannot skip ahead to a first letter.
+        folded = fold(text)
+        return any(word in folded for word in words)
     found = cue_for(patterns)
     return found is None or found.search(text) is not None
