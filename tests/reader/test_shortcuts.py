@@ -8,7 +8,7 @@ from pathlib import Path
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from tgreport.readers.page import chrome
+from tgreport.readers.page import bylines, chrome
 from tgreport.readers.page.captions import _picture_patterns, has_picture_words
 from tgreport.readers.page.cues import folded_cue, may_match
 from tgreport.readers.page.lines import ends_sentence, is_paragraph_like, split_lines, word_count
@@ -179,3 +179,31 @@ def test_a_cue_with_a_letter_that_folds_apart_is_searched_as_a_pattern() -> None
     plain = (re.compile("ảnh", re.IGNORECASE),)
     assert folded_cue(plain) == ("ảnh",)
     assert may_match("ẢNH: TTXVN", plain) and may_match("Nguồn ẢnH", plain) and not may_match("Ạnh", plain)
+
+
+def test_byline_openers_are_found_as_one_word_by_one_call() -> None:
+    vocab = vocabulary()
+    lines = [*_page_lines(), "Báo Tuyên Quang", "Ban Tuyên giáo Tỉnh ủy", "Bảo tàng", "Sở Y tế tỉnh", "Ban"]
+    hits = 0
+    for text in lines:
+        folded = text.casefold() + " "
+        for openers in (vocab.unit_openers, vocab.publication_openers):
+            expected = any(folded.startswith(o + " ") for o in openers)
+            assert folded.startswith(bylines._word_starts(openers)) == expected, text
+            hits += expected
+        for prefixes in (vocab.publisher_prefixes, vocab.author_prefixes):
+            assert bylines._strip_prefix(text, prefixes) == _reference_strip_prefix(text, prefixes), text
+    assert hits >= 4
+
+
+def _reference_strip_prefix(text: str, prefixes: tuple[str, ...]) -> str | None:
+    folded = text.casefold()
+    for prefix in prefixes:
+        if folded.startswith(prefix):
+            rest = text[len(prefix) :]
+            stripped = rest.lstrip()
+            if stripped.startswith(":"):
+                return stripped[1:].strip()
+            if prefix.endswith(" của") or (rest[:1] == " " and prefix in ("theo", "nguồn", "nguồn tin")):
+                return stripped
+    return None

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .cues import per_list
 from .lines import ends_sentence, word_count
 from .vocab import Vocabulary
 
@@ -68,6 +69,8 @@ def _names_a_source(text: str) -> bool:
 
 def _strip_prefix(text: str, prefixes: tuple[str, ...]) -> str | None:
     folded = text.casefold()
+    if not folded.startswith(prefixes):
+        return None  # one call for the usual line, which starts with none of them
     for prefix in prefixes:
         if folded.startswith(prefix):
             rest = text[len(prefix) :]
@@ -117,7 +120,7 @@ def _is_unit(text: str, vocab: Vocabulary) -> bool:
     capitals = sum(w[:1].isupper() for w in words)
     # Bodies begin with "Ban", "Cục", "Văn phòng" … or an abbreviation ("TTVH huyện").
     folded = text.casefold() + " "
-    opening = any(folded.startswith(opener + " ") for opener in vocab.unit_openers)
+    opening = folded.startswith(_word_starts(vocab.unit_openers))
     abbreviation = bool(words) and len(words[0]) >= 3 and words[0].isupper() and len(words) >= 2
     return (
         1 <= len(words) <= UNIT_MAX_WORDS
@@ -125,6 +128,12 @@ def _is_unit(text: str, vocab: Vocabulary) -> bool:
         and capitals * 2 >= len(words)
         and not ends_sentence(text)
     )
+
+
+@per_list
+def _word_starts(openers: tuple[str, ...]) -> tuple[str, ...]:
+    """The openers with the space that ends each as a word, for one startswith() call."""
+    return tuple(f"{opener} " for opener in openers)
 
 
 def _signed_by_unit(text: str) -> Byline | None:
@@ -159,7 +168,7 @@ def parse_byline(text: str, vocab: Vocabulary, *, names_alone: bool = True) -> B
     if text.casefold() in vocab.staff:
         return Byline((text,))
     folded = text.casefold() + " "
-    names_paper = any(folded.startswith(o + " ") for o in vocab.publication_openers)
+    names_paper = folded.startswith(_word_starts(vocab.publication_openers))
     if names_alone and names_paper and word_count(text) <= 8:
         # "Báo Tuyên Quang" at the foot credits the paper; at the top it is the site's banner.
         return Byline((), text)
