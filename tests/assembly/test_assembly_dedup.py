@@ -211,8 +211,7 @@ def test_pairs_right_at_the_threshold_are_found_at_every_size() -> None:
 
 def test_bodies_recombining_shared_paragraphs_agree_with_brute_force() -> None:
     # Like the benchmark corpus: bodies assembled from a small pool of paragraphs, in varying
-    # order and number, share many partitions of a shingle or two without being alike. Sets are
-    # given one at a time (an iterator), as find_duplicates gives them.
+    # order and number, share many partitions of a shingle or two without being alike.
     rng = random.Random(5)
     pool = [story(3000 + k, rng.randint(15, 60)) for k in range(12)]
     bodies = []
@@ -225,8 +224,23 @@ def test_bodies_recombining_shared_paragraphs_agree_with_brute_force() -> None:
         bodies.append(copy)
     sets = [shingles(article(1, b)) for b in bodies]
     for threshold in (0.95, 0.9, 0.8, 0.6):
-        fast = {(i, j) for i, j, _ in similar_pairs(iter(sets), threshold)}
+        fast = {(i, j) for i, j, _ in similar_pairs(sets, threshold)}
         brute = {(i, j) for i in range(len(sets)) for j in range(i + 1, len(sets))
                  if len(sets[i]) >= 8 and len(sets[j]) >= 8 and jaccard(sets[i], sets[j]) >= threshold}
         assert fast == brute
         assert brute  # the planted copies, at least
+
+
+def test_many_copies_of_a_few_stories_merge_as_brute_force_says() -> None:
+    # find_duplicates makes each body's shingles when asked for and keeps only the last few:
+    # copies far apart in the input (the first copy asked for again much later) still merge.
+    rng = random.Random(8)
+    stories = [story(4000 + k) for k in range(3)]
+    articles = []
+    for n in range(1, 241):
+        text = stories[n % 3].copy() if n % 4 else story(5000 + n)
+        text[rng.randrange(len(text))] = "COVID-19"
+        articles.append(article(n % 28 + 1, text, title=f"Bài {n}", date=dt.date(2021, 1, n % 28 + 1)))
+    kept, merges = find_duplicates(articles)
+    assert len(kept) == 3 + 60  # one copy per story, and the 60 unrelated bodies
+    assert len(merges) == 240 - len(kept)

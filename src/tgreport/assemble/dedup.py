@@ -12,10 +12,10 @@ from __future__ import annotations
 import logging
 import re
 import unicodedata
-from array import array
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import overload
 
 from .. import vn
 from ..model import Article
@@ -112,14 +112,45 @@ class _Union:
             self.parent[max(ri, rj)] = min(ri, rj)
 
 
+class _Bodies(Sequence[frozenset[Shingle]]):
+    """The articles' shingle sets, made when asked for; the last few asked for are kept, since
+    a cluster's first copy is asked for again by each later copy."""
+
+    def __init__(self, articles: Sequence[Article]) -> None:
+        self._articles = articles
+        self._recent: dict[int, frozenset[Shingle]] = {}
+
+    def __len__(self) -> int:
+        return len(self._articles)
+
+    @overload
+    def __getitem__(self, i: int) -> frozenset[Shingle]: ...
+    @overload
+    def __getitem__(self, i: slice) -> Sequence[frozenset[Shingle]]: ...
+
+    def __getitem__(self, i: int | slice) -> frozenset[Shingle] | Sequence[frozenset[Shingle]]:
+        if isinstance(i, slice):
+            return [self[k] for k in range(len(self))[i]]
+        s = self._recent.get(i)
+        if s is None:
+            s = self._recent[i] = shingles(self._articles[i])
+            if len(self._recent) > _RECENT:
+                del self._recent[next(iter(self._recent))]  # the oldest made
+        return s
+
+
+_RECENT = 64
+
+
 def similar_pairs(
-    sets: Iterable[frozenset[Shingle]], threshold: float, clusters: _Union | None = None
+    sets: Sequence[frozenset[Shingle]], threshold: float, clusters: _Union | None = None
 ) -> list[tuple[int, int, float]]:
     """Every pair (i, j, similarity) with i < j and Jaccard ≥ threshold, by partition signatures.
 
-    `sets` hold distinct shingles and are read once, in order, so they may be made one at a time:
-    what is kept of each for the exact checks is a packed array (8 bytes a shingle), which keeps
-    thousands of bodies in a few MB instead of a few hundred.
+    Each set is asked for once in order, then again only for the exact check of a candidate pair
+    (rare: none among the 1,000 bodies of the benchmark corpus), so `sets` may make them when
+    asked (find_duplicates does): keeping thousands of sets costs hundreds of MB and the time
+    of filling them, and keeping a packed copy costs a pass over each set.
 
     With `clusters`, pairs are joined there as found, and a set that joined a cluster is not
     indexed: later sets are compared with one member per cluster. A corpus made of copies of a
@@ -131,11 +162,11 @@ def similar_pairs(
     # have one owner, and building a list for each would cost more than all the rest of the search.
     index: dict[int, dict[int, int | list[int]]] = {}
     indexed: list[int] = []
-    packed: dict[int, array[int]] = {}
     empties: dict[int, dict[int, int]] = {}  # per indexed set and count, its empty partitions
     sizes: list[int] = []
     pairs = []
-    for j, s in enumerate(sets):
+    for j in range(len(sets)):
+        s = sets[j]
         size = len(s)
         sizes.append(size)
         if size < MIN_SHINGLES:
@@ -185,9 +216,7 @@ def similar_pairs(
         for i in sorted(candidates):
             if clusters is not None and clusters.find(i) == clusters.find(j):
                 continue
-            # The packed copy holds distinct shingles, as its set did: the same intersection.
-            inter = len(s.intersection(packed[i]))
-            similarity = inter / (sizes[i] + size - inter)
+            similarity = jaccard(sets[i], s)
             if similarity >= threshold:
                 pairs.append((i, j, similarity))
                 if clusters is not None:
@@ -195,7 +224,6 @@ def similar_pairs(
                     joined = True
         if not joined:
             indexed.append(j)
-            packed[j] = array("q", s)
             empties[j] = {count: empty for count, (_keys, empty) in signatures.items()}
             for count, (keys, _empty) in signatures.items():
                 by_key = index[count]
@@ -333,8 +361,7 @@ def find_duplicates(
             if j != i:
                 joined(j, i, "same title and date")
     if threshold <= 1.0:
-        # One body's shingles at a time: similar_pairs keeps a packed copy, not thousands of sets.
-        for i, j, similarity in similar_pairs(map(shingles, articles), threshold, union):
+        for i, j, similarity in similar_pairs(_Bodies(articles), threshold, union):
             joined(i, j, f"bodies {similarity:.0%} alike")
     groups: dict[int, list[int]] = {}
     for i in range(n):
