@@ -37,17 +37,18 @@ def cores() -> int:
     return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
 
 
-def workers_for(items: int, min_items: int = MIN_ITEMS) -> int:
+def workers_for(items: int, min_items: int | None = None) -> int:
     """How many processes to share `items` items between; 1 means do them here."""
+    min_items = MIN_ITEMS if min_items is None else min_items
     if items < min_items or "fork" not in multiprocessing.get_all_start_methods():
         return 1
     if threading.active_count() > 1:
         return 1
-    return max(1, min(cores(), MAX_WORKERS, items // (min_items // 2)))
+    return max(1, min(cores(), MAX_WORKERS, items // max(1, min_items // 2)))
 
 
 def fork_map(
-    func: Callable[[T], R], items: Sequence[T], min_items: int = MIN_ITEMS, workers: int | None = None
+    func: Callable[[T], R], items: Sequence[T], min_items: int | None = None, workers: int | None = None
 ) -> list[R]:
     """`[func(item) for item in items]`, computed by forked workers when there are many items.
 

@@ -9,9 +9,11 @@ from collections.abc import Iterable
 from zoneinfo import ZoneInfo
 
 from ..citations import build_index
+from ..citations.index import Citations
 from ..errors import UsageError
 from ..model import Article, Period, Report
 from .dedup import DEFAULT_THRESHOLD, Merge, find_duplicates
+from .facts import ArticleFacts, gather
 from .order import ORDERS, order_articles
 from .sections import GROUPS, group_articles, month_title
 
@@ -92,9 +94,14 @@ def build_report(
     if undated and drop_undated:
         kept = [a for a in kept if a.date is not None]
         warn(f"{len(undated)} article(s) without a date left out: {_name_ids(undated)}")
+    # The per-article work of the duplicate search and the index, for every article at once.
+    search = dedup and similarity <= 1.0
+    facts = gather(kept, similarity if search else None, citations=index)
+    by_article = {id(a): f for a, f in zip(kept, facts, strict=True)}
     if dedup:
         # find_duplicates logs each merge at INFO; a few are worth a warning each, many a summary.
-        kept, merges = find_duplicates(kept, threshold=similarity)
+        profiles = [f.body for f in facts if f.body is not None] if search else None
+        kept, merges = find_duplicates(kept, threshold=similarity, profiles=profiles)
         if len(merges) <= MAX_NAMED:
             for merge in merges:
                 warn(merge.message())
@@ -119,9 +126,15 @@ def build_report(
         period=period,
         articles=() if sections else tuple(kept),
         sections=sections,
-        index=build_index(in_report) if index else (),
+        index=build_index(in_report, found=lambda a: _citations(by_article, a)) if index else (),
         warnings=tuple(warnings),
     )
+
+
+def _citations(by_article: dict[int, ArticleFacts], article: Article) -> Citations | None:
+    # The facts are keyed by the article objects gathered; an article made anew since has none.
+    facts = by_article.get(id(article))
+    return facts.citations if facts is not None else None
 
 
 def _name_ids(ids: list[str]) -> str:

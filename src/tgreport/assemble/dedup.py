@@ -79,6 +79,22 @@ def shingles(article: Article) -> frozenset[Shingle]:
     return frozenset(map(hash, zip(*(words[i:] for i in range(SHINGLE_WORDS)), strict=False)))
 
 
+# What the candidate search needs of one body: its shingle count and its signature keys.
+BodyProfile = tuple[int, dict[int, tuple[list[int], int]]]
+
+
+def body_profile(article: Article, threshold: float = DEFAULT_THRESHOLD) -> BodyProfile:
+    """The body's size in shingles and its signature keys: the per-article part of the search,
+    which depends on nothing else, so find_duplicates' caller may work it out in parallel."""
+    return _profile(shingles(article), threshold)
+
+
+def _profile(s: frozenset[Shingle], threshold: float) -> BodyProfile:
+    size = len(s)
+    signed = threshold >= _LOWEST_SIGNED and size >= MIN_SHINGLES
+    return size, _signature_keys(s, threshold) if signed else {}
+
+
 def jaccard(a: frozenset[Shingle], b: frozenset[Shingle]) -> float:
     if not a or not b:
         return 0.0
@@ -143,7 +159,10 @@ _RECENT = 64
 
 
 def similar_pairs(
-    sets: Sequence[frozenset[Shingle]], threshold: float, clusters: _Union | None = None
+    sets: Sequence[frozenset[Shingle]],
+    threshold: float,
+    clusters: _Union | None = None,
+    profiles: Sequence[BodyProfile] | None = None,
 ) -> list[tuple[int, int, float]]:
     """Every pair (i, j, similarity) with i < j and Jaccard ≥ threshold, by partition signatures.
 
@@ -156,6 +175,9 @@ def similar_pairs(
     indexed: later sets are compared with one member per cluster. A corpus made of copies of a
     few stories then costs O(n) instead of O(n²), at the price of a chain A ~ B ~ C being missed
     when C is like B but not like A.
+
+    `profiles` (body_profile of each set's article), when given, spare working each set's size
+    and signatures out here: the sets are then asked for only for the exact checks.
     """
     signed = threshold >= _LOWEST_SIGNED
     # Per partition count, key → the set holding it, or a list of sets once several do: most keys
@@ -166,12 +188,10 @@ def similar_pairs(
     sizes: list[int] = []
     pairs = []
     for j in range(len(sets)):
-        s = sets[j]
-        size = len(s)
+        size, signatures = profiles[j] if profiles is not None else _profile(sets[j], threshold)
         sizes.append(size)
         if size < MIN_SHINGLES:
             continue
-        signatures = _signature_keys(s, threshold) if signed else {}
         most = _differences(size, size / threshold + 1, threshold)  # the most any partner can need
         # candidates: earlier set → how many partitions it agrees with this one on, under the
         # one partition count the pair's sizes call for (see _partitions_for).
@@ -216,7 +236,7 @@ def similar_pairs(
         for i in sorted(candidates):
             if clusters is not None and clusters.find(i) == clusters.find(j):
                 continue
-            similarity = jaccard(sets[i], s)
+            similarity = jaccard(sets[i], sets[j])
             if similarity >= threshold:
                 pairs.append((i, j, similarity))
                 if clusters is not None:
@@ -330,9 +350,14 @@ def _through(i: int, link: dict[int, tuple[int, str]], articles: Sequence[Articl
 
 
 def find_duplicates(
-    articles: Sequence[Article], threshold: float = DEFAULT_THRESHOLD, by_title: bool = True
+    articles: Sequence[Article],
+    threshold: float = DEFAULT_THRESHOLD,
+    by_title: bool = True,
+    profiles: Sequence[BodyProfile] | None = None,
 ) -> tuple[list[Article], list[Merge]]:
-    """(articles without their copies, in input order; one Merge per dropped copy)."""
+    """(articles without their copies, in input order; one Merge per dropped copy).
+
+    `profiles`: each article's body_profile at `threshold`, if the caller has them already."""
     n = len(articles)
     union = _Union(n)
     reasons: dict[tuple[int, int], str] = {}
@@ -361,7 +386,7 @@ def find_duplicates(
             if j != i:
                 joined(j, i, "same title and date")
     if threshold <= 1.0:
-        for i, j, similarity in similar_pairs(_Bodies(articles), threshold, union):
+        for i, j, similarity in similar_pairs(_Bodies(articles), threshold, union, profiles):
             joined(i, j, f"bodies {similarity:.0%} alike")
     groups: dict[int, list[int]] = {}
     for i in range(n):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import functools
 import logging
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -83,22 +83,40 @@ def person_sort_key(name: str) -> tuple[Any, Any]:
     return (vn.sort_key(words[-1]), vn.sort_key(" ".join(words[:-1])))
 
 
+# What one article cites: the documents, then the people with a position.
+Citations = tuple[list[DocumentRef], list[PersonRef]]
+
+
+def article_citations(article: Article) -> Citations:
+    """The documents and people `article` cites: the per-article part of the index, which
+    depends on nothing else, so build_index's caller may work it out in parallel."""
+    text = article_text(article)
+    # Where document types and forms of address begin: one pass over the text for both.
+    type_starts, honorific_starts = starts_of_each(text, _ANCHORS)
+    return find_documents(text, type_starts), find_people(text, honorific_starts)
+
+
 def build_index(
-    articles: Iterable[Article], *, documents: bool = True, people: bool = True
+    articles: Iterable[Article],
+    *,
+    documents: bool = True,
+    people: bool = True,
+    found: Callable[[Article], Citations | None] | None = None,
 ) -> tuple[IndexEntry, ...]:
-    """Index entries: documents (by type and number), then people (by given name)."""
+    """Index entries: documents (by type and number), then people (by given name).
+
+    `found(article)` gives an article's citations if the caller has them already (else None)."""
     cited: list[tuple[str, DocumentRef]] = []
     named: dict[str, _Entry] = {}
     position: dict[str, int] = {}
     for article in articles:
         position.setdefault(article.id, len(position))
-        text = article_text(article)
-        # Where document types and forms of address begin: one pass over the text for both.
-        type_starts, honorific_starts = starts_of_each(text, _ANCHORS)
+        known = found(article) if found is not None else None
+        article_documents, article_people = known if known is not None else article_citations(article)
         if documents:
-            cited.extend((article.id, ref) for ref in find_documents(text, type_starts))
+            cited.extend((article.id, ref) for ref in article_documents)
         if people:
-            for person in find_people(text, honorific_starts):
+            for person in article_people:
                 _add_person(named, article.id, person)
     entries: list[IndexEntry] = []
     for _ref, entry in sorted(_document_entries(cited), key=lambda d: _document_order(d[0])):
