@@ -63,14 +63,21 @@ def fork_map(
     # A few chunks per worker: one slow chunk does not leave the other cores idle at the end.
     bounds = _chunks(len(items), workers * 4)
     _JOB = (func, items)
+    context = multiprocessing.get_context("fork")
+    pool = ProcessPoolExecutor(workers, mp_context=context, initializer=_start_worker)
     try:
-        context = multiprocessing.get_context("fork")
-        with ProcessPoolExecutor(workers, mp_context=context, initializer=_start_worker) as pool:
-            parts = list(pool.map(_run_chunk, bounds))
+        parts = list(pool.map(_run_chunk, bounds))
     except BrokenProcessPool as exc:
         log.warning("the worker processes stopped (%s); doing the work here", exc)
         return [func(item) for item in items]
+    except BaseException:
+        # Ctrl-C, or an error from one chunk: the other chunks' work is not wanted, and a worker
+        # ignores SIGINT, so it would finish a long chunk (a PDF) before the run could stop.
+        for process in list(pool._processes.values()):  # no public way to stop a running task
+            process.terminate()
+        raise
     finally:
+        pool.shutdown(wait=True, cancel_futures=True)
         _JOB = None
     results: list[R] = []
     for part, records in parts:

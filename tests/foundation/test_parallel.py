@@ -4,9 +4,14 @@ from __future__ import annotations
 
 import logging
 import os
+import signal
+import tempfile
+import threading
+import time
 from pathlib import Path
 from typing import Any
 
+import psutil
 import pytest
 
 from tgreport import parallel
@@ -79,3 +84,26 @@ def test_cli_makes_the_same_files_with_formats_side_by_side(
     assert [p.name for p in one] == ["digest.docx", "digest.epub", "digest.html", "digest.json", "digest.pdf"]
     for path in one:
         assert path.read_bytes() == (tmp_path / "two" / path.name).read_bytes(), path.name
+
+
+FINISHED = Path(tempfile.gettempdir()) / f"tgreport-test-parallel-{PARENT}-finished"
+
+
+def sleeps_in_a_worker(n: int) -> int:
+    if os.getpid() != PARENT:
+        time.sleep(30)
+        FINISHED.touch()  # reached only by a worker left to run to the end
+    return n
+
+
+def test_an_interrupt_stops_the_workers_at_once() -> None:
+    # Ctrl-C in the parent: the workers (which ignore SIGINT) are stopped, not waited for.
+    FINISHED.unlink(missing_ok=True)
+    timer = threading.Timer(1.0, os.kill, (PARENT, signal.SIGINT))  # as a terminal's Ctrl-C does
+    timer.start()
+    with pytest.raises(KeyboardInterrupt):
+        parallel.fork_map(sleeps_in_a_worker, list(range(4)), workers=2)
+    timer.join()
+    alive = [p for p in psutil.Process().children(recursive=True) if p.status() != psutil.STATUS_ZOMBIE]
+    assert alive == []
+    assert not FINISHED.exists()
