@@ -52,3 +52,26 @@ def test_parallel_assembly_makes_the_same_report(
     # The corpus is made to exercise both halves: copies merged and documents indexed.
     assert len(report.all_articles()) < len(articles)
     assert any(e.kind == "document" for e in report.index) and any(e.kind == "person" for e in report.index)
+
+
+def test_a_low_threshold_does_not_remake_each_body_for_every_check(monkeypatch: pytest.MonkeyPatch) -> None:
+    # At --similarity 0.5 nearly every pair gets an exact check; each body's shingles must be
+    # made about once (here, and once for its profile), not once per check (137 s for 1,000).
+    from tgreport.assemble import dedup
+
+    monkeypatch.setattr(parallel, "MIN_ITEMS", 10**9)  # all in this process, so calls are counted
+    made: list[str] = []
+    real = dedup.shingles
+
+    def counted(article: Article) -> frozenset[int]:
+        made.append(article.id)
+        return real(article)
+
+    monkeypatch.setattr(dedup, "shingles", counted)
+    articles = [
+        dataclasses.replace(make_article(i), blocks=(Paragraph(f"{STORY} Bài {i}: " + " ".join(
+            f"câu {k} chủ đề {(i * k) % 7}" for k in range(30))),))
+        for i in range(1, 201)
+    ]
+    build_report(articles, similarity=0.5)
+    assert len(made) <= 2 * len(articles)

@@ -155,7 +155,10 @@ class _Bodies(Sequence[frozenset[Shingle]]):
         return s
 
 
-_RECENT = 64
+# At the default threshold exact checks are rare and few sets are ever made. At a low one
+# (--similarity 0.5) nearly every pair is checked: with only 64 sets kept, each check remade an
+# earlier set, and 1,000 articles took 137 s instead of 27. 1,024 sets are about 50 MB at most.
+_RECENT = 1024
 
 
 def similar_pairs(
