@@ -46,3 +46,13 @@ def replay(records: list[logging.LogRecord]) -> None:
         logger = logging.getLogger(record.name)
         if logger.isEnabledFor(record.levelno):
             logger.handle(record)
+
+
+def start_worker_logging() -> None:
+    """In a forked worker process: drop the handlers the fork copied, which would print each
+    message here and again when the parent replays it, and let every tgreport record through
+    to `recording()`; the parent's levels decide what is shown."""
+    for logger in [logging.getLogger(), *logging.Logger.manager.loggerDict.values()]:
+        if isinstance(logger, logging.Logger):
+            logger.handlers = []
+    logging.getLogger("tgreport").setLevel(logging.DEBUG)

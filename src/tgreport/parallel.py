@@ -19,7 +19,7 @@ from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from typing import Any, TypeVar
 
-from .logrecords import recording, replay
+from .logrecords import recording, replay, start_worker_logging
 
 log = logging.getLogger(__name__)
 
@@ -94,12 +94,7 @@ def _chunks(total: int, count: int) -> list[tuple[int, int]]:
 def _start_worker() -> None:
     # Ctrl-C reaches the whole process group: the parent stops the run and says so, once.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
-    # The fork copied the caller's handlers: left in place they would print each message here
-    # and again when the parent replays it. Everything is recorded; the parent decides.
-    for logger in [logging.getLogger(), *logging.Logger.manager.loggerDict.values()]:
-        if isinstance(logger, logging.Logger):
-            logger.handlers = []
-    logging.getLogger("tgreport").setLevel(logging.DEBUG)
+    start_worker_logging()
 
 
 def _run_chunk(bounds: tuple[int, int]) -> tuple[list[Any], list[logging.LogRecord]]:

@@ -14,6 +14,7 @@ from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
 
 from ..errors import InputError
+from ..logrecords import recording, start_worker_logging
 from ..model import Article
 from .base import ReaderOptions, read_path
 
@@ -99,23 +100,6 @@ def read_pooled(files: list[Path], options: ReaderOptions | None, workers: int) 
         pool.shutdown(wait=True, cancel_futures=True)
 
 
-class _Keep(logging.Handler):
-    """Keeps a worker's log records, made picklable, to send back with the file's articles."""
-
-    def __init__(self) -> None:
-        super().__init__(logging.NOTSET)
-        self.records: list[logging.LogRecord] = []
-
-    def emit(self, record: logging.LogRecord) -> None:
-        record.msg = record.getMessage()
-        record.args = None
-        if record.exc_info:
-            record.exc_text = logging.Formatter().formatException(record.exc_info)
-            record.exc_info = None
-        self.records.append(record)
-
-
-_KEEP = _Keep()
 _OPTIONS: ReaderOptions | None = None  # a worker's copy, set as it starts
 
 
@@ -124,13 +108,8 @@ def _start_worker(options: ReaderOptions | None) -> None:
     _OPTIONS = options
     # Ctrl-C reaches the whole process group: the parent stops the run and says so, once.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
-    # The fork copied the caller's handlers: left in place they would print every message a
-    # second time. Records go to _KEEP alone; the parent decides which to show.
-    for logger in [logging.getLogger(), *logging.Logger.manager.loggerDict.values()]:
-        if isinstance(logger, logging.Logger):
-            logger.handlers = []
-    logging.getLogger().addHandler(_KEEP)
-    logging.getLogger("tgreport").setLevel(logging.DEBUG)
+    # Each file's records go back with its articles (_read_logged); the parent decides which to show.
+    start_worker_logging()
     # A parent killed outright (SIGKILL, out of memory) cannot stop its workers; they would wait
     # for work forever. Each one watches for its parent to go and then goes too.
     threading.Thread(target=_leave_with, args=(os.getppid(),), daemon=True).start()
@@ -143,6 +122,6 @@ def _leave_with(parent: int) -> None:
 
 
 def _read_logged(path: Path) -> tuple[*Outcome, list[logging.LogRecord]]:
-    _KEEP.records = []
-    articles, error = read_one(path, _OPTIONS)
-    return articles, error, _KEEP.records
+    with recording() as records:
+        articles, error = read_one(path, _OPTIONS)
+    return articles, error, records
