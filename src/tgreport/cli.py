@@ -282,7 +282,7 @@ def _make(
     # Several formats of a large report are made side by side, one per core; each is written
     # only once made, so a failure leaves every earlier report as it was.
     big = len(report.all_articles()) >= PARALLEL_FORMATS_FROM
-    made = fork_map(partial(render, report, options=options), names, min_items=2 if big else len(names) + 1)
+    made = fork_map(partial(render, report, options=options), names, min_items=2, workers=None if big else 1)
     for (name, path), data in zip(targets, made, strict=True):
         write_atomic(path, data)
         if not args.quiet:

@@ -95,8 +95,9 @@ class _Measure:
             widths = [cache[piece] for piece in pieces]
         except KeyError:  # a word not seen before: measure (and remember) them all
             widths = [self.width(face, piece) for piece in pieces]
-        if max(widths) * size > min(first, other):
-            return self._line_count_walk(widths, gaps, space, size, first, other)
+        if max(widths) * size > min(first, other):  # a piece wider than a line: walk them
+            spaces = [space] * len(widths) if gaps is None else gaps
+            return _walk([(w * size, g * size) for w, g in zip(widths, spaces, strict=True)], first, other)
         # ends[k]: width at 1 pt of pieces 0..k-1 with the space before each of them.
         if gaps is None:
             ends = list(accumulate(map(space.__add__, widths), initial=0.0))
@@ -109,30 +110,6 @@ class _Measure:
             limit = (avail + 1e-6) / size + ends[i] + gap
             i = bisect_right(ends, limit, i + 2) - 1
             lines, avail = lines + 1, other
-        return lines
-
-    @staticmethod
-    def _line_count_walk(
-        widths: list[float], gaps: list[float] | None, space: float, size: float, first: float, other: float
-    ) -> int:
-        """Piece by piece, for a paragraph with a piece wider than a line: it is cut to fill
-        the line it starts on (as ReportLab and LibreOffice do), not moved to the next."""
-        lines, used, avail = 1, -1.0, first
-        for n, w in enumerate(widths):
-            w *= size
-            gap = (space if gaps is None else gaps[n]) * size
-            if used < 0:
-                used = w
-            elif used + gap + w <= avail + 1e-6:
-                used += gap + w
-                continue
-            elif w > other:
-                used += gap + w
-            else:
-                lines, avail, used = lines + 1, other, w
-            while used > avail + 1e-6:
-                used -= avail
-                lines, avail = lines + 1, other
         return lines
 
 
@@ -220,6 +197,11 @@ def count_lines(p: Para, s: StyleSpec, text_width: int, measure: _Measure) -> in
     first = other - (0 if hanging_label else s.first / 20)
     if hanging_label and not any(r.kind == TAB for r in p.runs[:2]):
         first = other + (-s.first) / 20
+    return _walk(words, first, other) + breaks - 1
+
+
+def _walk(words: list[tuple[float, float]], first: float, other: float) -> int:
+    """Lines of `words` ((width, space before it), in points) filled greedily, one by one."""
     lines, used, avail = 1, 0.0, first
     for n, (w, space) in enumerate(words):
         if n == 0:
@@ -239,7 +221,7 @@ def count_lines(p: Para, s: StyleSpec, text_width: int, measure: _Measure) -> in
             used -= avail
             lines += 1
             avail = other
-    return lines + breaks - 1
+    return lines
 
 
 def fold_space_before(paras: list[Para], specs: dict[str, StyleSpec]) -> None:
