@@ -14,10 +14,12 @@ import multiprocessing
 import os
 import signal
 import threading
+import time
 from collections.abc import Callable, Sequence
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
-from typing import Any, TypeVar
+from itertools import count
+from typing import Any, Generic, TypeVar
 
 from .logrecords import recording, replay, start_worker_logging
 
@@ -37,12 +39,23 @@ def cores() -> int:
     return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
 
 
+def can_fork() -> bool:
+    """Whether work may go to a forked worker from here.
+
+    Not where the platform has no fork; not while other threads run (a fork copies the locks
+    they hold); not inside a pool's worker, whose processes may not have children of their own.
+    """
+    return (
+        "fork" in multiprocessing.get_all_start_methods()
+        and threading.active_count() == 1
+        and not multiprocessing.current_process().daemon
+    )
+
+
 def workers_for(items: int, min_items: int | None = None) -> int:
     """How many processes to share `items` items between; 1 means do them here."""
     min_items = MIN_ITEMS if min_items is None else min_items
-    if items < min_items or "fork" not in multiprocessing.get_all_start_methods():
-        return 1
-    if threading.active_count() > 1:
+    if items < min_items or not can_fork():
         return 1
     return max(1, min(cores(), MAX_WORKERS, items // max(1, min_items // 2)))
 
@@ -64,7 +77,7 @@ def fork_map(
     bounds = _chunks(len(items), workers * 4)
     _JOB = (func, items)
     context = multiprocessing.get_context("fork")
-    pool = ProcessPoolExecutor(workers, mp_context=context, initializer=_start_worker)
+    pool = ProcessPoolExecutor(workers, mp_context=context, initializer=start_worker)
     try:
         parts = list(pool.map(_run_chunk, bounds))
     except BrokenProcessPool as exc:
@@ -86,15 +99,98 @@ def fork_map(
     return results
 
 
+class Forked(Generic[R]):
+    """A call running in a forked worker while this process goes on with other work."""
+
+    def __init__(self, key: int, pool: ProcessPoolExecutor, future: Future[Any]) -> None:
+        self._key, self._pool, self._future = key, pool, future
+        self._closed = False
+
+    def result(self) -> R | None:
+        """What the call returned, once it has; None if the worker died (killed, out of memory),
+        in which case the caller does the work itself. The call's own errors are raised here."""
+        try:
+            value, records = self._future.result()
+        except BrokenProcessPool as exc:
+            log.warning("the worker process stopped (%s); doing its work here", exc)
+            return None
+        except BaseException:
+            self.cancel()
+            raise
+        finally:
+            self._close(wait=self._future.done())
+        replay(records)
+        result: R = value
+        return result
+
+    def cancel(self) -> None:
+        """Stop the worker now if it still runs: its result is not wanted (an error or Ctrl-C here)."""
+        if self._closed:
+            return
+        for process in list((self._pool._processes or {}).values()):  # no public way to stop a task
+            process.terminate()
+        self._close(wait=True)
+
+    def _close(self, wait: bool) -> None:
+        self._closed = True
+        _CALLS.pop(self._key, None)
+        self._pool.shutdown(wait=wait, cancel_futures=True)
+
+
+# The calls handed to fork_call, inherited by their forked workers (a closure cannot be pickled).
+_CALLS: dict[int, Callable[[], Any]] = {}
+_call_keys = count()
+
+
+def fork_call(func: Callable[[], R]) -> Forked[R] | None:
+    """`func()` started in a forked worker, or None where forking is not possible (see can_fork).
+
+    As with fork_map, the worker sees this process's memory as it was at the fork, and only
+    what `func` returns comes back, with what it logged (logged here by `result()`).
+    """
+    if not can_fork():
+        return None
+    key = next(_call_keys)
+    _CALLS[key] = func
+    pool = ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("fork"), initializer=start_worker)
+    try:
+        future = pool.submit(_run_call, key)  # forks the worker, which inherits _CALLS[key]
+    except BaseException:
+        _CALLS.pop(key, None)
+        pool.shutdown(wait=False, cancel_futures=True)
+        raise
+    return Forked(key, pool, future)
+
+
+def _run_call(key: int) -> tuple[Any, list[logging.LogRecord]]:
+    with recording() as records:
+        result = _CALLS[key]()
+    return result, records
+
+
 def _chunks(total: int, count: int) -> list[tuple[int, int]]:
     size = -(-total // count)  # ceiling division
     return [(start, min(start + size, total)) for start in range(0, total, size)]
 
 
-def _start_worker() -> None:
+PARENT_CHECK_SECONDS = 0.5
+
+
+def start_worker() -> None:
+    """What every forked worker does first (fork_map, fork_call, the read pool)."""
     # Ctrl-C reaches the whole process group: the parent stops the run and says so, once.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     start_worker_logging()
+    # A parent killed outright (SIGKILL, out of memory) cannot stop its workers; they would wait
+    # for work, or to hand back a result, forever. Each one watches for its parent to go and
+    # then goes too.
+    threading.Thread(target=_leave_with, args=(os.getppid(),), daemon=True).start()
+
+
+def _leave_with(parent: int) -> None:
+    while os.getppid() == parent:
+        time.sleep(PARENT_CHECK_SECONDS)
+    os._exit(1)
 
 
 def _run_chunk(bounds: tuple[int, int]) -> tuple[list[Any], list[logging.LogRecord]]:

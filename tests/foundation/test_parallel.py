@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import multiprocessing
 import os
 import signal
 import tempfile
@@ -107,3 +108,79 @@ def test_an_interrupt_stops_the_workers_at_once() -> None:
     alive = [p for p in psutil.Process().children(recursive=True) if p.status() != psutil.STATUS_ZOMBIE]
     assert alive == []
     assert not FINISHED.exists()
+
+
+def logs_and_returns_its_pid() -> int:
+    logging.getLogger("tgreport.test").warning("said in the worker")
+    return os.getpid()
+
+
+def test_fork_call_runs_elsewhere_while_this_process_goes_on(caplog: pytest.LogCaptureFixture) -> None:
+    caplog.set_level(logging.WARNING, logger="tgreport")
+    pending = parallel.fork_call(logs_and_returns_its_pid)
+    assert pending is not None
+    assert caplog.records == []  # nothing is logged before the result is taken
+    pid = pending.result()
+    assert pid is not None and pid != PARENT
+    assert [r.getMessage() for r in caplog.records] == ["said in the worker"]  # once, here
+    pending.cancel()  # after the result: nothing left to stop, and no error
+    assert psutil.Process().children(recursive=True) == []
+
+
+def test_fork_call_says_when_it_cannot_fork() -> None:
+    # A running thread: a fork would copy the locks it holds. The caller does the work itself.
+    stop = threading.Event()
+    thread = threading.Thread(target=stop.wait)
+    thread.start()
+    try:
+        assert parallel.fork_call(logs_and_returns_its_pid) is None
+    finally:
+        stop.set()
+        thread.join()
+
+
+def test_fork_call_worker_that_dies_gives_none(caplog: pytest.LogCaptureFixture) -> None:
+    caplog.set_level(logging.WARNING, logger="tgreport")
+    pending = parallel.fork_call(lambda: os._exit(3))
+    assert pending is not None
+    assert pending.result() is None
+    assert "doing its work here" in caplog.text
+
+
+def test_fork_call_errors_are_raised_here() -> None:
+    def fails() -> None:
+        raise ValueError("bad article")
+
+    pending = parallel.fork_call(fails)
+    assert pending is not None
+    with pytest.raises(ValueError, match="bad article"):
+        pending.result()
+
+
+def test_an_interrupt_while_waiting_stops_the_forked_call() -> None:
+    FINISHED.unlink(missing_ok=True)
+    pending = parallel.fork_call(lambda: sleeps_in_a_worker(1))
+    assert pending is not None
+    timer = threading.Timer(1.0, os.kill, (PARENT, signal.SIGINT))
+    timer.start()
+    with pytest.raises(KeyboardInterrupt):
+        pending.result()
+    timer.join()
+    alive = [p for p in psutil.Process().children(recursive=True) if p.status() != psutil.STATUS_ZOMBIE]
+    assert alive == []
+    assert not FINISHED.exists()
+
+
+def test_nothing_forks_inside_a_daemon_process() -> None:
+    # multiprocessing refuses children to a daemon process: the work is done in place there.
+    context = multiprocessing.get_context("fork")
+    here, there = context.Pipe()
+    process = context.Process(target=_report_can_fork, args=(there,), daemon=True)
+    process.start()
+    assert here.recv() is False
+    process.join()
+    assert parallel.can_fork()
+
+
+def _report_can_fork(connection: Any) -> None:
+    connection.send(parallel.can_fork())

@@ -4,18 +4,15 @@ from __future__ import annotations
 
 import logging
 import multiprocessing
-import os
-import signal
-import threading
-import time
 from collections.abc import Iterator
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
 
 from ..errors import InputError
-from ..logrecords import recording, start_worker_logging
+from ..logrecords import recording, replay
 from ..model import Article
+from ..parallel import can_fork, cores, start_worker
 from .base import ReaderOptions, read_path
 
 log = logging.getLogger(__name__)
@@ -24,7 +21,6 @@ log = logging.getLogger(__name__)
 # a fifth of reading it, and on a busy two-core machine 200 files read no faster in a pool.
 POOL_MIN_FILES = 500
 MAX_WORKERS = 8
-PARENT_CHECK_SECONDS = 0.5
 Outcome = tuple[list[Article], InputError | None]
 
 
@@ -46,14 +42,11 @@ def read_one(path: Path, options: ReaderOptions | None) -> Outcome:
 
 def workers_for(files: int) -> int:
     """How many worker processes to read `files` files with; 1 means read them here."""
-    if files < POOL_MIN_FILES or "fork" not in multiprocessing.get_all_start_methods():
-        return 1
     # Only a forked worker starts at once with tgreport loaded; spawning would re-run the
-    # caller's script. Forking a process that runs other threads can copy a held lock.
-    if threading.active_count() > 1:
+    # caller's script (parallel.can_fork says when forking is safe).
+    if files < POOL_MIN_FILES or not can_fork():
         return 1
-    cpus = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
-    return max(1, min(cpus, MAX_WORKERS, files // (POOL_MIN_FILES // 2)))
+    return max(1, min(cores(), MAX_WORKERS, files // (POOL_MIN_FILES // 2)))
 
 
 def read_pooled(files: list[Path], options: ReaderOptions | None, workers: int) -> Iterator[Outcome]:
@@ -77,10 +70,7 @@ def read_pooled(files: list[Path], options: ReaderOptions | None, workers: int) 
     try:
         try:
             for articles, error, records in pool.map(_read_logged, rest, chunksize=chunk):
-                for record in records:
-                    logger = logging.getLogger(record.name)
-                    if logger.isEnabledFor(record.levelno):
-                        logger.handle(record)
+                replay(records)
                 done += 1
                 if done == len(rest):
                     # Stopped before the last outcome is handed over: callers take no more
@@ -106,19 +96,8 @@ _OPTIONS: ReaderOptions | None = None  # a worker's copy, set as it starts
 def _start_worker(options: ReaderOptions | None) -> None:
     global _OPTIONS
     _OPTIONS = options
-    # Ctrl-C reaches the whole process group: the parent stops the run and says so, once.
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
     # Each file's records go back with its articles (_read_logged); the parent decides which to show.
-    start_worker_logging()
-    # A parent killed outright (SIGKILL, out of memory) cannot stop its workers; they would wait
-    # for work forever. Each one watches for its parent to go and then goes too.
-    threading.Thread(target=_leave_with, args=(os.getppid(),), daemon=True).start()
-
-
-def _leave_with(parent: int) -> None:
-    while os.getppid() == parent:
-        time.sleep(PARENT_CHECK_SECONDS)
-    os._exit(1)
+    start_worker()
 
 
 def _read_logged(path: Path) -> tuple[*Outcome, list[logging.LogRecord]]:
