@@ -8,21 +8,25 @@ import logging
 import os
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from dataclasses import fields
+from functools import partial
 from typing import Any
 
 from reportlab import rl_config
+from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.lib.utils import TimeStamp
 from reportlab.pdfbase.pdfdoc import PDFArray, PDFDictionary, PDFString
-from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate
+from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate
 
 from ... import present
 from ...errors import ExportError
 from ...model import Report
+from ...parallel import Forked, fork_call
 from ...theme import Theme
-from . import layout
+from . import layout, pages
 from .flowables import LayoutState, draw_pending_numbers
 from .styles import Styles, build, page_size
 
@@ -32,10 +36,29 @@ CREATOR = "tgreport"
 LANGUAGE = "vi-VN"
 
 
-class _Digest(BaseDocTemplate):  # type: ignore[misc]
-    """Two page templates: the cover (no number) and the body (number centred in the top margin)."""
+# From this many articles, the last share of them is laid out by a worker process (pages.py).
+SPLIT_FROM = 100
+# The worker's share of the articles' text. This process meanwhile lays out the cover, the TOC
+# and the other articles, then the index, and writes the file: measured, about as long.
+WORKER_SHARE = 0.45
 
-    def __init__(self, buffer: io.BytesIO, report: Report, theme: Theme, styles: Styles) -> None:
+
+class _Digest(BaseDocTemplate):  # type: ignore[misc]
+    """Two page templates: the cover (no number) and the body (number centred in the top margin).
+
+    With a `recorder`, a worker's document: the body template only, no numbers (the parent
+    draws them), each page recorded as it ends (pages.PageRecorder).
+    """
+
+    def __init__(
+        self,
+        buffer: io.BytesIO,
+        report: Report,
+        theme: Theme,
+        styles: Styles,
+        on_begin: Callable[[Any], None] | None = None,
+        recorder: pages.PageRecorder | None = None,
+    ) -> None:
         width, height = page_size(theme)
         super().__init__(
             buffer,
@@ -58,10 +81,15 @@ class _Digest(BaseDocTemplate):  # type: ignore[misc]
         self.theme = theme
         self.styles = styles
         self.report = report
+        self.on_begin = on_begin
+        self.recorder = recorder
         # The whole file is saved after the TOC numbers are drawn (see render).
         self._doSave = 0
         frame = Frame(self.leftMargin, self.bottomMargin, self.width, self.height, id="body",
                       leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
+        if recorder is not None:
+            self.addPageTemplates([PageTemplate("body", frames=[frame], onPageEnd=recorder.page_end)])
+            return
         self.addPageTemplates([
             PageTemplate("cover", frames=[frame], autoNextPageTemplate="body"),
             PageTemplate("body", frames=[frame], onPage=self._number_page),
@@ -69,7 +97,12 @@ class _Digest(BaseDocTemplate):  # type: ignore[misc]
 
     def handle_documentBegin(self) -> None:
         super().handle_documentBegin()
+        if self.recorder is not None:
+            self.recorder.begin(self.canv)
+            return
         self.canv._doc._timeStamp = _timestamp(self.report)
+        if self.on_begin is not None:
+            self.on_begin(self.canv)
 
     def _number_page(self, canv: Any, doc: Any) -> None:
         # Decree 30/2020: Arabic numerals, centred in the top margin, none on the first page.
@@ -137,8 +170,17 @@ def render(
     styles = build(theme)
     state = LayoutState()
     buffer = io.BytesIO()
-    doc = _Digest(buffer, report, theme, styles)
-    flow = layout.story(report, styles, state, doc.height, date_style)
+    units = layout.article_units(report)
+    first = _worker_start(report, units)
+    share = None
+    if first < len(units):
+        share = _WorkerShare(report, units[first:], theme, styles, state, date_style)
+    doc = _Digest(buffer, report, theme, styles, on_begin=share.start if share else None)
+    flow = layout.front(report, styles, state, doc.height, date_style)
+    flow += [f for unit in units[:first] for f in layout.unit_flow(unit, report, styles, state, date_style)]
+    if share:
+        flow.append(pages.Joined(share.content))
+    flow += layout.back(report, styles, state)
     try:
         with _binary_streams():
             doc.build(flow)
@@ -152,5 +194,87 @@ def render(
         raise
     except Exception as exc:  # ReportLab raises bare ValueError/LayoutError/…; name the report.
         raise ExportError(f"cannot lay out the PDF for {report.title!r}: {exc}") from exc
+    finally:
+        if share:
+            share.stop()
     log.debug("PDF: %d articles on %d pages", len(report.all_articles()), doc.page)
     return buffer.getvalue(), dict(state.pages)
+
+
+def _worker_start(report: Report, units: list[layout.Unit]) -> int:
+    """The first unit of the worker's share: the last units holding WORKER_SHARE of the text
+    (len(units): no share, the report is small)."""
+    if len(report.all_articles()) < SPLIT_FROM:
+        return len(units)
+    weights = [_weight(unit) for unit in units]
+    left = sum(weights) * WORKER_SHARE
+    start = len(units)
+    while start > 0 and left > 0:
+        start -= 1
+        left -= weights[start]
+    return start
+
+
+def _weight(unit: layout.Unit) -> int:
+    # Layout time goes with the text, plus a fixed part per page and heading.
+    if unit.article is None:
+        return 200
+    a = unit.article.article
+    return 500 + len(a.title or "") + len(a.lead or "") + sum(len(b.text) for b in a.blocks)
+
+
+class _WorkerShare:
+    """The last articles, laid out by a forked worker while this process does the rest."""
+
+    def __init__(self, report: Report, units: list[layout.Unit], theme: Theme, styles: Styles,
+                 state: LayoutState, date_style: str) -> None:
+        self.report, self.units, self.theme, self.styles = report, units, theme, styles
+        self.state, self.date_style = state, date_style
+        self.pending: Forked[list[pages.RecordedPage]] | None = None
+
+    def start(self, canv: Any) -> None:
+        """At the document's beginning: reserve the codes the worker needs, then fork it."""
+        chars = pages.characters(u.article.article for u in self.units if u.article is not None)
+        pages.reserve(canv._doc, _faces(self.styles), chars)
+        self.pending = fork_call(partial(
+            _lay_out, self.report, self.units, self.theme, self.styles, self.date_style, canv._doc
+        ))
+
+    def content(self) -> list[Flowable]:
+        """The worker's pages drawn again; or, when it could not do its share, the articles."""
+        recorded: list[pages.RecordedPage] | None = None
+        try:
+            recorded = self.pending.result() if self.pending else None  # None: it died (logged)
+        except pages.CodesDiffer as exc:
+            log.debug("PDF: %s; laying out its articles here", exc)
+        except Exception:
+            # Laid out here, the same articles fail again, if they do, with the report named.
+            log.debug("PDF: the worker failed; laying out its articles here", exc_info=True)
+        if recorded is not None:
+            log.debug("PDF: %d articles laid out by a worker on %d pages", len(self.units), len(recorded))
+            return pages.drawn_again(recorded, self.state)
+        return [f for unit in self.units
+                for f in layout.unit_flow(unit, self.report, self.styles, self.state, self.date_style)]
+
+    def stop(self) -> None:
+        if self.pending is not None:
+            self.pending.cancel()
+
+
+def _lay_out(report: Report, units: list[layout.Unit], theme: Theme, styles: Styles, date_style: str,
+             source: Any) -> list[pages.RecordedPage]:
+    """In the worker: `units` laid out in a document of their own, page by page."""
+    state = LayoutState(only_record=True)
+    recorder = pages.PageRecorder(source, state)
+    doc = _Digest(io.BytesIO(), report, theme, styles, recorder=recorder)
+    flow = [f for unit in units for f in layout.unit_flow(unit, report, styles, state, date_style)]
+    # Nothing is saved here, so no _binary_streams (its lock is held by the parent at the fork).
+    doc.build(flow[1:])  # not the first page break: the worker's first page is that new page
+    return recorder.pages()
+
+
+def _faces(styles: Styles) -> list[str]:
+    """The faces the styles draw with, in the styles' order."""
+    names = [getattr(styles, f.name).fontName for f in fields(styles)
+             if isinstance(getattr(styles, f.name), ParagraphStyle)]
+    return list(dict.fromkeys(names))

@@ -32,12 +32,36 @@ class PendingNumber:
     size: float
 
 
+@dataclass(frozen=True)
+class Mark:
+    """An anchor as drawn: enough to draw it again on a page laid out elsewhere (pages.py)."""
+
+    key: str
+    title: str
+    level: int
+    left: float  # where on its page, in the page's own coordinates
+    top: float
+
+    def draw(self, canv: Canvas, state: LayoutState) -> None:
+        """A named destination, an outline entry, and the page it is on, for `canv`'s page."""
+        page = canv.getPageNumber()
+        state.marks.append((page, self))
+        if state.only_record:
+            return
+        canv.bookmarkHorizontalAbsolute(self.key, self.top, left=self.left)
+        canv.addOutlineEntry(self.title, self.key, self.level)
+        state.pages[self.key] = page
+
+
 @dataclass
 class LayoutState:
     """What one layout pass learns: the page of each anchor and the TOC numbers still to draw."""
 
     pages: dict[str, int] = field(default_factory=dict)
     pending: list[PendingNumber] = field(default_factory=list)
+    marks: list[tuple[int, Mark]] = field(default_factory=list)  # (page, anchor), in drawing order
+    # A worker's layout (pages.py): anchors are only recorded, and drawn with its pages later.
+    only_record: bool = False
 
     def page_of(self, anchor: str) -> int:
         try:
@@ -64,9 +88,8 @@ class Anchor(Flowable):  # type: ignore[misc]
 
     def draw(self) -> None:
         canv: Canvas = self.canv
-        canv.bookmarkHorizontal(self.key, 0, 0)
-        canv.addOutlineEntry(self.title, self.key, self.level)
-        self.state.pages[self.key] = canv.getPageNumber()
+        left, top = canv.absolutePosition(0, 0)
+        Mark(self.key, self.title, self.level, left, top).draw(canv, self.state)
 
 
 def toc_styles(title: ParagraphStyle, subtitle: ParagraphStyle, number_width: float

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from reportlab.lib.colors import black
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfbase.pdfmetrics import stringWidth
@@ -33,17 +35,26 @@ def story(
     """Every flowable of the digest, in page order; TOC page numbers are left to `state`.
 
     `date_style` (ExportOptions.date_style) words the articles' dates; the cover stays official."""
+    return (front(report, styles, state, frame_height, date_style)
+            + articles(report, styles, state, date_style) + back(report, styles, state))
+
+
+def front(
+    report: Report, styles: Styles, state: LayoutState, frame_height: float, date_style: str = "official"
+) -> list[Flowable]:
+    """The cover, the table of contents and the summary."""
     flow: list[Flowable] = []
     flow += cover(report, styles, frame_height)
     flow += [NextPageTemplate("body"), PageBreak()]
     flow += toc(report, styles, state, date_style)
     flow += [PageBreak()]
     flow += summary_page(report, styles, state)
-    flow += articles(report, styles, state, date_style)
-    if report.index:
-        flow += [PageBreak()]
-        flow += index(report, styles, state)
     return flow
+
+
+def back(report: Report, styles: Styles, state: LayoutState) -> list[Flowable]:
+    """The index, when the report has one."""
+    return [PageBreak(), *index(report, styles, state)] if report.index else []
 
 
 def cover(report: Report, styles: Styles, frame_height: float) -> list[Flowable]:
@@ -130,23 +141,45 @@ def summary_page(report: Report, styles: Styles, state: LayoutState) -> list[Flo
     return flow
 
 
+@dataclass(frozen=True)
+class Unit:
+    """What the articles part lays out from the top of a new page: an article, after its
+    section's heading when it opens the section, or the heading of a section left empty."""
+
+    section: present.NumberedSection | None  # its heading comes first
+    article: present.NumberedArticle | None
+
+
+def article_units(report: Report) -> list[Unit]:
+    units = []
+    for section in present.outline(report):
+        opens = section if section.section is not None else None
+        for i, na in enumerate(section.articles):
+            units.append(Unit(opens if i == 0 else None, na))
+        if opens is not None and not section.articles:
+            units.append(Unit(opens, None))
+    return units
+
+
+def unit_flow(
+    unit: Unit, report: Report, styles: Styles, state: LayoutState, date_style: str = "official"
+) -> list[Flowable]:
+    """The flowables of one unit, starting with its page break."""
+    flow: list[Flowable] = [PageBreak()]
+    if unit.section is not None:
+        flow.append(Anchor(unit.section.anchor, unit.section.heading, 0, state))
+        flow.append(paragraph(unit.section.heading.upper(), styles.section))
+    if unit.article is not None:
+        na = unit.article
+        flow.append(Anchor(na.anchor, na.heading, 1 if report.grouped else 0, state))
+        flow += article(na.heading, na.article, styles, date_style)
+    return flow
+
+
 def articles(
     report: Report, styles: Styles, state: LayoutState, date_style: str = "official"
 ) -> list[Flowable]:
-    flow: list[Flowable] = []
-    level = 1 if report.grouped else 0
-    for section in present.outline(report):
-        for i, na in enumerate(section.articles):
-            flow.append(PageBreak())
-            if section.section is not None and i == 0:
-                flow.append(Anchor(section.anchor, section.heading, 0, state))
-                flow.append(paragraph(section.heading.upper(), styles.section))
-            flow.append(Anchor(na.anchor, na.heading, level, state))
-            flow += article(na.heading, na.article, styles, date_style)
-        if section.section is not None and not section.articles:
-            flow += [PageBreak(), Anchor(section.anchor, section.heading, 0, state),
-                     paragraph(section.heading.upper(), styles.section)]
-    return flow
+    return [f for unit in article_units(report) for f in unit_flow(unit, report, styles, state, date_style)]
 
 
 def article(heading: str, a: Article, styles: Styles, date_style: str = "official") -> list[Flowable]:
