@@ -30,6 +30,7 @@ from measure import best_of, pdf_pages, run
 from results import Row, write_csv, write_results
 
 ROOT = BENCH.parent
+MEDIAN_UP_TO = 1000  # N up to which the median of --repeat-median runs is kept
 
 
 def snapshot(rev: str, out: Path) -> tuple[Path, str]:
@@ -82,7 +83,9 @@ def measure_job(job: Job, n: int, corpus: Path, md: Path, folder: Path, env: dic
                 args: argparse.Namespace) -> Row:
     row = Row(n, job.format, job.tool)
     out = job.output(folder)
-    repeat = args.repeat if n <= 100 else 1
+    # Small N: best of a few (start-up noise). Mid N, where the targets are checked: the median
+    # of a few, since single runs there spread by about a fifth. Largest N: one run.
+    repeat = args.repeat if n <= 100 else args.repeat_median if n <= MEDIAN_UP_TO else 1
     prepare = None
     if job.tool == TGREPORT_RERUN:
         cache = folder / "read-cache"
@@ -99,7 +102,7 @@ def measure_job(job: Job, n: int, corpus: Path, md: Path, folder: Path, env: dic
         def prepare() -> None:
             shutil.rmtree(cold, ignore_errors=True)
     try:
-        m = best_of(job.argv(corpus, md, out), env, args.timeout, repeat, prepare)
+        m = best_of(job.argv(corpus, md, out), env, args.timeout, repeat, prepare, median=n > 100)
     except subprocess.TimeoutExpired:
         row.status, row.note = "timeout", f"stopped after {args.timeout:.0f} s"
         return row
@@ -146,6 +149,8 @@ def main() -> int:
     parser.add_argument("--budget", type=float, default=300, help="skip a run predicted to take longer (s)")
     parser.add_argument("--timeout", type=float, default=600, help="stop a run after this long (s)")
     parser.add_argument("--repeat", type=int, default=3, help="runs per job at N <= 100, best kept")
+    parser.add_argument("--repeat-median", type=int, default=3,
+                        help=f"runs per job at 100 < N <= {MEDIAN_UP_TO}, median kept")
     parser.add_argument("--out", type=Path, default=BENCH / "out", help="corpora and outputs")
     parser.add_argument("--results", type=Path, default=BENCH / "results", help="CSV and plot")
     parser.add_argument("--no-readme", action="store_true", help="leave benchmarks/README.md alone")
