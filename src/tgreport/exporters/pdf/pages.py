@@ -87,6 +87,7 @@ class PageRecorder:
         self.source = source  # the PDFDocument the codes were reserved in
         self.state = state
         self.recorded: list[RecordedPage] = []
+        self._marked = 0  # anchors already given to a page
         self._fonts: list[TTFont] = []
         self._before: dict[str, tuple[int, str | None]] = {}
         self._doc: Any = None
@@ -102,8 +103,9 @@ class PageRecorder:
 
     def page_end(self, canv: Any, doc: Any) -> None:
         """A page's onPageEnd: keep what it drew."""
-        number = canv.getPageNumber()
-        marks = tuple(mark for page, mark in self.state.marks if page == number)
+        # Anchors are marked in drawing order, so those of this page are the ones since the last.
+        marks = tuple(mark for _, mark in self.state.marks[self._marked:])
+        self._marked = len(self.state.marks)
         self.recorded.append(RecordedPage("\n".join(canv._code) if canv._code else None, marks))
 
     def pages(self) -> list[RecordedPage]:
