@@ -14,6 +14,7 @@ from .atomic import write_atomic
 from .errors import InputError, UsageError
 from .exporters import registry
 from .exporters.base import ExportOptions
+from .gcpolicy import fewer_collections
 from .logrecords import recording, replay
 from .model import Article, Report
 from .readcache import Entry as CacheEntry
@@ -32,6 +33,7 @@ class ReadResult:
     files: int = 0
 
 
+@fewer_collections()
 def read_inputs(
     paths: Iterable[str | Path],
     options: ReaderOptions | None = None,
@@ -103,6 +105,7 @@ def export(report: Report, target: str | Path, format: str | None = None, **opti
     return write_atomic(path, render(report, name, export_options))
 
 
+@fewer_collections()
 def render(report: Report, format: str, options: ExportOptions | None = None) -> bytes:
     """The bytes of `report` in `format`."""
     exporter = registry.load(format)()

@@ -11,6 +11,7 @@ from zoneinfo import ZoneInfo
 from ..citations import build_index
 from ..citations.index import Citations
 from ..errors import UsageError
+from ..gcpolicy import fewer_collections
 from ..model import Article, Period, Report
 from .dedup import DEFAULT_THRESHOLD, Merge, find_duplicates
 from .facts import ArticleFacts, gather
@@ -49,6 +50,7 @@ def default_issue_date() -> dt.date:
     return dt.datetime.now(VIETNAM).date()
 
 
+@fewer_collections()
 def build_report(
     articles: Iterable[Article],
     *,
