@@ -102,7 +102,7 @@ def test_a_split_digest_reads_like_an_unsplit_one(monkeypatch: pytest.MonkeyPatc
 def test_a_character_the_worker_was_not_given_sends_its_articles_back_here(
     monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
 ) -> None:
-    monkeypatch.setattr(pages, "characters", lambda articles: "")  # nothing reserved: it must assign codes
+    monkeypatch.setattr(pages, "characters", lambda *texts: "")  # nothing reserved: it must assign codes
     report = grouped_report()
     caplog.set_level(logging.DEBUG, logger="tgreport")
     data = render(report)
@@ -138,8 +138,11 @@ def test_reserved_characters_cover_what_articles_draw() -> None:
     for ch in "ĐẶỸ·•–“”…₫0123456789" + "ngày tháng năm":
         assert ch in chars
     assert chars == "".join(sorted(set(chars)))  # a fixed order: the codes do not depend on the run
-    article = make_article(2, blocks=(Paragraph("Ωμέγα ∑"),))
-    assert {"Ω", "ω", "∑"} <= set(pages.characters([article]))
+    article = make_article(2, blocks=(Paragraph("Ωμέγα ∑ Straße ﬁnal"),), title="Tie\u0302\u0301u đe\u0300")
+    chars = pages.characters([article])
+    assert {"Ω", "ω", "∑", "ß", "ﬁ", "F", "I", "ế", "Ế", "è"} <= set(chars)  # NFC, as drawn
+    assert len(chars) == len(set(chars))
+    assert "Ж" in pages.characters([], ["Мục ж"])  # a section heading, drawn in capitals
 
 
 def test_small_digests_are_not_split(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -234,7 +234,8 @@ class _WorkerShare:
 
     def start(self, canv: Any) -> None:
         """At the document's beginning: reserve the codes the worker needs, then fork it."""
-        chars = pages.characters(u.article.article for u in self.units if u.article is not None)
+        chars = pages.characters((u.article.article for u in self.units if u.article is not None),
+                                 (u.section.heading for u in self.units if u.section is not None))
         pages.reserve(canv._doc, _faces(self.styles), chars)
         self.pending = fork_call(partial(
             _lay_out, self.report, self.units, self.theme, self.styles, self.date_style, canv._doc

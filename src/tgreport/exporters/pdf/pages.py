@@ -39,16 +39,21 @@ _VIETNAMESE = "".join(unicodedata.normalize("NFC", v + t) for v in _VOWELS for t
 COMMON = string.printable.strip() + " \u00a0" + _VIETNAMESE + _VIETNAMESE.upper() + "•·–—“”‘’…«»₫°"
 
 
-def characters(articles: Iterable[Article]) -> str:
-    """Every character the pages of `articles` may draw, in a fixed order, as one string."""
+def characters(articles: Iterable[Article], headings: Iterable[str] = ()) -> str:
+    """Every character the pages of `articles` (and section `headings`) may draw, in a fixed
+    order, as one string."""
     seen = set(COMMON)
     seen.update(*(value for value in vars(present).values() if isinstance(value, str)))
+    for heading in headings:
+        seen.update(unicodedata.normalize("NFC", heading))
     for a in articles:
         texts = [a.source, a.title or "", a.lead or "", a.publisher or "", a.category or "", *a.authors]
         texts += [b.text + (getattr(b, "credit", None) or "") for b in a.blocks]
         for text in texts:
-            seen.update(text)
-    seen.update({ch.upper() for ch in seen} | {ch.lower() for ch in seen})
+            seen.update(unicodedata.normalize("NFC", text))  # as paragraphs draw it
+    # Headings are drawn in capitals. A case change may give several characters ("ß" → "SS").
+    for ch in list(seen):
+        seen.update(ch.upper() + ch.lower())
     # Only what drawing can reach: control characters are dropped before text is laid out.
     return "".join(sorted(ch for ch in seen if unicodedata.category(ch) != "Cc"))
 
