@@ -5,15 +5,18 @@ and read like the digest made without a split; any trouble in the worker costs o
 from __future__ import annotations
 
 import datetime as dt
+import gc
 import io
 import logging
 import os
+import weakref
 from pathlib import Path
 from typing import Any
 
 import pytest
 from pdf_helpers import poppler
 from pypdf import PdfReader
+from reportlab.pdfbase.pdfdoc import PDFDocument
 
 from factories import make_article
 from tgreport.exporters.pdf import document, pages
@@ -151,3 +154,34 @@ def test_small_digests_are_not_split(monkeypatch: pytest.MonkeyPatch) -> None:
     units = document.layout.article_units(report)
     assert len(units) == 15  # 14 articles and the empty section
     assert document._worker_start(report, units) == 15
+
+
+def test_the_worker_frees_each_page_of_flowables_once_drawn(monkeypatch: pytest.MonkeyPatch) -> None:
+    # A copy of the story kept while laying out held every paragraph of the worker's share to
+    # the end (480 MB at 5,000 articles). Run in this process: the worker's own function.
+    report = grouped_report()
+    units = document.layout.article_units(report)
+    styles = document.build(THEMES["official"])
+    source = PDFDocument()
+    pages.reserve(source, document._faces(styles), pages.characters(a for a in report.all_articles()))
+    made: list[weakref.ref[Any]] = []
+    real_unit_flow = document.layout.unit_flow
+
+    def unit_flow(*args: Any, **kwargs: Any) -> Any:
+        flow = real_unit_flow(*args, **kwargs)
+        made.extend(weakref.ref(f) for f in flow)
+        return flow
+
+    alive_after_build: list[int] = []
+    real_build = document._Digest.build
+
+    def build(self: Any, flowables: Any) -> None:
+        real_build(self, flowables)
+        gc.collect()
+        alive_after_build.append(sum(ref() is not None for ref in made))
+
+    monkeypatch.setattr(document.layout, "unit_flow", unit_flow)
+    monkeypatch.setattr(document._Digest, "build", build)
+    recorded = document._lay_out(report, units, THEMES["official"], styles, "official", source)
+    assert len(recorded) > 20 and len(made) > 200
+    assert alive_after_build == [0]
