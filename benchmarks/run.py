@@ -85,7 +85,7 @@ def measure_job(job: Job, n: int, corpus: Path, md: Path, folder: Path, env: dic
     out = job.output(folder)
     # Small N: best of a few (start-up noise). Mid N, where the targets are checked: the median
     # of a few, since single runs there spread by about a fifth. Largest N: one run.
-    repeat = args.repeat if n <= 100 else args.repeat_median if n <= MEDIAN_UP_TO else 1
+    repeat = args.repeat if n <= 100 else args.repeat_median if n <= args.median_up_to else 1
     prepare = None
     if job.tool == TGREPORT_RERUN:
         cache = folder / "read-cache"
@@ -150,7 +150,9 @@ def main() -> int:
     parser.add_argument("--timeout", type=float, default=600, help="stop a run after this long (s)")
     parser.add_argument("--repeat", type=int, default=3, help="runs per job at N <= 100, best kept")
     parser.add_argument("--repeat-median", type=int, default=3,
-                        help=f"runs per job at 100 < N <= {MEDIAN_UP_TO}, median kept")
+                        help="runs per job at 100 < N <= --median-up-to, median kept")
+    parser.add_argument("--median-up-to", type=int, default=MEDIAN_UP_TO,
+                        help=f"largest N measured --repeat-median times (default {MEDIAN_UP_TO})")
     parser.add_argument("--out", type=Path, default=BENCH / "out", help="corpora and outputs")
     parser.add_argument("--results", type=Path, default=BENCH / "results", help="CSV and plot")
     parser.add_argument("--no-readme", action="store_true", help="leave benchmarks/README.md alone")
