@@ -43,7 +43,8 @@ def can_fork() -> bool:
     """Whether work may go to a forked worker from here.
 
     Not where the platform has no fork; not while other threads run (a fork copies the locks
-    they hold); not inside a pool's worker, whose processes may not have children of their own.
+    they hold: this also keeps our own workers, which run a watcher thread, from forking again);
+    not in a daemon process, to which multiprocessing refuses children.
     """
     return (
         "fork" in multiprocessing.get_all_start_methods()
@@ -112,13 +113,13 @@ class Forked(Generic[R]):
         try:
             value, records = self._future.result()
         except BrokenProcessPool as exc:
+            self._close()
             log.warning("the worker process stopped (%s); doing its work here", exc)
             return None
         except BaseException:
-            self.cancel()
+            self.cancel()  # an error from the call, or Ctrl-C while waiting for it
             raise
-        finally:
-            self._close(wait=self._future.done())
+        self._close()
         replay(records)
         result: R = value
         return result
@@ -129,12 +130,12 @@ class Forked(Generic[R]):
             return
         for process in list((self._pool._processes or {}).values()):  # no public way to stop a task
             process.terminate()
-        self._close(wait=True)
+        self._close()
 
-    def _close(self, wait: bool) -> None:
+    def _close(self) -> None:
         self._closed = True
         _CALLS.pop(self._key, None)
-        self._pool.shutdown(wait=wait, cancel_futures=True)
+        self._pool.shutdown(wait=True, cancel_futures=True)
 
 
 # The calls handed to fork_call, inherited by their forked workers (a closure cannot be pickled).

@@ -44,13 +44,12 @@ class Mark:
 
     def draw(self, canv: Canvas, state: LayoutState) -> None:
         """A named destination, an outline entry, and the page it is on, for `canv`'s page."""
-        page = canv.getPageNumber()
-        state.marks.append((page, self))
-        if state.only_record:
+        if state.recorded is not None:
+            state.recorded.append(self)
             return
         canv.bookmarkHorizontalAbsolute(self.key, self.top, left=self.left)
         canv.addOutlineEntry(self.title, self.key, self.level)
-        state.pages[self.key] = page
+        state.pages[self.key] = canv.getPageNumber()
 
 
 @dataclass
@@ -59,9 +58,9 @@ class LayoutState:
 
     pages: dict[str, int] = field(default_factory=dict)
     pending: list[PendingNumber] = field(default_factory=list)
-    marks: list[tuple[int, Mark]] = field(default_factory=list)  # (page, anchor), in drawing order
-    # A worker's layout (pages.py): anchors are only recorded, and drawn with its pages later.
-    only_record: bool = False
+    # A worker's layout (pages.py): anchors are only kept here, in drawing order, and drawn
+    # with their pages later; None in a layout that draws them.
+    recorded: list[Mark] | None = None
 
     def page_of(self, anchor: str) -> int:
         try:

@@ -29,20 +29,11 @@ from .styles import Styles
 INDEX_REFERENCE = f"{present.ARTICLE_LABEL}\u00a0{{number}},\u00a0{present.PAGE_LABEL}\u00a0{{page}}"
 
 
-def story(
-    report: Report, styles: Styles, state: LayoutState, frame_height: float, date_style: str = "official"
-) -> list[Flowable]:
-    """Every flowable of the digest, in page order; TOC page numbers are left to `state`.
-
-    `date_style` (ExportOptions.date_style) words the articles' dates; the cover stays official."""
-    return (front(report, styles, state, frame_height, date_style)
-            + articles(report, styles, state, date_style) + back(report, styles, state))
-
-
 def front(
     report: Report, styles: Styles, state: LayoutState, frame_height: float, date_style: str = "official"
 ) -> list[Flowable]:
-    """The cover, the table of contents and the summary."""
+    """The cover, the table of contents and the summary; the TOC's page numbers are left to
+    `state`. `date_style` (ExportOptions.date_style) words the TOC's dates; the cover stays official."""
     flow: list[Flowable] = []
     flow += cover(report, styles, frame_height)
     flow += [NextPageTemplate("body"), PageBreak()]
@@ -176,10 +167,11 @@ def unit_flow(
     return flow
 
 
-def articles(
-    report: Report, styles: Styles, state: LayoutState, date_style: str = "official"
+def units_flow(
+    units: list[Unit], report: Report, styles: Styles, state: LayoutState, date_style: str = "official"
 ) -> list[Flowable]:
-    return [f for unit in article_units(report) for f in unit_flow(unit, report, styles, state, date_style)]
+    """The flowables of `units`, in order."""
+    return [f for unit in units for f in unit_flow(unit, report, styles, state, date_style)]
 
 
 def article(heading: str, a: Article, styles: Styles, date_style: str = "official") -> list[Flowable]:

@@ -92,7 +92,6 @@ class PageRecorder:
         self.source = source  # the PDFDocument the codes were reserved in
         self.state = state
         self.recorded: list[RecordedPage] = []
-        self._marked = 0  # anchors already given to a page
         self._fonts: list[TTFont] = []
         self._before: dict[str, tuple[int, str | None]] = {}
         self._doc: Any = None
@@ -108,9 +107,10 @@ class PageRecorder:
 
     def page_end(self, canv: Any, doc: Any) -> None:
         """A page's onPageEnd: keep what it drew."""
-        # Anchors are marked in drawing order, so those of this page are the ones since the last.
-        marks = tuple(mark for _, mark in self.state.marks[self._marked:])
-        self._marked = len(self.state.marks)
+        # The anchors kept since the last page ended are this page's.
+        assert self.state.recorded is not None, "a worker's layout keeps its anchors"
+        marks = tuple(self.state.recorded)
+        self.state.recorded.clear()
         self.recorded.append(RecordedPage("\n".join(canv._code) if canv._code else None, marks))
 
     def pages(self) -> list[RecordedPage]:
