@@ -139,6 +139,30 @@ def test_a_file_above_the_limit_is_refused_without_being_read(tmp_path: Path) ->
     assert read_path(tmp_path / "a.txt", ReaderOptions(max_input_bytes=len(GOOD.encode()) + 1))
 
 
+def test_a_file_that_grows_while_it_is_read_is_read_whole_within_the_limit(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The read is sized by fstat; a file longer by then (still being saved by a scraper) must
+    # not come back cut at the size fstat saw, nor pass the limit unchecked.
+    from tgreport.errors import InputError
+    from tgreport.readers import base
+    from tgreport.readers.base import ReaderOptions, read_bytes
+
+    page = tmp_path / "a.txt"
+    page.write_text(GOOD, encoding="utf-8")
+    data = GOOD.encode()
+    real_fstat = os.fstat
+
+    def stale(fd: int) -> os.stat_result:  # the size before the last 100 bytes were written
+        now = real_fstat(fd)
+        return os.stat_result((now.st_mode, *now[1:6], now.st_size - 100, *now[7:]))
+
+    monkeypatch.setattr(base.os, "fstat", stale)
+    assert read_bytes(page, ReaderOptions()) == data
+    with pytest.raises(InputError, match="input limit"):
+        read_bytes(page, ReaderOptions(max_input_bytes=len(data) - 50))
+
+
 def test_utf16_text_with_nul_bytes_is_not_taken_for_binary(tmp_path: Path) -> None:
     from tgreport.readers.base import binary_kind
 

@@ -62,9 +62,14 @@ def read_bytes(path: Path, options: ReaderOptions) -> bytes:
         if not stat.S_ISREG(os.stat(path).st_mode):
             raise InputError("not a regular file; skipped", path)
         with open(path, "rb") as handle:
-            if os.fstat(handle.fileno()).st_size > limit:
+            size = os.fstat(handle.fileno()).st_size
+            if size > limit:
                 raise _too_large(path, limit)
-            data = handle.read(limit + 1)
+            # A read as large as the file, not as the limit: read(limit + 1) sets aside the
+            # whole limit (50 MB) for every small page, which cost more than reading it.
+            data = handle.read(size + 1)
+            if len(data) > size:  # the file grew since fstat: the rest, still within the limit
+                data += handle.read(limit + 1 - len(data))
     except OSError as exc:
         raise InputError(f"cannot read: {exc.strerror or exc}", path) from exc
     if len(data) > limit:
