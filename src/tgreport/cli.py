@@ -18,7 +18,7 @@ from .api import read_inputs, render
 from .assemble import DEFAULT_PLACE, DEFAULT_THRESHOLD, DEFAULT_TITLE, GROUPS, ORDERS, build_report
 from .atomic import write_atomic
 from .config import DATE_STYLES, TONE_STYLES, load_config
-from .errors import TgreportError, UsageError
+from .errors import ExportError, TgreportError, UsageError
 from .exporters import registry
 from .exporters.base import ExportOptions
 from .parallel import fork_map
@@ -184,10 +184,24 @@ def _targets(args: argparse.Namespace) -> list[tuple[str, Path]]:
             if name not in known:
                 raise UsageError(f"unknown format {name!r}; known formats: {', '.join(known)}")
     if len(requested) > 1 or "all" in requested:
+        # The folder is made once the report is, but a file in its way is said now.
+        blocker = next((p for p in (output, *output.parents) if p.exists()), None)
+        if blocker is not None and not blocker.is_dir():
+            raise ExportError("is a file; several formats need a folder to go into", blocker)
         return [(name, output / f"digest{_suffix(name)}") for name in formats]
+    _check_writable_place(output)
     if formats:
         return [(formats[0], output)]
     return [(registry.format_for_suffix(output.suffix), output)]
+
+
+def _check_writable_place(target: Path) -> None:
+    # Said before reading, not after minutes of reading and rendering (write_atomic checks again).
+    folder = target.parent if str(target.parent) else Path(".")
+    if not folder.is_dir():
+        raise ExportError("the output folder does not exist", folder)
+    if target.is_dir():
+        raise ExportError("is a folder, not a file name", target)
 
 
 def _suffix(name: str) -> str:

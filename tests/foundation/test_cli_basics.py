@@ -133,3 +133,29 @@ def test_quiet_prints_nothing_on_success(seeds_dir: Path, tmp_path: Path) -> Non
     result = run_cli(str(seeds_dir), "-o", str(tmp_path / "d.json"), "-q")
     assert result.returncode == 0
     assert result.stdout == "" and result.stderr == ""
+
+
+@pytest.mark.parametrize("where", ["missing/digest.pdf", "folder", "file.txt", "file.txt/sub"])
+def test_a_bad_output_place_is_refused_before_anything_is_read(
+    where: str,
+    seeds_dir: Path,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    # A user with thousands of articles must learn of a mistyped -o at once, not after the run.
+    from tgreport import cli
+
+    (tmp_path / "folder").mkdir()
+    (tmp_path / "file.txt").write_text("not a folder", encoding="utf-8")
+    read: list[object] = []
+    monkeypatch.setattr(cli, "read_inputs", lambda *a, **k: read.append(a))
+    several = ["-f", "pdf", "-f", "docx"] if where.startswith("file.txt") else []
+    assert main([str(seeds_dir), "-o", str(tmp_path / where), "-q", *several]) == 1
+    assert read == []
+    message = capsys.readouterr().err
+    expected = {"missing": "the output folder does not exist", "folder": "is a folder, not a file name",
+                "file.txt": "several formats need a folder"}
+    assert expected[where.split("/")[0]] in message
+    assert str(tmp_path / where.split("/")[0]) in message
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["file.txt", "folder"]  # nothing made

@@ -45,12 +45,17 @@ def test_a_closed_stdout_is_not_a_traceback(seeds_dir: Path, tmp_path: Path) -> 
 
 
 def test_verbose_shows_the_traceback_of_an_error(
-    seeds_dir: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    seeds_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    blocker = tmp_path / "out"
-    blocker.write_bytes(b"x")
-    with pytest.raises(OSError):
-        main([str(seeds_dir), "-o", str(blocker), "-f", "json", "-f", "html", "-v"])
+    from tgreport import cli
+
+    def refused(path: Path, data: bytes) -> Path:  # the system says no as the report is written
+        raise PermissionError(13, "Permission denied", str(path))
+
+    monkeypatch.setattr(cli, "write_atomic", refused)
+    with pytest.raises(PermissionError):
+        main([str(seeds_dir), "-o", str(tmp_path / "out"), "-f", "json", "-f", "html", "-v"])
+    assert main([str(seeds_dir), "-o", str(tmp_path / "out"), "-f", "json", "-f", "html"]) == 1
 
 
 def test_the_input_size_limit_comes_from_the_config_file(
