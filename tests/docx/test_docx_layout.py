@@ -7,6 +7,7 @@ import random
 import unicodedata
 
 import docx
+import pytest
 from docx_helpers import make_article, make_report, paragraphs, render, toc_entries
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -188,3 +189,25 @@ def test_bisected_line_count_equals_the_word_walk(
     first = other - indent
     assert measure.line_count(face, value, size, first, other) == walk_line_count(
         measure, face, value, size, first, other)
+
+
+def test_lines_counted_in_worker_processes_give_the_same_document(monkeypatch: pytest.MonkeyPatch) -> None:
+    # A large digest counts its paragraphs' lines in forked workers; the stored page numbers,
+    # and so the whole file, must be those of counting them here.
+    from tgreport import parallel
+
+    report = make_report(40)
+    monkeypatch.setattr(layout, "PARALLEL_FROM_PARAGRAPHS", 10**9)
+    here = render(report)
+    monkeypatch.setattr(layout, "PARALLEL_FROM_PARAGRAPHS", 2)
+    shared: list[int] = []
+    real = layout.fork_map
+
+    def watched(func, items, min_items=None):  # type: ignore[no-untyped-def]
+        shared.append(parallel.workers_for(len(items), min_items))
+        return real(func, items, min_items=min_items)
+
+    monkeypatch.setattr(layout, "fork_map", watched)
+    assert render(report) == here
+    assert shared == [min(parallel.cores(), parallel.MAX_WORKERS)]
+    assert max(page for _, page in toc_entries(here).values()) > 10  # pages enough to go wrong

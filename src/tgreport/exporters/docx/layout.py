@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import cache
 from itertools import accumulate
@@ -21,6 +21,7 @@ from operator import add
 
 from fontTools.ttLib import TTFont
 
+from ...parallel import fork_map
 from ...theme import Theme
 from .paragraphs import TAB, TEXT, Para
 from .styles import StyleSpec, font_family
@@ -242,15 +243,42 @@ def fold_space_before(paras: list[Para], specs: dict[str, StyleSpec]) -> None:
         previous = p
 
 
+# Counting lines is most of the estimate; from this many paragraphs (about 350 articles) it is
+# shared between processes, since each paragraph's count depends on nothing else.
+PARALLEL_FROM_PARAGRAPHS = 5000
+
+
 def estimate_pages(
     paras: Iterable[Para], specs: dict[str, StyleSpec], theme: Theme, text_width: int, text_height: int
 ) -> dict[str, int]:
     """Bookmark → the 1-based page where its paragraph starts."""
+    paras = list(paras)
+    lines = fork_map(_line_counter(specs, theme, text_width), paras, min_items=PARALLEL_FROM_PARAGRAPHS)
+    boxes = [
+        _Box(
+            count,
+            s.line,
+            s.before if p.before is None else p.before,
+            s.after if p.after is None else p.after,
+            p.page_break,
+            s.keep_next,
+            s.keep_lines,
+            p.bookmark,
+        )
+        for p, count in zip(paras, lines, strict=True)
+        for s in (specs[p.style],)
+    ]
+    return paginate(boxes, text_height)
+
+
+def _line_counter(specs: dict[str, StyleSpec], theme: Theme, text_width: int) -> Callable[[Para], int]:
+    """count_lines for a paragraph of `specs`' styles, with what it measures remembered (in each
+    worker process its own memory)."""
     measure = _Measure(theme)
-    boxes = []
     # Digests repeat paragraphs (boilerplate, merged near-duplicates): plain ones are memoised.
     known: dict[tuple[str, str], int] = {}
-    for p in paras:
+
+    def lines_of(p: Para) -> int:
         s = specs[p.style]
         runs = p.runs
         if len(runs) == 1 and not (runs[0].bold or runs[0].italic):
@@ -258,21 +286,10 @@ def estimate_pages(
             lines = known.get(key)
             if lines is None:
                 lines = known[key] = count_lines(p, s, text_width, measure)
-        else:
-            lines = count_lines(p, s, text_width, measure)
-        boxes.append(
-            _Box(
-                lines,
-                s.line,
-                s.before if p.before is None else p.before,
-                s.after if p.after is None else p.after,
-                p.page_break,
-                s.keep_next,
-                s.keep_lines,
-                p.bookmark,
-            )
-        )
-    return paginate(boxes, text_height)
+            return lines
+        return count_lines(p, s, text_width, measure)
+
+    return lines_of
 
 
 def _min_chunk(box: _Box) -> int:
