@@ -7,12 +7,13 @@ from __future__ import annotations
 __version__ = "0.1.0"
 
 from .api import export, read, read_inputs, render
-from .assemble import build_report
+from .assemble import FactsSpec, build_report
 from .exporters.base import ExportOptions
 from .exporters.registry import available as available_formats
 
 __all__ = [
     "ExportOptions",
+    "FactsSpec",
     "__version__",
     "available_formats",
     "build_report",

@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from . import present
+from .assemble.facts import ArticleFacts, FactsSpec, KnownFacts
 from .atomic import write_atomic
 from .errors import InputError, UsageError
 from .exporters import registry
@@ -26,11 +27,13 @@ log = logging.getLogger(__name__)
 
 @dataclass
 class ReadResult:
-    """What reading produced: the articles, and each file skipped with the reason."""
+    """What reading produced: the articles, and each file skipped with the reason; when facts
+    were asked for, what was worked out of the articles for assembly (build_report's `known_facts`)."""
 
     articles: list[Article] = field(default_factory=list)
     skipped: list[InputError] = field(default_factory=list)
     files: int = 0
+    facts: KnownFacts | None = None
 
 
 @fewer_collections()
@@ -40,6 +43,7 @@ def read_inputs(
     progress: Callable[[int, int], None] | None = None,
     exclude: Iterable[str | Path] = (),
     cache: bool = False,
+    facts: FactsSpec | None = None,
 ) -> ReadResult:
     """Read every input file; a bad file is skipped with a warning naming it and why.
 
@@ -47,10 +51,14 @@ def read_inputs(
     `exclude` (the outputs being written) are not read: a report written into its own input
     folder must not come back as input on the next run. With `cache`, files unchanged since an
     earlier run are not read again (see readcache.py); the result is the same.
+
+    With `facts` (`FactsSpec.for_report(...)` with build_report's settings), what assembly needs
+    of each article is worked out as it is read (by the reading workers, for many files) and
+    kept in the cache with it; `result.facts` holds it for build_report(..., known_facts=...).
     """
-    result = ReadResult()
-    outputs = {os.path.realpath(p) for p in exclude}
-    files = [f for f in find_inputs(list(paths)) if not outputs or os.path.realpath(f) not in outputs]
+    result = ReadResult(facts=KnownFacts(facts) if facts is not None else None)
+    outputs = {i for p in exclude if (i := _identity(p)) is not None}
+    files = [f for f in find_inputs(list(paths)) if not outputs or _identity(f) not in outputs]
     store = ReadCache(options or ReaderOptions()) if cache else None
     level = logging.getLogger("tgreport").getEffectiveLevel()
     hits = {f: e for f in files if (e := store.get(f, level)) is not None} if store else {}
@@ -59,29 +67,52 @@ def read_inputs(
     stamps = {f: stamp(f) for f in todo} if store else {}
     # Many files are spread over the cores; the outcomes still arrive in the order of `files`.
     workers = pool.workers_for(len(todo))
-    pooled = pool.read_pooled(todo, options, workers) if workers > 1 else None
+    prepare = facts.of if facts is not None else None
+    pooled = pool.read_pooled(todo, options, workers, prepare) if workers > 1 else None
     for path in files:
         if progress is not None:
             progress(result.files, len(files))
         result.files += 1
         hit = hits.get(path)
+        article_facts: list[ArticleFacts] | None = None
         if hit is not None:
             replay(hit.records)
             articles, error = hit.articles, hit.error
+            if hit.facts is not None and hit.facts[0] == facts:
+                article_facts = hit.facts[1]
         else:
             with recording() as records:
-                articles, error = next(pooled) if pooled is not None else pool.read_one(path, options)
+                if pooled is not None:
+                    articles, error, article_facts = next(pooled)
+                else:
+                    (articles, error), article_facts = pool.read_one(path, options), None
+            if prepare is not None and article_facts is None and articles:
+                article_facts = pool.prepared(prepare, articles)  # read here, or a worker failed
             made = stamps.get(path)
             # What the reader says of a file names it; anything else (the pool's own news) is
             # not the file's to repeat on later runs, and such an entry is not kept.
             if store is not None and made is not None and all(str(path) in r.getMessage() for r in records):
-                store.put(path, CacheEntry(made, articles, error, level, records))
+                kept = (facts, article_facts) if facts is not None and article_facts is not None else None
+                store.put(path, CacheEntry(made, articles, error, level, records, kept))
+        if result.facts is not None and article_facts is not None:
+            for article, its_facts in zip(articles, article_facts, strict=True):
+                result.facts.add(article, its_facts)
         result.articles.extend(articles)
         if error is not None:
             result.skipped.append(error)
     if store is not None:
         store.save()
     return result
+
+
+def _identity(path: str | Path) -> tuple[int, int] | None:
+    """The file itself (device, inode), whatever the path, link or symbolic link that names it:
+    one stat, where resolving a path checks each of its folders."""
+    try:
+        st = os.stat(path)
+    except OSError:
+        return None  # an output not made yet is no input either
+    return st.st_dev, st.st_ino
 
 
 def read(paths: str | Path | Iterable[str | Path], options: ReaderOptions | None = None) -> list[Article]:

@@ -15,7 +15,15 @@ from typing import Any
 
 from . import __version__
 from .api import read_inputs, render
-from .assemble import DEFAULT_PLACE, DEFAULT_THRESHOLD, DEFAULT_TITLE, GROUPS, ORDERS, build_report
+from .assemble import (
+    DEFAULT_PLACE,
+    DEFAULT_THRESHOLD,
+    DEFAULT_TITLE,
+    GROUPS,
+    ORDERS,
+    FactsSpec,
+    build_report,
+)
 from .atomic import write_atomic
 from .config import DATE_STYLES, TONE_STYLES, load_config
 from .errors import ExportError, TgreportError, UsageError
@@ -258,8 +266,10 @@ def _make(
     reader_options: ReaderOptions,
     bar: Bar,
 ) -> int:
+    dedup, similarity, index = args.dedup is not False, _similarity(args.similarity), args.index is not False
+    # What assembly needs of each article is worked out as it is read, and cached with it.
     result = read_inputs(args.inputs, reader_options, progress=bar.reading, exclude=[t for _, t in targets],
-                         cache=args.cache is not False)
+                         cache=args.cache is not False, facts=FactsSpec.for_report(dedup, similarity, index))
     if not result.articles:
         log.error("no usable article in %d input file(s); no report made", result.files)
         return EXIT_NO_REPORT
@@ -274,9 +284,10 @@ def _make(
         order=args.order or "date",
         group=args.group or "none",
         drop_undated=bool(args.drop_undated),
-        index=args.index is not False,
-        dedup=args.dedup is not False,
-        similarity=_similarity(args.similarity),
+        index=index,
+        dedup=dedup,
+        similarity=similarity,
+        known_facts=result.facts,
     )
     if not report.all_articles():
         log.error("no article left after filtering; no report made")

@@ -7,10 +7,12 @@ cache folder (TGREPORT_CACHE_DIR, else $XDG_CACHE_HOME/tgreport, else ~/.cache/t
 
 An entry is used only when nothing that made it has changed: the file (path, size, modification
 time in nanoseconds, inode), the reader options, and the code that reads (a hash of the
-readers' and Vietnamese-text modules' source, so an upgrade or a local edit starts afresh). The
-warnings the reader logged for a file are kept with it and logged again, so a cached run says
-what a fresh one says. A cache that cannot be read or written is ignored (noted at debug
-level): it can make a run faster, never make it fail.
+readers', Vietnamese-text and assembly modules' source, so an upgrade or a local edit starts
+afresh). The warnings the reader logged for a file are kept with it and logged again, so a
+cached run says what a fresh one says; so is what assembly works out of each article for the
+duplicate search and the index (assemble/facts.py), for the settings it was worked out to. A
+cache that cannot be read or written is ignored (noted at debug level): it can make a run
+faster, never make it fail.
 """
 
 from __future__ import annotations
@@ -26,15 +28,18 @@ from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
+from .assemble.facts import ArticleFacts, FactsSpec
 from .errors import InputError
 from .model import Article
 from .readers import ReaderOptions
 
 log = logging.getLogger(__name__)
 
-FORMAT = 1  # of the pickled bundle; a change makes old bundles unreadable, hence ignored
+FORMAT = 2  # of the pickled bundle; a change makes old bundles unreadable, hence ignored
 UNUSED_DAYS = 60  # bundles no run has used for this long are removed
-_READING_CODE = ("readers", "vn", "model.py", "errors.py")
+# The facts kept with the articles (assemble/facts.py) come from the duplicate search's and the
+# index's code: an edit there starts afresh too.
+_READING_CODE = ("readers", "vn", "model.py", "errors.py", "assemble", "citations")
 _SOURCE = (".py", ".toml")
 
 
@@ -67,6 +72,8 @@ class Entry:
     error: InputError | None
     level: int  # the records hold everything logged at this level and above
     records: list[logging.LogRecord]
+    # What assembly needs of each article (ArticleFacts, in order), and to which FactsSpec.
+    facts: tuple[FactsSpec, list[ArticleFacts]] | None = None
 
 
 @dataclass
@@ -84,7 +91,8 @@ class ReadCache:
     def __init__(self, options: ReaderOptions, root: Path | None = None) -> None:
         self.root = root or cache_dir()
         self._key = hashlib.sha256(f"{FORMAT}|{code_fingerprint()}|{options!r}".encode()).hexdigest()[:16]
-        self._bundles: dict[Path, _Bundle] = {}
+        self._bundles: dict[Path, _Bundle] = {}  # by resolved folder
+        self._by_given: dict[Path, _Bundle] = {}  # by the folder as the paths name it
 
     def get(self, path: Path, level: int) -> Entry | None:
         """The entry for `path`, if still valid and its records cover logging at `level`."""
@@ -106,8 +114,11 @@ class ReadCache:
                 self._write(bundle)
         self._prune()
 
-    def _bundle(self, folder: Path) -> _Bundle:
-        folder = Path(os.path.realpath(folder))
+    def _bundle(self, given: Path) -> _Bundle:
+        found = self._by_given.get(given)  # every file of a folder asks: resolved once
+        if found is not None:
+            return found
+        folder = Path(os.path.realpath(given))
         bundle = self._bundles.get(folder)
         if bundle is None:
             name = hashlib.sha256(os.fsencode(folder)).hexdigest()[:24]
@@ -122,6 +133,7 @@ class ReadCache:
                 pass
             except Exception as exc:  # a truncated or foreign file: start this folder afresh
                 log.debug("read cache %s ignored: %s", bundle.path, exc)
+        self._by_given[given] = bundle
         return bundle
 
     def _write(self, bundle: _Bundle) -> None:

@@ -138,3 +138,19 @@ def test_config_file_can_turn_the_cache_off(folder: Path, tmp_path: Path) -> Non
     config.write_text("cache = false\n", encoding="utf-8")
     assert main([str(folder), "-o", str(tmp_path / "a.json"), "-q", "--config", str(config)]) == 0
     assert cache_files() == []
+
+
+def test_the_reports_being_written_are_not_read_under_any_name(tmp_path: Path) -> None:
+    # A JSON digest written into its input folder is tgreport's own JSON, which the reader takes
+    # on purpose: as the output of this run it must be left out, whether named as -o names it,
+    # through a symbolic link or by a hard link.
+    folder = tmp_path / "in"
+    shutil.copytree(SEEDS, folder)
+    out = folder / "digest.json"
+    assert main([str(folder), "-o", str(out), "-q", "--no-cache"]) == 0
+    (folder / "link.json").symlink_to(out)
+    os.link(out, folder / "hard.json")
+    result = read_inputs([folder], exclude=[out])
+    assert len(result.articles) == 5
+    assert sorted(Path(a.source).name for a in result.articles) == sorted(p.name for p in SEEDS.glob("*.txt"))
+    assert len(read_inputs([folder]).articles) > 5  # without `exclude` they are read, as inputs

@@ -14,7 +14,7 @@ from ..errors import UsageError
 from ..gcpolicy import fewer_collections
 from ..model import Article, Period, Report
 from .dedup import DEFAULT_THRESHOLD, Merge, find_duplicates
-from .facts import ArticleFacts, gather
+from .facts import ArticleFacts, FactsSpec, KnownFacts, gather
 from .order import ORDERS, order_articles
 from .sections import GROUPS, group_articles, month_title
 
@@ -32,6 +32,8 @@ __all__ = [
     "GROUPS",
     "MAX_NAMED",
     "ORDERS",
+    "FactsSpec",
+    "KnownFacts",
     "Merge",
     "build_report",
     "default_issue_date",
@@ -67,9 +69,14 @@ def build_report(
     dedup: bool = True,
     similarity: float = DEFAULT_THRESHOLD,
     index: bool = True,
+    known_facts: KnownFacts | None = None,
 ) -> Report:
     """A Report of `articles`: kept within `date_from`–`date_to`, copies of one story merged,
     ordered by `order` (see ORDERS), grouped by `group` (see GROUPS), with the appendix index.
+
+    `known_facts`: what reading already worked out of each article for the duplicate search
+    and the index (api.read_inputs with `facts=FactsSpec.for_report(dedup, similarity, index)`);
+    it is not worked out again.
 
     Undated articles are kept (and named in a warning) unless `drop_undated`; `similarity` is
     the share of word shingles two bodies must have in common to count as one story.
@@ -97,8 +104,9 @@ def build_report(
         kept = [a for a in kept if a.date is not None]
         warn(f"{len(undated)} article(s) without a date left out: {_name_ids(undated)}")
     # The per-article work of the duplicate search and the index, for every article at once.
-    search = dedup and similarity <= 1.0
-    facts = gather(kept, similarity if search else None, citations=index)
+    spec = FactsSpec.for_report(dedup, similarity, index)
+    search = spec.threshold is not None
+    facts = gather(kept, spec, known_facts)
     by_article = {id(a): f for a, f in zip(kept, facts, strict=True)}
     if dedup:
         # find_duplicates logs each merge at INFO; a few are worth a warning each, many a summary.

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import logging
 import multiprocessing
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
+from typing import Any
 
 from ..errors import InputError
 from ..logrecords import recording, replay
@@ -22,6 +23,8 @@ log = logging.getLogger(__name__)
 POOL_MIN_FILES = 500
 MAX_WORKERS = 8
 Outcome = tuple[list[Article], InputError | None]
+# With a file's outcome: what `prepare` made of each of its articles, in order; None if not made.
+Prepared = list[Any] | None
 
 
 def read_one(path: Path, options: ReaderOptions | None) -> Outcome:
@@ -49,27 +52,37 @@ def workers_for(files: int) -> int:
     return max(1, min(cores(), MAX_WORKERS, files // (POOL_MIN_FILES // 2)))
 
 
-def read_pooled(files: list[Path], options: ReaderOptions | None, workers: int) -> Iterator[Outcome]:
+def read_pooled(
+    files: list[Path],
+    options: ReaderOptions | None,
+    workers: int,
+    prepare: Callable[[Article], Any] | None = None,
+) -> Iterator[tuple[list[Article], InputError | None, Prepared]]:
     """Each file's outcome, in the order of `files`, read by `workers` processes.
 
     What the workers log comes back with each file and is logged here, in file order, once: the
     caller's handlers and levels apply as if the file had been read in this process.
+
+    With `prepare`, the worker also works out `prepare(article)` for each article it reads,
+    while it has the article at hand (see prepared); the file read here comes with None.
     """
     # The first file is read here, before the fork: its outcome comes first anyway, and reading
     # it builds what every page needs (the vocabulary, its compiled patterns and pre-checks),
     # which the workers then inherit instead of each building it again on every run.
     if not files:
         return
-    yield read_one(files[0], options)
+    yield *read_one(files[0], options), None
     rest = files[1:]
     chunk = max(1, min(64, len(rest) // (workers * 8)))
     context = multiprocessing.get_context("fork")
     # Forked workers inherit the options as they are: nothing in them needs to be picklable.
-    pool = ProcessPoolExecutor(workers, mp_context=context, initializer=_start_worker, initargs=(options,))
+    pool = ProcessPoolExecutor(
+        workers, mp_context=context, initializer=_start_worker, initargs=(options, prepare)
+    )
     done = 0
     try:
         try:
-            for articles, error, records in pool.map(_read_logged, rest, chunksize=chunk):
+            for articles, error, made, records in pool.map(_read_logged, rest, chunksize=chunk):
                 replay(records)
                 done += 1
                 if done == len(rest):
@@ -77,30 +90,43 @@ def read_pooled(files: list[Path], options: ReaderOptions | None, workers: int) 
                     # after it, and a generator left waiting would stop the workers only when
                     # collected, where a Ctrl-C arriving meanwhile is lost ("Exception ignored").
                     pool.shutdown(wait=True)
-                yield articles, error
+                yield articles, error, made
         except BrokenProcessPool as exc:
             # A worker died (killed, out of memory): the files it had are read here instead.
             left = len(rest) - done
             log.warning("the reading workers stopped (%s); reading the other %d files here", exc, left)
             for path in rest[done:]:
-                yield read_one(path, options)
+                yield *read_one(path, options), None
     finally:
         # Interrupted (Ctrl-C, an error downstream): the files not yet started are dropped, not
         # read to the end first.
         pool.shutdown(wait=True, cancel_futures=True)
 
 
-_OPTIONS: ReaderOptions | None = None  # a worker's copy, set as it starts
+def prepared(prepare: Callable[[Article], Any], articles: list[Article]) -> Prepared:
+    """`prepare(article)` for each of `articles`, or None if it raised: the caller then works
+    it out again in its own time, and meets the error where it belongs."""
+    try:
+        return [prepare(article) for article in articles]
+    except Exception:
+        log.debug("preparing the articles read failed; left to later", exc_info=True)
+        return None
 
 
-def _start_worker(options: ReaderOptions | None) -> None:
-    global _OPTIONS
-    _OPTIONS = options
+# A worker's copies, set as it starts.
+_OPTIONS: ReaderOptions | None = None
+_PREPARE: Callable[[Article], Any] | None = None
+
+
+def _start_worker(options: ReaderOptions | None, prepare: Callable[[Article], Any] | None) -> None:
+    global _OPTIONS, _PREPARE
+    _OPTIONS, _PREPARE = options, prepare
     # Each file's records go back with its articles (_read_logged); the parent decides which to show.
     start_worker()
 
 
-def _read_logged(path: Path) -> tuple[*Outcome, list[logging.LogRecord]]:
+def _read_logged(path: Path) -> tuple[*Outcome, Prepared, list[logging.LogRecord]]:
     with recording() as records:
         articles, error = read_one(path, _OPTIONS)
-    return articles, error, records
+        made = prepared(_PREPARE, articles) if _PREPARE is not None else None
+    return articles, error, made, records
