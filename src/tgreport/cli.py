@@ -289,6 +289,9 @@ def _make(
         similarity=similarity,
         known_facts=result.facts,
     )
+    # Done with: a large digest's facts would otherwise stay in memory through the rendering,
+    # where the garbage collector walks them again and again and a forked worker copies them.
+    result.facts = None
     if not report.all_articles():
         log.error("no article left after filtering; no report made")
         return EXIT_NO_REPORT
