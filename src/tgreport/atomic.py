@@ -13,6 +13,16 @@ from .errors import ExportError
 TEMP_PREFIX = ".tgreport-"
 
 
+def check_target(target: Path) -> Path:
+    """The folder `target` would be written into; ExportError if it cannot be a file there."""
+    folder = target.parent if str(target.parent) else Path(".")
+    if not folder.is_dir():
+        raise ExportError("the output folder does not exist", folder)
+    if target.is_dir():
+        raise ExportError("is a folder, not a file name", target)
+    return folder
+
+
 def write_atomic(path: str | Path, data: bytes) -> Path:
     """Write `data` to `path` so that `path` holds either its old content or all of `data`.
 
@@ -21,11 +31,7 @@ def write_atomic(path: str | Path, data: bytes) -> Path:
     the temporary file is removed; after SIGKILL the next write to the same target removes it.
     """
     target = Path(path)
-    folder = target.parent if str(target.parent) else Path(".")
-    if not folder.is_dir():
-        raise ExportError("the output folder does not exist", folder)
-    if target.is_dir():
-        raise ExportError("is a folder, not a file name", target)
+    folder = check_target(target)
     _remove_stale_temporaries(folder, target.name)
     try:
         # The process id in the name tells a later run whether the writer is still alive.

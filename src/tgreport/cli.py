@@ -24,7 +24,7 @@ from .assemble import (
     FactsSpec,
     build_report,
 )
-from .atomic import write_atomic
+from .atomic import check_target, write_atomic
 from .config import DATE_STYLES, TONE_STYLES, load_config
 from .errors import ExportError, TgreportError, UsageError
 from .exporters import registry
@@ -197,19 +197,10 @@ def _targets(args: argparse.Namespace) -> list[tuple[str, Path]]:
         if blocker is not None and not blocker.is_dir():
             raise ExportError("is a file; several formats need a folder to go into", blocker)
         return [(name, output / f"digest{_suffix(name)}") for name in formats]
-    _check_writable_place(output)
+    check_target(output)  # said before reading, not after minutes of reading and rendering
     if formats:
         return [(formats[0], output)]
     return [(registry.format_for_suffix(output.suffix), output)]
-
-
-def _check_writable_place(target: Path) -> None:
-    # Said before reading, not after minutes of reading and rendering (write_atomic checks again).
-    folder = target.parent if str(target.parent) else Path(".")
-    if not folder.is_dir():
-        raise ExportError("the output folder does not exist", folder)
-    if target.is_dir():
-        raise ExportError("is a folder, not a file name", target)
 
 
 def _suffix(name: str) -> str:

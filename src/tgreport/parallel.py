@@ -87,8 +87,7 @@ def fork_map(
     except BaseException:
         # Ctrl-C, or an error from one chunk: the other chunks' work is not wanted, and a worker
         # ignores SIGINT, so it would finish a long chunk (a PDF) before the run could stop.
-        for process in list(pool._processes.values()):  # no public way to stop a running task
-            process.terminate()
+        _stop_workers(pool)
         raise
     finally:
         pool.shutdown(wait=True, cancel_futures=True)
@@ -128,8 +127,7 @@ class Forked(Generic[R]):
         """Stop the worker now if it still runs: its result is not wanted (an error or Ctrl-C here)."""
         if self._closed:
             return
-        for process in list((self._pool._processes or {}).values()):  # no public way to stop a task
-            process.terminate()
+        _stop_workers(self._pool)
         self._close()
 
     def _close(self) -> None:
@@ -167,6 +165,12 @@ def _run_call(key: int) -> tuple[Any, list[logging.LogRecord]]:
     with recording() as records:
         result = _CALLS[key]()
     return result, records
+
+
+def _stop_workers(pool: ProcessPoolExecutor) -> None:
+    # There is no public way to stop a running task; its worker ignores SIGINT (start_worker).
+    for process in list((pool._processes or {}).values()):
+        process.terminate()
 
 
 def _chunks(total: int, count: int) -> list[tuple[int, int]]:

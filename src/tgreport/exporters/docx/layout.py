@@ -254,21 +254,21 @@ def estimate_pages(
     """Bookmark → the 1-based page where its paragraph starts."""
     paras = list(paras)
     lines = fork_map(_line_counter(specs, theme, text_width), paras, min_items=PARALLEL_FROM_PARAGRAPHS)
-    boxes = [
-        _Box(
-            count,
-            s.line,
-            s.before if p.before is None else p.before,
-            s.after if p.after is None else p.after,
-            p.page_break,
-            s.keep_next,
-            s.keep_lines,
-            p.bookmark,
-        )
-        for p, count in zip(paras, lines, strict=True)
-        for s in (specs[p.style],)
-    ]
+    boxes = [_box(p, specs[p.style], count) for p, count in zip(paras, lines, strict=True)]
     return paginate(boxes, text_height)
+
+
+def _box(p: Para, s: StyleSpec, lines: int) -> _Box:
+    return _Box(
+        lines,
+        s.line,
+        s.before if p.before is None else p.before,
+        s.after if p.after is None else p.after,
+        p.page_break,
+        s.keep_next,
+        s.keep_lines,
+        p.bookmark,
+    )
 
 
 def _line_counter(specs: dict[str, StyleSpec], theme: Theme, text_width: int) -> Callable[[Para], int]:
