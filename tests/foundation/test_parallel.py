@@ -30,9 +30,21 @@ def dies_in_a_worker(n: int) -> int:
     return n + 1
 
 
+# fork_map cuts 1,000 items into 8 chunks of 125. A worker pool starts its processes as work
+# arrives, so one quick worker could take every chunk before the second has started; the first
+# item of each chunk waits here for a partner, so that each pair of chunks is done by two workers.
+PAIRED = multiprocessing.get_context("fork").Barrier(2)
+
+
+def square_and_pid_in_pairs(n: int) -> tuple[int, int]:
+    if n % 125 == 0:
+        PAIRED.wait(timeout=60)
+    return square_and_pid(n)
+
+
 def test_results_in_order_computed_by_other_processes() -> None:
     items = list(range(1000))
-    results = parallel.fork_map(square_and_pid, items, workers=2)
+    results = parallel.fork_map(square_and_pid_in_pairs, items, workers=2)
     assert [value for value, _ in results] == [n * n for n in items]
     assert PARENT not in {pid for _, pid in results}  # every item was done by a worker
     assert len({pid for _, pid in results}) == 2
