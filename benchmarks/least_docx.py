@@ -16,6 +16,8 @@ import zipfile
 from pathlib import Path
 from xml.sax.saxutils import escape
 
+from least_html import raw_articles  # the same reading as the HTML floor (script folder on sys.path)
+
 CONTENT_TYPES = (
     '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
     '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
@@ -37,11 +39,10 @@ W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 
 def main(folder: Path, out: Path) -> int:
     body: list[str] = []
-    for path in sorted(folder.iterdir()):
-        lines = [line.strip() for line in path.read_bytes().decode("utf-8").split("\n") if line.strip()]
-        heading = '<w:pPr><w:pStyle w:val="Heading1"/></w:pPr>'
-        body.append(f"<w:p>{heading}<w:r><w:t>{escape(lines[0])}</w:t></w:r></w:p>")
-        body.extend(f'<w:p><w:r><w:t xml:space="preserve">{escape(p)}</w:t></w:r></w:p>' for p in lines[1:])
+    heading = '<w:pPr><w:pStyle w:val="Heading1"/></w:pPr>'
+    for title, paragraphs in raw_articles(folder):
+        body.append(f"<w:p>{heading}<w:r><w:t>{escape(title)}</w:t></w:r></w:p>")
+        body.extend(f'<w:p><w:r><w:t xml:space="preserve">{escape(p)}</w:t></w:r></w:p>' for p in paragraphs)
     document = (
         f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:document xmlns:w="{W}"><w:body>'
         + "".join(body)

@@ -12,15 +12,23 @@ from __future__ import annotations
 
 import html
 import sys
+from collections.abc import Iterator
 from pathlib import Path
+
+
+def raw_articles(folder: Path) -> Iterator[tuple[str, list[str]]]:
+    """Each file's first non-blank line as its title and the others as paragraphs, in name order:
+    the whole of the floor programs' reading."""
+    for path in sorted(folder.iterdir()):
+        lines = [line.strip() for line in path.read_bytes().decode("utf-8").split("\n") if line.strip()]
+        yield lines[0], lines[1:]
 
 
 def main(folder: Path, out: Path) -> int:
     toc: list[str] = []
     body: list[str] = []
-    for n, path in enumerate(sorted(folder.iterdir())):
-        lines = [line.strip() for line in path.read_bytes().decode("utf-8").split("\n") if line.strip()]
-        title, paragraphs = html.escape(lines[0]), lines[1:]
+    for n, (raw_title, paragraphs) in enumerate(raw_articles(folder)):
+        title = html.escape(raw_title)
         toc.append(f'<li><a href="#a{n}">{title}</a></li>')
         text = "".join(f"<p>{html.escape(p)}</p>" for p in paragraphs)
         body.append(f'<section id="a{n}"><h2>{title}</h2>{text}</section>')
