@@ -45,9 +45,9 @@ def main() -> int:
 
     # Timed as a stage of its own: a fresh process pays it on every run.
     start = time.perf_counter()
-    from tgreport.api import read_inputs, render
     from tgreport.assemble import build_report
-    from tgreport.exporters.base import ExportOptions
+    from tgreport.export.base import ExportOptions
+    from tgreport.pipeline import read_inputs, render
 
     print(f"{'imports':<16} {time.perf_counter() - start:8.2f} s", flush=True)
     articles = stage("read", lambda: read_inputs([args.pages]).articles)

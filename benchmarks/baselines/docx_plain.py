@@ -12,7 +12,7 @@ from corpus import load_manifest
 from docx import Document
 from docx.shared import Pt
 
-from tgreport.fonts import family
+from tgreport.support.fonts import family
 from tgreport.theme import theme
 
 THEME = theme("official")

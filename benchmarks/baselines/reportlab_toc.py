@@ -25,7 +25,7 @@ from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.platypus import PageBreak, Paragraph, SimpleDocTemplate
 from reportlab.platypus.tableofcontents import TableOfContents
 
-from tgreport.fonts import family
+from tgreport.support.fonts import family
 from tgreport.theme import theme
 
 THEME = theme("official")

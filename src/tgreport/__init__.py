@@ -6,10 +6,10 @@ from __future__ import annotations
 # Asking importlib.metadata instead cost every run 30 ms of imports.
 __version__ = "0.1.0"
 
-from .api import export, read, read_inputs, render
-from .assemble import FactsSpec, build_report
-from .exporters.base import ExportOptions
-from .exporters.registry import available as available_formats
+from tgreport.assemble import FactsSpec, build_report
+from tgreport.export.base import ExportOptions
+from tgreport.export.registry import available as available_formats
+from tgreport.pipeline import export, read, read_inputs, render
 
 __all__ = [
     "ExportOptions",

@@ -11,9 +11,9 @@ import tomllib
 from pathlib import Path
 from typing import Any
 
-from .errors import ConfigError
-from .present import ARTICLE_DATE_STYLES
-from .theme import THEMES
+from tgreport.errors import ConfigError
+from tgreport.present import ARTICLE_DATE_STYLES
+from tgreport.theme import THEMES
 
 _TEXT, _FLAG, _NUMBER = (str,), (bool,), (int, float)
 # ExportOptions.date_style: how articles are dated (metadata lines, TOC); the styles present.py

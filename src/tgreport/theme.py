@@ -78,7 +78,7 @@ def theme(name: str = "official", **overrides: Any) -> Theme:
 def check(value: Theme) -> None:
     """Refuse settings no exporter can honour, before any rendering starts."""
     # Imported here: fonts.py finds files on disk, which a Theme value never needs.
-    from .fonts import family
+    from tgreport.support.fonts import family
 
     family(value.font_family)
     family(value.heading_font_family)

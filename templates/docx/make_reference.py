@@ -14,8 +14,8 @@ import zipfile
 from pathlib import Path
 
 import docx
-from tgreport.exporters.docx import package, reference, toc
-from tgreport.exporters.docx.styles import style_specs
+from tgreport.export.docx import package, reference, toc
+from tgreport.export.docx.styles import style_specs
 from tgreport.model import Article, Report
 from tgreport.theme import theme
 

@@ -118,7 +118,7 @@ def test_a_file_above_the_limit_is_refused_without_being_read(tmp_path: Path) ->
     import tracemalloc
 
     from tgreport.errors import InputError
-    from tgreport.readers import ReaderOptions, read_path
+    from tgreport.read import ReaderOptions, read_path
 
     big = tmp_path / "big.txt"
     with big.open("wb") as handle:
@@ -145,8 +145,8 @@ def test_a_file_that_grows_while_it_is_read_is_read_whole_within_the_limit(
     # The read is sized by fstat; a file longer by then (still being saved by a scraper) must
     # not come back cut at the size fstat saw, nor pass the limit unchecked.
     from tgreport.errors import InputError
-    from tgreport.readers import base
-    from tgreport.readers.base import ReaderOptions, read_bytes
+    from tgreport.read import base
+    from tgreport.read.base import ReaderOptions, read_bytes
 
     page = tmp_path / "a.txt"
     page.write_text(GOOD, encoding="utf-8")
@@ -164,7 +164,7 @@ def test_a_file_that_grows_while_it_is_read_is_read_whole_within_the_limit(
 
 
 def test_utf16_text_with_nul_bytes_is_not_taken_for_binary(tmp_path: Path) -> None:
-    from tgreport.readers.base import binary_kind
+    from tgreport.read.base import binary_kind
 
     data = GOOD.encode("utf-16")
     assert b"\x00" in data

@@ -16,9 +16,9 @@ import psutil
 import pytest
 from rel_helpers import FORMATS, SUFFIX, assert_complete, cli_env, run_cli
 
-from tgreport.atomic import TEMP_PREFIX, write_atomic
 from tgreport.cli import main
 from tgreport.errors import ExportError
+from tgreport.support.atomic import TEMP_PREFIX, write_atomic
 
 PREVIOUS = b"the previous report, which must survive"
 

@@ -22,7 +22,7 @@ from rel_helpers import ROOT, contains, make_article, pdf_text
 import tgreport
 from tgreport.cli import main
 from tgreport.errors import ExportError
-from tgreport.exporters.base import ExportOptions
+from tgreport.export.base import ExportOptions
 from tgreport.model import (
     Caption,
     Heading,

@@ -12,7 +12,7 @@ from rel_helpers import REMOVED_CONTROLS, is_nfc, make_article, squash, text_of
 
 import tgreport
 from tgreport.model import Paragraph, Report
-from tgreport.readers.lookalike import find_lookalikes
+from tgreport.read.lookalike import find_lookalikes
 from tgreport.vn import clean_text
 
 BASE = "aăâbcdđeêghiklmnoôơpqrstuưvxy"
@@ -168,7 +168,7 @@ def test_any_bytes_are_read_or_refused_with_an_input_error(
     data: bytes, suffix: str, tmp_path_factory: pytest.TempPathFactory
 ) -> None:
     from tgreport.errors import InputError
-    from tgreport.readers import read_path
+    from tgreport.read import read_path
 
     path = tmp_path_factory.mktemp("fuzz") / f"input{suffix}"
     path.write_bytes(data)

@@ -11,11 +11,11 @@ import pytest
 from rel_helpers import make_report
 
 import tgreport
-from tgreport.atomic import TEMP_PREFIX, write_atomic
 from tgreport.errors import ExportError, InputError, UsageError
 from tgreport.model import Report
-from tgreport.readers import find_inputs, read_path
-from tgreport.readers.base import binary_kind
+from tgreport.read import find_inputs, read_path
+from tgreport.read.base import binary_kind
+from tgreport.support.atomic import TEMP_PREFIX, write_atomic
 
 
 def test_ctrl_c_inside_the_writer_removes_the_temporary(
@@ -121,7 +121,7 @@ def test_an_empty_report_is_refused_before_any_exporter_runs() -> None:
 
 
 def test_read_inputs_survives_a_reader_bug(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    from tgreport.readers import text_reader
+    from tgreport.read import text as text_reader
 
     (tmp_path / "a.txt").write_text("Tin một\n\nBài một.", encoding="utf-8")
     (tmp_path / "b.txt").write_text("Tin hai\n\nBài hai.", encoding="utf-8")

@@ -8,15 +8,14 @@ import os
 from collections.abc import Iterable
 from zoneinfo import ZoneInfo
 
-from ..citations import build_index
-from ..citations.index import Citations
-from ..errors import UsageError
-from ..gcpolicy import fewer_collections
-from ..model import Article, Period, Report
-from .dedup import DEFAULT_THRESHOLD, Merge, find_duplicates
-from .facts import ArticleFacts, FactsSpec, KnownFacts, gather
-from .order import ORDERS, order_articles
-from .sections import GROUPS, group_articles, month_title
+from tgreport.assemble.citations import build_index
+from tgreport.assemble.citations.index import Citations
+from tgreport.assemble.dedup import DEFAULT_THRESHOLD, Merge, find_duplicates
+from tgreport.assemble.facts import ArticleFacts, FactsSpec, KnownFacts, gather
+from tgreport.assemble.order import ORDERS, order_articles
+from tgreport.assemble.sections import GROUPS, group_articles, month_title
+from tgreport.errors import UsageError
+from tgreport.model import Article, Period, Report
 
 log = logging.getLogger(__name__)
 
@@ -52,7 +51,6 @@ def default_issue_date() -> dt.date:
     return dt.datetime.now(VIETNAM).date()
 
 
-@fewer_collections()
 def build_report(
     articles: Iterable[Article],
     *,

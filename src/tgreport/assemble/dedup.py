@@ -17,9 +17,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import overload
 
-from .. import vn
-from ..model import Article
-from ..present import display_title
+from tgreport import vn
+from tgreport.model import Article
+from tgreport.present import display_title
 
 log = logging.getLogger(__name__)
 

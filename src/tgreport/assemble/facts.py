@@ -14,10 +14,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from ..citations.index import Citations, article_citations
-from ..model import Article
-from ..parallel import fork_map
-from .dedup import DEFAULT_THRESHOLD, BodyProfile, body_profile
+from tgreport.assemble.citations.index import Citations, article_citations
+from tgreport.assemble.dedup import DEFAULT_THRESHOLD, BodyProfile, body_profile
+from tgreport.model import Article
+from tgreport.support.parallel import fork_map
 
 
 @dataclass(frozen=True)

@@ -6,10 +6,10 @@ import datetime as dt
 from collections.abc import Callable, Sequence
 from typing import Any, Literal
 
-from .. import vn
-from ..errors import UsageError
-from ..model import Article
-from ..present import display_title, source_text
+from tgreport import vn
+from tgreport.errors import UsageError
+from tgreport.model import Article
+from tgreport.present import display_title, source_text
 
 Order = Literal["date", "date-desc", "title", "source"]
 ORDERS: tuple[str, ...] = ("date", "date-desc", "title", "source")

@@ -6,10 +6,10 @@ import datetime as dt
 from collections.abc import Sequence
 from typing import Any
 
-from .. import vn
-from ..errors import UsageError
-from ..model import Article, Section
-from ..present import UNKNOWN_CATEGORY, UNKNOWN_SOURCE
+from tgreport import vn
+from tgreport.errors import UsageError
+from tgreport.model import Article, Section
+from tgreport.present import UNKNOWN_CATEGORY, UNKNOWN_SOURCE
 
 GROUPS: tuple[str, ...] = ("none", "category", "publisher", "month")
 UNDATED_SECTION = "Không rõ ngày"

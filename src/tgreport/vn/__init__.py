@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from .collation import sort_key, sort_vietnamese
-from .dateparse import (
+from tgreport.vn.collation import sort_key, sort_vietnamese
+from tgreport.vn.dateparse import (
     ParsedDate,
     date_line,
     date_problem,
@@ -13,14 +13,14 @@ from .dateparse import (
     resolve_year,
     year_named_in,
 )
-from .dates import DATE_STYLES, format_date, format_period, format_time, weekday_name
-from .detect import Decoded, guess_encoding, repair_mojibake, vietnamese_score
-from .encodings import LEGACY_ENCODINGS, decode_legacy, encode_legacy
-from .numbers import format_list, format_number
-from .periods import ParsedPeriod, find_periods, parse_period
-from .syllables import is_syllable, split_syllable
-from .text import clean_text, decode_bytes
-from .tones import TONE_STYLES, normalize_tone_style
+from tgreport.vn.dates import DATE_STYLES, format_date, format_period, format_time, weekday_name
+from tgreport.vn.detect import Decoded, guess_encoding, repair_mojibake, vietnamese_score
+from tgreport.vn.encodings import LEGACY_ENCODINGS, decode_legacy, encode_legacy
+from tgreport.vn.numbers import format_list, format_number
+from tgreport.vn.periods import ParsedPeriod, find_periods, parse_period
+from tgreport.vn.syllables import is_syllable, split_syllable
+from tgreport.vn.text import clean_text, decode_bytes
+from tgreport.vn.tones import TONE_STYLES, normalize_tone_style
 
 __all__ = [
     "DATE_STYLES",

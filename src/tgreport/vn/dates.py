@@ -8,7 +8,7 @@ import datetime as dt
 from babel import dates as babel_dates
 
 # Parsing lives in dateparse.py; re-exported so "from tgreport.vn.dates import parse_date" works.
-from .dateparse import ParsedDate, find_dates, parse_date
+from tgreport.vn.dateparse import ParsedDate, find_dates, parse_date
 
 __all__ = [
     "DATE_STYLES",

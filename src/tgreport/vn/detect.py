@@ -9,8 +9,8 @@ from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from .encodings import LEGACY_ENCODINGS, decode_legacy
-from .syllables import COMMON_SYLLABLES, is_syllable
+from tgreport.vn.encodings import LEGACY_ENCODINGS, decode_legacy
+from tgreport.vn.syllables import COMMON_SYLLABLES, is_syllable
 
 _WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
 # Non-ASCII characters that honest Vietnamese text does contain besides letters.

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import unicodedata
 
-from .syllables import is_syllable
+from tgreport.vn.syllables import is_syllable
 
 LEGACY_ENCODINGS = ("cp1258", "tcvn3", "vni", "viscii")
 

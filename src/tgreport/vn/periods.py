@@ -10,7 +10,7 @@ import unicodedata
 from dataclasses import dataclass
 from typing import Literal
 
-from .dateparse import find_dates, resolve_year
+from tgreport.vn.dateparse import find_dates, resolve_year
 
 PeriodKind = Literal["month", "quarter", "months", "year", "years", "range"]
 

@@ -6,8 +6,8 @@ import logging
 import re
 import unicodedata
 
-from ..errors import DecodeError
-from .detect import MIN_SCORE, guess_encoding
+from tgreport.errors import DecodeError
+from tgreport.vn.detect import MIN_SCORE, guess_encoding
 
 log = logging.getLogger(__name__)
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from .syllables import TONE_MARKS, split_syllable
+from tgreport.vn.syllables import TONE_MARKS, split_syllable
 
 TONE_STYLES = ("hòa", "hoà")
 _WORD = re.compile(r"[^\W\d_]+")

@@ -1,0 +1,146 @@
+"""People named with a position: "đồng chí Nguyễn Minh Chung, Trưởng Ban …", "Bí thư … Lê Quốc Minh"."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from tgreport.assemble.citations.scan import matches_at, starts_of, trie_pattern
+
+# Built from Unicode properties rather than typed out, so no precomposed Vietnamese capital is missed.
+_UPPER = "".join(chr(c) for c in range(0x41, 0x1F00) if chr(c).isupper() and chr(c).isalpha())
+_LOWER = "".join(chr(c) for c in range(0x61, 0x1F00) if chr(c).islower() and chr(c).isalpha())
+_U = "[" + re.escape(_UPPER) + "]"
+_L = "[" + re.escape(_LOWER) + "]"
+_SYLLABLE = _U + _L + "*"
+
+# The usual Vietnamese family names. Left out on purpose: those that are more often a word that
+# opens a position or a place ("Phó", "Văn", "Đồng", "Giang", "Từ", …).
+SURNAMES = frozenset(
+    {
+        "Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Huỳnh", "Phan", "Vũ", "Võ", "Đặng", "Bùi", "Đỗ",
+        "Hồ", "Ngô", "Dương", "Lý", "Lại", "Đinh", "Trịnh", "Đào", "Mai", "Tô", "Hà", "Lâm", "Lương",
+        "Tạ", "Cao", "Chu", "Thái", "Trương", "Quách", "Vương", "Kiều", "Đoàn", "Triệu", "Lưu", "Tống",
+        "Châu", "Phùng", "Mạc", "Đàm", "Lục", "Hứa", "Lò", "Hầu", "Nông",
+        "Thân", "Khúc", "Tăng", "Doãn", "Diệp", "Nghiêm", "Tôn", "Ninh",
+        "Khổng", "Thạch", "Cù", "Bế",
+    }
+)
+# Words that open a position ("Ủy viên Ban Thường vụ", "Phó Bí thư Thường trực Huyện ủy", …).
+_POSITION_WORDS = (
+    "Ủy viên", "Uỷ viên", "Bí thư", "Phó Bí thư", "Tổng Bí thư", "Trưởng", "Phó Trưởng", "Chủ tịch",
+    "Phó Chủ tịch", "Giám đốc", "Phó Giám đốc", "Tổng Giám đốc", "Phó Tổng Giám đốc", "Thủ tướng",
+    "Phó Thủ tướng", "Bộ trưởng", "Thứ trưởng", "Chủ nhiệm", "Phó Chủ nhiệm", "Tổng Biên tập",
+    "Tổng biên tập", "Phó Tổng Biên tập", "Chánh", "Phó Chánh", "Viện trưởng", "Hiệu trưởng",
+    "Đại sứ", "Tư lệnh", "Chính ủy", "Chính uỷ", "Đại biểu Quốc hội", "Trưởng ban", "Phó Trưởng ban",
+    "Tổng cục trưởng", "Cục trưởng", "Vụ trưởng", "Phó Vụ trưởng", "Chủ tịch nước",
+)
+_LONGEST_FIRST = sorted(map(re.escape, _POSITION_WORDS), key=len, reverse=True)
+# "Phó" and "Tổng" make a position of any position ("Phó Chính ủy", "Phó Tổng Biên tập").
+_POSITION = re.compile(
+    r"(?<![^\W\d_])(?:nguyên\s+)?(?:Phó\s+)?(?:Tổng\s+)?(?:" + "|".join(_LONGEST_FIRST) + r")(?![^\W\d_])"
+)
+# Forms of address, academic titles ("PGS.TS") and military ranks that stand before a name.
+_HONORIFIC = (
+    r"(?:[Đđ]ồng chí|[Đđ]/[cC]\.?|[Ôô]ng|[Bb]à|[Nn]hà báo|(?:Đại|Thượng|Trung|Thiếu) (?:tướng|tá)"
+    r"|(?:GS|PGS|TS|ThS|BS|NGND|NGƯT)(?:\.\s?(?:TSKH|TS|ThS|BS))?\.?)"
+)
+# Where a match of _HONORIFIC can begin: its alternatives' opening letters (keep in step with it).
+HONORIFIC_STARTS = (
+    "Đồng chí", "đồng chí", "Đ/", "đ/", "Ông", "ông", "Bà", "bà", "Nhà báo", "nhà báo",
+    "Đại ", "Thượng ", "Trung ", "Thiếu ", "GS", "PGS", "TS", "ThS", "BS", "NGND", "NGƯT",
+)
+_NAME = r"(?P<name>" + _SYLLABLE + r"(?:[ ]" + _SYLLABLE + r"){1,4})"
+_BY_HONORIFIC = re.compile(r"(?<![^\W\d_])" + _HONORIFIC + r"\s+" + _NAME + r"\s*,\s*")
+# A surname followed by 2–3 capitalised syllables, not inside a longer capitalised run on the right.
+# Two-syllable runs after a position are more often places ("Bí thư Tỉnh ủy Thái Bình") than names.
+_NAME_AFTER_POSITION = re.compile(
+    # The surnames as a trie: one branch per letter at each capital, not one try per surname.
+    r"(?P<name>" + trie_pattern(sorted(SURNAMES)) + r"(?:[ ]" + _SYLLABLE
+    + r"){2,3})(?![ ]?" + _U + r")(?!\w)"
+)
+# Where a position stops: the verb of the sentence or its punctuation.
+_POSITION_END = re.compile(
+    r"[;.:(“\"\n]|\s(?:trình bày|phát biểu|dự|chủ trì|đề nghị|nhấn mạnh|cho biết|khẳng định|chỉ đạo|"
+    r"tham dự|khai mạc|kết luận|thăm|tặng|trao|làm việc|được|đã|đang|sẽ|và\s+" + _HONORIFIC + r"|"
+    r"cùng|cho rằng|yêu cầu|chúc mừng|báo cáo|tiếp|gửi|ký|có)(?![^\W\d_])"
+)
+_MAX_POSITION = 160
+_COMMA = re.compile(r"\s*,\s*")
+# Names that mostly stand for what is named after them ("Học viện Chính trị quốc gia Hồ Chí Minh",
+# "TP Hồ Chí Minh"): after a position they are the person only when the position is theirs.
+_NAMESAKES = {"Hồ Chí Minh": "Chủ tịch"}
+
+
+@dataclass(frozen=True)
+class PersonRef:
+    name: str
+    position: str
+    span: tuple[int, int]
+
+
+def _clean_position(text: str) -> str | None:
+    end = _POSITION_END.search(text)
+    text = text[: end.start()] if end else text[:_MAX_POSITION]
+    chunks = []
+    for chunk in text.split(","):
+        chunk = chunk.strip()
+        # A position is a run of capitalised chunks; "đại diện lãnh đạo…" starts a new thought.
+        if not chunk or not (chunk[0].isupper() or chunk.startswith(("kiêm ", "nguyên "))):
+            break
+        chunks.append(chunk)
+    position = ", ".join(chunks).strip(" -–")
+    return position if position and _POSITION.match(position) else None
+
+
+def _positioned_before(text: str, start: int) -> str | None:
+    """The position written just before a name ("Bí thư Đảng ủy, Phó Tổng Giám đốc … Lê Quốc Minh")."""
+    sentence_start = max(text.rfind(c, 0, start) for c in ".;:\n(“\"") + 1
+    before = text[sentence_start:start]
+    chunks = before.split(",")
+    last = chunks[-1]
+    m = _POSITION.search(last)
+    if m is None:
+        return None
+    parts = [last[m.start():].strip()]
+    for chunk in reversed(chunks[:-1]):
+        chunk = chunk.strip()
+        if not _POSITION.match(chunk):
+            break
+        parts.insert(0, chunk)
+    return ", ".join(parts)
+
+
+def find_people(text: str, honorific_starts: list[int] | None = None) -> list[PersonRef]:
+    """People named with a position, in text order (a person may appear several times).
+
+    `honorific_starts`: starts_of(text, HONORIFIC_STARTS), when the caller has it already.
+    """
+    found: list[PersonRef] = []
+    if honorific_starts is None:
+        honorific_starts = starts_of(text, HONORIFIC_STARTS)
+    for m in matches_at(_BY_HONORIFIC, text, honorific_starts):
+        name = m.group("name")
+        if _POSITION.match(name):
+            continue  # "Đồng chí Trưởng Ban …": a position, no name
+        position = _clean_position(text[m.end() : m.end() + _MAX_POSITION * 2])
+        if position:
+            found.append(PersonRef(name, position, m.span("name")))
+    taken = [p.span for p in found]
+    for m in _NAME_AFTER_POSITION.finditer(text):
+        start, end = m.span("name")
+        if any(a <= start < b for a, b in taken):
+            continue
+        if start > 0 and (text[start - 1].isalpha() or text[start - 1] in "-"):
+            continue
+        name = m.group("name")
+        position = _positioned_before(text, start)
+        if position is None and name not in _NAMESAKES:
+            # A list with no "đồng chí" before each name: "…các đồng chí: Nguyễn Văn A, Bí thư …;"
+            after = _COMMA.match(text, end)
+            position = _clean_position(text[after.end() : after.end() + _MAX_POSITION * 2]) if after else None
+        if position is None or _NAMESAKES.get(name, position) != position:
+            continue
+        found.append(PersonRef(name, position.rstrip(), (start, end)))
+    found.sort(key=lambda p: p.span)
+    return found

@@ -1,0 +1,350 @@
+"""The `make-report` command: parse arguments, call the library, own the terminal."""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import logging
+import os
+import sys
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager, suppress
+from functools import partial
+from pathlib import Path
+from typing import Any
+
+from tgreport import __version__
+from tgreport.assemble import (
+    DEFAULT_PLACE,
+    DEFAULT_THRESHOLD,
+    DEFAULT_TITLE,
+    GROUPS,
+    ORDERS,
+    FactsSpec,
+    build_report,
+)
+from tgreport.cli.progress import Bar, progress_bar
+from tgreport.config import DATE_STYLES, TONE_STYLES, load_config
+from tgreport.errors import ExportError, TgreportError, UsageError
+from tgreport.export import registry
+from tgreport.export.base import ExportOptions
+from tgreport.pipeline import read_inputs, render
+from tgreport.read import ReaderOptions
+from tgreport.support.atomic import check_target, write_atomic
+from tgreport.support.parallel import fork_map
+from tgreport.theme import THEMES, Theme, theme
+
+log = logging.getLogger("tgreport")
+
+EXIT_OK, EXIT_NO_REPORT, EXIT_USAGE, EXIT_INTERRUPTED = 0, 1, 2, 130
+# From this many articles, several formats are rendered in parallel: below, forking costs more.
+PARALLEL_FORMATS_FROM = 100
+
+
+class _UsageExit(Exception):
+    pass
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> Any:  # argparse would print and exit on its own
+        raise _UsageExit(message)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    p = _Parser(
+        prog="make-report",
+        description="Compile Vietnamese news articles into a printable digest.",
+    )
+    p.add_argument("inputs", nargs="*", metavar="INPUT", help="files or folders of articles")
+    p.add_argument(
+        "-o", "--output", help="output file (its suffix picks the format), or a folder with several -f"
+    )
+    p.add_argument("-f", "--format", dest="formats", action="append", metavar="FORMAT",
+                   help="output format (pdf, docx, html, epub, json, or all); repeat for several")
+    p.add_argument("--engine", choices=("reportlab", "weasyprint"), help="PDF engine (default reportlab)")
+    p.add_argument("--title", help=f'report title (default "{DEFAULT_TITLE}")')
+    p.add_argument("--org", help="issuing organisation, printed on the cover")
+    p.add_argument("--place", help=f'place in the date line (default "{DEFAULT_PLACE}")')
+    p.add_argument("--date", help="issue date YYYY-MM-DD (default SOURCE_DATE_EPOCH, else today)")
+    p.add_argument("--from", dest="date_from", metavar="DATE", help="keep articles dated on or after DATE")
+    p.add_argument("--to", dest="date_to", metavar="DATE", help="keep articles dated on or before DATE")
+    p.add_argument("--theme", dest="theme_name", choices=sorted(THEMES), help="page theme (default official)")
+    p.add_argument("--order", choices=ORDERS, help="article order: date (default, oldest first), date-desc, "
+                   "title (Vietnamese collation) or source")
+    p.add_argument("--group", choices=GROUPS, help="sections: none (default), category, publisher or month")
+    p.add_argument("--drop-undated", action="store_true", default=None,
+                   help="leave out articles without a date (default: keep them, with a warning)")
+    p.add_argument("--no-index", dest="index", action="store_false", default=None,
+                   help="no appendix index of cited documents and people")
+    p.add_argument("--no-dedup", dest="dedup", action="store_false", default=None,
+                   help="keep every copy of a story saved twice or carried by two sites")
+    p.add_argument("--date-style", choices=DATE_STYLES,
+                   help="articles' dates (metadata lines, TOC): official (ngày 07 tháng 01 năm 2021, "
+                   "default), official_weekday, numeric (07/01/2021), or Babel's short, medium, long, full; "
+                   "the cover's date line stays official")
+    p.add_argument("--tone-style", choices=TONE_STYLES,
+                   help='write tone marks "hòa" or "hoà" style throughout (default: as the sources wrote)')
+    p.add_argument("--similarity", type=float, metavar="RATIO",
+                   help=f"share of word shingles two bodies need to be one story ({DEFAULT_THRESHOLD})")
+    p.add_argument("--template", help="DOCX reference document whose styles the DOCX uses")
+    p.add_argument("--template-dir", help="folder of HTML templates/CSS that override the built-in ones")
+    p.add_argument("--no-cache", dest="cache", action="store_false", default=None,
+                   help="read every file afresh, neither using nor keeping what earlier runs read "
+                   "(kept in TGREPORT_CACHE_DIR, else ~/.cache/tgreport)")
+    p.add_argument("--config", help="TOML file with any of these options")
+    loud = p.add_mutually_exclusive_group()
+    loud.add_argument("-q", "--quiet", action="store_true", default=None, help="print errors only")
+    loud.add_argument("-v", "--verbose", action="store_true", default=None,
+                      help="print progress details and tracebacks")
+    p.add_argument("--version", action="version", version=f"tgreport {__version__}")
+    p.add_argument("--list-formats", action="store_true", help="list the output formats and exit")
+    return p
+
+
+class _OncePerMessage(logging.Filter):
+    """Warnings are printed once each, however often the library logs them."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.seen: set[str] = set()
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        message = record.getMessage()
+        if message in self.seen:
+            return False
+        self.seen.add(message)
+        return True
+
+
+@contextmanager
+def _terminal_logging(quiet: bool, verbose: bool) -> Iterator[None]:
+    """While the command runs, the library's log records go to stderr, once each.
+
+    The previous logging set-up comes back afterwards, so a script calling `main()` keeps its own.
+    """
+    handler = logging.StreamHandler(sys.stderr)
+    handler.setFormatter(logging.Formatter("make-report: %(levelname)s: %(message)s"))
+    handler.addFilter(_OncePerMessage())
+    root = logging.getLogger("tgreport")
+    saved = (root.handlers[:], root.propagate, root.level)
+    root.handlers[:] = [handler]
+    root.propagate = False
+    root.setLevel(logging.ERROR if quiet else logging.DEBUG if verbose else logging.WARNING)
+    try:
+        yield
+    finally:
+        root.handlers[:], root.propagate, root.level = saved[0], saved[1], saved[2]
+
+
+def _parse_day(value: str | None, option: str) -> dt.date | None:
+    if value is None:
+        return None
+    try:
+        return dt.date.fromisoformat(str(value))
+    except ValueError:
+        raise UsageError(f"{option} needs a date as YYYY-MM-DD, not {value!r}") from None
+
+
+def _similarity(value: float | None) -> float:
+    if value is None:
+        return DEFAULT_THRESHOLD
+    if not 0 < value <= 1:
+        raise UsageError(f"--similarity needs a ratio above 0 and at most 1, not {value}")
+    return float(value)
+
+
+def _merge_config(args: argparse.Namespace) -> dict[str, Any]:
+    """Config file values fill in whatever the command line left unset."""
+    tables: dict[str, Any] = {}
+    if args.config:
+        for dest, value in load_config(args.config).items():
+            if dest in ("theme", "reader"):
+                tables[dest] = value
+            elif dest == "formats":
+                if not args.formats:
+                    args.formats = [value] if isinstance(value, str) else list(value)
+            elif getattr(args, dest, None) in (None, []):
+                setattr(args, dest, [value] if dest == "inputs" and isinstance(value, str) else value)
+    return tables
+
+
+def _targets(args: argparse.Namespace) -> list[tuple[str, Path]]:
+    """(format, path) for every file to write.
+
+    One format: `-o` is the file. Several `-f` (or `-f all`): `-o` is a folder and each format
+    is written there as `digest.<suffix>`.
+    """
+    if not args.output:
+        raise UsageError("no output given; use -o FILE (for example -o digest.pdf)")
+    output = Path(args.output)
+    requested = args.formats or []
+    formats = list(dict.fromkeys(requested))
+    if "all" in formats:
+        formats = []
+        for info in registry.available():
+            if info.available:
+                formats.append(info.name)
+            else:
+                log.warning("format %s skipped: %s", info.name, info.reason)
+    if any(name not in registry.BUILTINS for name in formats):
+        known = registry.names()
+        for name in formats:
+            if name not in known:
+                raise UsageError(f"unknown format {name!r}; known formats: {', '.join(known)}")
+    if len(requested) > 1 or "all" in requested:
+        # The folder is made once the report is, but a file in its way is said now.
+        blocker = next((p for p in (output, *output.parents) if p.exists()), None)
+        if blocker is not None and not blocker.is_dir():
+            raise ExportError("is a file; several formats need a folder to go into", blocker)
+        return [(name, output / f"digest{_suffix(name)}") for name in formats]
+    check_target(output)  # said before reading, not after minutes of reading and rendering
+    if formats:
+        return [(formats[0], output)]
+    return [(registry.format_for_suffix(output.suffix), output)]
+
+
+def _suffix(name: str) -> str:
+    if name in registry.BUILTINS:
+        return registry.BUILTINS[name][0]
+    return registry.load(name).suffix
+
+
+def _list_formats() -> int:
+    for info in registry.available():
+        state = "available" if info.available else f"unavailable: {info.reason}"
+        print(f"{info.name:<6} {info.suffix:<6} {state}")
+    return EXIT_OK
+
+
+def run(argv: Sequence[str] | None) -> int:
+    args = build_parser().parse_args(argv)
+    with _terminal_logging(args.quiet, args.verbose):
+        return _run(args)
+
+
+def _run(args: argparse.Namespace) -> int:
+    if args.list_formats:
+        return _list_formats()
+    tables = _merge_config(args)
+    if args.config and (args.quiet or args.verbose):  # the file may say quiet or verbose
+        logging.getLogger("tgreport").setLevel(logging.ERROR if args.quiet else logging.DEBUG)
+    if not args.inputs:
+        raise UsageError("no input given; name article files or folders")
+    targets = _targets(args)
+    theme_table = dict(tables.get("theme", {}))
+    theme_name = args.theme_name or theme_table.pop("name", None) or "official"
+    theme_table.pop("name", None)
+    try:
+        chosen_theme = theme(theme_name, **theme_table)
+    except (KeyError, TypeError, ValueError) as exc:
+        raise UsageError(f"bad theme setting: {exc}", args.config) from exc
+    reader_table = tables.get("reader", {})
+    # The tone style is applied once, to the finished report (api.render), whatever the input kind
+    # (JSON too); the [reader] table may still name it.
+    args.tone_style = reader_table.get("tone_style", args.tone_style)
+    reader_options = ReaderOptions(
+        extra_chrome=tuple(reader_table.get("extra_chrome", ())),
+        **({"max_input_bytes": reader_table["max_input_bytes"]} if "max_input_bytes" in reader_table else {}),
+    )
+    with progress_bar(enabled=not args.quiet) as bar:
+        return _make(args, targets, chosen_theme, reader_options, bar)
+
+
+def _make(
+    args: argparse.Namespace,
+    targets: list[tuple[str, Path]],
+    chosen_theme: Theme,
+    reader_options: ReaderOptions,
+    bar: Bar,
+) -> int:
+    dedup, similarity, index = args.dedup is not False, _similarity(args.similarity), args.index is not False
+    # What assembly needs of each article is worked out as it is read, and cached with it.
+    result = read_inputs(args.inputs, reader_options, progress=bar.reading, exclude=[t for _, t in targets],
+                         cache=args.cache is not False, facts=FactsSpec.for_report(dedup, similarity, index))
+    if not result.articles:
+        log.error("no usable article in %d input file(s); no report made", result.files)
+        return EXIT_NO_REPORT
+    report = build_report(
+        result.articles,
+        title=args.title or DEFAULT_TITLE,
+        organisation=args.org,
+        place=args.place or DEFAULT_PLACE,
+        issued=_parse_day(args.date, "--date"),
+        date_from=_parse_day(args.date_from, "--from"),
+        date_to=_parse_day(args.date_to, "--to"),
+        order=args.order or "date",
+        group=args.group or "none",
+        drop_undated=bool(args.drop_undated),
+        index=index,
+        dedup=dedup,
+        similarity=similarity,
+        known_facts=result.facts,
+    )
+    # Done with: a large digest's facts would otherwise stay in memory through the rendering,
+    # where the garbage collector walks them again and again and a forked worker copies them.
+    result.facts = None
+    if not report.all_articles():
+        log.error("no article left after filtering; no report made")
+        return EXIT_NO_REPORT
+    options = ExportOptions(
+        theme=chosen_theme,
+        engine=args.engine or "reportlab",
+        template=Path(args.template) if args.template else None,
+        template_dir=Path(args.template_dir) if args.template_dir else None,
+        date_style=args.date_style or "official",
+        tone_style=args.tone_style,
+    )
+    if len(args.formats or []) > 1 or "all" in (args.formats or []):
+        Path(args.output).mkdir(parents=True, exist_ok=True)
+    names = [name for name, _ in targets]
+    bar.stage("Xuất " + ", ".join(name.upper() for name in names))
+    # Several formats of a large report are made side by side, one per core; each is written
+    # only once made, so a failure leaves every earlier report as it was.
+    big = len(report.all_articles()) >= PARALLEL_FORMATS_FROM
+    made = fork_map(partial(render, report, options=options), names, min_items=2, workers=None if big else 1)
+    for (name, path), data in zip(targets, made, strict=True):
+        write_atomic(path, data)
+        if not args.quiet:
+            print(f"{path}: {name}, {len(report.all_articles())} articles")
+    return EXIT_OK
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    verbose = (argv is not None and ("-v" in argv or "--verbose" in argv)) or (
+        argv is None and ("-v" in sys.argv or "--verbose" in sys.argv)
+    )
+    try:
+        return run(argv)
+    except _UsageExit as exc:
+        print(f"make-report: error: {exc}", file=sys.stderr)
+        print("usage: make-report INPUT... -o OUTPUT (see make-report --help)", file=sys.stderr)
+        return EXIT_USAGE
+    except UsageError as exc:
+        print(f"make-report: error: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    except TgreportError as exc:
+        if verbose:
+            raise
+        print(f"make-report: error: {exc}", file=sys.stderr)
+        return EXIT_NO_REPORT
+    except KeyboardInterrupt:
+        print("make-report: interrupted", file=sys.stderr)
+        return EXIT_INTERRUPTED
+    except BrokenPipeError:
+        # The reader of our output went away (`| head`); say nothing more, and keep Python from
+        # complaining about the closed stdout at exit.
+        with suppress(OSError, ValueError):  # stdout may be no real file at all
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return EXIT_NO_REPORT
+    except OSError as exc:  # the system refused something (a folder to create, say): not a bug
+        if verbose:
+            raise
+        where = f"{exc.filename}: " if exc.filename else ""
+        print(f"make-report: error: {where}{exc.strerror or exc}", file=sys.stderr)
+        return EXIT_NO_REPORT
+    except Exception as exc:  # a bug: one line, and the traceback only when asked for
+        if verbose:
+            raise
+        print(f"make-report: internal error: {type(exc).__name__}: {exc} (run with -v for details)",
+              file=sys.stderr)
+        return EXIT_NO_REPORT

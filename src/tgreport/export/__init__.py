@@ -1,0 +1,7 @@
+"""Exporters: one module per format, all behind the contract in `base`."""
+
+from __future__ import annotations
+
+from tgreport.export.base import Exporter, ExportOptions
+
+__all__ = ["ExportOptions", "Exporter"]

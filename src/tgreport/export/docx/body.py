@@ -1,0 +1,126 @@
+"""The digest as paragraphs: cover, summary, articles and appendix, worded by present.py."""
+
+from __future__ import annotations
+
+from tgreport import present
+from tgreport.export.docx.paragraphs import PAGEREF, TAB, Para, Run, text
+from tgreport.export.docx.wml import twips
+from tgreport.model import Article, Block, Report
+
+
+def cover(report: Report, frame_height_pt: float) -> list[Para]:
+    """As the PDF: organisation at the top, the title 28% down the page, place and date last."""
+    paras = []
+    if report.organisation:
+        paras.append(Para("CoverOrganisation", [text(report.organisation)]))
+    # The PDF's spacers become spaces before (Word keeps them: they are not at a page's top).
+    paras.append(Para("Title", [text(report.title)], before=twips(frame_height_pt * 0.28)))
+    period = present.cover_period(report)
+    if period:
+        paras.append(Para("Subtitle", [text(period)]))
+    paras.append(Para("Subtitle", [text(present.cover_count(report))]))
+    paras.append(Para("PlaceDate", [text(present.cover_place_date(report))],
+                      before=twips(frame_height_pt * 0.25)))
+    return paras
+
+
+def summary(report: Report) -> list[Para]:
+    s = present.summary(report)
+    labels = present.SUMMARY_LABELS
+    paras = [Para("PartHeading", [text(present.SUMMARY_TITLE)], page_break=True, bookmark="summary")]
+    facts = [(labels["count"], str(s.count))]
+    if s.period:
+        facts.append((labels["period"], s.period))
+    if s.undated:
+        facts.append((labels["undated"], str(s.undated)))
+    for label, value in facts:
+        paras.append(Para("SummaryLine", [text(label, bold=True), text(" " + value)], after=twips(3)))
+    for key, rows in (("by_source", s.by_source), ("by_category", s.by_category)):
+        paras.append(Para("IndexHeading", [text(labels[key])]))
+        for name, count in rows:
+            paras.append(Para("SummaryLine", [text(name), Run(kind=TAB), text(str(count))], after=twips(6)))
+    return paras
+
+
+def articles(report: Report, date_style: str = "official") -> list[Para]:
+    paras: list[Para] = []
+    grouped = report.grouped
+    for section in present.outline(report):
+        if section.section is not None:
+            paras.append(Para("Heading1", [text(section.heading)], page_break=True,
+                              bookmark=section.anchor))
+        for i, na in enumerate(section.articles):
+            heading = Para("Heading2" if grouped else "Heading1", [text(na.heading)], bookmark=na.anchor,
+                           page_break=not (grouped and i == 0))
+            paras.append(heading)
+            paras += article(heading, na.article, date_style)
+    return paras
+
+
+def article(heading: Para, a: Article, date_style: str = "official") -> list[Para]:
+    paras = []
+    if a.title_derived or not a.title:
+        paras.append(Para("DerivedNote", [text(present.DERIVED_TITLE_NOTE)]))
+    meta = present.meta_line(a, date_style)
+    if meta:
+        paras.append(Para("Metadata", [text(meta)]))
+    else:
+        # The PDF puts a spacer as tall as the metadata line's space after.
+        last = paras[-1] if paras else heading
+        last.after = twips(4 + 12)
+    if a.lead:
+        paras.append(Para("Lead", [text(a.lead)]))
+    for b in a.blocks:
+        paras += block(b)
+    by = present.byline(a)
+    if by:
+        paras.append(Para("Byline", [text(by)]))
+    return paras
+
+
+def block(b: Block) -> list[Para]:
+    if b.type == "paragraph":
+        return [Para("BodyText", [text(b.text)])]
+    if b.type == "heading":
+        return [Para("Heading3", [text(b.text)])]
+    if b.type == "caption":
+        runs = [text(b.text)]
+        credit = getattr(b, "credit", None)
+        if credit:
+            runs.append(text(" (" + present.CAPTION_CREDIT.format(credit=credit) + ")"))
+        return [Para("Caption", runs)]
+    if b.type == "quote":
+        return [Para("Quote", [text(b.text)])]
+    if b.type == "list":
+        ordered = getattr(b, "ordered", False)
+        return [
+            Para("ListParagraph", [text(f"{n}." if ordered else "•"), Run(kind=TAB), text(item)])
+            for n, item in enumerate(getattr(b, "items", ()), start=1)
+        ]
+    if b.type == "related":
+        return [Para("Related", [text(present.RELATED_PREFIX + b.text)])]
+    # Images are not embedded (the model keeps only their names): nothing to print.
+    return []
+
+
+def appendix(report: Report) -> list[Para]:
+    """Each cited document, then each person, with links to the articles and their pages."""
+    numbered = {na.article.id: na for s in present.outline(report) for na in s.articles}
+    paras = [Para("PartHeading", [text(present.INDEX_TITLE)], page_break=True, bookmark="index")]
+    for kind, heading in present.INDEX_KIND_TITLES.items():
+        entries = [e for e in report.index if e.kind == kind]
+        if not entries:
+            continue
+        paras.append(Para("IndexHeading", [text(heading)]))
+        for entry in entries:
+            runs = [text(entry.name, bold=True)]
+            if entry.detail:
+                runs.append(text(f" ({entry.detail})"))
+            refs = [numbered[i] for i in entry.article_ids if i in numbered]
+            for n, na in enumerate(refs):
+                runs.append(text(": " if n == 0 else "; "))
+                # No-break spaces keep "Bài 3" and "tr. 12" whole on one line.
+                runs.append(text(f"{present.ARTICLE_LABEL}\u00a0{na.number}, {present.PAGE_LABEL}\u00a0"))
+                runs.append(Run(kind=PAGEREF, anchor=na.anchor))
+            paras.append(Para("IndexEntry", runs))
+    return paras

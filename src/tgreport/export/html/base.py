@@ -1,0 +1,219 @@
+"""The Jinja2 side of the HTML, EPUB and WeasyPrint PDF exporters: environment, fonts, context."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from jinja2 import ChoiceLoader, FileSystemLoader, StrictUndefined, Template, TemplateError
+from jinja2.sandbox import SandboxedEnvironment
+from markupsafe import Markup
+
+from tgreport import present
+from tgreport.errors import ExportError
+from tgreport.export.base import ExportOptions
+from tgreport.export.html import markup as htmlmarkup
+from tgreport.export.html.view import (
+    ArticleView,
+    IndexGroup,
+    IndexLine,
+    IndexLink,
+    ReportView,
+    SectionView,
+    build_view,
+    css_string_filter,
+    plain_filter,
+    text_filter,
+)
+from tgreport.model import Report
+from tgreport.support.fonts import STYLES, FontFamily, family
+from tgreport.support.resources import templates_dir
+from tgreport.theme import Theme
+
+# A CSS font family name we are willing to write into a stylesheet unquoted-safe.
+_SAFE_FAMILY = re.compile(r"^[\w .-]+$")
+
+
+class _Sandbox(SandboxedEnvironment):
+    """The sandbox, with a fast pass for the plain data classes that tgreport itself hands over.
+
+    Their public attributes are data (strings, numbers, tuples), never callables worth guarding;
+    checking them one by one costs more than the rest of the rendering together.
+    """
+
+    def is_safe_attribute(self, obj: Any, attr: str, value: Any) -> bool:
+        if type(obj) in _DATA_TYPES:
+            return not attr.startswith("_")
+        return bool(super().is_safe_attribute(obj, attr, value))
+
+
+@cache
+def environment(template_dir: Path | None = None) -> SandboxedEnvironment:
+    """The Jinja2 environment for one override folder; built, and its templates compiled, once.
+
+    A sandbox because a user's `--template-dir` is code we did not write; autoescape because
+    article text is text.
+    """
+    builtin = templates_dir()
+    searched: list[Path] = []
+    if template_dir is not None:
+        if not template_dir.is_dir():
+            raise ExportError("the template folder does not exist", template_dir)
+        searched += [template_dir / "html", template_dir / "css", template_dir]
+    searched += [builtin / "html", builtin / "css"]
+    env = _Sandbox(
+        loader=ChoiceLoader([FileSystemLoader(str(p)) for p in searched if p.is_dir()]),
+        autoescape=True,
+        undefined=StrictUndefined,
+        auto_reload=False,  # compile once per process; templates do not change under us
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    env.filters["t"] = text_filter
+    env.filters["plain"] = plain_filter
+    env.filters["css_string"] = css_string_filter
+    return env
+
+
+def get_template(options: ExportOptions, name: str) -> Template:
+    try:
+        return environment(options.template_dir).get_template(name)
+    except TemplateError as exc:
+        where = options.template_dir or templates_dir()
+        raise ExportError(f"template {name!r} cannot be loaded: {exc}", where) from exc
+
+
+def render_template(options: ExportOptions, name: str, **context: Any) -> str:
+    template = get_template(options, name)
+    try:
+        return template.render(**context)
+    except TemplateError as exc:
+        where = template.filename or name
+        raise ExportError(f"template error: {exc}", where) from exc
+
+
+@dataclass(frozen=True)
+class FontFaceView:
+    family: str  # the CSS family name
+    weight: str
+    style: str
+    file: str  # file name inside fonts/
+    url: str  # where this output finds it
+
+
+_STYLE_CSS = {
+    "regular": ("normal", "normal"),
+    "bold": ("bold", "normal"),
+    "italic": ("normal", "italic"),
+    "bolditalic": ("bold", "italic"),
+}
+
+
+_DATA_TYPES = frozenset(
+    {
+        ArticleView, SectionView, IndexLink, IndexLine, IndexGroup, FontFaceView, ReportView,
+        present.Summary, Theme,
+    }
+)
+
+
+def css_family(font: FontFamily, name: str | None = None) -> Markup:
+    """A CSS font-family value for a shipped family: its name, its office twin, then generic."""
+    names = [name or font.name, font.name, font.office_name]
+    for n in names:
+        if not _SAFE_FAMILY.match(n):
+            raise ExportError(f"font family name {n!r} cannot be written into CSS")
+    unique = list(dict.fromkeys(names))
+    return Markup(", ".join(f'"{n}"' for n in unique) + f", {font.generic}")
+
+
+def family_or_error(name: str) -> FontFamily:
+    try:
+        return family(name)
+    except KeyError as exc:
+        raise ExportError(str(exc.args[0])) from exc
+
+
+def theme_families(theme: Theme) -> tuple[FontFamily, ...]:
+    """The shipped families a theme uses (body, headings), each once."""
+    # FontFamily holds a dict, so it is not hashable: de-duplicate by name.
+    names = dict.fromkeys((theme.font_family, theme.heading_font_family))
+    return tuple(family_or_error(n) for n in names)
+
+
+def font_faces(
+    theme: Theme, url_for: Any, styles: Iterable[str] = STYLES, prefix: str = ""
+) -> tuple[FontFaceView, ...]:
+    """@font-face rules for the theme's families; `url_for(family, style)` says where each file is."""
+    faces = []
+    for font in theme_families(theme):
+        for style in styles:
+            weight, slant = _STYLE_CSS[style]
+            faces.append(
+                FontFaceView(prefix + font.name, weight, slant, font.files[style], url_for(font, style))
+            )
+    return tuple(faces)
+
+
+def macros_for(options: ExportOptions) -> dict[str, Any]:
+    """The article writers and TOC entries the page templates call, for these options."""
+    if _is_builtin_article_template(options.template_dir):
+        macros = htmlmarkup.BUILTIN
+    else:
+        macros = htmlmarkup.from_template(get_template(options, "_article.html").module)
+    return {
+        **macros.context(),
+        "toc_articles": htmlmarkup.toc_articles,
+        "index_links": htmlmarkup.index_links,
+        "index_numbers": htmlmarkup.index_numbers,
+    }
+
+
+@cache
+def _is_builtin_article_template(template_dir: Path | None) -> bool:
+    """True unless `template_dir` overrides `_article.html` (asked of the loader: no compiling)."""
+    loader = environment(template_dir).loader
+    if loader is None:
+        return False
+    try:
+        _, filename, _ = loader.get_source(environment(template_dir), "_article.html")
+    except TemplateError:
+        return False  # get_template() then reports the error, naming the folder
+    builtin = templates_dir() / "html" / "_article.html"
+    return filename is not None and Path(filename).resolve() == builtin.resolve()
+
+
+def template_context(
+    report: Report, options: ExportOptions, family_prefix: str = "", **extra: Any
+) -> dict[str, Any]:
+    """The variables every template sees; `extra` adds or overrides (mode, font_faces, …)."""
+    theme = options.theme
+    body, heading = family_or_error(theme.font_family), family_or_error(theme.heading_font_family)
+    context: dict[str, Any] = {
+        "r": build_view(report, options.date_style),
+        "theme": theme,
+        # With a prefix, the PDF names its @font-face families apart from installed fonts, so
+        # the shipped files are used even where a system font has the same name.
+        "body_family": css_family(body, family_prefix + body.name if family_prefix else None),
+        "heading_family": css_family(heading, family_prefix + heading.name if family_prefix else None),
+        "text_align": "justify" if theme.justify else "left",
+        "toc_title": present.TOC_TITLE,
+        "summary_title": present.SUMMARY_TITLE,
+        "index_title": present.INDEX_TITLE,
+        "labels": {
+            **present.SUMMARY_LABELS,
+            "article": present.ARTICLE_LABEL,
+            "page": present.PAGE_LABEL,
+            "index_pages": present.INDEX_PAGES_LABEL,
+        },
+        "font_faces": (),
+        "mode": "html",
+        **macros_for(options),
+    }
+    context.update(extra)
+    return context

@@ -1,0 +1,245 @@
+"""The report as the HTML templates print it: escaped text, and plain views of every part."""
+
+from __future__ import annotations
+
+import logging
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from markupsafe import Markup
+
+from tgreport import __version__, present
+from tgreport.model import Block, Caption, IndexEntry, ListBlock, Report
+
+log = logging.getLogger(__name__)
+
+# Characters XML 1.0 forbids; HTML parsers tolerate them but XHTML (EPUB) does not, so they go.
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
+# Document codes ("05-CT/TW", "30/2020/NĐ-CP") must not break across lines (VIETNAMESE.md §5).
+_DOC_CODE = re.compile(r"\b\d+(?:[-/][0-9A-ZĐ]+)*[-/][A-ZĐ][0-9A-ZĐ]*(?:[-/][0-9A-ZĐ]+)*\b")
+# "-" or "/" after a digit; written sign first, so the scan skips ahead to the signs.
+_CODE_HINT = re.compile(r"[-/](?<=\d[-/])")
+
+def text_filter(value: object) -> Markup:
+    """Article text as escaped markup, with document codes kept on one line."""
+    text = str(value)
+    if not text.isprintable():  # cheap test first: nearly all text has nothing to remove
+        text = _NOT_XML.sub("", text)
+    # str.replace per character beats markupsafe.escape on long non-ASCII text, same output.
+    escaped = (
+        text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+        .replace('"', "&#34;").replace("'", "&#39;")
+    )
+    # Most texts have no "-" or "/" at all, and `in` is far cheaper than any pattern.
+    if not ("-" in text or "/" in text) or not _CODE_HINT.search(text):
+        return Markup(escaped)
+    # Escaping leaves letters, digits, "-" and "/" alone, so codes match the same afterwards,
+    # and no entity ("&#34;", "&amp;") looks like a code.
+    return Markup(_wrap_codes(escaped))
+
+
+def _wrap_codes(escaped: str) -> str:
+    """`_DOC_CODE.sub(_wrap_code, escaped)`, with the pattern tried only where a code can start.
+
+    A code's first "-" or "/" follows its leading digits, so a match can start only at the
+    digit run before a hint: tried there, not at every position of a long paragraph.
+    """
+    out: list[str] = []
+    done = 0
+    for hint in _CODE_HINT.finditer(escaped):
+        sign = hint.start()
+        if sign < done:
+            continue
+        start = sign - 1  # the digit before the sign; now back to the run's first digit
+        while start > done and escaped[start - 1].isdecimal():  # \d is isdecimal (Unicode Nd)
+            start -= 1
+        match = _DOC_CODE.match(escaped, start)  # \b still sees the character before `start`
+        if match is None:
+            continue
+        out += (escaped[done:start], _wrap_code(match))
+        done = match.end()
+    if not out:
+        return escaped
+    out.append(escaped[done:])
+    return "".join(out)
+
+
+def _wrap_code(match: re.Match[str]) -> str:
+    return f'<span class="code">{match.group()}</span>'
+
+
+def css_string_filter(value: object) -> Markup:
+    """A quoted CSS string that cannot close the string or the <style> element around it."""
+    text = _NOT_XML.sub("", str(value))
+    escaped = "".join(
+        ch if ch.isalnum() or ch in " .,;:!?()-–—/'’“”…" else f"\\{ord(ch):X} " for ch in text
+    )
+    return Markup(f'"{escaped}"')
+
+
+def plain_filter(value: object) -> str:
+    """Text for attributes and metadata: XML-legal, escaped by autoescape afterwards."""
+    return _NOT_XML.sub("", str(value))
+
+
+BlockView = tuple[str, Markup, Markup | None, tuple[Markup, ...]]
+_NO_ITEMS: tuple[Markup, ...] = ()
+
+
+def block_view(block: Block) -> BlockView:
+    return _block_views((block,))[0]
+
+
+def _block_texts(blocks: Iterable[Block]) -> list[str]:
+    """The texts `_block_views` escapes, in the order it takes them back."""
+    texts: list[str] = []
+    for block in blocks:
+        if isinstance(block, ListBlock):
+            texts += block.items
+        elif block.type == "related":  # worded as in every format: "Bài liên quan: …"
+            texts.append(present.RELATED_PREFIX + block.text)
+        else:
+            texts.append(block.text)
+            if isinstance(block, Caption) and block.credit:  # "Ảnh: …", as in every format
+                texts.append(present.CAPTION_CREDIT.format(credit=block.credit))
+    return texts
+
+
+def _block_views(blocks: tuple[Block, ...], escaped: Iterable[Markup] | None = None) -> list[BlockView]:
+    """The views of `blocks`; `escaped` are their `_block_texts`, when already filtered."""
+    parts = iter(escaped if escaped is not None else map(text_filter, _block_texts(blocks)))
+    views: list[BlockView] = []
+    for block in blocks:
+        if isinstance(block, ListBlock):
+            items = tuple(next(parts) for _ in block.items)
+            views.append(("olist" if block.ordered else "list", Markup(""), None, items))
+            continue
+        text = next(parts)
+        credit = next(parts) if isinstance(block, Caption) and block.credit else None
+        views.append((block.type, text, credit, _NO_ITEMS))
+    return views
+
+
+@dataclass(frozen=True)
+class ArticleView:
+    """One article ready to print: text fields are already escaped markup (`|t` applied), so
+    templates write them as they are; `heading_text` is the plain heading for titles and NCX."""
+
+    anchor: str
+    number: int
+    heading: Markup
+    heading_text: str
+    derived_note: str | None
+    meta: Markup
+    lead: Markup | None
+    # (kind, text, credit, items): kind is paragraph, heading, caption, image, quote, list,
+    # olist or related; tuples rather than objects, because the template loop unpacks them
+    # without a sandboxed attribute lookup each (a third of the rendering time otherwise).
+    blocks: tuple[BlockView, ...]
+    byline: Markup | None
+    toc_subtitle: str
+
+
+@dataclass(frozen=True)
+class SectionView:
+    anchor: str
+    title: str  # "" for the one unnamed section of a flat report
+    articles: tuple[ArticleView, ...]
+
+
+@dataclass(frozen=True)
+class IndexLink:
+    anchor: str
+    number: int
+
+
+@dataclass(frozen=True)
+class IndexLine:
+    name: str
+    detail: str | None
+    links: tuple[IndexLink, ...]
+
+
+@dataclass(frozen=True)
+class IndexGroup:
+    title: str
+    lines: tuple[IndexLine, ...]
+
+
+@dataclass(frozen=True)
+class ReportView:
+    """Everything the templates print, worded by present.py, in plain values."""
+
+    title: str
+    organisation: str | None
+    cover_period: str | None
+    cover_count: str
+    cover_place_date: str
+    issued_iso: str
+    grouped: bool
+    sections: tuple[SectionView, ...]
+    summary: present.Summary
+    index: tuple[IndexGroup, ...]
+    generator: str
+
+
+def build_view(report: Report, date_style: str = "official") -> ReportView:
+    """The view the templates print; `date_style` words the articles' dates (the cover's stays
+    official)."""
+    sections = []
+    anchors: dict[str, IndexLink] = {}
+    for numbered_section in present.outline(report):
+        articles = []
+        for item in numbered_section.articles:
+            a = item.article
+            anchors.setdefault(a.id, IndexLink(item.anchor, item.number))
+            articles.append(_article_view(item, date_style))
+        sections.append(
+            SectionView(numbered_section.anchor, numbered_section.heading, tuple(articles))
+        )
+    return ReportView(
+        title=report.title,
+        organisation=report.organisation,
+        cover_period=present.cover_period(report),
+        cover_count=present.cover_count(report),
+        cover_place_date=present.cover_place_date(report),
+        issued_iso=report.issued.isoformat(),
+        grouped=report.grouped,
+        sections=tuple(sections),
+        summary=present.summary(report),
+        index=_index_groups(report.index, anchors),
+        generator=f"tgreport {__version__}",
+    )
+
+
+def _article_view(item: present.NumberedArticle, date_style: str) -> ArticleView:
+    a = item.article
+    byline = present.byline(a)
+    texts = [item.heading, present.meta_line(a, date_style), a.lead or "", byline or ""]
+    escaped = [text_filter(t) for t in texts + _block_texts(a.blocks)]
+    return ArticleView(
+        anchor=item.anchor,
+        number=item.number,
+        heading=escaped[0],
+        heading_text=plain_filter(item.heading),
+        derived_note=present.DERIVED_TITLE_NOTE if a.title_derived or not a.title else None,
+        meta=escaped[1],
+        lead=escaped[2] if a.lead else None,
+        blocks=tuple(_block_views(a.blocks, escaped[4:])),
+        byline=escaped[3] if byline else None,
+        toc_subtitle=present.toc_subtitle(a, date_style),
+    )
+
+
+def _index_groups(entries: Iterable[IndexEntry], anchors: dict[str, IndexLink]) -> tuple[IndexGroup, ...]:
+    groups: dict[str, list[IndexLine]] = {}
+    for entry in entries:
+        links = tuple(anchors[i] for i in entry.article_ids if i in anchors)
+        missing = [i for i in entry.article_ids if i not in anchors]
+        if missing:
+            log.warning("index entry %r names articles not in the report: %s", entry.name, missing)
+        groups.setdefault(entry.kind, []).append(IndexLine(entry.name, entry.detail, links))
+    return tuple(
+        IndexGroup(present.INDEX_KIND_TITLES.get(kind, kind), tuple(lines)) for kind, lines in groups.items()
+    )

@@ -1,0 +1,271 @@
+"""The story: cover, table of contents, summary, articles and index, as ReportLab flowables."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from reportlab.lib.colors import black
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.platypus import (
+    CondPageBreak,
+    Flowable,
+    HRFlowable,
+    NextPageTemplate,
+    PageBreak,
+    Paragraph,
+    Spacer,
+    Table,
+)
+from reportlab.platypus.tables import TableStyle
+
+from tgreport import present
+from tgreport.export.pdf.flowables import Anchor, Deferred, LayoutState, TocLine, toc_styles
+from tgreport.export.pdf.markup import escape, italic, paragraph
+from tgreport.export.pdf.styles import Styles
+from tgreport.model import Article, Block, IndexEntry, Report
+
+# "Bài 5, tr. 11" with no-break spaces: one unit that never splits across lines.
+INDEX_REFERENCE = f"{present.ARTICLE_LABEL}\u00a0{{number}},\u00a0{present.PAGE_LABEL}\u00a0{{page}}"
+
+
+def front(
+    report: Report, styles: Styles, state: LayoutState, frame_height: float, date_style: str = "official"
+) -> list[Flowable]:
+    """The cover, the table of contents and the summary; the TOC's page numbers are left to
+    `state`. `date_style` (ExportOptions.date_style) words the TOC's dates; the cover stays official."""
+    flow: list[Flowable] = []
+    flow += cover(report, styles, frame_height)
+    flow += [NextPageTemplate("body"), PageBreak()]
+    flow += toc(report, styles, state, date_style)
+    flow += [PageBreak()]
+    flow += summary_page(report, styles, state)
+    return flow
+
+
+def back(report: Report, styles: Styles, state: LayoutState) -> list[Flowable]:
+    """The index, when the report has one."""
+    return [PageBreak(), *index(report, styles, state)] if report.index else []
+
+
+def cover(report: Report, styles: Styles, frame_height: float) -> list[Flowable]:
+    """Organisation at the top, the title a third of the way down, the place and date last."""
+    flow: list[Flowable] = []
+    if report.organisation:
+        flow.append(paragraph(report.organisation.upper(), styles.cover_org))
+        # The short rule under the issuing body's name, as on official letterheads.
+        flow.append(HRFlowable(width="25%", thickness=0.6, color=black, spaceBefore=5, hAlign="CENTER"))
+    flow.append(Spacer(0, frame_height * 0.28))
+    flow.append(paragraph(report.title.upper(), styles.cover_title))
+    period = present.cover_period(report)
+    if period:
+        flow.append(paragraph(period, styles.cover_line))
+    flow.append(paragraph(present.cover_count(report), styles.cover_line))
+    flow.append(Spacer(0, frame_height * 0.25))
+    flow.append(paragraph(present.cover_place_date(report), styles.cover_place_date))
+    return flow
+
+
+def toc(report: Report, styles: Styles, state: LayoutState, date_style: str = "official") -> list[Flowable]:
+    outline = present.outline(report)
+    numbers = [na.number for s in outline for na in s.articles]
+    style = styles.toc_entry
+    label_width = stringWidth(f"{max(numbers, default=1)}. ", style.fontName, style.fontSize) + 2
+    # Room for the largest page number the digest could reach: a page per 1,000 characters and
+    # two per article is generous (a full A4 page holds about 3,000).
+    characters = sum(len(b.text) for a in report.all_articles() for b in a.blocks)
+    digits = len(str(characters // 1000 + 2 * len(numbers) + 20))
+    number_width = stringWidth("0" * digits, style.fontName, style.fontSize)
+    flow: list[Flowable] = [
+        Anchor("toc", present.TOC_TITLE, 0, state),
+        paragraph(present.TOC_TITLE, styles.page_title),
+    ]
+    entry, subtitle = toc_styles(styles.toc_entry, styles.toc_subtitle, number_width)
+    section_style, _ = toc_styles(styles.toc_section, styles.toc_subtitle, number_width)
+    for section in outline:
+        if section.section is not None:
+            flow.append(CondPageBreak(style.leading * 4))
+            flow.append(TocLine(section.anchor, "", section.heading, None, state, 0, section_style, subtitle))
+        for na in section.articles:
+            flow.append(
+                TocLine(na.anchor, f"{na.number}.", present.display_title(na.article),
+                        present.toc_subtitle(na.article, date_style), state, label_width, entry, subtitle)
+            )
+    return flow
+
+
+def summary_page(report: Report, styles: Styles, state: LayoutState) -> list[Flowable]:
+    s = present.summary(report)
+    cell = styles.table_cell
+    flow: list[Flowable] = [
+        Anchor("summary", present.SUMMARY_TITLE, 0, state),
+        paragraph(present.SUMMARY_TITLE, styles.page_title),
+    ]
+    labels = present.SUMMARY_LABELS
+    facts = [(labels["count"], str(s.count))]
+    if s.period:
+        facts.append((labels["period"], s.period))
+    if s.undated:
+        facts.append((labels["undated"], str(s.undated)))
+    for label, value in facts:
+        flow.append(Paragraph(f"<b>{escape(label)}</b> {escape(value)}", cell))
+    for heading, rows in ((labels["by_source"], s.by_source), (labels["by_category"], s.by_category)):
+        if not rows:  # an empty report; ReportLab refuses a table without rows
+            continue
+        flow.append(paragraph(heading, styles.index_heading))
+        table = Table(
+            [[paragraph(name, cell), paragraph(str(count), cell)] for name, count in rows],
+            colWidths=["85%", "15%"],
+            repeatRows=0,
+        )
+        table.setStyle(
+            TableStyle([
+                # Table's own text defaults to Helvetica, which cannot draw Vietnamese.
+                ("FONTNAME", (0, 0), (-1, -1), cell.fontName),
+                ("FONTSIZE", (0, 0), (-1, -1), cell.fontSize),
+                ("ALIGN", (1, 0), (1, -1), "RIGHT"),
+                ("LINEBELOW", (0, 0), (-1, -1), 0.25, "#999999"),
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+            ])
+        )
+        flow.append(table)
+    return flow
+
+
+@dataclass(frozen=True)
+class Unit:
+    """What the articles part lays out from the top of a new page: an article, after its
+    section's heading when it opens the section, or the heading of a section left empty."""
+
+    section: present.NumberedSection | None  # its heading comes first
+    article: present.NumberedArticle | None
+
+
+def article_units(report: Report) -> list[Unit]:
+    units = []
+    for section in present.outline(report):
+        opens = section if section.section is not None else None
+        for i, na in enumerate(section.articles):
+            units.append(Unit(opens if i == 0 else None, na))
+        if opens is not None and not section.articles:
+            units.append(Unit(opens, None))
+    return units
+
+
+def unit_flow(
+    unit: Unit, report: Report, styles: Styles, state: LayoutState, date_style: str = "official"
+) -> list[Flowable]:
+    """The flowables of one unit, starting with its page break."""
+    flow: list[Flowable] = [PageBreak()]
+    if unit.section is not None:
+        flow.append(Anchor(unit.section.anchor, unit.section.heading, 0, state))
+        flow.append(paragraph(unit.section.heading.upper(), styles.section))
+    if unit.article is not None:
+        na = unit.article
+        flow.append(Anchor(na.anchor, na.heading, 1 if report.grouped else 0, state))
+        flow += article(na.heading, na.article, styles, date_style)
+    return flow
+
+
+def units_flow(
+    units: list[Unit], report: Report, styles: Styles, state: LayoutState, date_style: str = "official"
+) -> list[Flowable]:
+    """The flowables of `units`, in order."""
+    return [f for unit in units for f in unit_flow(unit, report, styles, state, date_style)]
+
+
+def article(heading: str, a: Article, styles: Styles, date_style: str = "official") -> list[Flowable]:
+    flow: list[Flowable] = [paragraph(heading, styles.title)]
+    if a.title_derived or not a.title:
+        flow.append(paragraph(present.DERIVED_TITLE_NOTE, styles.derived_note))
+    meta = present.meta_line(a, date_style)
+    flow.append(paragraph(meta, styles.meta) if meta else Spacer(0, styles.meta.spaceAfter))
+    if a.lead:
+        flow.append(paragraph(a.lead, styles.lead))
+    for b in a.blocks:
+        flow += block(b, styles)
+    by = present.byline(a)
+    if by:
+        flow.append(paragraph(by, styles.byline))
+    return flow
+
+
+# ReportLab re-wraps the rest of a paragraph each time it splits it at a page end, so one huge
+# paragraph costs time quadratic in its length (a scraped 1 MB line took minutes). Beyond
+# LONG_PARAGRAPH characters the text is laid out as consecutive pieces of about PIECE characters,
+# cut at spaces, that read as one paragraph: no indent or spacing between them.
+LONG_PARAGRAPH = 4000
+PIECE = 2000
+
+
+def long_paragraph(text: str, style: ParagraphStyle) -> list[Flowable]:
+    if len(text) <= LONG_PARAGRAPH:
+        return [paragraph(text, style)]
+    pieces = []
+    rest = text
+    while len(rest) > PIECE:
+        cut = rest.rfind(" ", PIECE // 2, PIECE)
+        cut = cut if cut > 0 else PIECE
+        pieces.append(rest[:cut])
+        rest = rest[cut:].lstrip(" ")
+    pieces.append(rest)
+    first = ParagraphStyle(f"{style.name}-first", parent=style, spaceAfter=0)
+    middle = ParagraphStyle(f"{style.name}-more", parent=first, firstLineIndent=0, spaceBefore=0)
+    last = ParagraphStyle(f"{style.name}-last", parent=style, firstLineIndent=0, spaceBefore=0)
+    styles_in_order = [first] + [middle] * (len(pieces) - 2) + [last]
+    return [paragraph(piece, st) for piece, st in zip(pieces, styles_in_order, strict=True)]
+
+
+def block(b: Block, styles: Styles) -> list[Flowable]:
+    if b.type == "paragraph":
+        return long_paragraph(b.text, styles.body)
+    if b.type == "heading":
+        return [paragraph(b.text, styles.subheading)]
+    if b.type == "caption":
+        credit = getattr(b, "credit", None)
+        text = escape(b.text)
+        if credit:
+            text += f" ({italic(present.CAPTION_CREDIT.format(credit=credit))})"
+        return [Paragraph(text, styles.caption)]
+    if b.type == "quote":
+        return [paragraph(b.text, styles.quote)]
+    if b.type == "list":
+        items = getattr(b, "items", ())
+        ordered = getattr(b, "ordered", False)
+        return [
+            paragraph(item, styles.list_item, f"{n}." if ordered else "•")
+            for n, item in enumerate(items, start=1)
+        ]
+    if b.type == "related":
+        return [paragraph(present.RELATED_PREFIX + b.text, styles.related)]
+    # Images are not embedded (the model keeps only their names): nothing to print.
+    return []
+
+
+def index(report: Report, styles: Styles, state: LayoutState) -> list[Flowable]:
+    """The appendix: each cited document, then each person, with article numbers and pages."""
+    numbered = {na.article.id: na for s in present.outline(report) for na in s.articles}
+    flow: list[Flowable] = [
+        Anchor("index", present.INDEX_TITLE, 0, state),
+        paragraph(present.INDEX_TITLE, styles.page_title),
+    ]
+    for kind, heading in present.INDEX_KIND_TITLES.items():
+        entries = [e for e in report.index if e.kind == kind]
+        if not entries:
+            continue
+        flow.append(paragraph(heading, styles.index_heading))
+        for entry in entries:
+            refs = [numbered[i] for i in entry.article_ids if i in numbered]
+
+            def make(entry: IndexEntry = entry, refs: list[present.NumberedArticle] = refs) -> Flowable:
+                # Built at layout time: every article precedes the index, so its page is known.
+                places = "; ".join(
+                    INDEX_REFERENCE.format(number=na.number, page=state.page_of(na.anchor)) for na in refs
+                )
+                text = f"<b>{escape(entry.name)}</b>"
+                if entry.detail:
+                    text += f" ({escape(entry.detail)})"
+                return Paragraph(f"{text}: {escape(places)}" if places else text, styles.index_entry)
+
+            flow.append(Deferred(make))
+    return flow

@@ -1,0 +1,268 @@
+"""What every exporter prints, worded once: titles, metadata lines, cover and TOC text.
+
+Exporters decide how things look; this module decides what they say, so PDF, DOCX, HTML and
+EPUB agree word for word.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import functools
+import itertools
+import re
+import unicodedata
+from collections import Counter
+from dataclasses import dataclass
+from typing import Any
+
+from tgreport.errors import UsageError
+from tgreport.model import Article, Report, Section
+from tgreport.vn import TONE_STYLES, format_date, format_period, normalize_tone_style
+from tgreport.vn.syllables import TONE_MARKS
+
+DERIVED_TITLE_MAX = 90
+_SENTENCE_END = re.compile(r"(?<=[.!?…])\s")
+
+
+def display_title(article: Article) -> str:
+    """The article's headline, or one derived from its first sentence when the page had none."""
+    if article.title:
+        return article.title
+    source = article.lead or next((b.text for b in article.blocks if b.type == "paragraph"), "")
+    return derive_title(source) or article.id
+
+
+def derive_title(text: str, limit: int = DERIVED_TITLE_MAX) -> str:
+    """The first sentence of `text`, cut at a word boundary with "…" when longer than `limit`."""
+    sentence = _SENTENCE_END.split(text.strip(), maxsplit=1)[0].strip()
+    sentence = sentence.rstrip(".!?")
+    if len(sentence) <= limit:
+        return sentence
+    cut = sentence[:limit].rsplit(" ", 1)[0].rstrip(",;:–- ")
+    return cut + "…"
+
+
+# The styles an article's own date may take on its metadata line and TOC subtitle
+# (`ExportOptions.date_style`, `--date-style`). Not "official_line" (the cover's place-and-date
+# line) nor the "_time" styles: the time is added on its own when the page gave one.
+ARTICLE_DATE_STYLES = ("official", "official_weekday", "numeric", "short", "medium", "long", "full")
+# A style that can carry the time of day → the style that does.
+_WITH_TIME = {"official": "official_time", "numeric": "numeric_time"}
+
+
+def check_date_style(style: str) -> str:
+    """`style` if articles can be dated in it; otherwise a UsageError listing the choices."""
+    if style not in ARTICLE_DATE_STYLES:
+        raise UsageError(f"unknown date style {style!r}; choose one of {', '.join(ARTICLE_DATE_STYLES)}")
+    return style
+
+
+def date_text(article: Article, date_style: str = "official") -> str | None:
+    """ "ngày 07 tháng 01 năm 2021, 21 giờ 38" when the page gave a time, else the date alone.
+
+    `date_style` is one of ARTICLE_DATE_STYLES ("numeric": "07/01/2021 21:38"); the styles of
+    Babel's and the weekday style show the date alone."""
+    if article.date is None:
+        return None
+    check_date_style(date_style)
+    published = article.published
+    if date_style in _WITH_TIME and isinstance(published, dt.datetime) and published.date() == article.date:
+        return format_date(published, _WITH_TIME[date_style])
+    return format_date(article.date, date_style)
+
+
+def source_text(article: Article) -> str | None:
+    """Where the article came from, as a reader would name it."""
+    return article.publisher or article.category
+
+
+def meta_line(article: Article, date_style: str = "official") -> str:
+    """The line under an article's title: date · category · publisher (what is known)."""
+    parts = [date_text(article, date_style), article.category, article.publisher]
+    if article.views is not None:
+        parts.append(f"{article.views:,} lượt xem".replace(",", "."))
+    return " · ".join(p for p in parts if p)
+
+
+def toc_subtitle(article: Article, date_style: str = "official") -> str:
+    """The short line under a TOC entry: date (official unless `date_style` says) · source."""
+    date = format_date(article.date, check_date_style(date_style)) if article.date else UNDATED
+    source = source_text(article)
+    return f"{date} · {source}" if source else date
+
+
+UNDATED = "không rõ ngày"  # a TOC subtitle's date when the article has none
+
+
+def byline(article: Article) -> str | None:
+    return ", ".join(article.authors) if article.authors else None
+
+
+DERIVED_TITLE_NOTE = "(Tiêu đề do tgreport đặt theo câu đầu của bài)"
+
+
+def cover_period(report: Report) -> str | None:
+    """ "Từ ngày 06 tháng 01 năm 2021 đến ngày 16 tháng 7 năm 2021" for the cover."""
+    if report.period is None:
+        return None
+    text = format_period(report.period.start, report.period.end)
+    return text[0].upper() + text[1:]
+
+
+def cover_count(report: Report) -> str:
+    return f"Gồm {len(report.all_articles())} bài viết"
+
+
+def cover_place_date(report: Report) -> str:
+    return format_date(report.issued, "official_line", place=report.place or "Hà Nội")
+
+
+@dataclass(frozen=True)
+class NumberedArticle:
+    """An article with its number in the report ("1.", "2.", …) and an id unique in the report."""
+
+    number: int
+    article: Article
+    anchor: str
+
+    @property
+    def heading(self) -> str:
+        return f"{self.number}. {display_title(self.article)}"
+
+
+@dataclass(frozen=True)
+class NumberedSection:
+    number: int
+    section: Section | None  # None for a report that is not grouped
+    articles: tuple[NumberedArticle, ...]
+    anchor: str
+
+    @property
+    def heading(self) -> str:
+        return self.section.title if self.section else ""
+
+
+def outline(report: Report) -> tuple[NumberedSection, ...]:
+    """The report as numbered sections of numbered articles; one unnamed section when flat.
+
+    Anchors (`a1`, `a2`, … and `s1`, …) are the same in every format, so links agree.
+    """
+    groups: list[tuple[Section | None, tuple[Article, ...]]] = [(None, report.articles)]
+    if report.sections:
+        groups = [(s, s.articles) for s in report.sections]
+    numbers = itertools.count(1)
+    result = []
+    for s_index, (section, articles) in enumerate(groups, start=1):
+        numbered = []
+        for article in articles:
+            n = next(numbers)
+            numbered.append(NumberedArticle(n, article, f"a{n}"))
+        result.append(NumberedSection(s_index, section, tuple(numbered), f"s{s_index}"))
+    return tuple(result)
+
+
+@dataclass(frozen=True)
+class Summary:
+    """The summary page after the TOC: how many articles, over what period, from where."""
+
+    count: int
+    period: str | None
+    by_source: tuple[tuple[str, int], ...]
+    by_category: tuple[tuple[str, int], ...]
+    undated: int
+
+
+UNKNOWN_SOURCE = "Không rõ nguồn"
+UNKNOWN_CATEGORY = "Không rõ chuyên mục"
+
+
+def summary(report: Report) -> Summary:
+    articles = report.all_articles()
+    sources = Counter(a.publisher or UNKNOWN_SOURCE for a in articles)
+    categories = Counter(a.category or UNKNOWN_CATEGORY for a in articles)
+
+    def ranked(counts: Counter[str]) -> tuple[tuple[str, int], ...]:
+        # Most frequent first; ties in a stable (code point) order.
+        return tuple(sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])))
+
+    return Summary(
+        count=len(articles),
+        period=cover_period(report),
+        by_source=ranked(sources),
+        by_category=ranked(categories),
+        undated=sum(1 for a in articles if a.date is None),
+    )
+
+
+SUMMARY_TITLE = "TỔNG QUAN"
+INDEX_TITLE = "PHỤ LỤC"
+TOC_TITLE = "MỤC LỤC"
+
+# Labels of the summary page and the appendix (added for HTML/EPUB; meant for every format).
+SUMMARY_LABELS = {
+    "count": "Số bài viết:",
+    "period": "Thời gian:",
+    "undated": "Số bài không rõ ngày:",
+    "by_source": "Theo nguồn",
+    "by_category": "Theo chuyên mục",
+}
+INDEX_KIND_TITLES = {"document": "Văn bản được nhắc đến", "person": "Nhân vật được nhắc đến"}
+ARTICLE_LABEL = "Bài"  # the appendix links to "Bài 3"
+PAGE_LABEL = "tr."  # "tr. 12": a page reference
+INDEX_PAGES_LABEL = "Trang của các bài được nêu"  # the appendix's page key (WeasyPrint PDF)
+CAPTION_CREDIT = "Ảnh: {credit}"  # after a photo caption, in brackets: "(Ảnh: Phương Hoa/TTXVN)"
+RELATED_PREFIX = "Bài liên quan: "  # marks a related-article line as such
+
+
+# Fields that name things rather than say them: a path, a URL, an id, a block's kind.
+_NOT_WORDING = frozenset({"id", "source", "type", "article_ids"})
+
+
+def restyle_tones(report: Report, style: str | None) -> Report:
+    """The report with every text it prints in one tone-mark style ("hòa" or "hoà"); None keeps it.
+
+    Applied once to the whole report, whatever reader made the articles (JSON included), so every
+    format shows the same style; ids, sources and URLs are left alone."""
+    if style is None:
+        return report
+    if style not in TONE_STYLES:
+        raise UsageError(f"unknown tone style {style!r}; choose one of {', '.join(TONE_STYLES)}")
+    restyled: Report = _restyle(report, style)
+    return restyled
+
+
+def _toned(letters: str) -> str:
+    return "".join(unicodedata.normalize("NFC", c + mark) for c in letters for mark in TONE_MARKS)
+
+
+# The only words a tone style changes end in o/u + a/e/y with a tone mark on one of the two (hòa,
+# hoà, thủy, khoẻ); finding those first and restyling only them is ~20 times faster than letting
+# normalize_tone_style look at every word (2.5 s for a 1,000-article report otherwise).
+_ENDING = rf"(?:[{_toned('oOuU')}][aAeEyY]|[oOuU][{_toned('aAeEyY')}])(?![^\W\d_])"
+_CANDIDATE = re.compile(rf"(?<![^\W\d_])[^\W\d_]*{_ENDING}")
+_HAS_CANDIDATE = re.compile(_ENDING)  # a quick first look: most strings have no such word
+
+
+def _restyle_text(text: str, style: str) -> str:
+    if not unicodedata.is_normalized("NFC", text):  # the model is NFC; anything else the long way
+        return normalize_tone_style(text, style)
+    if not _HAS_CANDIDATE.search(text):
+        return text
+    return _CANDIDATE.sub(lambda m: normalize_tone_style(m.group(), style), text)
+
+
+def _restyle(value: Any, style: str) -> Any:
+    if isinstance(value, str):
+        return _restyle_text(value, style)
+    if isinstance(value, tuple):
+        return tuple(_restyle(v, style) for v in value)
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        changes = {name: _restyle(getattr(value, name), style) for name in _wording_fields(type(value))}
+        return dataclasses.replace(value, **changes)
+    return value  # dates, numbers, None
+
+
+@functools.cache
+def _wording_fields(cls: type) -> tuple[str, ...]:
+    return tuple(f.name for f in dataclasses.fields(cls) if f.init and f.name not in _NOT_WORDING)

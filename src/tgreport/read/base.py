@@ -1,0 +1,168 @@
+"""The reader contract and the reader for each input suffix."""
+
+from __future__ import annotations
+
+import dataclasses
+import logging
+import os
+import re
+import stat
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from tgreport.errors import InputError
+from tgreport.model import Article
+from tgreport.read.lookalike import lookalike_warning
+
+log = logging.getLogger(__name__)
+
+DEFAULT_MAX_INPUT_BYTES = 50 * 1024 * 1024
+
+# Signatures of files that scrapers save next to the text (pictures, PDFs, archives, programs).
+_MAGIC: tuple[tuple[bytes, str], ...] = (
+    (b"\x89PNG\r\n\x1a\n", "a PNG image"),
+    (b"\xff\xd8\xff", "a JPEG image"),
+    (b"GIF87a", "a GIF image"),
+    (b"GIF89a", "a GIF image"),
+    (b"%PDF-", "a PDF document"),
+    (b"PK\x03\x04", "a ZIP archive (DOCX, EPUB, …)"),
+    (b"\x1f\x8b", "a gzip archive"),
+    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "an old Office document"),
+    (b"\x7fELF", "a program"),
+    (b"II*\x00", "a TIFF image"),
+    (b"MM\x00*", "a TIFF image"),
+)
+_UNICODE_BOMS = (b"\xff\xfe", b"\xfe\xff")  # UTF-16/32 text legitimately holds NUL bytes
+# C0 controls that no text file uses (0x1A is the DOS end-of-file mark). VISCII, VPS and TCVN3 put
+# a few rare capitals (Ẳ Ẵ Ẫ Ỷ Ỹ Ỵ) in this range, so only a file thick with them is binary.
+_BINARY_CONTROLS = frozenset(range(0x00, 0x20)) - {0x09, 0x0A, 0x0C, 0x0D, 0x1A}
+_TEXT_BYTES = bytes(b for b in range(256) if b not in _BINARY_CONTROLS)  # deleted to count the rest
+_SNIFF_BYTES = 64 * 1024
+
+
+@dataclass(frozen=True)
+class ReaderOptions:
+    """What readers may be told: extra chrome phrases from the config file, the size limit."""
+
+    extra_chrome: tuple[str, ...] = ()
+    max_input_bytes: int = DEFAULT_MAX_INPUT_BYTES
+    tone_style: str | None = None
+    extra: dict[str, object] = field(default_factory=dict)
+
+
+def read_bytes(path: Path, options: ReaderOptions) -> bytes:
+    """The file's bytes, refusing what is not text before reading it into memory.
+
+    Refused: anything but a regular file (a FIFO or device would block or never end), files
+    above `options.max_input_bytes` (checked on the open file, and the read is bounded too, so a
+    file that grows meanwhile is not swallowed whole), empty files and binary files.
+    """
+    limit = options.max_input_bytes
+    try:
+        if not stat.S_ISREG(os.stat(path).st_mode):
+            raise InputError("not a regular file; skipped", path)
+        with open(path, "rb") as handle:
+            size = os.fstat(handle.fileno()).st_size
+            if size > limit:
+                raise _too_large(path, limit)
+            # A read as large as the file, not as the limit: read(limit + 1) sets aside the
+            # whole limit (50 MB) for every small page, which cost more than reading it.
+            data = handle.read(size + 1)
+            if len(data) > size:  # the file grew since fstat: the rest, still within the limit
+                data += handle.read(limit + 1 - len(data))
+    except OSError as exc:
+        raise InputError(f"cannot read: {exc.strerror or exc}", path) from exc
+    if len(data) > limit:
+        raise _too_large(path, limit)
+    if not data or data.isspace():  # data.strip() would copy the whole file to say the same
+        raise InputError("empty file; skipped", path)
+    kind = binary_kind(data)
+    if kind:
+        raise InputError(f"{kind}, not text; skipped", path)
+    return data
+
+
+def _too_large(path: Path, limit: int) -> InputError:
+    shown = f"{limit / 1024 / 1024:g} MB" if limit >= 1024 * 1024 else f"{limit} byte"
+    return InputError(f"larger than the {shown} input limit; skipped", path)
+
+
+def binary_kind(data: bytes) -> str | None:
+    """What kind of binary file `data` is ("a PNG image"), or None when it may be text."""
+    if data.startswith(_UNICODE_BOMS):
+        return None
+    for magic, kind in _MAGIC:
+        if data.startswith(magic):
+            return kind
+    sample = data[:_SNIFF_BYTES]
+    # A stray NUL or two is dirt in a text file (clean_text removes it); many mean binary.
+    if sample.count(b"\x00") * 100 > len(sample):
+        return "a binary file (it holds NUL bytes)"
+    controls = len(sample.translate(None, _TEXT_BYTES))  # C speed: the per-byte loop was a hot spot
+    if controls >= 4 and controls * 20 > len(sample):
+        return "a binary file (it is full of control bytes)"
+    return None
+
+
+def article_id(path: Path) -> str:
+    return path.stem
+
+
+def read_path(path: Path, options: ReaderOptions | None = None) -> list[Article]:
+    """The articles in one file (a .jsonl file may hold many), checked for look-alike letters."""
+    options = options or ReaderOptions()
+    return [_check_lookalikes(article, path) for article in _read(path, options)]
+
+
+def _read(path: Path, options: ReaderOptions) -> list[Article]:
+    suffix = path.suffix.lower()
+    if suffix in (".json", ".jsonl"):
+        from tgreport.read.json import read_json
+
+        return read_json(path, options)
+    if suffix in (".html", ".htm"):
+        from tgreport.read.html import read_html
+
+        if _made_by_tgreport(path):
+            raise InputError("a report that tgreport made, not an article; skipped", path)
+        return [read_html(path, options)]
+    from tgreport.read.text import read_text
+
+    return [read_text(path, options)]
+
+
+_OWN_HTML = re.compile(rb"""<meta\s+name=["']generator["']\s+content=["']tgreport[ "']""", re.IGNORECASE)
+
+
+def _made_by_tgreport(path: Path) -> bool:
+    """An HTML digest from an earlier run (`-o folder/digest.html` inside the input folder).
+
+    Read as an article it would put the whole previous report into the next one, and again on
+    every run. tgreport's own JSON is different: the JSON reader takes its articles on purpose.
+    """
+    try:
+        with open(path, "rb") as handle:
+            head = handle.read(4096)
+    except OSError:
+        return False  # read_html will say why it cannot be read
+    return _OWN_HTML.search(head) is not None
+
+
+def _check_lookalikes(article: Article, path: Path) -> Article:
+    """Warn (never rewrite: the words are the author's) about Cyrillic/Greek letters in words."""
+    body = "\n".join(
+        [article.lead or "", *(block.text for block in article.blocks), *article.authors]
+    )
+    found = [
+        warning
+        for warning in (
+            lookalike_warning(f"{path}: the title", article.title or ""),
+            lookalike_warning(f"{path}: the text", body),
+        )
+        if warning
+    ]
+    for warning in found:
+        log.warning("%s", warning)
+    if not found:
+        return article
+    return dataclasses.replace(article, warnings=(*article.warnings, *found))

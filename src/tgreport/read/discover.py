@@ -1,0 +1,109 @@
+"""Turns the INPUT arguments into a stable, de-duplicated list of files to read."""
+
+from __future__ import annotations
+
+import logging
+import os
+from pathlib import Path
+
+from tgreport.errors import UsageError
+
+log = logging.getLogger(__name__)
+
+INPUT_SUFFIXES = (".txt", ".html", ".htm", ".json", ".jsonl")
+
+
+def _order(path: Path) -> tuple[str, str]:
+    return (str(path).casefold(), str(path))
+
+
+def find_inputs(paths: list[str | Path]) -> list[Path]:
+    """Files named directly, plus readable files found recursively in folders.
+
+    Folders are walked in sorted order without following links to folders, so a symbolic-link
+    loop cannot trap the walk and the order never depends on the file system. The result is
+    sorted, and a file reached by several names is listed once under the name that sorts first,
+    so the same set of inputs gives the same report whatever order they were named in.
+    """
+    found: dict[str, Path] = {}
+
+    def add(file: Path, key: str) -> None:
+        if key not in found or _order(file) < _order(found[key]):
+            found[key] = file
+
+    for given in paths:
+        path = Path(given)
+        if path.is_dir():
+            for file, key in _walk(path):
+                add(file, key)
+        elif path.exists():
+            add(path, os.path.realpath(path))
+        elif path.is_symlink():
+            raise UsageError("broken symbolic link, or a loop of links; no file behind it", path)
+        else:
+            raise UsageError("no such file or folder", path)
+    return sorted(found.values(), key=_order)
+
+
+def _walk(folder: Path) -> list[tuple[Path, str]]:
+    """The input files in `folder` and below, each with its real path (which finds a file
+    reached by two names), in the order os.walk(followlinks=False) with sorted names gives.
+
+    The folder's real path is worked out once: below it the walk follows no link, so a file
+    that is no link itself has its folder's real path plus its name. Working it out for every
+    file (os.path.realpath checks each part of the path) and asking the file system whether
+    each is a file cost more than reading, in the parent, before any worker could start.
+    """
+    files: list[tuple[Path, str]] = []
+    _walk_into(os.fspath(folder), os.path.realpath(folder), files)
+    return files
+
+
+def _walk_into(root: str, real_root: str, files: list[tuple[Path, str]]) -> None:
+    try:
+        with os.scandir(root) as scan:
+            entries = list(scan)
+    except OSError as exc:
+        _log_walk_error(exc)
+        return
+    dirs: list[os.DirEntry[str]] = []
+    names: list[os.DirEntry[str]] = []
+    for entry in entries:
+        try:
+            is_dir = entry.is_dir()
+        except OSError:
+            is_dir = False  # as os.walk: what cannot be told a folder is listed with the files
+        (dirs if is_dir else names).append(entry)
+    dirs.sort(key=lambda e: e.name)
+    for entry in dirs:
+        if not entry.name.startswith(".") and entry.is_symlink():
+            log.warning("%s: a symbolic link to a folder; not followed", Path(root) / entry.name)
+    for entry in sorted(names, key=lambda e: e.name):
+        name = entry.name
+        if name.startswith("."):
+            continue
+        file = Path(root) / name
+        if file.suffix.lower() not in INPUT_SUFFIXES:
+            continue
+        if _is_file(entry):
+            key = os.path.realpath(file) if entry.is_symlink() else os.path.join(real_root, name)
+            files.append((file, key))
+        elif entry.is_symlink():
+            log.warning("%s: broken symbolic link, or a loop of links; skipped", file)
+        else:
+            log.warning("%s: not a regular file; skipped", file)
+    for entry in dirs:
+        if not entry.is_symlink():
+            _walk_into(os.path.join(root, entry.name), os.path.join(real_root, entry.name), files)
+
+
+def _is_file(entry: os.DirEntry[str]) -> bool:
+    # As Path.is_file: follows a link, and a loop of links (ELOOP) or a denied folder is "no".
+    try:
+        return entry.is_file()
+    except OSError:
+        return False
+
+
+def _log_walk_error(exc: OSError) -> None:
+    log.warning("%s: cannot list this folder: %s", exc.filename, exc.strerror)

@@ -1,0 +1,121 @@
+"""Saved web pages: the visible text, one line per block element, then the page-text reader."""
+
+from __future__ import annotations
+
+import posixpath
+import re
+from html.parser import HTMLParser
+from pathlib import Path
+from urllib.parse import urlsplit
+
+from tgreport.model import Article
+from tgreport.read.base import ReaderOptions, read_bytes
+from tgreport.read.text import article_from_text
+from tgreport.vn import decode_bytes
+
+_BLOCK_TAGS = {
+    "p", "div", "br", "h1", "h2", "h3", "h4", "h5", "h6", "li", "tr", "section", "article",
+    "header", "footer", "figcaption", "figure", "blockquote", "title", "ul", "ol", "table", "hr",
+    "nav", "main", "dd", "dt", "td", "th",
+}
+_HEADINGS = {"h2", "h3", "h4", "h5", "h6"}
+# Sidebars (<aside>) hold other articles' headlines, never this one's text.
+_SKIPPED_TAGS = {"script", "style", "noscript", "template", "svg", "head", "aside", "iframe"}
+_IMAGE_NAME = re.compile(r"\.(jpe?g|png|gif|webp|bmp|tiff?)$", re.IGNORECASE)
+
+
+class _TextExtractor(HTMLParser):
+    """Collects (line, is_heading) pairs and the text of the page's <h1>."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.lines: list[tuple[str, bool]] = []
+        self.h1: list[str] = []
+        self._buffer: list[str] = []
+        self._skip_depth = 0
+        self._heading_depth = 0
+        self._in_h1 = 0
+
+    def _flush(self) -> None:
+        line = " ".join("".join(self._buffer).split())
+        self._buffer = []
+        if line:
+            self.lines.append((line, self._heading_depth > 0))
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in _SKIPPED_TAGS:
+            self._skip_depth += 1
+            return
+        if self._skip_depth:
+            return
+        if tag in _BLOCK_TAGS:
+            self._flush()
+        if tag in _HEADINGS:
+            self._heading_depth += 1
+        if tag == "h1":
+            self._in_h1 += 1
+        if tag == "img":
+            # The picture's file name marks where it stood; its alt text mostly repeats the
+            # title or the caption, so it is not kept.
+            name = _image_name(dict(attrs).get("src"))
+            if name:
+                self._flush()
+                self.lines.append((name, False))
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in _SKIPPED_TAGS:
+            self._skip_depth = max(0, self._skip_depth - 1)
+            return
+        if self._skip_depth:
+            return
+        if tag in _BLOCK_TAGS:
+            self._flush()
+        if tag in _HEADINGS:
+            self._heading_depth = max(0, self._heading_depth - 1)
+        if tag == "h1":
+            self._in_h1 = max(0, self._in_h1 - 1)
+
+    def handle_data(self, data: str) -> None:
+        if not self._skip_depth:
+            self._buffer.append(data)
+            if self._in_h1:
+                self.h1.append(data)
+
+    def close(self) -> None:
+        super().close()
+        self._flush()
+
+
+def _image_name(src: str | None) -> str | None:
+    if not src or src.startswith("data:"):
+        return None
+    name = posixpath.basename(urlsplit(src).path)
+    return name if _IMAGE_NAME.search(name) else None
+
+
+def html_to_text(markup: str) -> str:
+    """The page's visible text, a blank line between blocks; a sub-heading (<h2>…<h6>) sits
+    right on top of the text it introduces, as the page reader expects of one."""
+    text, _ = _extract(markup)
+    return text
+
+
+def _extract(markup: str) -> tuple[str, str | None]:
+    extractor = _TextExtractor()
+    extractor.feed(markup)
+    extractor.close()
+    out: list[str] = []
+    after_heading = False
+    for line, heading in extractor.lines:
+        if out:
+            out.append("\n" if after_heading else "\n\n")
+        out.append(line)
+        after_heading = heading
+    h1 = " ".join("".join(extractor.h1).split())
+    return "".join(out), h1 or None
+
+
+def read_html(path: Path, options: ReaderOptions) -> Article:
+    markup, encoding = decode_bytes(read_bytes(path, options), str(path))
+    text, h1 = _extract(markup)
+    return article_from_text(text, path, options, encoding=encoding, title_hint=h1)

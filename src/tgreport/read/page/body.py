@@ -1,0 +1,169 @@
+"""The article's body lines → blocks: paragraphs, captions, sub-headings, pictures, related links."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from tgreport.model import Block, Caption, Heading, Image, Paragraph, Related
+from tgreport.read.page.bylines import Byline, parse_byline, unit_byline
+from tgreport.read.page.captions import (
+    caption_of,
+    credit_only,
+    has_picture_words,
+    has_scene_words,
+    is_heading,
+    is_image_file,
+    is_short_line,
+    labelled_caption,
+    strip_alt,
+)
+from tgreport.read.page.dates import stamp_of
+from tgreport.read.page.lines import Line, is_paragraph_like, word_count
+from tgreport.read.page.vocab import Vocabulary
+from tgreport.vn import ParsedDate
+
+_RELATED = re.compile(r"^\[\s*(?P<text>[^\[\]]{8,})\s*\]$")
+_RELATED_ARROW = re.compile(r"^(>>|»|►|→)\s*(?P<text>.{8,})$")
+_LIST_ITEM = re.compile(r"^[-+•*–]\s")
+# Bylines stand in the last few lines; a longer run from the foot is text, not credits.
+FOOT_LINES = 3
+HEAD_LINES = 2
+HEADING_MAX_WORDS = 12
+
+
+@dataclass
+class Body:
+    blocks: list[Block] = field(default_factory=list)
+    bylines: list[Byline] = field(default_factory=list)
+    stamps: list[ParsedDate] = field(default_factory=list)
+    removed: list[str] = field(default_factory=list)
+    # How many blocks stood above the first timestamp inside the body: 1 when the page prints
+    # headline, sapo, then the date ("… vẫn đạt kết quả khả quan." / "Thứ Hai, 06/09/2021").
+    blocks_before_stamp: int | None = None
+
+
+def read_body(lines: list[Line], vocab: Vocabulary) -> Body:
+    body = Body()
+    lines = _take_foot_bylines(lines, vocab, body)
+    seen_captions: set[tuple[str, str | None]] = set()
+    for index, line in enumerate(lines):
+        if index <= HEAD_LINES:
+            # "Bài và ảnh: …" just under the sapo; a bare name there could be a sub-heading.
+            byline = parse_byline(line.text, vocab, names_alone=False)
+            if byline is not None and byline.authors:
+                body.bylines.append(byline)
+                continue
+        block = _block(lines, index, vocab, body)
+        if block is None:
+            continue
+        if isinstance(block, Caption):
+            key = (block.text.casefold(), block.credit)
+            if key in seen_captions:
+                continue  # pages print some captions twice (seed 004)
+            seen_captions.add(key)
+        body.blocks.append(block)
+    return body
+
+
+def _take_foot_bylines(lines: list[Line], vocab: Vocabulary, body: Body) -> list[Line]:
+    """The lines without the bylines and stamps at their foot, which go into `body`."""
+    end = len(lines)
+    foot: list[Byline] = []
+    if end >= 2 and _is_affiliation(lines[-1].text, vocab):
+        above = parse_byline(lines[-2].text, vocab)
+        if above is not None and above.authors:
+            # "TS. NGUYỄN VĂN HÙNG / Học viện Chính trị khu vực I": the writer's institution,
+            # not article text; kept in `removed` so nothing the page said is lost.
+            body.removed.append(lines[-1].text)
+            end -= 1
+    while end > 0 and len(lines) - end <= FOOT_LINES:
+        text = lines[end - 1].text
+        stamp = stamp_of(text, vocab)
+        byline = None if stamp else parse_byline(text, vocab)
+        if byline is None and stamp is None and end == len(lines) and end >= 2:
+            byline = unit_byline(text, vocab)  # only the very last line may be a unit
+        if stamp is not None:
+            body.stamps.append(stamp)
+        elif byline is not None:
+            foot.insert(0, byline)
+        else:
+            break
+        end -= 1
+    body.bylines.extend(foot)
+    return lines[:end]
+
+
+def _is_affiliation(text: str, vocab: Vocabulary) -> bool:
+    return (
+        is_short_line(text)
+        and word_count(text) <= HEADING_MAX_WORDS
+        and text[:1].isupper()
+        and parse_byline(text, vocab) is None
+        and stamp_of(text, vocab) is None
+    )
+
+
+def _block(lines: list[Line], index: int, vocab: Vocabulary, body: Body) -> Block | None:
+    """The block line `index` makes, or None when it only adds to `body` (a stamp, a credit)."""
+    line = lines[index]
+    text = line.text
+    previous = body.blocks[-1] if body.blocks else None
+    stamp = stamp_of(text, vocab)
+    if stamp is not None:
+        body.stamps.append(stamp)
+        if body.blocks_before_stamp is None:
+            body.blocks_before_stamp = len(body.blocks)
+        return None
+    related = _RELATED.match(text) or _RELATED_ARROW.match(text)
+    if related:
+        return Related(related.group("text").strip())
+    # Every caption, credit and alt-text pattern needs "ảnh" or "nguồn": one search spares a
+    # line without them (a paragraph, nearly always) their tests.
+    words = has_picture_words(text, vocab)
+    if is_image_file(text, vocab) if words else vocab.image_file.match(text):
+        return Image(text)
+    unglued = strip_alt(text, vocab) if words else text
+    caption = caption_of(unglued, vocab) if words else None
+    if caption is not None:
+        return caption
+    labelled = labelled_caption(text, vocab)
+    if labelled is not None:
+        return labelled
+    credit = credit_only(text, vocab) if words else None
+    if credit is not None:
+        return _attach_credit(body, text, credit)
+    if _LIST_ITEM.match(text) or not is_short_line(text):
+        return Paragraph(text)
+    following = lines[index + 1].text if index + 1 < len(lines) else None
+    if (
+        isinstance(previous, Image)
+        or unglued != text
+        or (following is not None and credit_only(following, vocab) is not None)
+        or line.gap_before >= 2
+        or has_scene_words(text, vocab)
+    ):
+        return Caption(unglued)
+    # Between paragraphs a short line is a caption (the issue's rule) unless its form says
+    # sub-heading: capitals or a number, or it hugs the paragraph it introduces.
+    hugs_next = (
+        index + 1 < len(lines)
+        and lines[index + 1].gap_before == 0
+        and line.gap_before > 0
+        and is_paragraph_like(lines[index + 1].text)
+    )
+    if is_heading(text) or (hugs_next and word_count(text) <= HEADING_MAX_WORDS):
+        return Heading(text)
+    return Caption(text)
+
+
+def _attach_credit(body: Body, text: str, credit: str) -> Block | None:
+    """A credit on its own line belongs to the caption just above it."""
+    previous = body.blocks[-1] if body.blocks else None
+    if isinstance(previous, Caption) and previous.credit is None:
+        body.blocks[-1] = Caption(previous.text, credit)
+        return None
+    if isinstance(previous, (Heading, Paragraph)) and is_short_line(previous.text):
+        body.blocks[-1] = Caption(previous.text, credit)
+        return None
+    return Caption(text)

@@ -1,0 +1,246 @@
+"""Removes page chrome (comment forms, link lists, share bars, counters, breadcrumbs) from the lines."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import lru_cache
+
+from tgreport.read.page.captions import is_picture_line
+from tgreport.read.page.cues import may_match, per_list
+from tgreport.read.page.lines import Line, ends_sentence, fold, is_paragraph_like, word_count
+from tgreport.read.page.vocab import Vocabulary
+
+# What may follow a furniture phrase on its line: "Bình luận (3)", "Chia sẻ:", "Tags: …".
+_PHRASE_TAIL = re.compile(r"\s*([:(\[|·•\-–]|\d)")
+_SUBSTANCE = re.compile(r"\w")
+# A lower-case letter right before a capital: the mark of two texts glued together.
+_CASE_JOIN = re.compile(r"[a-zà-ỹđ][A-ZĐÀ-Ỹ]")
+# A back-reference ("\\1", "(?P=name)") or a test of whether a group matched ("(?(1)…)").
+_GROUP_REFERENCE = re.compile(r"\\\d|\(\?P=|\(\?\(")
+COUNTER_LINE_MAX_CHARS = 200
+TAIL_LINE_MAX_CHARS = 90
+PHRASE_PREFIX_CHARS = 160
+
+
+@dataclass(frozen=True)
+class Stripped:
+    """The lines that may be article, and what was taken out of the rest."""
+
+    lines: tuple[Line, ...]
+    removed: tuple[str, ...]
+    views: int | None
+    crumb_category: str | None
+
+
+def strip_chrome(lines: list[Line], vocab: Vocabulary) -> Stripped:
+    """The lines without chrome: a tail heading ends the article (once body text was seen), a
+    box heading takes its link list with it, furniture lines go one by one, a breadcrumb above
+    the text names the category, and view counters are read and cut out of their lines."""
+    kept: list[Line] = []
+    removed: list[str] = []
+    views: int | None = None
+    category: str | None = None
+    body_seen = False
+    i = 0
+    while i < len(lines):
+        line = lines[i]
+        text, count = take_views(line.text, vocab)
+        if count is not None and views is None:
+            views = count
+        i += 1
+        if not _SUBSTANCE.search(text):
+            continue
+        glued = _glued_tail(text, vocab)
+        if glued is not None:
+            kept.append(line.with_text(text[:glued].rstrip()))
+            removed.append(text[glued:])
+            removed.extend(rest.text for rest in lines[i:])
+            break
+        if body_seen and _is_tail(text, vocab):
+            removed.append(text)
+            removed.extend(rest.text for rest in lines[i:])
+            break
+        if not body_seen:
+            crumb = breadcrumb(text, vocab)
+            if crumb is not None:
+                category = crumb or category
+                removed.append(text)
+                continue
+        if _starts_with_phrase(text, vocab.box_phrases, 60):
+            removed.append(text)
+            i = _skip_links(lines, i, vocab, removed)
+            continue
+        if _is_furniture(text, vocab) or (not body_seen and _is_tail(text, vocab)):
+            removed.append(text)
+            continue
+        if is_paragraph_like(text):
+            body_seen = True
+        kept.append(line.with_text(text))
+    return Stripped(tuple(kept), tuple(removed), views, category)
+
+
+def take_views(text: str, vocab: Vocabulary) -> tuple[str, int | None]:
+    """The line without its view counter, and the count ("Số lần xem: 1.234" → 1234)."""
+    if len(text) > COUNTER_LINE_MAX_CHARS:
+        return text, None  # counters sit on short lines; paragraphs cite numbers of readers
+    if not may_match(text, vocab.views):
+        return text, None
+    for pattern in vocab.views:
+        match = pattern.search(text)
+        if match:
+            digits = re.sub(r"\D", "", match.group("n"))
+            rest = (text[: match.start()] + text[match.end() :]).strip(" -–|·,")
+            return rest, int(digits)
+    return text, None
+
+
+def _glued_tail(text: str, vocab: Vocabulary) -> int | None:
+    """Where a tail heading starts when a scraper glued it to the line before ("Năng NguyễnCác ý kiến")."""
+    start = _glue_points(vocab.tail_phrases)
+    # The scan for a glue point comes first: nearly every line has none, and _CASE_JOIN's wide
+    # ranges match in nearly every Vietnamese line.
+    if start is not None and not start.search(text) and len(text.casefold()) == len(text):
+        return None  # no capital that could open a phrase sits right after a letter
+    if not _CASE_JOIN.search(text):
+        return None
+    folded = fold(text)
+    for phrase in vocab.tail_phrases:
+        at = folded.find(phrase, 1)
+        # Glued means no space between: a letter of the line before, then the heading's capital.
+        if at > 0 and text[at - 1].isalpha() and text[at].isupper() and text[at - 1].islower():
+            return at
+    return None
+
+
+@per_list
+def _glue_points(phrases: tuple[str, ...]) -> re.Pattern[str] | None:
+    """A capital right after a letter, of a letter some phrase starts with: where a glued
+    heading can begin. The per-phrase search runs only on lines that have one.
+
+    Valid when the folded line is as long as the line (each character folds to one), so that
+    ``folded[at]`` is ``text[at].casefold()``. No character beyond the BMP folds to a letter
+    that starts a phrase (tests/reader/test_reader_consistency.py checks every code point).
+    """
+    if not all(phrases):
+        return None  # an empty phrase matches anywhere: no shortcut
+    firsts = {phrase[0] for phrase in phrases}
+    upper = [chr(c) for c in range(0x10000) if chr(c).isupper()]
+    opening = "".join(re.escape(c) for c in upper if c.casefold() in firsts)
+    # After a letter that is not a capital ("COVID", "TTXVN" are no glue).
+    capital = "".join(re.escape(c) for c in upper)
+    # The capital comes first so the scan skips to capitals at C speed.
+    return re.compile(rf"[{opening}](?<=[^\W\d_{capital}][{opening}])")
+
+
+@lru_cache(maxsize=4096)
+def _folded_start(text: str) -> str:
+    # Each line is tested against the box phrases and the line phrases: folded once.
+    return fold(text[:PHRASE_PREFIX_CHARS])
+
+
+def _starts_with_phrase(text: str, phrases: tuple[str, ...], slack: int) -> bool:
+    longest = _longest(phrases)
+    if len(text) > longest + slack and longest < PHRASE_PREFIX_CHARS:
+        # Too long for "phrase + a short tail", and its folded start (as long as the line or
+        # PHRASE_PREFIX_CHARS, at least: folding never shortens) longer than any phrase.
+        return False
+    folded = _folded_start(text)
+    if not _any_of(phrases).match(folded):
+        return False  # no phrase starts the line: one match instead of a test per phrase
+    for phrase in phrases:
+        if folded == phrase:
+            return True
+        if folded.startswith(phrase) and len(text) <= len(phrase) + slack and not is_paragraph_like(text):
+            rest = folded[len(phrase) :]
+            if _PHRASE_TAIL.match(rest) or not rest.strip():
+                return True
+    return False
+
+
+@per_list
+def _longest(phrases: tuple[str, ...]) -> int:
+    return max(map(len, phrases), default=0)
+
+
+@per_list
+def _any_of(phrases: tuple[str, ...]) -> re.Pattern[str]:
+    """One pattern for a list of folded phrases; a match says some phrase is there."""
+    if not phrases:
+        return re.compile(r"(?!)")  # matches nothing, as an empty list finds nothing
+    return re.compile("|".join(re.escape(p) for p in phrases))
+
+
+def _is_tail(text: str, vocab: Vocabulary) -> bool:
+    if len(text) > TAIL_LINE_MAX_CHARS:
+        return False
+    folded = fold(text)
+    if _whole_line(vocab.tail_patterns)(text):
+        return True
+    # A heading, not a sentence that happens to begin with the same words.
+    return not ends_sentence(text.rstrip("*: ")) and folded.startswith(vocab.tail_phrases)
+
+
+def _is_furniture(text: str, vocab: Vocabulary) -> bool:
+    if _starts_with_phrase(text, vocab.line_phrases, 30):
+        return True
+    if _whole_line(vocab.line_patterns)(text):
+        return True
+    return bool(vocab.user_phrases) and fold(text).startswith(vocab.user_phrases)
+
+
+@per_list
+def _whole_line(patterns: tuple[re.Pattern[str], ...]) -> Callable[[str], bool]:
+    """A test whether some pattern matches the whole line: one alternation when the patterns
+    can be joined (same flags, no group references, which joining would renumber)."""
+    joinable = len({p.flags for p in patterns}) == 1 and not any(
+        _GROUP_REFERENCE.search(p.pattern) for p in patterns
+    )
+    if joinable:
+        try:
+            joined = re.compile("|".join(f"(?:{p.pattern})" for p in patterns), patterns[0].flags)
+        except re.error:
+            pass  # a flag inside a pattern, a group name used twice
+        else:
+            return lambda text: joined.fullmatch(text) is not None
+    return lambda text: any(p.fullmatch(text) for p in patterns)
+
+
+def _skip_links(lines: list[Line], i: int, vocab: Vocabulary, removed: list[str]) -> int:
+    """Past the link list under a box heading: headlines, no sentences, no picture lines.
+
+    The list's lines stand as close together as its first one; a wider gap ends it, so a
+    caption after a "Xem thêm" box in plain text is not taken for a link.
+    """
+    first_gap = lines[i].gap_before if i < len(lines) else 0
+    while i < len(lines):
+        line = lines[i]
+        if is_paragraph_like(line.text) or word_count(line.text) > 40 or line.gap_before > first_gap:
+            break
+        if is_picture_line(line.text, vocab):
+            break
+        removed.append(line.text)
+        i += 1
+    return i
+
+
+def breadcrumb(text: str, vocab: Vocabulary) -> str | None:
+    """The last step of a breadcrumb trail ("" for a bare "Trang chủ »"), None if `text` is not one."""
+    for separator in vocab.crumb_separators:
+        count = text.count(separator) + 1
+        # Parts of at most six words, and the separators themselves, make fewer than seven
+        # words a part: a sentence with a date ("ngày 7/1/2021 …") is ruled out uncut.
+        if count < 2 or word_count(text) >= 7 * count:
+            continue
+        parts = [p.strip() for p in text.split(separator)]
+        if not all(word_count(p) <= 6 for p in parts):
+            continue
+        if ends_sentence(text) or any(c.isdigit() for c in text):
+            continue
+        # A title like "Hà Nội / TP.HCM" has two parts too; a trail starts at home or has 3 steps.
+        starts_home = parts[0].casefold() in vocab.crumb_home
+        if starts_home or len(parts) >= 3:
+            steps = [p for p in parts[1 if starts_home else 0 :] if p]
+            return steps[-1] if steps else ""
+    return None

@@ -1,0 +1,151 @@
+"""The top of the page, above the first paragraph: category, title, timestamps, bylines."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from tgreport.read.page.bylines import Byline, is_name, parse_byline
+from tgreport.read.page.captions import caption_of, is_picture_line, strip_alt
+from tgreport.read.page.dates import stamp_of, today_header, whole_stamp
+from tgreport.read.page.lines import Line, is_paragraph_like, is_upper, word_count
+from tgreport.read.page.vocab import Vocabulary
+from tgreport.vn import ParsedDate
+
+# A headline has some words; a line of two or three above the text is a section name.
+TITLE_MIN_WORDS = 4
+CATEGORY_MAX_WORDS = 8
+BRAND_MAX_CHARS = 12
+
+
+@dataclass(frozen=True)
+class Stamp:
+    """A timestamp line; `banner` when it is the site's "today" line above the headline."""
+
+    parsed: ParsedDate
+    text: str
+    banner: bool
+
+
+@dataclass
+class Header:
+    title: str | None = None
+    category: str | None = None
+    stamps: list[Stamp] = field(default_factory=list)
+    bylines: list[Byline] = field(default_factory=list)
+    removed: list[str] = field(default_factory=list)
+    body: list[Line] = field(default_factory=list)  # header lines that belong to the article body
+
+
+def body_start(lines: list[Line], vocab: Vocabulary) -> int:
+    """Index of the first line of running text: a paragraph that is no caption, stamp or byline."""
+    for index, line in enumerate(lines):
+        text = line.text
+        if not is_paragraph_like(text):
+            continue
+        if caption_of(strip_alt(text, vocab), vocab) or stamp_of(text, vocab) or parse_byline(text, vocab):
+            continue
+        return index
+    # No sentence of any length (a short note): everything after the first line that can be a
+    # headline is the body.
+    for index, line in enumerate(lines):
+        text = line.text
+        if stamp_of(text, vocab) is None and not is_picture_line(text, vocab):
+            return index + 1
+    return 0
+
+
+def read_header(
+    lines: list[Line], vocab: Vocabulary, title_hint: str | None = None, *, short_note: bool = False
+) -> Header:
+    """What the lines above the body say. `title_hint` is the headline when the input marks it
+    (an HTML page's <h1>); otherwise the longest headline-like line is the title. A
+    `short_note` (a page without one full sentence) takes a headline of any length."""
+    lines = [part for line in lines for part in split_stamped(line, vocab)]
+    header = Header()
+    candidates: list[int] = []
+    stamps: list[tuple[int, ParsedDate]] = []
+    kinds: dict[int, str] = {}
+    for index, line in enumerate(lines):
+        text = line.text
+        stamp = stamp_of(text, vocab)
+        if stamp is not None:
+            stamps.append((index, stamp))
+            kinds[index] = "stamp"
+        elif is_picture_line(text, vocab):
+            kinds[index] = "body"
+        elif (byline := parse_byline(text, vocab, names_alone=False)) is not None:
+            header.bylines.append(byline)
+            kinds[index] = "byline"
+        else:
+            candidates.append(index)
+    # A short note with no sentence at all keeps its first line as the title, however short.
+    min_words = 1 if short_note else TITLE_MIN_WORDS
+    titles = [i for i in candidates if word_count(lines[i].text) >= min_words]
+    titles = [i for i in titles if not is_name(lines[i].text, vocab)]
+    title_at = max(titles, key=lambda i: (word_count(lines[i].text), i)) if titles else None
+    shorts = [i for i in candidates if not is_name(lines[i].text, vocab)]
+    if title_at is None and len(shorts) >= 2:
+        # Only short lines ("Thời sự", "Bão số 9"): the section comes first, the headline last.
+        title_at = shorts[-1]
+    hinted = [i for i in candidates if title_hint and lines[i].text == title_hint]
+    if hinted:
+        title_at = hinted[0]
+    if title_at is not None:
+        header.title = lines[title_at].text
+        kinds[title_at] = "title"
+        # Pages often print the headline twice (the window title, then the article's own).
+        for index in candidates:
+            if index != title_at and lines[index].text.casefold() == header.title.casefold():
+                header.removed.append(lines[index].text)
+                kinds[index] = "removed"
+        candidates = [i for i in candidates if kinds.get(i) != "removed"]
+        before = [i for i in candidates if i < title_at]
+        if before and word_count(lines[before[-1]].text) <= CATEGORY_MAX_WORDS:
+            header.category = lines[before[-1]].text
+            kinds[before[-1]] = "category"
+        for i in before[:-1] if header.category else before:
+            header.removed.append(lines[i].text)
+            kinds[i] = "removed"
+    elif candidates and word_count(lines[candidates[0]].text) < TITLE_MIN_WORDS:
+        # No headline (the page opens with its sapo): a short line on top names the section.
+        header.category = lines[candidates[0]].text
+        kinds[candidates[0]] = "category"
+    # Whatever is left after the headline: a writer's name, or the start of the article.
+    for index in candidates:
+        if index in kinds:
+            continue
+        after_title = title_at is not None and index > title_at
+        byline = parse_byline(lines[index].text, vocab) if after_title else None
+        if after_title and _is_brand(lines[index].text, vocab):
+            # The paper's brand under the headline ("LAO ĐỘNG", "SGGPO"); above it, the same
+            # words ("Pháp luật", "Văn hóa") name a section.
+            header.removed.append(lines[index].text)
+            kinds[index] = "removed"
+        elif byline is not None:
+            header.bylines.append(byline)
+            kinds[index] = "byline"
+        else:
+            kinds[index] = "body"
+    # A weekday-and-date line above the headline is the site's "today" banner (seed 003).
+    banner_before = title_at if title_at is not None else len(lines)
+    header.stamps = [
+        Stamp(parsed, lines[i].text, i < banner_before and today_header(lines[i].text))
+        for i, parsed in stamps
+    ]
+    header.body = [line for index, line in enumerate(lines) if kinds[index] == "body"]
+    return header
+
+
+def split_stamped(line: Line, vocab: Vocabulary) -> list[Line]:
+    """ "Thời sự | 15/03/2021 08:30", "Ngọc Mến | 15/03/2021 08:30": a stamp shares its line
+    with the category or the writer; each part is read as a line of its own."""
+    parts = [p.strip() for p in line.text.split("|")]
+    if len(parts) < 2 or whole_stamp(line.text) or not any(stamp_of(p, vocab) for p in parts):
+        return [line]  # "Thứ Bảy, 10/07/2021 | 11:34" is one stamp
+    return [line.with_text(p) for p in parts if p]
+
+
+def _is_brand(text: str, vocab: Vocabulary) -> bool:
+    # A known paper, or one word in capitals ("SGGPO", "NLĐO"): no headline, name or sentence.
+    one_word = " " not in text and is_upper(text) and len(text) <= BRAND_MAX_CHARS
+    return one_word or text.casefold() in vocab.publications

@@ -1,7 +1,0 @@
-"""The reader for scraped news-page text: from the site's chrome to a clean Article."""
-
-from __future__ import annotations
-
-from .article import read_page
-
-__all__ = ["read_page"]

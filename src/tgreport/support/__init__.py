@@ -1,0 +1,1 @@
+"""What every stage may use: atomic writes, shipped resources, the font table."""

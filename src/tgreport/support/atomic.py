@@ -1,0 +1,102 @@
+"""The one writer of output files: a crash or a full disk never leaves half a file."""
+
+from __future__ import annotations
+
+import contextlib
+import errno
+import os
+import tempfile
+from pathlib import Path
+
+from tgreport.errors import ExportError
+
+TEMP_PREFIX = ".tgreport-"
+
+
+def check_target(target: Path) -> Path:
+    """The folder `target` would be written into; ExportError if it cannot be a file there."""
+    folder = target.parent if str(target.parent) else Path(".")
+    if not folder.is_dir():
+        raise ExportError("the output folder does not exist", folder)
+    if target.is_dir():
+        raise ExportError("is a folder, not a file name", target)
+    return folder
+
+
+def write_atomic(path: str | Path, data: bytes) -> Path:
+    """Write `data` to `path` so that `path` holds either its old content or all of `data`.
+
+    The bytes go to a temporary file in the target folder (same file system, so the rename is
+    atomic), are flushed and fsynced, then renamed over the target. On any error, and on Ctrl-C,
+    the temporary file is removed; after SIGKILL the next write to the same target removes it.
+    """
+    target = Path(path)
+    folder = check_target(target)
+    _remove_stale_temporaries(folder, target.name)
+    try:
+        # The process id in the name tells a later run whether the writer is still alive.
+        fd, tmp_name = tempfile.mkstemp(prefix=f"{TEMP_PREFIX}{target.name}.{os.getpid()}.", dir=folder)
+    except OSError as exc:
+        raise ExportError(f"cannot write here: {_reason(exc)}", folder) from exc
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.chmod(tmp_name, 0o644)
+        os.replace(tmp_name, target)
+    except BaseException as exc:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp_name)
+        if isinstance(exc, OSError):
+            raise ExportError(f"cannot write the file: {_reason(exc)}", target) from exc
+        raise
+    _fsync_dir(folder)
+    return target
+
+
+def _reason(exc: OSError) -> str:
+    if exc.errno == errno.EFBIG:
+        return "the file is larger than this system allows (File too large)"
+    return exc.strerror or str(exc)
+
+
+def temporaries(folder: Path, name: str) -> list[Path]:
+    """The temporary files that writes to `folder/name` have left, oldest naming scheme too."""
+    return sorted(folder.glob(f"{TEMP_PREFIX}{name}.*"))
+
+
+def _remove_stale_temporaries(folder: Path, name: str) -> None:
+    """Clear what a killed earlier run left behind for the same target.
+
+    A temporary whose writer is still running (another make-report writing the same file right
+    now) is left alone, so two runs never delete each other's work.
+    """
+    for stale in temporaries(folder, name):
+        if _writer_alive(stale.name[len(TEMP_PREFIX) + len(name) + 1 :]):
+            continue
+        with contextlib.suppress(OSError):
+            stale.unlink()
+
+
+def _writer_alive(rest: str) -> bool:
+    pid_text = rest.partition(".")[0]
+    if not pid_text.isdigit() or int(pid_text) == os.getpid():
+        return False  # an older naming scheme, or our own leftover: stale either way
+    try:
+        os.kill(int(pid_text), 0)
+    except ProcessLookupError:
+        return False
+    except OSError:
+        return True  # exists but belongs to someone else
+    return True
+
+
+def _fsync_dir(folder: Path) -> None:
+    # Makes the rename itself durable; not every file system allows opening a folder.
+    with contextlib.suppress(OSError):
+        fd = os.open(folder, os.O_RDONLY)
+        try:
+            os.fsync(fd)
+        finally:
+            os.close(fd)

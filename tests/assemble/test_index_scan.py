@@ -1,0 +1,99 @@
+"""The citation patterns tried only where a match can start find exactly what finditer finds."""
+
+from __future__ import annotations
+
+import re
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from tgreport.assemble.citations import documents, people
+from tgreport.assemble.citations.scan import matches_at, starts_of, starts_of_each, trie_pattern
+
+PIECES = [
+    "Chỉ thị", "chỉ thị", "CHỈ THỊ", "Nghị quyết", "Quy định", "Luật", "số", "05-CT/TW", "123456-CT/TW",
+    "30/2020/NĐ-CP", "1234/QĐ-TTg", "08-QĐi/TW", "x05-CT/TW", "-UBND", "Đồng chí", "đồng chí", "Đ/c",
+    "Ông", "ông", "không", "Bà", "Nhà báo", "Thượng tá", "PGS.TS", "NGƯT", "Nguyễn Văn An", "Lê Thị Bình",
+    ", Bí thư Tỉnh ủy", "của Bộ Chính trị", " ", "\n", ",", "/", "-", "2", "x",
+]
+texts = st.lists(st.sampled_from(PIECES), max_size=16).map("".join)
+
+
+def spans(matches: object) -> list[tuple[int, int]]:
+    return [m.span() for m in matches]  # type: ignore[attr-defined]
+
+
+@settings(max_examples=400, deadline=None)
+@given(texts)
+def test_document_patterns_match_as_finditer(text: str) -> None:
+    for kind, pattern in documents._PATTERNS:
+        if kind in documents._STARTS_AT_TYPE:
+            fast = matches_at(pattern, text, starts_of(text, documents.TYPE_WORDS))
+        elif kind == "code":
+            fast = matches_at(pattern, text, documents._code_starts(text))
+        else:
+            continue
+        assert spans(fast) == spans(pattern.finditer(text)), kind
+
+
+@settings(max_examples=400, deadline=None)
+@given(texts)
+def test_honorific_pattern_matches_as_finditer(text: str) -> None:
+    fast = matches_at(people._BY_HONORIFIC, text, starts_of(text, people.HONORIFIC_STARTS))
+    assert spans(fast) == spans(people._BY_HONORIFIC.finditer(text))
+
+
+def test_the_pieces_do_produce_matches() -> None:
+    # The generator is not vacuous: each scanned pattern matches in a text made of the pieces.
+    text = "Theo Chỉ thị số 05-CT/TW, 30/2020/NĐ-CP; đồng chí Nguyễn Văn An, Bí thư Tỉnh ủy"
+    assert len(documents.find_documents(text)) == 2
+    assert [p.name for p in people.find_people(text)] == ["Nguyễn Văn An"]
+
+
+def find_every(text: str, words: tuple[str, ...]) -> list[int]:
+    # The definition: every position where a word begins, overlapping ones included.
+    return sorted({i for w in words for i in range(len(text)) if text.startswith(w, i)})
+
+
+OVERLAPPING = ("Nghị quyết", "quyết định", "Quyết định", "PGS", "GS", "bà", "bàn", "b", "ng chí", "Đồng chí")
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from([*OVERLAPPING, "Nghị quyết định", " ", "x", "Đ", "PG"]), max_size=12)
+       .map("".join))
+def test_starts_of_finds_every_start_overlapping_or_not(text: str) -> None:
+    for words in (OVERLAPPING, documents.TYPE_WORDS, people.HONORIFIC_STARTS):
+        assert starts_of(text, words) == find_every(text, words)
+
+
+def test_starts_of_sees_a_word_begin_inside_another() -> None:
+    text = "theo Nghị quyết định hướng, PGS.TS"
+    assert starts_of(text, OVERLAPPING) == [5, 10, 28, 29]
+
+
+@settings(max_examples=300, deadline=None)
+@given(texts)
+def test_one_pass_for_both_word_lists_finds_what_two_passes_find(text: str) -> None:
+    groups = (documents.TYPE_WORDS, people.HONORIFIC_STARTS, OVERLAPPING)
+    assert starts_of_each(text, groups) == tuple(find_every(text, g) for g in groups)
+
+
+NAMES = ["Tô", "Tôn", "Tống", "Nguyễn", "Lê", "Văn", "Thị", "An", "Bình", "Đức", "Hà", "Nội", " ", ", ", "x",
+         "Ô"]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(NAMES), max_size=14).map("".join))
+def test_surnames_as_a_trie_match_as_the_longest_first_alternation(text: str) -> None:
+    # The alternation the trie replaced: surnames longest first ("Tôn" before "Tô").
+    alternation = re.compile(people._NAME_AFTER_POSITION.pattern.replace(
+        trie_pattern(sorted(people.SURNAMES)),
+        "(?:" + "|".join(sorted(people.SURNAMES, key=len, reverse=True)) + ")",
+    ))
+    assert alternation.pattern != people._NAME_AFTER_POSITION.pattern
+    assert spans(people._NAME_AFTER_POSITION.finditer(text)) == spans(alternation.finditer(text))
+
+
+def test_a_surname_that_begins_another_gives_the_longer_name() -> None:
+    assert [m.group("name") for m in people._NAME_AFTER_POSITION.finditer("ông Tôn Thị Bình, Tô Văn An")] == [
+        "Tôn Thị Bình", "Tô Văn An"]

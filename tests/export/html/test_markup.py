@@ -1,0 +1,105 @@
+"""The Python-built article markup (htmlmarkup.py) against the Jinja macros it stands in for."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from pathlib import Path
+
+from html_helpers import epub_files, make_article, options, parse_html
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from markupsafe import escape
+
+from tgreport.export.html import epub
+from tgreport.export.html import markup as htmlmarkup
+from tgreport.export.html.base import get_template
+from tgreport.export.html.view import build_view, text_filter
+from tgreport.model import Caption, Heading, ListBlock, Paragraph, Report
+from tgreport.pipeline import render
+
+# The reference: text_filter as first written, with markupsafe's escape and the plain hint.
+_HINT = re.compile(r"\d[-/]")
+_CODE = re.compile(r"\b\d+(?:[-/][0-9A-ZĐ]+)*[-/][A-ZĐ][0-9A-ZĐ]*(?:[-/][0-9A-ZĐ]+)*\b")
+
+
+def _reference_filter(text: str) -> str:
+    text = re.sub("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]", "", text)
+    escaped = str(escape(text))
+    if not _HINT.search(text):
+        return escaped
+    return _CODE.sub(lambda m: f'<span class="code">{m.group()}</span>', escaped)
+
+
+def _odd_report() -> Report:
+    """Every block kind and the edge cases of each: ordered lists, captions without credit,
+    markup-like text, document codes, an empty lead and byline."""
+    blocks = (
+        Paragraph("Theo Nghị định 30/2020/NĐ-CP và Chỉ thị 05-CT/TW, <b>“Đảng”</b> & 'dân'."),
+        Heading("Mục <1> & \"2\""),
+        Caption("Ảnh không ghi nguồn"),
+        Caption("Ảnh có nguồn", "Phương Hoa/TTXVN"),
+        ListBlock(("một", "hai & ba"), ordered=True),
+        ListBlock(("bốn",)),
+    )
+    return Report(
+        title="Bản tin",
+        issued=dt.date(2021, 1, 7),
+        articles=(
+            make_article(1, blocks=blocks),
+            make_article(2, lead=None, authors=(), publisher=None, title=None, title_derived=True),
+        ),
+    )
+
+
+def _macros() -> object:
+    return get_template(options(), "_article.html").module
+
+
+def test_articles_equal_the_jinja_macro(sample_report: Report, sectioned_report: Report) -> None:
+    macros = _macros()
+    checked = 0
+    for report in (sample_report, sectioned_report, _odd_report()):
+        view = build_view(report)
+        for s in view.sections:
+            for grouped in (False, True):
+                assert htmlmarkup.section_articles(s, grouped) == macros.section_articles(s, grouped, None)  # type: ignore[attr-defined]
+            for a in s.articles:
+                for level in (2, 3):
+                    assert htmlmarkup.article(a, level) == macros.article(a, level)  # type: ignore[attr-defined]
+                    checked += 1
+    assert checked == 2 * (2 * len(sample_report.articles) + 2)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet=st.sampled_from("aĐđ0123456789٣_-/ &<>\"'Ệ\x00\x0b\ufffe CTWNĐP.")))
+def test_text_filter_equals_the_reference(text: str) -> None:
+    assert str(text_filter(text)) == _reference_filter(text)
+
+
+def test_a_users_article_template_is_used_in_html_and_epub(sample_report: Report, tmp_path: Path) -> None:
+    (tmp_path / "_article.html").write_text(
+        '{% macro article(a, level) %}<article id="{{ a.anchor }}" class="mine">{{ a.heading }}</article>\n'
+        "{% endmacro %}\n"
+        "{% macro section_head(s) %}<h2>{{ s.title }}</h2>{% endmacro %}\n"
+        "{% macro section_articles(s, grouped, link) %}{% for a in s.articles %}{{ article(a, 2) }}"
+        "{% endfor %}{% endmacro %}\n",
+        encoding="utf-8",
+    )
+    opts = options(template_dir=tmp_path)
+    doc = parse_html(render(sample_report, "html", opts))
+    assert len(doc.xpath("//article[@class='mine']")) == len(sample_report.articles)
+    assert not doc.xpath("//article[@class='article']")
+    pages = epub_files(render(sample_report, "epub", opts))
+    page = pages["OEBPS/a1.xhtml"].decode("utf-8")
+    assert 'class="mine"' in page and 'class="article"' not in page
+    # Without the override the same report is written by the built-in markup.
+    plain = parse_html(render(sample_report, "html", options()))
+    assert len(plain.xpath("//article[@class='article']")) == len(sample_report.articles)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(), st.integers(min_value=0, max_value=40))
+def test_epub_characters_are_the_set_of_the_text(text: str, sample: int) -> None:
+    # Any character, regex-special ones ("]", "^", "-", "\\", "[") and line breaks included.
+    assert epub._characters(text + "[]^-\\\n" + text, sample) == frozenset(text + "[]^-\\\n")

@@ -1,0 +1,107 @@
+"""The fast line breaker for plain paragraphs gives ReportLab's own lines, and the same PDF bytes."""
+
+from __future__ import annotations
+
+import dataclasses
+import random
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from pdf_helpers import make_article, make_report, render
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.platypus import Paragraph as RLParagraph
+
+from tgreport.export.pdf import plain
+from tgreport.export.pdf.fonts import register
+from tgreport.export.pdf.markup import paragraph
+from tgreport.model import Paragraph
+
+WORDS = (  # noqa: SIM905 (a sentence reads better than a list of words)
+    "Đảng ủy Khối các cơ quan Trung ương triển khai nhiệm vụ công tác tuyên giáo năm 2021 "
+    "05-CT/TW “Đề cao trách nhiệm nêu gương” – Nghị định 30/2020/NĐ-CP; 1.234.567,5 ₫ Thủy hoà "
+    "NGHỊ QUYẾT ẩn ngữ. a i Hà\u00a0Nội Nguyễn Xuân Phúc ThủtướngChínhphủnướcCộnghòaXãhộiChủnghĩaViệtNam"
+).split(" ")
+FACES = register("Liberation Serif")
+
+
+def lines_of(p: RLParagraph) -> list[tuple[float, list[str]]]:
+    return [(extra, list(words)) for extra, words in p.blPara.lines]
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    st.integers(min_value=0, max_value=2**32),
+    st.integers(min_value=0, max_value=400),
+    st.sampled_from([FACES.regular, FACES.bold, FACES.italic]),
+    st.sampled_from([10.0, 13.0, 14.0]),
+    st.floats(min_value=40, max_value=460),
+    st.floats(min_value=-20, max_value=40),
+    st.sampled_from([0.0, 0.05]),
+    st.integers(min_value=1, max_value=30),
+)
+def test_same_lines_and_splits_as_reportlab(
+    seed: int, count: int, font: str, size: float, width: float, indent: float, shrink: float, cut: int
+) -> None:
+    style = ParagraphStyle("x", fontName=font, fontSize=size, leading=size * 1.3, firstLineIndent=indent,
+                           spaceShrinkage=shrink, hyphenationLang="", embeddedHyphenation=0,
+                           uriWasteReduce=0, splitLongWords=1, allowWidows=0, allowOrphans=0)
+    # Hypothesis draws short lists; prose of up to 400 words gives many line ends to get right.
+    rnd = random.Random(seed)
+    text = " ".join(rnd.choice(WORDS) for _ in range(count))
+    fast = paragraph(text, style)
+    assert isinstance(fast, plain.PlainParagraph)
+    slow = RLParagraph(text.replace("&", "&amp;").replace("<", "&lt;"), style)
+    assert fast.wrap(width, 10_000) == slow.wrap(width, 10_000)
+    assert lines_of(fast) == lines_of(slow)
+    assert fast._width_max == slow._width_max
+    # Split at a page end, the second part (a word list, not text) is broken the same way too.
+    height = cut * style.leading
+    fast_parts, slow_parts = fast.split(width, height), slow.split(width, height)
+    assert len(fast_parts) == len(slow_parts)
+    for f, s in zip(fast_parts, slow_parts, strict=True):
+        assert f.wrap(width, 10_000) == s.wrap(width, 10_000)
+        assert lines_of(f) == lines_of(s)
+
+
+def test_the_fast_path_is_taken_for_plain_text() -> None:
+    # Guards the test above: were every paragraph to fall back, it would compare ReportLab to itself.
+    style = ParagraphStyle("x", fontName=FACES.regular, fontSize=13, leading=17, hyphenationLang="",
+                           embeddedHyphenation=0, uriWasteReduce=0)
+    p = paragraph(" ".join(WORDS[:30]), style)
+    assert p._break_plain([200.0]) is not None
+    assert paragraph("x\u00ady " * 5, style)._break_plain([200.0]) is None  # soft hyphens: ReportLab's
+    assert paragraph("x", style, bullet="•")._break_plain([200.0]) is None
+
+
+@pytest.mark.parametrize("theme_name", ["official", "modern"])
+def test_same_pdf_bytes_as_reportlabs_line_breaker(theme_name: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    rnd = random.Random(30)
+
+    def prose(n: int) -> str:
+        return " ".join(rnd.choice(WORDS) for _ in range(n))
+
+    # Paragraphs long enough to split across pages, short ones, and a word wider than a line.
+    articles = tuple(
+        make_article(i, title=prose(12),
+                     blocks=tuple(Paragraph(prose(rnd.choice((5, 60, 700)))) for _ in range(6)))
+        for i in range(1, 5)
+    )
+    report = dataclasses.replace(make_report(1), articles=articles)
+    fast = render(report, theme_name)
+    monkeypatch.setattr(plain.PlainParagraph, "breakLines", RLParagraph.breakLines)
+    assert render(report, theme_name) == fast
+
+
+SPACES = "ab đ\xa0\u2028\u3000\t\n\r\x85\u200b\u2009\ufeff\u180e\u202f\u205f\u1680\x1c\x1f ."
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet=SPACES, max_size=16))
+def test_tidy_text_skips_the_cleaner_only_when_the_cleaner_would_not_change_it(text: str) -> None:
+    from reportlab.platypus.paragraph import cleanBlockQuotedText
+
+    from tgreport.export.pdf.markup import _UNTIDY_SPACE
+
+    if not _UNTIDY_SPACE.search(text):
+        assert cleanBlockQuotedText(text) == text

@@ -1,0 +1,82 @@
+"""The JSON exporter's shape is a contract: keys, types and date formats."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+
+from tgreport import ExportOptions, render
+from tgreport.model import Report
+
+ARTICLE_KEYS = {
+    "id", "source", "title", "title_derived", "date", "published", "event_date", "authors",
+    "publisher", "category", "views", "lead", "blocks", "removed", "warnings",
+}
+DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+STAMP = re.compile(r"^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2})?$")
+
+
+def test_report_shape(sample_report: Report) -> None:
+    data = json.loads(render(sample_report, "json", ExportOptions()))
+    assert data["tgreport"]
+    assert data["title"] == "Bản tin tổng hợp"
+    assert data["organisation"] == "Ban Tuyên giáo Đảng ủy Khối"
+    assert data["place"] == "Hà Nội"
+    assert data["issued"] == "2021-01-07"
+    assert len(data["articles"]) == 5
+    for article in data["articles"]:
+        assert set(article) == ARTICLE_KEYS
+        assert article["date"] is None or DAY.match(article["date"])
+        assert article["event_date"] is None or DAY.match(article["event_date"])
+        assert article["published"] is None or STAMP.match(article["published"])
+        assert isinstance(article["authors"], list)
+        for block in article["blocks"]:
+            assert block["type"] in {"paragraph", "heading", "caption", "quote", "list", "related", "image"}
+            assert isinstance(block["text"], str)
+            assert set(block) <= {"type", "text", "credit"}
+
+
+def test_values_round_trip(sample_report: Report) -> None:
+    data = json.loads(render(sample_report, "json", ExportOptions()))
+    first, derived = data["articles"][0], data["articles"][1]
+    assert first["published"] == "2021-01-01T21:38"
+    assert first["date"] == "2021-01-01"
+    assert derived["title"] is None and derived["title_derived"] is True
+    caption = next(b for b in first["blocks"] if b["type"] == "caption")
+    assert caption == {"type": "caption", "text": "Quang cảnh hội nghị", "credit": "Phương Hoa/TTXVN"}
+    listing = next(b for b in first["blocks"] if b["type"] == "list")
+    assert listing["text"] == "Học tập nghị quyết\nXây dựng chương trình hành động"
+    assert "1.234.567,5 ₫" in first["blocks"][-1]["text"]  # not escaped: ensure_ascii is off
+
+
+def test_json_reader_reads_what_the_exporter_wrote(sample_report: Report, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from tgreport import read
+
+    path = tmp_path / "digest.json"
+    path.write_bytes(render(sample_report, "json", ExportOptions()))
+    articles = read(path)
+    assert [a.title for a in articles] == [a.title for a in sample_report.articles]
+    assert articles[0].published == dt.datetime(2021, 1, 1, 21, 38)
+    assert articles[0].blocks == sample_report.articles[0].blocks
+
+
+def test_json_reader_refuses_wrong_shapes_with_the_file_name(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    import pytest
+
+    from tgreport.errors import InputError
+    from tgreport.read import read_path
+
+    cases = {
+        "number.json": "0",
+        "views.json": '{"title": "Tin", "views": "nhiều lắm", "blocks": ["Nội dung."]}',
+        "blocks.json": '{"title": "Tin", "blocks": 5}',
+        "deep.json": "[" * 100_000 + "]" * 100_000,
+        "articles.json": '{"articles": "không phải danh sách"}',
+    }
+    for name, text in cases.items():
+        path = tmp_path / name
+        path.write_text(text, encoding="utf-8")
+        with pytest.raises(InputError) as caught:
+            read_path(path)
+        assert name in str(caught.value), name

@@ -1,0 +1,281 @@
+"""The page reader's parts on their own: bylines, captions, stamps, chrome, and the reader's edges."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import unicodedata
+from pathlib import Path
+
+import pytest
+
+from tgreport.cli import main
+from tgreport.errors import InputError
+from tgreport.model import Caption
+from tgreport.read import ReaderOptions, read_path
+from tgreport.read.page.bylines import parse_byline
+from tgreport.read.page.captions import caption_of, credit_only, strip_alt
+from tgreport.read.page.chrome import breadcrumb
+from tgreport.read.page.dates import stamp_of
+from tgreport.read.page.vocab import vocabulary
+from tgreport.read.text import article_from_text
+from tgreport.vn import encode_legacy
+
+VOCAB = vocabulary()
+
+PAGE = """Thời sự
+Đảng ủy Khối tổ chức hội nghị tổng kết công tác năm 2020
+Thứ Hai, 15/03/2021 - 08:30
+Sáng 15/3, tại Hà Nội, Đảng ủy Khối tổ chức hội nghị tổng kết công tác năm 2020, triển khai nhiệm vụ năm 2021.
+
+Quảng cáo
+
+Hội nghị đánh giá cao kết quả công tác tuyên giáo, đề ra nhiệm vụ trọng tâm năm 2021 cho các đảng ủy.
+
+Mã QR tải ứng dụng 0912
+
+Thảo Nguyên
+"""
+
+
+@pytest.mark.parametrize(
+    ("line", "authors", "publisher"),
+    [
+        ("Thảo Nguyên", ("Thảo Nguyên",), None),
+        ("MAI CHI", ("MAI CHI",), None),
+        ("Bài và ảnh: Nguyễn Văn Nam", ("Nguyễn Văn Nam",), None),
+        ("Tin, ảnh: Hoàng Minh", ("Hoàng Minh",), None),
+        ("Văn Tuấn - Hữu Thắng", ("Văn Tuấn", "Hữu Thắng"), None),
+        ("Nhóm PV", ("Nhóm PV",), None),
+        ("PV", ("PV",), None),
+        ("Thu Hà (tổng hợp)", ("Thu Hà",), None),
+        ("Hoàng Anh (TTXVN)", ("Hoàng Anh",), "TTXVN"),
+        ("MINH ANH (theo TTXVN)", ("MINH ANH",), "TTXVN"),
+        ("Thanh Hà/VOV.VN", ("Thanh Hà",), "VOV.VN"),
+        ("TS. NGUYỄN VĂN HÙNG", ("TS. NGUYỄN VĂN HÙNG",), None),
+        ("(TTXVN/Vietnam+)", (), "TTXVN/Vietnam+"),
+        ("Theo TTXVN", (), "TTXVN"),
+        ("Theo báo Nhân Dân", (), "báo Nhân Dân"),
+        ("Nguồn: baochinhphu.vn", (), "baochinhphu.vn"),
+    ],
+)
+def test_bylines(line: str, authors: tuple[str, ...], publisher: str | None) -> None:
+    byline = parse_byline(line, VOCAB)
+    assert byline is not None
+    assert (byline.authors, byline.publisher) == (authors, publisher)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Theo kế hoạch",  # the start of a sentence, not a source
+        "Quang cảnh hội nghị",
+        "Ban Tuyên giáo Tỉnh ủy",
+        "Khen thưởng cho các tập thể, cá nhân",
+        "Hội nghị đã thảo luận và thống nhất các nhiệm vụ trọng tâm.",
+        "(Ảnh: TTXVN)",
+        "Thời sự - Chính trị",
+    ],
+)
+def test_not_bylines(line: str) -> None:
+    assert parse_byline(line, VOCAB) is None
+
+
+@pytest.mark.parametrize(
+    ("line", "text", "credit"),
+    [
+        ("Quang cảnh Hội nghị - Ảnh: Minh Châu", "Quang cảnh Hội nghị", "Minh Châu"),
+        ("Quang cảnh hội nghị. (Ảnh: Phương Hoa/TTXVN)", "Quang cảnh hội nghị.", "Phương Hoa/TTXVN"),
+        ("Thủ tướng phát biểu. Ảnh: VGP/Nhật Bắc", "Thủ tướng phát biểu.", "VGP/Nhật Bắc"),
+        ("Du khách ở vịnh Hạ Long (Ảnh: Nguyễn Dương).", "Du khách ở vịnh Hạ Long", "Nguyễn Dương"),
+        ("Hội nghị trực tuyến (Ảnh minh họa)", "Hội nghị trực tuyến (Ảnh minh họa)", None),
+    ],
+)
+def test_captions(line: str, text: str, credit: str | None) -> None:
+    assert caption_of(line, VOCAB) == Caption(text, credit)
+
+
+def test_sentences_are_not_captions() -> None:
+    assert caption_of("Năm 2020, ngành tuyên giáo đã hoàn thành tốt nhiệm vụ được giao.", VOCAB) is None
+    assert credit_only("Ảnh: TTXVN", VOCAB) == "TTXVN"
+    assert credit_only("(Ảnh minh họa)", VOCAB) == "Ảnh minh họa"
+
+
+def test_glued_alt_text_is_dropped() -> None:
+    line = "Tăng cường quản lý đảng viên ảnh 1Bí thư Đảng ủy dự hội nghị. (Ảnh: Phương Hoa/TTXVN)"
+    assert strip_alt(line, VOCAB) == "Bí thư Đảng ủy dự hội nghị. (Ảnh: Phương Hoa/TTXVN)"
+    assert strip_alt("Bức ảnh 1 cho thấy quang cảnh.", VOCAB) == "Bức ảnh 1 cho thấy quang cảnh."
+
+
+@pytest.mark.parametrize(
+    ("line", "value"),
+    [
+        ("21:38' 7/1/2021", dt.datetime(2021, 1, 7, 21, 38)),
+        ("[ Cập nhật vào ngày (22/01/2021) ]", dt.date(2021, 1, 22)),
+        ("Thứ năm, 7/1/2021, 21:38 (GMT+7)", dt.datetime(2021, 1, 7, 21, 38)),
+        ("Thứ Hai, 15/03/2021 - 08:30", dt.datetime(2021, 3, 15, 8, 30)),
+        ("15/03/2021 08:30 GMT+7", dt.datetime(2021, 3, 15, 8, 30)),
+        ("Cập nhật: 10:15 ngày 05/06/2021", dt.datetime(2021, 6, 5, 10, 15)),
+        ("Cập nhật lúc 15:03, Thứ hai, 15/03/2021", dt.datetime(2021, 3, 15, 15, 3)),
+        ("Đăng ngày 05/06/2021 lúc 9h30", dt.datetime(2021, 6, 5, 9, 30)),
+        ("Ngày đăng: 12/03/2021 | Cập nhật: 13/03/2021", dt.date(2021, 3, 12)),
+        ("2026-03-01T09:51:00+07:00", dt.datetime(2026, 3, 1, 9, 51)),
+        ("Ngày 15 tháng 3 năm 2021", dt.date(2021, 3, 15)),
+    ],
+)
+def test_stamps(line: str, value: dt.date) -> None:
+    stamp = stamp_of(line, VOCAB)
+    assert stamp is not None
+    got = stamp.value
+    if isinstance(got, dt.datetime):
+        got = got.replace(tzinfo=None)
+    assert got == value
+
+
+@pytest.mark.parametrize(
+    "line", ["Sáng 6-1", "Hội nghị ngày 15/3/2021 tại Hà Nội", "Chỉ thị số 05-CT/TW", "Số 12 - 2021"]
+)
+def test_not_stamps(line: str) -> None:
+    assert stamp_of(line, VOCAB) is None
+
+
+def test_breadcrumbs() -> None:
+    assert breadcrumb("Trang chủ » Tin tức » Kinh tế", VOCAB) == "Kinh tế"
+    assert breadcrumb("Trang chủ | Tin tức | Thời sự", VOCAB) == "Thời sự"
+    assert breadcrumb("Hà Nội / TP.HCM", VOCAB) is None
+    assert breadcrumb("Thời sự - Chính trị", VOCAB) is None
+
+
+def test_extra_chrome_from_the_config_file_extends_the_data_file(tmp_path: Path) -> None:
+    plain = article_from_text(PAGE, tmp_path / "a.txt", ReaderOptions())
+    texts = [b.text for b in plain.blocks]
+    assert "Quảng cáo" in texts and "Mã QR tải ứng dụng 0912" in texts
+    options = ReaderOptions(extra_chrome=("Quảng cáo", r"re:^Mã QR .*$"))
+    cleaned = article_from_text(PAGE, tmp_path / "a.txt", options)
+    dropped = ("Quảng cáo", "Mã QR tải ứng dụng 0912")
+    assert [b.text for b in cleaned.blocks] == [t for t in texts if t not in dropped]
+    assert set(dropped) <= set(cleaned.removed)
+    assert cleaned.authors == ("Thảo Nguyên",)
+
+
+def test_a_tail_phrase_from_the_config_ends_the_article(tmp_path: Path) -> None:
+    options = ReaderOptions(extra_chrome=("tail:Quảng cáo",))
+    article = article_from_text(PAGE, tmp_path / "a.txt", options)
+    assert article.blocks[-1].text.startswith("Sáng 15/3")
+    assert "Thảo Nguyên" in article.removed and article.authors == ()
+
+
+def test_page_reading(tmp_path: Path) -> None:
+    article = article_from_text(PAGE, tmp_path / "a.txt", ReaderOptions())
+    assert article.title == "Đảng ủy Khối tổ chức hội nghị tổng kết công tác năm 2020"
+    assert article.category == "Thời sự"
+    assert article.published == dt.datetime(2021, 3, 15, 8, 30)
+    assert article.event_date == dt.date(2021, 3, 15) == article.date
+
+
+def test_nfd_input_comes_out_nfc(tmp_path: Path) -> None:
+    path = tmp_path / "nfd.txt"
+    path.write_bytes(unicodedata.normalize("NFD", PAGE).encode("utf-8"))
+    article = read_path(path)[0]
+    assert article.title == "Đảng ủy Khối tổ chức hội nghị tổng kết công tác năm 2020"
+    for block in article.blocks:
+        assert unicodedata.is_normalized("NFC", block.text)
+
+
+def test_legacy_encoding_is_read_and_noted(tmp_path: Path) -> None:
+    path = tmp_path / "tcvn3.txt"
+    path.write_bytes(encode_legacy(PAGE, "tcvn3"))
+    article = read_path(path)[0]
+    assert article.title == "Đảng ủy Khối tổ chức hội nghị tổng kết công tác năm 2020"
+    assert article.authors == ("Thảo Nguyên",)
+    assert any("tcvn3" in w for w in article.warnings)
+
+
+def test_tone_style_option(tmp_path: Path) -> None:
+    page = PAGE.replace("Đảng ủy Khối", "Đảng uỷ Khối")
+    as_written = article_from_text(page, tmp_path / "a.txt", ReaderOptions())
+    assert as_written.title is not None and "uỷ" in as_written.title
+    restyled = article_from_text(page, tmp_path / "a.txt", ReaderOptions(tone_style="hòa"))
+    assert restyled.title == "Đảng ủy Khối tổ chức hội nghị tổng kết công tác năm 2020"
+
+
+def test_a_page_of_chrome_alone_is_an_input_error(tmp_path: Path) -> None:
+    with pytest.raises(InputError) as caught:
+        article_from_text("Chia sẻ\n\nBình luận\n", tmp_path / "empty.txt", ReaderOptions())
+    assert "empty.txt" in str(caught.value)
+    with pytest.raises(InputError):
+        article_from_text("\n  \n", tmp_path / "blank.txt", ReaderOptions())
+
+
+def test_html_pages_go_through_the_page_reader(tmp_path: Path) -> None:
+    path = tmp_path / "page.html"
+    path.write_text(
+        """<!doctype html><html><head><title>Báo X - tin tức</title><style>p{}</style></head>
+<body><nav><a href="/">Trang chủ</a> » <a>Thời sự</a></nav>
+<div class="cat">Thời sự - Chính trị</div>
+<h1>Đảng ủy Khối triển khai nhiệm vụ công tác tuyên giáo năm 2021</h1>
+<div class="time">21:38' 7/1/2021</div>
+<p>Sáng 6-1, tại Hà Nội, Đảng ủy Khối tổ chức Hội nghị tổng kết công tác tuyên giáo năm 2020.</p>
+<figure><img src="a.jpg" alt="Đảng ủy Khối triển khai nhiệm vụ ảnh 1">
+<figcaption>Quang cảnh Hội nghị - Ảnh: Minh Châu</figcaption></figure>
+<p>Năm 2021, Đảng ủy Khối xác định chủ đề công tác tuyên giáo là đề cao trách nhiệm nêu gương.</p>
+<p class="author">Thảo Nguyên</p>
+<div class="comments"><h3>Ý KIẾN BẠN ĐỌC VỀ BÀI VIẾT NÀY</h3><label>Họ và tên</label></div>
+<script>var x = "Ảnh: không";</script></body></html>""",
+        encoding="utf-8",
+    )
+    article = read_path(path)[0]
+    assert article.title == "Đảng ủy Khối triển khai nhiệm vụ công tác tuyên giáo năm 2021"
+    assert article.category == "Thời sự - Chính trị"
+    assert article.published == dt.datetime(2021, 1, 7, 21, 38)
+    assert article.event_date == dt.date(2021, 1, 6)
+    assert article.authors == ("Thảo Nguyên",)
+    assert Caption("Quang cảnh Hội nghị", "Minh Châu") in article.blocks
+    assert [b.type for b in article.blocks] == ["paragraph", "image", "caption", "paragraph"]
+    assert not any("Họ và tên" in b.text or "Ý KIẾN" in b.text for b in article.blocks)
+
+
+def test_extra_chrome_through_the_command_and_its_config_file(tmp_path: Path) -> None:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "page.txt").write_text(PAGE, encoding="utf-8")
+    config = tmp_path / "tgreport.toml"
+    config.write_text('[reader]\nextra_chrome = ["Quảng cáo"]\n', encoding="utf-8")
+    out = tmp_path / "digest.json"
+    assert main([str(folder), "-o", str(out), "--config", str(config), "-q"]) == 0
+    (article,) = json.loads(out.read_text(encoding="utf-8"))["articles"]
+    assert "Quảng cáo" in article["removed"]
+    assert "Quảng cáo" not in [b["text"] for b in article["blocks"]]
+    assert article["authors"] == ["Thảo Nguyên"] and article["category"] == "Thời sự"
+
+
+def test_html_structure_helps_the_reader(tmp_path: Path) -> None:
+    path = tmp_path / "structured.html"
+    path.write_text(
+        """<html><body>
+<div class="menu"><a>Trang chủ</a><a>Thời sự</a></div>
+<div class="hot">Tin nóng: Hàng nghìn người dân đổ về Quảng trường Ba Đình trong ngày Quốc khánh 2/9</div>
+<div class="cat">Xây dựng Đảng</div>
+<h1>Nâng cao chất lượng sinh hoạt chi bộ</h1>
+<p>Ngày 5/3, Ban Tổ chức Tỉnh ủy tổ chức hội nghị về nâng cao chất lượng sinh hoạt chi bộ năm 2021.</p>
+<h2>Nhiều chuyển biến tích cực</h2>
+<p>Thời gian qua, chất lượng sinh hoạt chi bộ ở nhiều nơi đã có chuyển biến tích cực, nội dung phong phú.</p>
+<figure><img src="https://cdn.example.vn/2021/03/hoi-nghi.jpg?w=800" alt="Nâng cao chất lượng ảnh 1">
+<figcaption>Quang cảnh hội nghị. (Ảnh: Hồng Nhung)</figcaption></figure>
+<aside><h3>Đọc nhiều</h3><p>Một bài khác hoàn toàn không liên quan đến bài viết này.</p></aside>
+<p>Hội nghị đề ra nhiều giải pháp đổi mới nội dung, hình thức sinh hoạt chi bộ trong thời gian tới.</p>
+<p>Hồng Nhung</p>
+</body></html>""",
+        encoding="utf-8",
+    )
+    article = read_path(path)[0]
+    assert article.title == "Nâng cao chất lượng sinh hoạt chi bộ"
+    assert article.category == "Xây dựng Đảng"
+    assert article.event_date == dt.date(2021, 3, 5)
+    assert [(b.type, b.text) for b in article.blocks if b.type != "paragraph"] == [
+        ("heading", "Nhiều chuyển biến tích cực"),
+        ("image", "hoi-nghi.jpg"),
+        ("caption", "Quang cảnh hội nghị."),
+    ]
+    assert not any("Một bài khác" in b.text or "ảnh 1" in b.text for b in article.blocks)
+    assert article.authors == ("Hồng Nhung",)

@@ -1,0 +1,231 @@
+"""The reader's shortcuts change nothing: the pool reads as one process does, pre-checks never miss."""
+
+from __future__ import annotations
+
+import logging
+import os
+import re
+import shutil
+import unicodedata
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import tgreport
+from tgreport.read import pool
+from tgreport.read.page import chrome
+from tgreport.read.page.cues import cue
+from tgreport.read.page.lines import split_lines
+from tgreport.read.page.vocab import vocabulary
+from tgreport.vn import dateparse, detect, encode_legacy, vietnamese_score
+
+ROOT = Path(__file__).resolve().parents[2]
+PAGES = sorted((ROOT / "seeds").glob("*.txt")) + sorted((ROOT / "tests" / "read" / "pages").glob("*.txt"))
+
+
+def _folder(tmp_path: Path) -> Path:
+    """More files than the pool's threshold, with every kind of trouble a folder holds."""
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for n in range(pool.POOL_MIN_FILES + 10):
+        page = PAGES[n % len(PAGES)]
+        shutil.copy(page, folder / f"{n:04d}_{page.name}")
+    (folder / "0001_empty.txt").write_bytes(b"")
+    (folder / "0002_picture.txt").write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(100))
+    legacy = encode_legacy("Đảng ủy Khối các cơ quan Trung ương tổng kết công tác năm 2021.", "tcvn3")
+    (folder / "0003_legacy.txt").write_bytes(legacy)
+    mojibake = "Ban Tuyên giáo tổ chức hội nghị.".encode().decode("cp1252", errors="replace")
+    (folder / "0004_mojibake.txt").write_text(mojibake, encoding="utf-8")
+    (folder / "0005_lookalike.txt").write_text(
+        "Hội nghị tổng kết\n\nĐảng ủy Khối họp ngày 7/1/2021 tạі Hà Nội."
+    )
+    return folder
+
+
+def _read(
+    folder: Path, workers: int, caplog: pytest.LogCaptureFixture, monkeypatch: pytest.MonkeyPatch
+) -> tuple:
+    monkeypatch.setattr(pool, "workers_for", lambda files: workers)
+    caplog.clear()
+    result = tgreport.read_inputs([folder])
+    logged = [(r.name, r.levelno, r.getMessage()) for r in caplog.records if r.name.startswith("tgreport")]
+    return result.articles, [str(e) for e in result.skipped], result.files, logged
+
+
+def test_the_pool_reads_what_one_process_reads(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    folder = _folder(tmp_path)
+    caplog.set_level(logging.INFO)
+    alone = _read(folder, 1, caplog, monkeypatch)
+    pooled = _read(folder, 2, caplog, monkeypatch)
+    assert pooled == alone
+    articles, skipped, files, logged = alone
+    assert files == pool.POOL_MIN_FILES + 15 and len(articles) == files - 2
+    assert len(skipped) == 2 and all("in/0001_empty.txt" in s or "in/0002_picture.txt" in s for s in skipped)
+    # Each message once, naming its file.
+    assert len(set(logged)) == len(logged)
+    messages = [m for _, _, m in logged]
+    for name, what in (
+        ("0003_legacy", "legacy encoding"),
+        ("0004_mojibake", "mojibake"),
+        ("0005", "Cyrillic"),
+    ):
+        assert any(name in m and what in m for m in messages), (name, messages)
+
+
+def test_a_reader_bug_in_a_worker_skips_only_that_file(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    folder = _folder(tmp_path)
+    real = pool.read_path
+
+    def buggy(path: Path, options: object = None) -> list:
+        if path.name.startswith("0007_"):
+            raise ZeroDivisionError("boom")
+        return real(path, options)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(pool, "read_path", buggy)  # the forked workers inherit it
+    alone = _read(folder, 1, caplog, monkeypatch)
+    pooled = _read(folder, 2, caplog, monkeypatch)
+    assert pooled == alone
+    assert any("0007_" in s and "internal error ZeroDivisionError: boom" in s for s in pooled[1])
+
+
+def test_a_worker_that_dies_leaves_its_files_to_this_process(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    folder = _folder(tmp_path)
+    real = pool.read_path
+    parent = os.getpid()
+
+    def dying(path: Path, options: object = None) -> list:
+        if path.name.startswith("0100_") and os.getpid() != parent:
+            os._exit(9)  # as the kernel's out-of-memory killer would end it
+        return real(path, options)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(pool, "read_path", dying)
+    caplog.set_level(logging.INFO)
+    alone = _read(folder, 1, caplog, monkeypatch)
+    pooled = _read(folder, 2, caplog, monkeypatch)
+    assert pooled[:3] == alone[:3]
+    stopped = [m for _, _, m in pooled[3] if "reading workers stopped" in m]
+    assert len(stopped) == 1
+    assert [r for r in pooled[3] if "reading workers stopped" not in r[2]] == alone[3]
+
+
+def test_small_runs_stay_in_this_process() -> None:
+    assert pool.workers_for(pool.POOL_MIN_FILES - 1) == 1
+
+
+def test_no_capital_beyond_the_bmp_folds_into_it() -> None:
+    # chrome._glue_points lists the capitals that open a tail phrase from the BMP alone.
+    beyond = [chr(c) for c in range(0x10000, 0x110000)]
+    assert [c for c in beyond if c.isupper() and ord(c.casefold()[0]) < 0x10000] == []
+
+
+def test_glued_tail_shortcut_agrees_with_the_full_search() -> None:
+    vocab = vocabulary()
+    lines = [line.text for page in PAGES for line in split_lines(page.read_text(encoding="utf-8"))]
+    lines += [
+        "Năng NguyễnCác ý kiến của bạn đọc",
+        "Trần Quang VinhBình luận",
+        "ĐẢNG BỘ TỈNH",
+        "iPhoneTin cùng chuyên mục",
+    ]
+    found = 0
+    for text in lines:
+        folded = text.casefold()
+        full = next(
+            (
+                at
+                for phrase in vocab.tail_phrases
+                if (at := folded.find(phrase, 1)) > 0
+                and text[at - 1].isalpha()
+                and text[at].isupper()
+                and text[at - 1].islower()
+            ),
+            None,
+        )
+        expected = full if chrome._CASE_JOIN.search(text) else None
+        assert chrome._glued_tail(text, vocab) == expected, text
+        found += expected is not None
+    assert found >= 3
+
+
+def test_cues_are_in_every_line_the_patterns_match() -> None:
+    vocab = vocabulary()
+    lists = {"captions": vocab.captions, "credit_only": vocab.credit_only, "views": vocab.views,
+             "glued_alt": (vocab.glued_alt,), "alt_alone": (vocab.alt_alone,)}  # fmt: skip
+    lines = [line.text for page in PAGES for line in split_lines(page.read_text(encoding="utf-8"))]
+    lines += ["Toàn cảnh hội nghị ảnh 1", "Hội nghị tổng kết năm 2021 ảnh 2Bí thư phát biểu"]
+    for name, patterns in lists.items():
+        needed = cue(patterns)
+        assert needed is not None, name  # else the shortcut silently does nothing
+        matched = [text for text in lines if any(p.search(text) for p in patterns)]
+        assert matched, name
+        assert all(needed.search(text) for text in matched), name
+
+
+@pytest.mark.parametrize(
+    ("pattern", "words"),
+    [
+        (r"^(?P<t>.+?)\s*\(ảnh\s*:", {"(ảnh"}),
+        (r"x(ab|cd)+y", {"x"}),
+        (r"(ab|cd)+", {"ab", "cd"}),
+        (r"(?:ab)?c|d", {"c", "d"}),
+        (r"a*", None),
+        (r"a|", None),
+        (r"(?i:ảnh)x", {"x"}),
+    ],
+)
+def test_cue_words(pattern: str, words: set[str] | None) -> None:
+    found = cue([re.compile(pattern, re.IGNORECASE)])
+    assert (None if found is None else set(found.pattern.replace("\\", "").split("|"))) == words
+
+
+NON_STRAY = "".join(sorted({chr(c) for c in range(0x20, 0x2000)} | set("“”‘’–—…•€₫")))
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from(NON_STRAY + "\u0301\u0323\u00b6\u00a7\u2028"), max_size=60))
+def test_text_without_stray_symbols_never_scores_below_zero(text: str) -> None:
+    # guess_encoding accepts such UTF-8 without scoring it.
+    if not detect._MAYBE_STRAY.search(unicodedata.normalize("NFC", text)):
+        assert vietnamese_score(text) >= 0
+
+
+def test_utf8_score_is_computed_when_asked() -> None:
+    text = "Hội nghị ¶ tổng kết"
+    decoded = detect.guess_encoding(text.encode())
+    assert decoded.encoding == "utf-8"
+    assert decoded.score == vietnamese_score(text)
+
+
+DATE_WORDS = (
+    "Sáng thứ Hai ngày tháng THÁNG thg năm cn t2 từ đến giờ phút GMT+7 6 1 07 15 2021 21 h x "
+    "Rạng KHUYA Chủ nhật hôm nay mùng MỒNG tới Đêm tối chiều trưa T7 CN ſáng"
+)
+DATE_TOKENS = [*DATE_WORDS.split(" "), *"/-.:,()' ", " "]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(DATE_TOKENS), max_size=16).map("".join))
+def test_text_the_date_check_skips_holds_no_date(text: str) -> None:
+    if not dateparse._MAY_HOLD_DATE.search(text):
+        assert not any(pattern.search(text) for _, pattern in dateparse._PATTERNS)
+    for kind, pattern in dateparse._PATTERNS:
+        if not dateparse._CORES[kind].search(text):
+            assert not pattern.search(text), kind
+        # Without the look-ahead on where a match starts, the same matches.
+        plain = re.compile(pattern.pattern.replace(dateparse._START, "", 1), pattern.flags)
+        assert [m.span() for m in pattern.finditer(text)] == [m.span() for m in plain.finditer(text)]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from(NON_STRAY + "¶§"), max_size=80))
+def test_no_text_scores_near_the_top_that_mojibake_repair_assumes(text: str) -> None:
+    # repair_mojibake leaves a line alone when it scores within 0.3 of _TOP_SCORE.
+    assert vietnamese_score(text) < detect._TOP_SCORE - 0.05
