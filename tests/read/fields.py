@@ -6,7 +6,7 @@ import json
 from pathlib import Path
 from typing import Any
 
-from tgreport.export.json import article_to_dict
+from tgreport.contract import article_to_dict
 from tgreport.model import Article
 from tgreport.read import ReaderOptions
 from tgreport.read.text import read_text

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from tgreport.export.json import article_to_dict
+from tgreport.contract import article_to_dict
 from tgreport.read import ReaderOptions
 from tgreport.read.text import read_text
 

@@ -2,49 +2,13 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import json
 from typing import Any, ClassVar
 
 from tgreport import __version__
+from tgreport.contract import article_to_dict
 from tgreport.export.base import ExportOptions
-from tgreport.model import Article, Block, Report
-
-
-def _date(value: dt.date | None) -> str | None:
-    if value is None:
-        return None
-    if isinstance(value, dt.datetime):
-        return value.strftime("%Y-%m-%dT%H:%M")
-    return value.isoformat()
-
-
-def block_to_dict(block: Block) -> dict[str, Any]:
-    data: dict[str, Any] = {"type": block.type, "text": block.text}
-    credit = getattr(block, "credit", None)
-    if credit:
-        data["credit"] = credit
-    return data
-
-
-def article_to_dict(article: Article) -> dict[str, Any]:
-    return {
-        "id": article.id,
-        "source": article.source,
-        "title": article.title,
-        "title_derived": article.title_derived,
-        "date": _date(article.date),
-        "published": _date(article.published),
-        "event_date": _date(article.event_date),
-        "authors": list(article.authors),
-        "publisher": article.publisher,
-        "category": article.category,
-        "views": article.views,
-        "lead": article.lead,
-        "blocks": [block_to_dict(b) for b in article.blocks],
-        "removed": list(article.removed),
-        "warnings": list(article.warnings),
-    }
+from tgreport.model import Report
 
 
 def report_to_dict(report: Report) -> dict[str, Any]:

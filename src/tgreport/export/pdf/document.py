@@ -8,26 +8,22 @@ import logging
 import os
 import threading
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import fields
-from functools import partial
 from typing import Any
 
 from reportlab import rl_config
-from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.lib.utils import TimeStamp
 from reportlab.pdfbase.pdfdoc import PDFArray, PDFDictionary, PDFString
-from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate
+from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate
 
 from tgreport import present
 from tgreport.errors import ExportError
-from tgreport.export.pdf import layout, pages
+from tgreport.export.pdf import layout
 from tgreport.export.pdf.flowables import LayoutState, draw_pending_numbers
 from tgreport.export.pdf.styles import Styles, build, page_size
 from tgreport.model import Report
-from tgreport.support.parallel import Forked, fork_call
 from tgreport.theme import Theme
 
 log = logging.getLogger(__name__)
@@ -36,19 +32,8 @@ CREATOR = "tgreport"
 LANGUAGE = "vi-VN"
 
 
-# From this many articles, the last share of them is laid out by a worker process (pages.py).
-SPLIT_FROM = 100
-# The worker's share of the articles' text. This process meanwhile lays out the cover, the TOC
-# and the other articles, then the index, and writes the file: measured, about as long.
-WORKER_SHARE = 0.5
-
-
 class _Digest(BaseDocTemplate):  # type: ignore[misc]
-    """Two page templates: the cover (no number) and the body (number centred in the top margin).
-
-    With a `recorder`, a worker's document: the body template only, no numbers (the parent
-    draws them), each page recorded as it ends (pages.PageRecorder).
-    """
+    """Two page templates: the cover (no number) and the body (number centred in the top margin)."""
 
     def __init__(
         self,
@@ -56,8 +41,6 @@ class _Digest(BaseDocTemplate):  # type: ignore[misc]
         report: Report,
         theme: Theme,
         styles: Styles,
-        on_begin: Callable[[Any], None] | None = None,
-        recorder: pages.PageRecorder | None = None,
     ) -> None:
         width, height = page_size(theme)
         super().__init__(
@@ -81,15 +64,10 @@ class _Digest(BaseDocTemplate):  # type: ignore[misc]
         self.theme = theme
         self.styles = styles
         self.report = report
-        self.on_begin = on_begin
-        self.recorder = recorder
         # The whole file is saved after the TOC numbers are drawn (see render).
         self._doSave = 0
         frame = Frame(self.leftMargin, self.bottomMargin, self.width, self.height, id="body",
                       leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
-        if recorder is not None:
-            self.addPageTemplates([PageTemplate("body", frames=[frame], onPageEnd=recorder.page_end)])
-            return
         self.addPageTemplates([
             PageTemplate("cover", frames=[frame], autoNextPageTemplate="body"),
             PageTemplate("body", frames=[frame], onPage=self._number_page),
@@ -97,12 +75,7 @@ class _Digest(BaseDocTemplate):  # type: ignore[misc]
 
     def handle_documentBegin(self) -> None:
         super().handle_documentBegin()
-        if self.recorder is not None:
-            self.recorder.begin(self.canv)
-            return
         self.canv._doc._timeStamp = _timestamp(self.report)
-        if self.on_begin is not None:
-            self.on_begin(self.canv)
 
     def _number_page(self, canv: Any, doc: Any) -> None:
         # Decree 30/2020: Arabic numerals, centred in the top margin, none on the first page.
@@ -170,16 +143,9 @@ def render(
     styles = build(theme)
     state = LayoutState()
     buffer = io.BytesIO()
-    units = layout.article_units(report)
-    first = _worker_start(report, units)
-    share = None
-    if first < len(units):
-        share = _WorkerShare(report, units[first:], theme, styles, state, date_style)
-    doc = _Digest(buffer, report, theme, styles, on_begin=share.start if share else None)
+    doc = _Digest(buffer, report, theme, styles)
     flow = layout.front(report, styles, state, doc.height, date_style)
-    flow += layout.units_flow(units[:first], report, styles, state, date_style)
-    if share:
-        flow.append(pages.Joined(share.content))
+    flow += layout.units_flow(layout.article_units(report), report, styles, state, date_style)
     flow += layout.back(report, styles, state)
     try:
         with _binary_streams():
@@ -194,90 +160,5 @@ def render(
         raise
     except Exception as exc:  # ReportLab raises bare ValueError/LayoutError/…; name the report.
         raise ExportError(f"cannot lay out the PDF for {report.title!r}: {exc}") from exc
-    finally:
-        if share:
-            share.stop()
     log.debug("PDF: %d articles on %d pages", len(report.all_articles()), doc.page)
     return buffer.getvalue(), dict(state.pages)
-
-
-def _worker_start(report: Report, units: list[layout.Unit]) -> int:
-    """The first unit of the worker's share: the last units holding WORKER_SHARE of the text
-    (len(units): no share, the report is small)."""
-    if len(report.all_articles()) < SPLIT_FROM:
-        return len(units)
-    weights = [_weight(unit) for unit in units]
-    left = sum(weights) * WORKER_SHARE
-    start = len(units)
-    while start > 0 and left > 0:
-        start -= 1
-        left -= weights[start]
-    return start
-
-
-def _weight(unit: layout.Unit) -> int:
-    # Layout time goes with the text, plus a fixed part per page and heading.
-    if unit.article is None:
-        return 200
-    a = unit.article.article
-    return 500 + len(a.title or "") + len(a.lead or "") + sum(len(b.text) for b in a.blocks)
-
-
-class _WorkerShare:
-    """The last articles, laid out by a forked worker while this process does the rest."""
-
-    def __init__(self, report: Report, units: list[layout.Unit], theme: Theme, styles: Styles,
-                 state: LayoutState, date_style: str) -> None:
-        self.report, self.units, self.theme, self.styles = report, units, theme, styles
-        self.state, self.date_style = state, date_style
-        self.pending: Forked[list[pages.RecordedPage]] | None = None
-
-    def start(self, canv: Any) -> None:
-        """At the document's beginning: reserve the codes the worker needs, then fork it."""
-        chars = pages.characters((u.article.article for u in self.units if u.article is not None),
-                                 (u.section.heading for u in self.units if u.section is not None))
-        pages.reserve(canv._doc, _faces(self.styles), chars)
-        self.pending = fork_call(partial(
-            _lay_out, self.report, self.units, self.theme, self.styles, self.date_style, canv._doc
-        ))
-
-    def content(self) -> list[Flowable]:
-        """The worker's pages drawn again; or, when it could not do its share, the articles."""
-        recorded: list[pages.RecordedPage] | None = None
-        try:
-            recorded = self.pending.result() if self.pending else None  # None: it died (logged)
-        except pages.CodesDiffer as exc:
-            log.debug("PDF: %s; laying out its articles here", exc)
-        except Exception:
-            # Laid out here, the same articles fail again, if they do, with the report named.
-            log.debug("PDF: the worker failed; laying out its articles here", exc_info=True)
-        if recorded is not None:
-            log.debug("PDF: %d articles laid out by a worker on %d pages", len(self.units), len(recorded))
-            return pages.drawn_again(recorded, self.state)
-        return layout.units_flow(self.units, self.report, self.styles, self.state, self.date_style)
-
-    def stop(self) -> None:
-        if self.pending is not None:
-            self.pending.cancel()
-
-
-def _lay_out(report: Report, units: list[layout.Unit], theme: Theme, styles: Styles, date_style: str,
-             source: Any) -> list[pages.RecordedPage]:
-    """In the worker: `units` laid out in a document of their own, page by page."""
-    state = LayoutState(recorded=[])
-    recorder = pages.PageRecorder(source, state)
-    doc = _Digest(io.BytesIO(), report, theme, styles, recorder=recorder)
-    flow = layout.units_flow(units, report, styles, state, date_style)
-    del flow[0]  # not the first page break: the worker's first page is that new page
-    # build() consumes the list as it lays it out, so each page's flowables are freed once drawn
-    # (a copy of the list would keep them all: 480 MB at 5,000 articles). Nothing is saved here,
-    # so no _binary_streams (its lock is held by the parent at the fork).
-    doc.build(flow)
-    return recorder.pages()
-
-
-def _faces(styles: Styles) -> list[str]:
-    """The faces the styles draw with, in the styles' order."""
-    names = [getattr(styles, f.name).fontName for f in fields(styles)
-             if isinstance(getattr(styles, f.name), ParagraphStyle)]
-    return list(dict.fromkeys(names))

@@ -32,35 +32,12 @@ class PendingNumber:
     size: float
 
 
-@dataclass(frozen=True)
-class Mark:
-    """An anchor as drawn: enough to draw it again on a page laid out elsewhere (pages.py)."""
-
-    key: str
-    title: str
-    level: int
-    left: float  # where on its page, in the page's own coordinates
-    top: float
-
-    def draw(self, canv: Canvas, state: LayoutState) -> None:
-        """A named destination, an outline entry, and the page it is on, for `canv`'s page."""
-        if state.recorded is not None:
-            state.recorded.append(self)
-            return
-        canv.bookmarkHorizontalAbsolute(self.key, self.top, left=self.left)
-        canv.addOutlineEntry(self.title, self.key, self.level)
-        state.pages[self.key] = canv.getPageNumber()
-
-
 @dataclass
 class LayoutState:
     """What one layout pass learns: the page of each anchor and the TOC numbers still to draw."""
 
     pages: dict[str, int] = field(default_factory=dict)
     pending: list[PendingNumber] = field(default_factory=list)
-    # A worker's layout (pages.py): anchors are only kept here, in drawing order, and drawn
-    # with their pages later; None in a layout that draws them.
-    recorded: list[Mark] | None = None
 
     def page_of(self, anchor: str) -> int:
         try:
@@ -86,9 +63,12 @@ class Anchor(Flowable):  # type: ignore[misc]
         return 0, 0
 
     def draw(self) -> None:
+        # A named destination, an outline entry, and the page it landed on.
         canv: Canvas = self.canv
         left, top = canv.absolutePosition(0, 0)
-        Mark(self.key, self.title, self.level, left, top).draw(canv, self.state)
+        canv.bookmarkHorizontalAbsolute(self.key, top, left=left)
+        canv.addOutlineEntry(self.title, self.key, self.level)
+        self.state.pages[self.key] = canv.getPageNumber()
 
 
 def toc_styles(title: ParagraphStyle, subtitle: ParagraphStyle, number_width: float
