@@ -17,6 +17,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TypeVar
 
+from tgreport.settings import Settings
+
 T = TypeVar("T")
 
 
@@ -46,7 +48,6 @@ def main() -> int:
     # Timed as a stage of its own: a fresh process pays it on every run.
     start = time.perf_counter()
     from tgreport.assemble import build_report
-    from tgreport.export.base import ExportOptions
     from tgreport.pipeline import read_inputs, render
 
     print(f"{'imports':<16} {time.perf_counter() - start:8.2f} s", flush=True)
@@ -55,7 +56,7 @@ def main() -> int:
     for name in args.formats:
         engine = "weasyprint" if name == "pdf-weasyprint" else "reportlab"
         format = "pdf" if name == "pdf-weasyprint" else name
-        options = ExportOptions(engine=engine)
+        options = Settings(engine=engine)
         data = stage(f"render {name}", lambda f=format, o=options: render(report, f, o))
         print(f"{'':<16} {len(data) / 1e6:8.1f} MB")
     return 0

@@ -1,24 +1,77 @@
-"""tgreport: Vietnamese news articles → a printable digest (PDF, DOCX, HTML, EPUB, JSON)."""
+"""tgreport: Vietnamese news articles → a printable digest (PDF, DOCX, HTML, EPUB, JSON).
+
+    import tgreport
+    settings = tgreport.Settings(title="Điểm báo tuần 2", organisation="BAN TUYÊN GIÁO")
+    result = tgreport.read(["bai-viet/"], settings)
+    report = tgreport.build_report(result.articles, settings)
+    tgreport.write(report, "digest.pdf", settings)
+"""
 
 from __future__ import annotations
 
-# The one place the version is written: pyproject.toml reads it from here (tool.hatch.version).
-# Asking importlib.metadata instead cost every run 30 ms of imports.
-__version__ = "0.1.0"
-
-from tgreport.assemble import FactsSpec, build_report
-from tgreport.export.base import ExportOptions
+from tgreport.assemble import build_report
+from tgreport.errors import (
+    ConfigError,
+    ExportError,
+    FormatUnavailable,
+    InputError,
+    NoArticles,
+    TgreportError,
+    UsageError,
+)
 from tgreport.export.registry import available as available_formats
-from tgreport.pipeline import export, read, read_inputs, render
+from tgreport.model import (
+    Article,
+    Block,
+    Caption,
+    Heading,
+    Image,
+    IndexEntry,
+    ListBlock,
+    Paragraph,
+    Period,
+    Quote,
+    Related,
+    Report,
+    Section,
+)
+from tgreport.pipeline import Made, make, read, render, write
+from tgreport.read import ReadResult
+from tgreport.settings import Settings
+from tgreport.theme import Theme, theme
+from tgreport.version import __version__
 
 __all__ = [
-    "ExportOptions",
-    "FactsSpec",
+    "Article",
+    "Block",
+    "Caption",
+    "ConfigError",
+    "ExportError",
+    "FormatUnavailable",
+    "Heading",
+    "Image",
+    "IndexEntry",
+    "InputError",
+    "ListBlock",
+    "Made",
+    "NoArticles",
+    "Paragraph",
+    "Period",
+    "Quote",
+    "ReadResult",
+    "Related",
+    "Report",
+    "Section",
+    "Settings",
+    "TgreportError",
+    "Theme",
+    "UsageError",
     "__version__",
     "available_formats",
     "build_report",
-    "export",
+    "make",
     "read",
-    "read_inputs",
     "render",
+    "theme",
+    "write",
 ]

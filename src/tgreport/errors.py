@@ -43,3 +43,7 @@ class ExportError(TgreportError):
 
 class FormatUnavailable(ExportError):
     """A known format whose engine cannot be imported on this machine."""
+
+
+class NoArticles(TgreportError):
+    """Nothing to make a report of: every input was unreadable, or filtered out."""

@@ -14,6 +14,7 @@ from tgreport import present
 from tgreport.assemble import build_report, month_title
 from tgreport.errors import UsageError
 from tgreport.model import Article, Paragraph
+from tgreport.settings import Settings
 
 
 def art(n: int, day: dt.date | None, **fields: object) -> Article:
@@ -44,12 +45,12 @@ def test_default_order_is_oldest_first_undated_last_and_stable() -> None:
 
 
 def test_newest_first_still_puts_undated_last() -> None:
-    assert ids(build_report(ARTICLES, order="date-desc").articles) == [1, 3, 4, 5, 2]
+    assert ids(build_report(ARTICLES, Settings(order="date-desc")).articles) == [1, 3, 4, 5, 2]
 
 
 def test_order_by_source_uses_vietnamese_collation_then_date() -> None:
     # "Báo" < "Đảng" < "TTXVN" (Đ after D, before T); no publisher falls back to category, then last.
-    report = build_report(ARTICLES, order="source")
+    report = build_report(ARTICLES, Settings(order="source"))
     assert [present.source_text(a) for a in report.articles] == [
         "Báo Nhân Dân", "Báo Nhân Dân", "Đảng Cộng sản", "TTXVN/Vietnam+", "Xây dựng Đảng",
     ]
@@ -60,14 +61,14 @@ def test_order_by_title_in_vietnamese_order() -> None:
     titles = ["Ước mơ", "Đường mới", "Ánh sáng", "Dòng sông", "An toàn", "Ăn ở"]
     articles = [art(i + 1, D(2021, 1, i + 1)) for i in range(len(titles))]
     articles = [replace(a, title=t) for a, t in zip(articles, titles, strict=True)]
-    report = build_report(articles, order="title")
+    report = build_report(articles, Settings(order="title"))
     assert [a.title for a in report.articles] == [
         "An toàn", "Ánh sáng", "Ăn ở", "Dòng sông", "Đường mới", "Ước mơ",
     ]
 
 
 def test_group_by_month_in_time_order_with_official_titles() -> None:
-    report = build_report(ARTICLES, group="month")
+    report = build_report(ARTICLES, Settings(group="month"))
     assert [(s.title, ids(s.articles)) for s in report.sections] == [
         ("Tháng 12 năm 2020", [5]),
         ("Tháng 01 năm 2021", [3, 4]),
@@ -88,13 +89,13 @@ def test_month_titles_pad_only_january_and_february(day: dt.date, title: str) ->
 
 
 def test_group_by_category_and_publisher_alphabetical_unknown_last() -> None:
-    by_category = build_report(ARTICLES, group="category")
+    by_category = build_report(ARTICLES, Settings(group="category"))
     assert [(s.title, ids(s.articles)) for s in by_category.sections] == [
         ("Thời sự", [3, 2]),
         ("Xây dựng Đảng", [5, 1]),
         (present.UNKNOWN_CATEGORY, [4]),
     ]
-    by_publisher = build_report(ARTICLES, group="publisher", order="date-desc")
+    by_publisher = build_report(ARTICLES, Settings(group="publisher", order="date-desc"))
     assert [(s.title, ids(s.articles)) for s in by_publisher.sections] == [
         ("Báo Nhân Dân", [1, 4]),
         ("Đảng Cộng sản", [3]),
@@ -104,14 +105,14 @@ def test_group_by_category_and_publisher_alphabetical_unknown_last() -> None:
 
 
 def test_numbering_runs_across_sections() -> None:
-    report = build_report(ARTICLES, group="month")
+    report = build_report(ARTICLES, Settings(group="month"))
     headings = [na.heading for s in present.outline(report) for na in s.articles]
     assert headings == ["1. Bài 5", "2. Bài 3", "3. Bài 4", "4. Bài 1", "5. Bài 2"]
 
 
 def test_date_filter_keeps_undated_with_a_warning(caplog: pytest.LogCaptureFixture) -> None:
     with caplog.at_level(logging.WARNING, logger="tgreport"):
-        report = build_report(ARTICLES, date_from=D(2021, 1, 1), date_to=D(2021, 1, 31))
+        report = build_report(ARTICLES, Settings(date_from=D(2021, 1, 1), date_to=D(2021, 1, 31)))
     assert ids(report.articles) == [3, 4, 2]
     assert report.period is not None
     assert (report.period.start, report.period.end) == (D(2021, 1, 1), D(2021, 1, 31))
@@ -121,14 +122,14 @@ def test_date_filter_keeps_undated_with_a_warning(caplog: pytest.LogCaptureFixtu
 
 
 def test_drop_undated() -> None:
-    report = build_report(ARTICLES, drop_undated=True)
+    report = build_report(ARTICLES, Settings(drop_undated=True))
     assert ids(report.articles) == [5, 3, 4, 1]
     assert any("left out" in w and "002_sample" in w for w in report.warnings)
     assert report.period is not None and report.period.start == D(2020, 12, 31)
 
 
 def test_summary_counts_sources_and_categories() -> None:
-    summary = present.summary(build_report(ARTICLES, group="category"))
+    summary = present.summary(build_report(ARTICLES, Settings(group="category")))
     assert summary.count == 5 and summary.undated == 1
     assert dict(summary.by_source)["Báo Nhân Dân"] == 2
     assert dict(summary.by_category)["Xây dựng Đảng"] == 2
@@ -145,17 +146,17 @@ def test_index_is_built_in_report_order_and_can_be_turned_off() -> None:
     report = build_report(articles)
     entry = next(e for e in report.index if e.name == "Chỉ thị số 05-CT/TW")
     assert entry.article_ids == ("002_sample", "001_sample")
-    assert build_report(articles, index=False).index == ()
+    assert build_report(articles, Settings(index=False)).index == ()
 
 
 @pytest.mark.parametrize("option", [{"order": "random"}, {"group": "author"}])
 def test_unknown_choices_are_usage_errors(option: dict[str, str]) -> None:
     with pytest.raises(UsageError, match="choose one of"):
-        build_report(ARTICLES, **option)  # type: ignore[arg-type]
+        build_report(ARTICLES, Settings(**option))  # type: ignore[arg-type]
 
 
 def test_newest_first_runs_months_backwards() -> None:
-    report = build_report(ARTICLES, group="month", order="date-desc")
+    report = build_report(ARTICLES, Settings(group="month", order="date-desc"))
     assert [s.title for s in report.sections] == [
         "Tháng 3 năm 2021", "Tháng 01 năm 2021", "Tháng 12 năm 2020", "Không rõ ngày",
     ]
@@ -163,17 +164,17 @@ def test_newest_first_runs_months_backwards() -> None:
 
 def test_a_period_that_ends_before_it_starts_is_refused() -> None:
     with pytest.raises(UsageError, match="after it ends"):
-        build_report(ARTICLES, date_from=D(2021, 2, 1), date_to=D(2021, 1, 1))
+        build_report(ARTICLES, Settings(date_from=D(2021, 2, 1), date_to=D(2021, 1, 1)))
 
 
 def test_undated_warning_names_ten_ids_then_counts(caplog: pytest.LogCaptureFixture) -> None:
     articles = [make_article(n, date=None, title=f"Bài {n}") for n in range(1, 26)]
     with caplog.at_level(logging.WARNING, logger="tgreport"):
-        report = build_report(articles, dedup=False)  # one sample body: not what is tested here
+        report = build_report(articles, Settings(dedup=False))  # one sample body: not what is tested here
     (warning,) = report.warnings
     named = re.findall(r"\d{3}_sample", warning)
     assert warning.startswith("25 article(s) without a date")
     assert named == [a.id for a in articles[:10]] and warning.endswith("and 15 more")
     assert [r.getMessage() for r in caplog.records] == [warning]
-    left_out = build_report(articles, drop_undated=True, dedup=False).warnings
+    left_out = build_report(articles, Settings(drop_undated=True, dedup=False)).warnings
     assert len(left_out) == 1 and left_out[0].endswith("and 15 more")

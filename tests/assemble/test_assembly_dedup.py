@@ -14,6 +14,7 @@ from factories import make_article
 from tgreport.assemble import build_report, find_duplicates
 from tgreport.assemble.dedup import jaccard, shingles, similar_pairs
 from tgreport.model import Article, Paragraph
+from tgreport.settings import Settings
 
 WORDS = re.findall(
     r"\w+",
@@ -89,7 +90,7 @@ def test_chains_of_copies_keep_one_and_say_why() -> None:
 
 def test_dedup_can_be_turned_off() -> None:
     a = article(1, story(5))
-    assert len(build_report([a, replace(a, id="copy")], dedup=False).articles) == 2
+    assert len(build_report([a, replace(a, id="copy")], Settings(dedup=False)).articles) == 2
     assert len(build_report([a, replace(a, id="copy")]).articles) == 1
 
 

@@ -10,6 +10,7 @@ from hypothesis import strategies as st
 from tgreport import present
 from tgreport.assemble import build_report
 from tgreport.model import Article, Paragraph
+from tgreport.settings import Settings
 
 WORDS = ["Đảng", "ủy", "Khối", "hội", "nghị", "tuyên", "giáo", "năm", "cán", "bộ", "Hà", "Nội", "Ước", "ăn"]
 
@@ -46,7 +47,7 @@ def test_every_article_is_placed_once_or_accounted_for(
     order: str, group: str, drop_undated: bool,
 ) -> None:
     articles = to_articles(raw)
-    report = build_report(articles, order=order, group=group, drop_undated=drop_undated)
+    report = build_report(articles, Settings(order=order, group=group, drop_undated=drop_undated))
     placed = [a.id for a in report.all_articles()]
     assert len(placed) == len(set(placed))
     merged = {w.split()[2] for w in report.warnings if w.startswith("duplicate article")}

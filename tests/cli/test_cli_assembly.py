@@ -104,7 +104,7 @@ def test_unknown_config_key_exits_2_naming_key_and_file(
     "argv, words",
     [
         (["--order", "random"], "invalid choice"),
-        (["--similarity", "1.5"], "--similarity"),
+        (["--similarity", "1.5"], "similarity must be a ratio"),
     ],
 )
 def test_bad_flags_exit_2(inputs: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str],

@@ -149,7 +149,7 @@ def test_a_bad_output_place_is_refused_before_anything_is_read(
     (tmp_path / "folder").mkdir()
     (tmp_path / "file.txt").write_text("not a folder", encoding="utf-8")
     read: list[object] = []
-    monkeypatch.setattr(cli, "read_inputs", lambda *a, **k: read.append(a))
+    monkeypatch.setattr(cli, "make", lambda *a, **k: read.append(a))
     several = ["-f", "pdf", "-f", "docx"] if where.startswith("file.txt") else []
     assert main([str(seeds_dir), "-o", str(tmp_path / where), "-q", *several]) == 1
     assert read == []

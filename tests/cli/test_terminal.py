@@ -71,4 +71,9 @@ def test_library_example_script_runs(tmp_path: Path) -> None:
     assert result.returncode == 0, result.stderr
     assert (tmp_path / "digest.json").stat().st_size > 1000
     assert (tmp_path / "digest.html").is_file()
-    assert len([line for line in result.stdout.splitlines() if line and not line.startswith("wrote")]) == 5
+    lines = result.stdout.splitlines()
+    assert lines[0] == "5 articles; 0 files skipped"
+    assert len([line for line in lines[1:] if line[:4] in ("2021", "None")]) == 5
+    assert lines[-2] == f"wrote {tmp_path / 'digest.html'}"
+    size = int(lines[-1].split()[-2])
+    assert lines[-1].startswith("PDF in memory:") and size > 10_000

@@ -3,15 +3,17 @@
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
+import os
 import tomllib
 from pathlib import Path
 
 import pytest
 
-from tgreport.cli import build_parser
-from tgreport.config import OPTION_KEYS, READER_FIELDS, THEME_FIELDS, load_config
+from tgreport.cli import _SETTING_FLAGS, build_parser
+from tgreport.config import RUN_KEYS, load_config
 from tgreport.errors import ConfigError
-from tgreport.read import ReaderOptions
+from tgreport.settings import Settings
 from tgreport.theme import THEMES, Theme, theme
 
 EXAMPLE = Path(__file__).resolve().parents[2] / "examples" / "report.toml"
@@ -23,48 +25,55 @@ def write(tmp_path: Path, text: str) -> Path:
     return path
 
 
-def test_the_example_loads_and_reproduces_the_official_theme() -> None:
-    settings = load_config(EXAMPLE)
-    table = dict(settings["theme"])
-    name = table.pop("name")
-    # The example spells out the defaults: applying them changes nothing.
-    assert theme(name, **table) == THEMES["official"]
-    assert settings["order"] == "date" and settings["group"] == "none" and settings["index"] is True
-    assert ReaderOptions(**{k: tuple(v) if isinstance(v, list) else v for k, v in settings["reader"].items()})
+def test_the_example_loads_and_reproduces_the_defaults() -> None:
+    config = load_config(EXAMPLE)
+    settings = Settings.from_mapping(config.settings, source=EXAMPLE)
+    # The example spells out the defaults: applying them changes nothing but what it names.
+    assert settings.theme == THEMES["official"]
+    assert settings.order == "date" and settings.group == "none" and settings.index is True
+    assert settings.extra_chrome == ("Ý KIẾN BẠN ĐỌC VỀ BÀI VIẾT NÀY", "Tra cứu tạp chí in:")
+    assert config.run["inputs"] == ["seeds"] and config.run["formats"] == ["pdf"]
 
 
-def test_the_example_documents_every_key() -> None:
+def _uncommented_example() -> dict[str, object]:
     # Uncomment the commented-out keys too: every key the loader knows must appear in the example.
     text = EXAMPLE.read_text(encoding="utf-8")
     uncommented = "\n".join(
         line[2:] if line.startswith("# ") and "=" in line.split("#")[1][:30] else line
         for line in text.splitlines()
     )
-    data = tomllib.loads(uncommented)
-    top = {k.replace("_", "-") for k in data if not isinstance(data[k], dict)}
-    aliases = {"format", "organisation", "from", "to", "theme-name"}  # documented beside their twin
-    assert set(OPTION_KEYS) - aliases - {"date-from", "date-to"} <= top
-    assert set(THEME_FIELDS) | {"name"} == set(data["theme"])
-    assert set(READER_FIELDS) == set(data["reader"])
+    return tomllib.loads(uncommented)
 
 
-def test_theme_keys_follow_the_theme_dataclass() -> None:
-    assert set(THEME_FIELDS) == {f.name for f in dataclasses.fields(Theme)} - {"name"}
-    assert set(READER_FIELDS) <= {f.name for f in dataclasses.fields(ReaderOptions)}
+def test_the_example_documents_every_setting() -> None:
+    data = _uncommented_example()
+    top = {k.replace("-", "_") for k in data if not isinstance(data[k], dict)}
+    reader = {k.replace("-", "_") for k in data["reader"]}  # type: ignore[union-attr]
+    documented = top | reader | {"organisation", "issued", "date_from", "date_to", "theme"}
+    settings = {f.name for f in dataclasses.fields(Settings)} - {"extra"}
+    assert settings <= documented, settings - documented
+    assert {f.name for f in dataclasses.fields(Theme)} == set(data["theme"])  # type: ignore[arg-type]
+    # And it loads, uncommented, as it stands.
+    Settings.from_mapping({k: v for k, v in data.items() if k.replace("_", "-") not in RUN_KEYS
+                           and k != "reader"} | dict(data["reader"]))  # type: ignore[call-overload]
 
 
-def test_config_options_and_cli_options_are_the_same_set() -> None:
+def test_config_settings_and_cli_options_are_the_same_set() -> None:
     dests = {action.dest for action in build_parser()._actions}
     # What only makes sense on a command line: help, version, listing formats, naming the file.
     command_only = {"help", "version", "list_formats", "config"}
-    assert {dest for dest, _ in OPTION_KEYS.values()} == dests - command_only
+    cli_settings = {_SETTING_FLAGS.get(d, d) for d in dests - command_only} - {"theme_name"}
+    run = {dest for dest, _ in RUN_KEYS.values()}
+    file_only = {"extra", "extra_chrome", "max_input_bytes", "theme"}  # [reader] and [theme] tables
+    settings = {f.name for f in dataclasses.fields(Settings)} - file_only
+    assert cli_settings == settings | run
 
 
 @pytest.mark.parametrize(
     "text, key",
     [
         ('titel = "x"\n', "'titel'"),
-        ('[theme]\nbody_sise = 13\n', "theme.'body_sise'"),
+        ('[theme]\nbody_sise = 13\n', "theme setting 'body_sise'"),
         ('[reader]\nchrome = ["a"]\n', "reader.'chrome'"),
         ('[printer]\nx = 1\n', "'printer'"),
     ],
@@ -81,12 +90,14 @@ def test_unknown_keys_name_the_key_and_the_file(tmp_path: Path, text: str, key: 
     [
         ("drop-undated = \"yes\"\n", "must be bool"),
         ("similarity = true\n", "must be int or float"),
-        ('order = "random"\n', "not one of"),
-        ('group = "author"\n', "not one of"),
-        ('[theme]\nbody_size = "13pt"\n', "must be int or float"),
+        ("similarity = 5\n", "at most 1"),
+        ('order = "random"\n', "choose one of"),
+        ('group = "author"\n', "choose one of"),
+        ('[theme]\nbody_size = "13pt"\n', "must be a number"),
         ('[theme]\nname = "fancy"\n', "unknown"),
         ('[reader]\nextra_chrome = [1, 2]\n', "list of strings"),
-        ("inputs = [1]\n", "list of strings"),
+        ("inputs = [1]\n", "list of text"),
+        ('from = "7/1/2021"\n', "YYYY-MM-DD"),
         ("title = \n", "not valid TOML"),
     ],
 )
@@ -104,9 +115,25 @@ def test_missing_file_is_a_config_error(tmp_path: Path) -> None:
 
 def test_aliases_and_underscores(tmp_path: Path) -> None:
     path = write(tmp_path, 'date_from = "2021-01-01"\nto = "2021-02-01"\ntheme = "modern"\nformat = "json"\n')
-    assert load_config(path) == {
-        "date_from": "2021-01-01", "date_to": "2021-02-01", "theme_name": "modern", "formats": "json",
-    }
+    config = load_config(path)
+    assert config.run == {"formats": ["json"]}
+    settings = Settings.from_mapping(config.settings)
+    assert (settings.date_from, settings.date_to) == (dt.date(2021, 1, 1), dt.date(2021, 2, 1))
+    assert settings.theme == THEMES["modern"]
+
+
+@pytest.mark.parametrize("make", ["fifo", "device", "huge"])
+def test_a_config_that_is_no_regular_small_file_is_refused(tmp_path: Path, make: str) -> None:
+    path = tmp_path / "report.toml"
+    if make == "fifo":
+        os.mkfifo(path)  # reading it would wait forever
+    elif make == "device":
+        path = Path("/dev/zero")  # reading it would fill the memory
+    else:
+        path.write_text("# " + "x" * 2_000_000, encoding="utf-8")
+    with pytest.raises(ConfigError, match=r"not a regular file|larger than") as info:
+        load_config(path)
+    assert str(path) in str(info.value)
 
 
 @pytest.mark.parametrize(

@@ -11,9 +11,9 @@ from pathlib import Path
 import pytest
 from lxml import etree
 
-from tgreport.export.base import ExportOptions
 from tgreport.model import Report
 from tgreport.pipeline import render
+from tgreport.settings import Settings
 from tgreport.support.fonts import family
 from tgreport.theme import theme
 
@@ -45,7 +45,7 @@ def test_theme_font_reaches_the_output(
     name: str, fmt: str, sample_report: Report, tmp_path: Path
 ) -> None:
     chosen = theme(name)
-    data = render(sample_report, fmt, ExportOptions(theme=chosen))
+    data = render(sample_report, fmt, Settings(theme=chosen))
     found = fonts_in(fmt, data, tmp_path)
     body = family(chosen.font_family)
     expected = {"pdf": body.name.replace(" ", ""), "docx": body.office_name}.get(fmt, body.name)

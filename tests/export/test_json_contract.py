@@ -6,7 +6,7 @@ import datetime as dt
 import json
 import re
 
-from tgreport import ExportOptions, render
+from tgreport import Settings, render
 from tgreport.model import Report
 
 ARTICLE_KEYS = {
@@ -18,7 +18,7 @@ STAMP = re.compile(r"^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2})?$")
 
 
 def test_report_shape(sample_report: Report) -> None:
-    data = json.loads(render(sample_report, "json", ExportOptions()))
+    data = json.loads(render(sample_report, "json", Settings()))
     assert data["tgreport"]
     assert data["title"] == "Bản tin tổng hợp"
     assert data["organisation"] == "Ban Tuyên giáo Đảng ủy Khối"
@@ -38,7 +38,7 @@ def test_report_shape(sample_report: Report) -> None:
 
 
 def test_values_round_trip(sample_report: Report) -> None:
-    data = json.loads(render(sample_report, "json", ExportOptions()))
+    data = json.loads(render(sample_report, "json", Settings()))
     first, derived = data["articles"][0], data["articles"][1]
     assert first["published"] == "2021-01-01T21:38"
     assert first["date"] == "2021-01-01"
@@ -54,8 +54,8 @@ def test_json_reader_reads_what_the_exporter_wrote(sample_report: Report, tmp_pa
     from tgreport import read
 
     path = tmp_path / "digest.json"
-    path.write_bytes(render(sample_report, "json", ExportOptions()))
-    articles = read(path)
+    path.write_bytes(render(sample_report, "json", Settings()))
+    articles = read(path).articles
     assert [a.title for a in articles] == [a.title for a in sample_report.articles]
     assert articles[0].published == dt.datetime(2021, 1, 1, 21, 38)
     assert articles[0].blocks == sample_report.articles[0].blocks

@@ -11,7 +11,7 @@ import pytest
 
 from tgreport.errors import FormatUnavailable, UsageError
 from tgreport.export import registry
-from tgreport.export.base import Exporter, ExportOptions
+from tgreport.export.base import Exporter, Settings
 from tgreport.model import Report
 
 
@@ -28,7 +28,7 @@ class MarkdownExporter:
     suffix: ClassVar[str] = ".md"
     description: ClassVar[str] = "test exporter"
 
-    def render(self, report: Report, options: ExportOptions) -> bytes:
+    def render(self, report: Report, options: Settings) -> bytes:
         return "\n".join(f"# {a.title}" for a in report.all_articles()).encode()
 
 

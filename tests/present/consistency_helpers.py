@@ -15,9 +15,9 @@ from typing import Any
 import lxml.html
 from lxml import etree
 
-from tgreport.export.base import ExportOptions
 from tgreport.model import IndexEntry, Period, Report
 from tgreport.pipeline import render
+from tgreport.settings import Settings
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 XHTML = "http://www.w3.org/1999/xhtml"
@@ -158,6 +158,6 @@ def render_lines(report: Report, tmp_path: Path, **options: Any) -> dict[str, li
     """Rendering name (RENDERINGS) → the output's text lines, rendered through tgreport.pipeline.render."""
     out = {}
     for name, (fmt, engine) in RENDERINGS.items():
-        data = render(report, fmt, ExportOptions(engine=engine, **options))
+        data = render(report, fmt, Settings(engine=engine, **options))
         out[name] = lines_of(name, data, tmp_path)
     return out

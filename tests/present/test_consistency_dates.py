@@ -12,10 +12,10 @@ from factories import make_article
 from tgreport import present
 from tgreport.cli import main
 from tgreport.errors import UsageError
-from tgreport.export.base import ExportOptions
 from tgreport.export.json import JsonExporter
 from tgreport.model import Report
 from tgreport.pipeline import render
+from tgreport.settings import Settings
 from tgreport.vn import format_date
 
 
@@ -55,22 +55,22 @@ def test_every_article_style_is_format_date_s_own(style: str) -> None:
 
 def test_default_style_is_official_byte_for_byte(report: Report) -> None:
     for fmt in ("html", "docx"):
-        default = render(report, fmt, ExportOptions())
-        assert render(report, fmt, ExportOptions(date_style="official")) == default
-        assert render(report, fmt, ExportOptions(date_style="long")) != default
+        default = render(report, fmt, Settings())
+        assert render(report, fmt, Settings(date_style="official")) == default
+        assert render(report, fmt, Settings(date_style="long")) != default
     assert present.meta_line(report.articles[0]).startswith("ngày 01 tháng 01 năm 2021, 21 giờ 38 · ")
 
 
 @pytest.mark.parametrize("style", ["official_line", "official_time", "bogus"])
 def test_styles_that_cannot_date_an_article_are_refused(report: Report, style: str) -> None:
     with pytest.raises(UsageError, match=style):
-        render(report, "html", ExportOptions(date_style=style))
+        render(report, "html", Settings(date_style=style))
 
 
 def _json_input(tmp_path: Path) -> Path:
     path = tmp_path / "in.json"
     one = Report(title="t", issued=dt.date(2021, 1, 7), articles=(make_article(5),))
-    path.write_bytes(JsonExporter().render(one, ExportOptions()))
+    path.write_bytes(JsonExporter().render(one, Settings()))
     return path
 
 

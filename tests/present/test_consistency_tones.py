@@ -15,9 +15,9 @@ from factories import make_article
 from tgreport import present
 from tgreport.cli import main
 from tgreport.errors import UsageError
-from tgreport.export.base import ExportOptions
 from tgreport.export.json import JsonExporter
 from tgreport.model import Caption, IndexEntry, Paragraph, Related, Report, Section
+from tgreport.settings import Settings
 from tgreport.vn import normalize_tone_style
 
 
@@ -48,7 +48,7 @@ def _hoa_report() -> Report:
 
 def test_json_input_gets_the_tone_style_in_every_format(tmp_path: Path) -> None:
     source = tmp_path / "in.json"
-    source.write_bytes(JsonExporter().render(_hoa_report(), ExportOptions()))
+    source.write_bytes(JsonExporter().render(_hoa_report(), Settings()))
     out = tmp_path / "out"
     assert main([str(source), "-q", "-f", "all", "-o", str(out), "--tone-style", "hòa", "--no-index"]) == 0
     weasy = tmp_path / "weasy.pdf"

@@ -8,8 +8,8 @@ from typing import Any
 
 from tgreport.contract import article_to_dict
 from tgreport.model import Article
-from tgreport.read import ReaderOptions
 from tgreport.read.text import read_text
+from tgreport.settings import Settings
 
 HERE = Path(__file__).resolve().parent
 PAGES = HERE / "pages"
@@ -22,7 +22,7 @@ FIELDS = (
 
 
 def read(path: Path) -> Article:
-    return read_text(path, ReaderOptions())
+    return read_text(path, Settings())[0]
 
 
 def observed(article: Article) -> dict[str, Any]:

@@ -10,7 +10,10 @@ from pathlib import Path
 import pytest
 
 from tgreport.read import discover
-from tgreport.read.discover import INPUT_SUFFIXES, find_inputs
+from tgreport.read.discover import find_inputs
+from tgreport.read.registry import suffixes
+
+INPUT_SUFFIXES = suffixes()
 
 
 def _reference(paths: list[Path]) -> list[Path]:

@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 
 from tgreport.contract import article_to_dict
-from tgreport.read import ReaderOptions
 from tgreport.read.text import read_text
+from tgreport.settings import Settings
 
 from .fields import GOLDEN
 
@@ -23,7 +23,7 @@ FIELDS = (
 
 @pytest.fixture(scope="module")
 def parsed() -> dict[str, dict[str, object]]:
-    return {p.stem: article_to_dict(read_text(p, ReaderOptions())) for p in SEEDS}
+    return {p.stem: article_to_dict(read_text(p, Settings())[0]) for p in SEEDS}
 
 
 def test_every_seed_has_a_golden_file() -> None:

@@ -1,24 +1,25 @@
-"""The reader's shortcuts change nothing: the pool reads as one process does, pre-checks never miss."""
+"""The reader's shortcuts change nothing: worker processes read as one process does, pre-checks never miss."""
 
 from __future__ import annotations
 
 import logging
-import os
 import re
 import shutil
 import unicodedata
 from pathlib import Path
 
+import psutil
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import tgreport
-from tgreport.read import pool
+from tgreport.read import POOL_MIN_FILES
 from tgreport.read.page import chrome
 from tgreport.read.page.cues import cue
 from tgreport.read.page.lines import split_lines
 from tgreport.read.page.vocab import vocabulary
+from tgreport.settings import Settings
 from tgreport.vn import dateparse, detect, encode_legacy, vietnamese_score
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -29,7 +30,7 @@ def _folder(tmp_path: Path) -> Path:
     """More files than the pool's threshold, with every kind of trouble a folder holds."""
     folder = tmp_path / "in"
     folder.mkdir()
-    for n in range(pool.POOL_MIN_FILES + 10):
+    for n in range(POOL_MIN_FILES + 10):
         page = PAGES[n % len(PAGES)]
         shutil.copy(page, folder / f"{n:04d}_{page.name}")
     (folder / "0001_empty.txt").write_bytes(b"")
@@ -44,26 +45,21 @@ def _folder(tmp_path: Path) -> Path:
     return folder
 
 
-def _read(
-    folder: Path, workers: int, caplog: pytest.LogCaptureFixture, monkeypatch: pytest.MonkeyPatch
-) -> tuple:
-    monkeypatch.setattr(pool, "workers_for", lambda files: workers)
+def _read(folder: Path, jobs: int, caplog: pytest.LogCaptureFixture, progress: object = None) -> tuple:
     caplog.clear()
-    result = tgreport.read_inputs([folder])
+    result = tgreport.read([folder], Settings(jobs=jobs), progress=progress)  # type: ignore[arg-type]
     logged = [(r.name, r.levelno, r.getMessage()) for r in caplog.records if r.name.startswith("tgreport")]
     return result.articles, [str(e) for e in result.skipped], result.files, logged
 
 
-def test_the_pool_reads_what_one_process_reads(
-    tmp_path: Path, caplog: pytest.LogCaptureFixture, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def test_the_pool_reads_what_one_process_reads(tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
     folder = _folder(tmp_path)
     caplog.set_level(logging.INFO)
-    alone = _read(folder, 1, caplog, monkeypatch)
-    pooled = _read(folder, 2, caplog, monkeypatch)
+    alone = _read(folder, 1, caplog)
+    pooled = _read(folder, 2, caplog)
     assert pooled == alone
     articles, skipped, files, logged = alone
-    assert files == pool.POOL_MIN_FILES + 15 and len(articles) == files - 2
+    assert files == POOL_MIN_FILES + 15 and len(articles) == files - 2
     assert len(skipped) == 2 and all("in/0001_empty.txt" in s or "in/0002_picture.txt" in s for s in skipped)
     # Each message once, naming its file.
     assert len(set(logged)) == len(logged)
@@ -76,48 +72,40 @@ def test_the_pool_reads_what_one_process_reads(
         assert any(name in m and what in m for m in messages), (name, messages)
 
 
-def test_a_reader_bug_in_a_worker_skips_only_that_file(
-    tmp_path: Path, caplog: pytest.LogCaptureFixture, monkeypatch: pytest.MonkeyPatch
+def test_workers_that_die_leave_their_files_to_this_process(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
 ) -> None:
     folder = _folder(tmp_path)
-    real = pool.read_path
-
-    def buggy(path: Path, options: object = None) -> list:
-        if path.name.startswith("0007_"):
-            raise ZeroDivisionError("boom")
-        return real(path, options)  # type: ignore[arg-type]
-
-    monkeypatch.setattr(pool, "read_path", buggy)  # the forked workers inherit it
-    alone = _read(folder, 1, caplog, monkeypatch)
-    pooled = _read(folder, 2, caplog, monkeypatch)
-    assert pooled == alone
-    assert any("0007_" in s and "internal error ZeroDivisionError: boom" in s for s in pooled[1])
-
-
-def test_a_worker_that_dies_leaves_its_files_to_this_process(
-    tmp_path: Path, caplog: pytest.LogCaptureFixture, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    folder = _folder(tmp_path)
-    real = pool.read_path
-    parent = os.getpid()
-
-    def dying(path: Path, options: object = None) -> list:
-        if path.name.startswith("0100_") and os.getpid() != parent:
-            os._exit(9)  # as the kernel's out-of-memory killer would end it
-        return real(path, options)  # type: ignore[arg-type]
-
-    monkeypatch.setattr(pool, "read_path", dying)
     caplog.set_level(logging.INFO)
-    alone = _read(folder, 1, caplog, monkeypatch)
-    pooled = _read(folder, 2, caplog, monkeypatch)
+    alone = _read(folder, 1, caplog)
+    killed: list[int] = []
+
+    def kill_workers(done: int, total: int) -> None:
+        # As the kernel's out-of-memory killer would: every child process, once, mid-run.
+        if not killed:
+            for child in psutil.Process().children(recursive=True):
+                if "resource_tracker" not in " ".join(child.cmdline()):
+                    child.kill()
+                    killed.append(child.pid)
+
+    pooled = _read(folder, 2, caplog, kill_workers)
+    assert killed
     assert pooled[:3] == alone[:3]
-    stopped = [m for _, _, m in pooled[3] if "reading workers stopped" in m]
+    stopped = [m for _, _, m in pooled[3] if "reading processes stopped" in m]
     assert len(stopped) == 1
-    assert [r for r in pooled[3] if "reading workers stopped" not in r[2]] == alone[3]
+    assert [r for r in pooled[3] if "reading processes stopped" not in r[2]] == alone[3]
 
 
-def test_small_runs_stay_in_this_process() -> None:
-    assert pool.workers_for(pool.POOL_MIN_FILES - 1) == 1
+def test_small_runs_stay_in_this_process(tmp_path: Path) -> None:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for n in range(POOL_MIN_FILES - 1):
+        (folder / f"{n}.txt").write_text(f"Tin số {n}\n\nNội dung bài số {n}.", encoding="utf-8")
+    before = psutil.Process().children(recursive=True)
+    seen: list[int] = []
+    tgreport.read([folder], Settings(jobs=2), progress=lambda d, t: seen.append(
+        len(psutil.Process().children(recursive=True))))
+    assert set(seen) == {len(before)}
 
 
 def test_no_capital_beyond_the_bmp_folds_into_it() -> None:

@@ -118,7 +118,8 @@ def test_a_file_above_the_limit_is_refused_without_being_read(tmp_path: Path) ->
     import tracemalloc
 
     from tgreport.errors import InputError
-    from tgreport.read import ReaderOptions, read_path
+    from tgreport.read import read_path
+    from tgreport.settings import Settings
 
     big = tmp_path / "big.txt"
     with big.open("wb") as handle:
@@ -132,11 +133,11 @@ def test_a_file_above_the_limit_is_refused_without_being_read(tmp_path: Path) ->
         tracemalloc.stop()
     assert peak < 1024 * 1024
     assert caught.value.path == str(big)
-    small_limit = ReaderOptions(max_input_bytes=100)
+    small_limit = Settings(max_input_bytes=100)
     (tmp_path / "a.txt").write_text(GOOD, encoding="utf-8")
     with pytest.raises(InputError, match="input limit"):
         read_path(tmp_path / "a.txt", small_limit)
-    assert read_path(tmp_path / "a.txt", ReaderOptions(max_input_bytes=len(GOOD.encode()) + 1))
+    assert read_path(tmp_path / "a.txt", Settings(max_input_bytes=len(GOOD.encode()) + 1))
 
 
 def test_a_file_that_grows_while_it_is_read_is_read_whole_within_the_limit(
@@ -145,8 +146,9 @@ def test_a_file_that_grows_while_it_is_read_is_read_whole_within_the_limit(
     # The read is sized by fstat; a file longer by then (still being saved by a scraper) must
     # not come back cut at the size fstat saw, nor pass the limit unchecked.
     from tgreport.errors import InputError
-    from tgreport.read import base
-    from tgreport.read.base import ReaderOptions, read_bytes
+    from tgreport.read import files
+    from tgreport.read.files import read_bytes
+    from tgreport.settings import Settings
 
     page = tmp_path / "a.txt"
     page.write_text(GOOD, encoding="utf-8")
@@ -157,14 +159,14 @@ def test_a_file_that_grows_while_it_is_read_is_read_whole_within_the_limit(
         now = real_fstat(fd)
         return os.stat_result((now.st_mode, *now[1:6], now.st_size - 100, *now[7:]))
 
-    monkeypatch.setattr(base.os, "fstat", stale)
-    assert read_bytes(page, ReaderOptions()) == data
+    monkeypatch.setattr(files.os, "fstat", stale)
+    assert read_bytes(page, Settings()) == data
     with pytest.raises(InputError, match="input limit"):
-        read_bytes(page, ReaderOptions(max_input_bytes=len(data) - 50))
+        read_bytes(page, Settings(max_input_bytes=len(data) - 50))
 
 
 def test_utf16_text_with_nul_bytes_is_not_taken_for_binary(tmp_path: Path) -> None:
-    from tgreport.read.base import binary_kind
+    from tgreport.read.files import binary_kind
 
     data = GOOD.encode("utf-16")
     assert b"\x00" in data

@@ -47,12 +47,12 @@ def test_a_closed_stdout_is_not_a_traceback(seeds_dir: Path, tmp_path: Path) -> 
 def test_verbose_shows_the_traceback_of_an_error(
     seeds_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from tgreport import cli
+    from tgreport import pipeline
 
-    def refused(path: Path, data: bytes) -> Path:  # the system says no as the report is written
-        raise PermissionError(13, "Permission denied", str(path))
+    def refused(files: list[tuple[Path, bytes]]) -> list[Path]:  # the system says no as they are written
+        raise PermissionError(13, "Permission denied", str(files[0][0]))
 
-    monkeypatch.setattr(cli, "write_atomic", refused)
+    monkeypatch.setattr(pipeline, "write_together", refused)
     with pytest.raises(PermissionError):
         main([str(seeds_dir), "-o", str(tmp_path / "out"), "-f", "json", "-f", "html", "-v"])
     assert main([str(seeds_dir), "-o", str(tmp_path / "out"), "-f", "json", "-f", "html"]) == 1

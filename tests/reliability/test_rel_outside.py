@@ -22,7 +22,6 @@ from rel_helpers import ROOT, contains, make_article, pdf_text
 import tgreport
 from tgreport.cli import main
 from tgreport.errors import ExportError
-from tgreport.export.base import ExportOptions
 from tgreport.model import (
     Caption,
     Heading,
@@ -34,6 +33,7 @@ from tgreport.model import (
     Related,
     Report,
 )
+from tgreport.settings import Settings
 
 PAYLOADS = [
     '<script>alert("PWN1")</script>',
@@ -238,7 +238,7 @@ def test_weasyprint_fetches_nothing_outside(
         blocks=(*report.articles[0].blocks, Paragraph(f'<img src="{web}/article.png"> file:///etc/passwd')),
     )
     report = dataclasses.replace(report, articles=(article, *report.articles[1:]))
-    data = tgreport.render(report, "pdf", ExportOptions(engine="weasyprint", template_dir=templates))
+    data = tgreport.render(report, "pdf", Settings(engine="weasyprint", template_dir=templates))
     assert requests == []
     text = pdf_text(data)
     assert "LEAKED-HTTP-MARKER" not in text and "LEAKED-FILE-MARKER" not in text
@@ -310,12 +310,12 @@ def test_user_templates_cannot_include_files_outside_their_folder(tmp_path: Path
     (templates / "_cover.html").write_text('{% include "../../secret.txt" %}\n' + cover, encoding="utf-8")
     report = hostile_report()
     with pytest.raises(ExportError, match="template"):
-        tgreport.render(report, "html", ExportOptions(template_dir=templates.parent))
+        tgreport.render(report, "html", Settings(template_dir=templates.parent))
     (templates / "_cover.html").write_text(
         f'{{% include "{tmp_path / "secret.txt"}" %}}\n' + cover, encoding="utf-8"
     )
     with pytest.raises(ExportError, match="template"):
-        tgreport.render(report, "html", ExportOptions(template_dir=templates.parent))
+        tgreport.render(report, "html", Settings(template_dir=templates.parent))
 
 
 @pytest.mark.slow

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import errno
+import io
 import json
 import os
 from pathlib import Path
@@ -14,7 +15,7 @@ import tgreport
 from tgreport.errors import ExportError, InputError, UsageError
 from tgreport.model import Report
 from tgreport.read import find_inputs, read_path
-from tgreport.read.base import binary_kind
+from tgreport.read.files import binary_kind
 from tgreport.support.atomic import TEMP_PREFIX, write_atomic
 
 
@@ -103,16 +104,19 @@ def test_an_earlier_html_digest_in_the_input_folder_is_skipped(tmp_path: Path) -
     assert read_path(page)
 
 
-def test_export_writes_or_returns_bytes(tmp_path: Path) -> None:
+def test_render_returns_bytes_and_write_writes_them(tmp_path: Path) -> None:
     report = make_report(2)
-    data = tgreport.export(report, "json")
+    data = tgreport.render(report, "json")
     assert isinstance(data, bytes) and json.loads(data)["title"] == report.title
-    written = tgreport.export(report, tmp_path / "d.json")
+    written = tgreport.write(report, tmp_path / "d.json")
     assert written == tmp_path / "d.json" and written.read_bytes() == data
-    forced = tgreport.export(report, tmp_path / "d.bin", format="json")
-    assert forced.read_bytes() == data
+    forced = tgreport.write(report, tmp_path / "d.bin", format="json")
+    assert forced is not None and forced.read_bytes() == data
     with pytest.raises(UsageError, match="use -f"):
-        tgreport.export(report, tmp_path / "d.bin")
+        tgreport.write(report, tmp_path / "d.bin")
+    stream = io.BytesIO()
+    assert tgreport.write(report, stream, format="json") is None
+    assert stream.getvalue() == data
 
 
 def test_an_empty_report_is_refused_before_any_exporter_runs() -> None:
@@ -133,7 +137,7 @@ def test_read_inputs_survives_a_reader_bug(tmp_path: Path, monkeypatch: pytest.M
         return real(path, options)  # type: ignore[arg-type]
 
     monkeypatch.setattr(text_reader, "read_text", buggy)
-    result = tgreport.read_inputs([tmp_path])
+    result = tgreport.read([tmp_path])
     assert [a.source for a in result.articles] == [str(tmp_path / "a.txt")]
     assert len(result.skipped) == 1 and "ZeroDivisionError" in str(result.skipped[0])
     assert result.skipped[0].path == str(tmp_path / "b.txt")

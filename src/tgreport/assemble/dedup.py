@@ -18,13 +18,14 @@ from dataclasses import dataclass
 from typing import overload
 
 from tgreport import vn
+from tgreport.assemble.titles import display_title
 from tgreport.model import Article
-from tgreport.present import display_title
+from tgreport.settings import DEFAULT_SIMILARITY
 
 log = logging.getLogger(__name__)
 
 SHINGLE_WORDS = 3
-DEFAULT_THRESHOLD = 0.9
+DEFAULT_THRESHOLD = DEFAULT_SIMILARITY
 MIN_SHINGLES = 8  # a body of a few words says nothing about being the same story
 _WORD = re.compile(r"\w+")
 
@@ -81,12 +82,6 @@ def shingles(article: Article) -> frozenset[Shingle]:
 
 # What the candidate search needs of one body: its shingle count and its signature keys.
 BodyProfile = tuple[int, dict[int, tuple[list[int], int]]]
-
-
-def body_profile(article: Article, threshold: float = DEFAULT_THRESHOLD) -> BodyProfile:
-    """The body's size in shingles and its signature keys: the per-article part of the search,
-    which depends on nothing else, so find_duplicates' caller may work it out in parallel."""
-    return _profile(shingles(article), threshold)
 
 
 def _profile(s: frozenset[Shingle], threshold: float) -> BodyProfile:
@@ -165,7 +160,6 @@ def similar_pairs(
     sets: Sequence[frozenset[Shingle]],
     threshold: float,
     clusters: _Union | None = None,
-    profiles: Sequence[BodyProfile] | None = None,
 ) -> list[tuple[int, int, float]]:
     """Every pair (i, j, similarity) with i < j and Jaccard ≥ threshold, by partition signatures.
 
@@ -178,9 +172,6 @@ def similar_pairs(
     indexed: later sets are compared with one member per cluster. A corpus made of copies of a
     few stories then costs O(n) instead of O(n²), at the price of a chain A ~ B ~ C being missed
     when C is like B but not like A.
-
-    `profiles` (body_profile of each set's article), when given, spare working each set's size
-    and signatures out here: the sets are then asked for only for the exact checks.
     """
     signed = threshold >= _LOWEST_SIGNED
     # Per partition count, key → the set holding it, or a list of sets once several do: most keys
@@ -191,7 +182,7 @@ def similar_pairs(
     sizes: list[int] = []
     pairs = []
     for j in range(len(sets)):
-        size, signatures = profiles[j] if profiles is not None else _profile(sets[j], threshold)
+        size, signatures = _profile(sets[j], threshold)
         sizes.append(size)
         if size < MIN_SHINGLES:
             continue
@@ -356,11 +347,8 @@ def find_duplicates(
     articles: Sequence[Article],
     threshold: float = DEFAULT_THRESHOLD,
     by_title: bool = True,
-    profiles: Sequence[BodyProfile] | None = None,
 ) -> tuple[list[Article], list[Merge]]:
-    """(articles without their copies, in input order; one Merge per dropped copy).
-
-    `profiles`: each article's body_profile at `threshold`, if the caller has them already."""
+    """(articles without their copies, in input order; one Merge per dropped copy)."""
     n = len(articles)
     union = _Union(n)
     reasons: dict[tuple[int, int], str] = {}
@@ -389,7 +377,7 @@ def find_duplicates(
             if j != i:
                 joined(j, i, "same title and date")
     if threshold <= 1.0:
-        for i, j, similarity in similar_pairs(_Bodies(articles), threshold, union, profiles):
+        for i, j, similarity in similar_pairs(_Bodies(articles), threshold, union):
             joined(i, j, f"bodies {similarity:.0%} alike")
     groups: dict[int, list[int]] = {}
     for i in range(n):

@@ -7,12 +7,12 @@ from collections.abc import Callable, Sequence
 from typing import Any, Literal
 
 from tgreport import vn
+from tgreport.assemble.titles import display_title, source_text
 from tgreport.errors import UsageError
 from tgreport.model import Article
-from tgreport.present import display_title, source_text
+from tgreport.settings import ORDERS
 
 Order = Literal["date", "date-desc", "title", "source"]
-ORDERS: tuple[str, ...] = ("date", "date-desc", "title", "source")
 
 
 def _date_key(article: Article) -> tuple[bool, dt.date]:

@@ -9,9 +9,10 @@ from typing import Any
 from tgreport import vn
 from tgreport.errors import UsageError
 from tgreport.model import Article, Section
-from tgreport.present import UNKNOWN_CATEGORY, UNKNOWN_SOURCE
+from tgreport.settings import GROUPS
 
-GROUPS: tuple[str, ...] = ("none", "category", "publisher", "month")
+UNKNOWN_SOURCE = "Không rõ nguồn"
+UNKNOWN_CATEGORY = "Không rõ chuyên mục"
 UNDATED_SECTION = "Không rõ ngày"
 
 

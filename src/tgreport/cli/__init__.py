@@ -3,42 +3,37 @@
 from __future__ import annotations
 
 import argparse
-import datetime as dt
 import logging
 import os
 import sys
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager, suppress
-from functools import partial
 from pathlib import Path
 from typing import Any
 
-from tgreport import __version__
-from tgreport.assemble import (
+from tgreport.assemble import build_report
+from tgreport.cli.progress import progress_bar
+from tgreport.config import Config, load_config
+from tgreport.errors import ExportError, NoArticles, TgreportError, UsageError
+from tgreport.export import registry
+from tgreport.pipeline import make, read, render
+from tgreport.settings import (
+    DATE_STYLES,
     DEFAULT_PLACE,
-    DEFAULT_THRESHOLD,
+    DEFAULT_SIMILARITY,
     DEFAULT_TITLE,
     GROUPS,
     ORDERS,
-    FactsSpec,
-    build_report,
+    Settings,
 )
-from tgreport.cli.progress import Bar, progress_bar
-from tgreport.config import DATE_STYLES, TONE_STYLES, load_config
-from tgreport.errors import ExportError, TgreportError, UsageError
-from tgreport.export import registry
-from tgreport.export.base import ExportOptions
-from tgreport.pipeline import read_inputs, render
-from tgreport.read import ReaderOptions
-from tgreport.support.atomic import check_target, write_atomic
-from tgreport.support.parallel import fork_map
-from tgreport.theme import THEMES, Theme, theme
+from tgreport.support.atomic import check_target
+from tgreport.theme import THEMES
+from tgreport.version import __version__
+from tgreport.vn import TONE_STYLES
 
 log = logging.getLogger("tgreport")
 
 EXIT_OK, EXIT_NO_REPORT, EXIT_USAGE, EXIT_INTERRUPTED = 0, 1, 2, 130
-# From this many articles, several formats are rendered in parallel: below, forking costs more.
-PARALLEL_FORMATS_FROM = 100
 
 
 class _UsageExit(Exception):
@@ -85,12 +80,14 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--tone-style", choices=TONE_STYLES,
                    help='write tone marks "hòa" or "hoà" style throughout (default: as the sources wrote)')
     p.add_argument("--similarity", type=float, metavar="RATIO",
-                   help=f"share of word shingles two bodies need to be one story ({DEFAULT_THRESHOLD})")
+                   help=f"share of word shingles two bodies need to be one story ({DEFAULT_SIMILARITY})")
     p.add_argument("--template", help="DOCX reference document whose styles the DOCX uses")
     p.add_argument("--template-dir", help="folder of HTML templates/CSS that override the built-in ones")
     p.add_argument("--no-cache", dest="cache", action="store_false", default=None,
                    help="read every file afresh, neither using nor keeping what earlier runs read "
                    "(kept in TGREPORT_CACHE_DIR, else ~/.cache/tgreport)")
+    p.add_argument("-j", "--jobs", type=int, metavar="N",
+                   help="processes that read the input files (default 1; more pays from a few hundred files)")
     p.add_argument("--config", help="TOML file with any of these options")
     loud = p.add_mutually_exclusive_group()
     loud.add_argument("-q", "--quiet", action="store_true", default=None, help="print errors only")
@@ -136,36 +133,28 @@ def _terminal_logging(quiet: bool, verbose: bool) -> Iterator[None]:
         root.handlers[:], root.propagate, root.level = saved[0], saved[1], saved[2]
 
 
-def _parse_day(value: str | None, option: str) -> dt.date | None:
-    if value is None:
-        return None
-    try:
-        return dt.date.fromisoformat(str(value))
-    except ValueError:
-        raise UsageError(f"{option} needs a date as YYYY-MM-DD, not {value!r}") from None
+def _settings(args: argparse.Namespace, config: Config | None) -> Settings:
+    """The config file's settings, with what the command line says on top."""
+    given: dict[str, Any] = dict(config.settings) if config else {}
+    for dest, key in _SETTING_FLAGS.items():
+        value = getattr(args, dest, None)
+        if value is not None:
+            given[key] = value
+    if args.theme_name is not None:
+        table = given.get("theme")
+        given["theme"] = {**table, "name": args.theme_name} if isinstance(table, dict) else args.theme_name
+    given.setdefault("cache", True)  # a run in a terminal keeps what it read for the next one
+    return Settings.from_mapping(given)
 
 
-def _similarity(value: float | None) -> float:
-    if value is None:
-        return DEFAULT_THRESHOLD
-    if not 0 < value <= 1:
-        raise UsageError(f"--similarity needs a ratio above 0 and at most 1, not {value}")
-    return float(value)
-
-
-def _merge_config(args: argparse.Namespace) -> dict[str, Any]:
-    """Config file values fill in whatever the command line left unset."""
-    tables: dict[str, Any] = {}
-    if args.config:
-        for dest, value in load_config(args.config).items():
-            if dest in ("theme", "reader"):
-                tables[dest] = value
-            elif dest == "formats":
-                if not args.formats:
-                    args.formats = [value] if isinstance(value, str) else list(value)
-            elif getattr(args, dest, None) in (None, []):
-                setattr(args, dest, [value] if dest == "inputs" and isinstance(value, str) else value)
-    return tables
+# argparse destination → Settings key, for the flags that are settings.
+_SETTING_FLAGS = {
+    "title": "title", "org": "organisation", "place": "place", "date": "issued", "date_from": "date_from",
+    "date_to": "date_to", "order": "order", "group": "group", "drop_undated": "drop_undated",
+    "index": "index", "dedup": "dedup", "similarity": "similarity", "date_style": "date_style",
+    "tone_style": "tone_style", "template": "template", "template_dir": "template_dir", "cache": "cache",
+    "engine": "engine", "jobs": "jobs",
+}
 
 
 def _targets(args: argparse.Namespace) -> list[tuple[str, Path]]:
@@ -225,87 +214,43 @@ def run(argv: Sequence[str] | None) -> int:
 def _run(args: argparse.Namespace) -> int:
     if args.list_formats:
         return _list_formats()
-    tables = _merge_config(args)
-    if args.config and (args.quiet or args.verbose):  # the file may say quiet or verbose
-        logging.getLogger("tgreport").setLevel(logging.ERROR if args.quiet else logging.DEBUG)
+    config = load_config(args.config) if args.config else None
+    if config is not None:
+        for dest, value in config.run.items():  # the file fills in what the command line left unset
+            if getattr(args, dest, None) in (None, []):
+                setattr(args, dest, value)
+        if args.quiet or args.verbose:  # the file may say quiet or verbose
+            logging.getLogger("tgreport").setLevel(logging.ERROR if args.quiet else logging.DEBUG)
+    settings = _settings(args, config)
     if not args.inputs:
         raise UsageError("no input given; name article files or folders")
+    if args.output == "-":
+        return _to_stdout(args, settings)
     targets = _targets(args)
-    theme_table = dict(tables.get("theme", {}))
-    theme_name = args.theme_name or theme_table.pop("name", None) or "official"
-    theme_table.pop("name", None)
-    try:
-        chosen_theme = theme(theme_name, **theme_table)
-    except (KeyError, TypeError, ValueError) as exc:
-        raise UsageError(f"bad theme setting: {exc}", args.config) from exc
-    reader_table = tables.get("reader", {})
-    # The tone style is applied once, to the finished report (api.render), whatever the input kind
-    # (JSON too); the [reader] table may still name it.
-    args.tone_style = reader_table.get("tone_style", args.tone_style)
-    reader_options = ReaderOptions(
-        extra_chrome=tuple(reader_table.get("extra_chrome", ())),
-        **({"max_input_bytes": reader_table["max_input_bytes"]} if "max_input_bytes" in reader_table else {}),
-    )
-    with progress_bar(enabled=not args.quiet) as bar:
-        return _make(args, targets, chosen_theme, reader_options, bar)
-
-
-def _make(
-    args: argparse.Namespace,
-    targets: list[tuple[str, Path]],
-    chosen_theme: Theme,
-    reader_options: ReaderOptions,
-    bar: Bar,
-) -> int:
-    dedup, similarity, index = args.dedup is not False, _similarity(args.similarity), args.index is not False
-    # What assembly needs of each article is worked out as it is read, and cached with it.
-    result = read_inputs(args.inputs, reader_options, progress=bar.reading, exclude=[t for _, t in targets],
-                         cache=args.cache is not False, facts=FactsSpec.for_report(dedup, similarity, index))
-    if not result.articles:
-        log.error("no usable article in %d input file(s); no report made", result.files)
-        return EXIT_NO_REPORT
-    report = build_report(
-        result.articles,
-        title=args.title or DEFAULT_TITLE,
-        organisation=args.org,
-        place=args.place or DEFAULT_PLACE,
-        issued=_parse_day(args.date, "--date"),
-        date_from=_parse_day(args.date_from, "--from"),
-        date_to=_parse_day(args.date_to, "--to"),
-        order=args.order or "date",
-        group=args.group or "none",
-        drop_undated=bool(args.drop_undated),
-        index=index,
-        dedup=dedup,
-        similarity=similarity,
-        known_facts=result.facts,
-    )
-    # Done with: a large digest's facts would otherwise stay in memory through the rendering,
-    # where the garbage collector walks them again and again and a forked worker copies them.
-    result.facts = None
-    if not report.all_articles():
-        log.error("no article left after filtering; no report made")
-        return EXIT_NO_REPORT
-    options = ExportOptions(
-        theme=chosen_theme,
-        engine=args.engine or "reportlab",
-        template=Path(args.template) if args.template else None,
-        template_dir=Path(args.template_dir) if args.template_dir else None,
-        date_style=args.date_style or "official",
-        tone_style=args.tone_style,
-    )
     if len(args.formats or []) > 1 or "all" in (args.formats or []):
         Path(args.output).mkdir(parents=True, exist_ok=True)
-    names = [name for name, _ in targets]
-    bar.stage("Xuất " + ", ".join(name.upper() for name in names))
-    # Several formats of a large report are made side by side, one per core; each is written
-    # only once made, so a failure leaves every earlier report as it was.
-    big = len(report.all_articles()) >= PARALLEL_FORMATS_FROM
-    made = fork_map(partial(render, report, options=options), names, min_items=2, workers=None if big else 1)
-    for (name, path), data in zip(targets, made, strict=True):
-        write_atomic(path, data)
-        if not args.quiet:
-            print(f"{path}: {name}, {len(report.all_articles())} articles")
+    with progress_bar(enabled=not args.quiet) as bar:
+        made = make(args.inputs, targets, settings, progress=bar.reading, stage=bar.stage)
+    if not args.quiet:
+        for name, path in made.written:
+            print(f"{path}: {name}, {made.articles} articles")
+    return EXIT_OK
+
+
+def _to_stdout(args: argparse.Namespace, settings: Settings) -> int:
+    """`-o -`: the one format asked for, written to standard output (as pandoc does)."""
+    formats = list(dict.fromkeys(args.formats or []))
+    if len(formats) != 1 or formats[0] == "all":
+        raise UsageError("-o - writes one format to standard output; name it with -f (for example -f html)")
+    result = read(args.inputs, settings)
+    if not result.articles:
+        raise NoArticles(f"no usable article in {result.files} input file(s); no report made")
+    report = build_report(result.articles, settings)
+    if not report.all_articles():
+        raise NoArticles("no article left after filtering; no report made")
+    data = render(report, formats[0], settings)
+    sys.stdout.buffer.write(data)
+    sys.stdout.buffer.flush()
     return EXIT_OK
 
 
@@ -322,6 +267,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except UsageError as exc:
         print(f"make-report: error: {exc}", file=sys.stderr)
         return EXIT_USAGE
+    except NoArticles as exc:
+        print(f"make-report: error: {exc}", file=sys.stderr)
+        return EXIT_NO_REPORT
     except TgreportError as exc:
         if verbose:
             raise

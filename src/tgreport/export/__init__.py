@@ -2,6 +2,6 @@
 
 from __future__ import annotations
 
-from tgreport.export.base import Exporter, ExportOptions
+from tgreport.export.base import Exporter
 
-__all__ = ["ExportOptions", "Exporter"]
+__all__ = ["Exporter"]

@@ -1,26 +1,11 @@
-"""The exporter contract: a name, a suffix and `render(report, options) -> bytes`."""
+"""The exporter contract: a name, a suffix and `render(report, settings) -> bytes`."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from pathlib import Path
-from typing import Any, ClassVar, Protocol, runtime_checkable
+from typing import ClassVar, Protocol, runtime_checkable
 
 from tgreport.model import Report
-from tgreport.theme import Theme
-
-
-@dataclass(frozen=True)
-class ExportOptions:
-    """Everything an exporter may be told. Exporters ignore what does not concern them."""
-
-    theme: Theme = field(default_factory=Theme)
-    engine: str = "reportlab"  # PDF engine: "reportlab" or "weasyprint"
-    template: Path | None = None  # DOCX reference document (`--template`)
-    template_dir: Path | None = None  # overrides for HTML templates and CSS (`--template-dir`)
-    date_style: str = "official"
-    tone_style: str | None = None  # None leaves tone marks as written; "hòa" or "hoà"
-    extra: dict[str, Any] = field(default_factory=dict)  # for third-party exporters
+from tgreport.settings import Settings
 
 
 @runtime_checkable
@@ -31,4 +16,6 @@ class Exporter(Protocol):
     suffix: ClassVar[str]  # ".pdf"
     description: ClassVar[str]
 
-    def render(self, report: Report, options: ExportOptions) -> bytes: ...
+    def render(self, report: Report, options: Settings) -> bytes:
+        """The file's bytes. `options` is the run's Settings: theme, engine, template,
+        template_dir, date_style, tone_style, and `extra` for a third party's own settings."""

@@ -5,10 +5,10 @@ from __future__ import annotations
 import json
 from typing import Any, ClassVar
 
-from tgreport import __version__
 from tgreport.contract import article_to_dict
-from tgreport.export.base import ExportOptions
 from tgreport.model import Report
+from tgreport.settings import Settings
+from tgreport.version import __version__
 
 
 def report_to_dict(report: Report) -> dict[str, Any]:
@@ -40,6 +40,6 @@ class JsonExporter:
     suffix: ClassVar[str] = ".json"
     description: ClassVar[str] = "the report as data (UTF-8 JSON)"
 
-    def render(self, report: Report, options: ExportOptions) -> bytes:
+    def render(self, report: Report, options: Settings) -> bytes:
         text = json.dumps(report_to_dict(report), ensure_ascii=False, indent=2)
         return (text + "\n").encode("utf-8")

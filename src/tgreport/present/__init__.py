@@ -16,37 +16,22 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import Any
 
+from tgreport.assemble.sections import UNKNOWN_CATEGORY, UNKNOWN_SOURCE
+from tgreport.assemble.titles import DERIVED_TITLE_MAX, derive_title, display_title, source_text
+
+__all__ = [
+    "DERIVED_TITLE_MAX", "UNKNOWN_CATEGORY", "UNKNOWN_SOURCE", "derive_title", "display_title", "source_text",
+]
 from tgreport.errors import UsageError
 from tgreport.model import Article, Report, Section
+from tgreport.settings import DATE_STYLES
 from tgreport.vn import TONE_STYLES, format_date, format_period, normalize_tone_style
 from tgreport.vn.syllables import TONE_MARKS
 
-DERIVED_TITLE_MAX = 90
-_SENTENCE_END = re.compile(r"(?<=[.!?…])\s")
-
-
-def display_title(article: Article) -> str:
-    """The article's headline, or one derived from its first sentence when the page had none."""
-    if article.title:
-        return article.title
-    source = article.lead or next((b.text for b in article.blocks if b.type == "paragraph"), "")
-    return derive_title(source) or article.id
-
-
-def derive_title(text: str, limit: int = DERIVED_TITLE_MAX) -> str:
-    """The first sentence of `text`, cut at a word boundary with "…" when longer than `limit`."""
-    sentence = _SENTENCE_END.split(text.strip(), maxsplit=1)[0].strip()
-    sentence = sentence.rstrip(".!?")
-    if len(sentence) <= limit:
-        return sentence
-    cut = sentence[:limit].rsplit(" ", 1)[0].rstrip(",;:–- ")
-    return cut + "…"
-
-
 # The styles an article's own date may take on its metadata line and TOC subtitle
-# (`ExportOptions.date_style`, `--date-style`). Not "official_line" (the cover's place-and-date
+# (`Settings.date_style`, `--date-style`). Not "official_line" (the cover's place-and-date
 # line) nor the "_time" styles: the time is added on its own when the page gave one.
-ARTICLE_DATE_STYLES = ("official", "official_weekday", "numeric", "short", "medium", "long", "full")
+ARTICLE_DATE_STYLES = DATE_STYLES
 # A style that can carry the time of day → the style that does.
 _WITH_TIME = {"official": "official_time", "numeric": "numeric_time"}
 
@@ -70,11 +55,6 @@ def date_text(article: Article, date_style: str = "official") -> str | None:
     if date_style in _WITH_TIME and isinstance(published, dt.datetime) and published.date() == article.date:
         return format_date(published, _WITH_TIME[date_style])
     return format_date(article.date, date_style)
-
-
-def source_text(article: Article) -> str | None:
-    """Where the article came from, as a reader would name it."""
-    return article.publisher or article.category
 
 
 def meta_line(article: Article, date_style: str = "official") -> str:
@@ -171,10 +151,6 @@ class Summary:
     by_source: tuple[tuple[str, int], ...]
     by_category: tuple[tuple[str, int], ...]
     undated: int
-
-
-UNKNOWN_SOURCE = "Không rõ nguồn"
-UNKNOWN_CATEGORY = "Không rõ chuyên mục"
 
 
 def summary(report: Report) -> Summary:

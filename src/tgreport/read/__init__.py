@@ -1,8 +1,189 @@
-"""Readers: input files → Articles. They never import exporters."""
+"""Reading: input files → Articles. Readers never import what comes after them (assembly,
+presentation, exporters).
+
+`read_files` finds the inputs, takes what the read cache still holds, reads the rest (in
+`settings.jobs` processes when there are many), and says what reading each file said, in file
+order, whichever way the file was read.
+"""
 
 from __future__ import annotations
 
-from tgreport.read.base import ReaderOptions, read_path
-from tgreport.read.discover import INPUT_SUFFIXES, find_inputs
+import dataclasses
+import logging
+import os
+import signal
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+from dataclasses import dataclass, field
+from pathlib import Path
 
-__all__ = ["INPUT_SUFFIXES", "ReaderOptions", "find_inputs", "read_path"]
+from tgreport.errors import InputError
+from tgreport.model import Article
+from tgreport.read import registry
+from tgreport.read.cache import Entry, ReadCache, stamp_of
+from tgreport.read.discover import find_inputs
+from tgreport.read.lookalike import lookalike_warning
+from tgreport.read.notes import Note, keeping, note, show
+from tgreport.settings import Settings
+
+log = logging.getLogger(__name__)
+
+__all__ = ["FileRead", "ReadResult", "find_inputs", "read_file", "read_files", "read_path"]
+
+# Below this many files to read, starting worker processes costs more than they save (measured
+# in a terminal, progress bar on: benchmarks/README.md).
+POOL_MIN_FILES = 200
+
+
+@dataclass
+class ReadResult:
+    """What reading produced: the articles, each file skipped with the reason, the files seen."""
+
+    articles: list[Article] = field(default_factory=list)
+    skipped: list[InputError] = field(default_factory=list)
+    files: int = 0
+
+
+@dataclass(frozen=True)
+class FileRead:
+    """One file's outcome: its articles, or the error that made it skipped; and its notes."""
+
+    articles: list[Article]
+    error: InputError | None
+    notes: list[Note]
+
+
+def read_path(path: str | os.PathLike[str], settings: Settings | None = None) -> list[Article]:
+    """The articles in one file, read by the reader of its suffix and checked for look-alike
+    letters; InputError when it cannot be read. What reading says is logged (see notes.py)."""
+    file = Path(path)
+    return [_check_lookalikes(a, file) for a in registry.reader_for(file)(file, settings or Settings())]
+
+
+def read_file(path: Path, settings: Settings) -> FileRead:
+    """The articles in `path`, with what reading said of it kept, not logged; a file that cannot
+    be read is an error in the outcome, not raised."""
+    with keeping() as notes:
+        try:
+            articles = read_path(path, settings)
+            error = None
+        except InputError as exc:
+            articles, error = [], exc
+        except Exception as exc:
+            # A reader bug on one odd file must not cost the user the whole report; -v shows
+            # the traceback so the bug can still be reported and fixed.
+            log.debug("reading %s failed", path, exc_info=True)
+            articles = []
+            error = InputError(f"cannot be read (internal error {type(exc).__name__}: {exc}); skipped", path)
+    return FileRead(articles, error, notes)
+
+
+def read_files(
+    paths: Iterable[str | os.PathLike[str]],
+    settings: Settings,
+    progress: Callable[[int, int], None] | None = None,
+    exclude: Iterable[str | os.PathLike[str]] = (),
+) -> ReadResult:
+    """Read every input file; a bad file is skipped with a warning naming it and why.
+
+    `progress(done, total)` is called as files are done, for a caller's progress bar. Files in
+    `exclude` (the outputs being written) are not read: a report written into its own input
+    folder must not come back as input on the next run.
+    """
+    outputs = {i for p in exclude if (i := _identity(p)) is not None}
+    files = [f for f in find_inputs([Path(p) for p in paths], registry.suffixes())
+             if not outputs or _identity(f) not in outputs]
+    store = ReadCache(settings) if settings.cache else None
+    result = ReadResult(files=len(files))
+    for done, outcome in enumerate(_outcomes(files, settings, store), 1):
+        show(outcome.notes)
+        if outcome.error is not None:
+            log.warning("%s", outcome.error)
+            result.skipped.append(outcome.error)
+        result.articles += outcome.articles
+        if progress is not None:
+            progress(done, len(files))
+    if store is not None:
+        store.save()
+    return result
+
+
+def _outcomes(files: list[Path], settings: Settings, store: ReadCache | None) -> Iterator[FileRead]:
+    """Each file's outcome, in the order of `files`: from the cache, or read."""
+    cached = {f: e for f in files if (e := store.get(f)) is not None} if store else {}
+    todo = [f for f in files if f not in cached]
+    # Stamped before reading: a file changed while it is read is read again next time.
+    stamps = {f: stamp_of(f) for f in todo} if store else {}
+    fresh = _read_all(todo, settings)
+    for path in files:
+        entry = cached.get(path)
+        if entry is not None:
+            yield FileRead(entry.articles, None, entry.notes)
+            continue
+        outcome = next(fresh)
+        made = stamps.get(path)
+        if store is not None and made is not None and outcome.error is None:
+            store.put(path, Entry(made, outcome.articles, outcome.notes))
+        yield outcome
+
+
+def _read_all(files: list[Path], settings: Settings) -> Iterator[FileRead]:
+    """Each file read, in order: here, or by `settings.jobs` worker processes when there are many."""
+    jobs = min(settings.jobs, os.cpu_count() or 1)
+    if jobs <= 1 or len(files) < POOL_MIN_FILES:
+        for path in files:
+            yield read_file(path, settings)
+        return
+    # Workers start from a fresh interpreter (forkserver), not a fork of this process: a fork
+    # copies the locks other threads hold (the progress bar's), and a caller's whole memory.
+    from multiprocessing import get_context
+
+    context = get_context("forkserver")
+    context.set_forkserver_preload(["tgreport.read.text", "tgreport.read.html", "tgreport.read.json"])
+    chunk = max(1, min(64, len(files) // (jobs * 8)))
+    pool = ProcessPoolExecutor(jobs, mp_context=context, initializer=_ignore_interrupts)
+    done = 0
+    try:
+        for outcome in pool.map(read_file, files, [settings] * len(files), chunksize=chunk):
+            done += 1
+            yield outcome
+    except BrokenProcessPool as exc:  # a worker died (killed, out of memory): read the rest here
+        left = len(files) - done
+        log.warning("the reading processes stopped (%s); reading the other %d files here", exc, left)
+        for path in files[done:]:
+            yield read_file(path, settings)
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _ignore_interrupts() -> None:
+    # Ctrl-C reaches the whole process group: this process stops the run and says so, once.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
+def _check_lookalikes(article: Article, path: Path) -> Article:
+    """Warn (never rewrite: the words are the author's) about Cyrillic/Greek letters in words."""
+    body = "\n".join([article.lead or "", *(block.text for block in article.blocks), *article.authors])
+    found = [
+        warning
+        for warning in (
+            lookalike_warning(f"{path}: the title", article.title or ""),
+            lookalike_warning(f"{path}: the text", body),
+        )
+        if warning
+    ]
+    for warning in found:
+        note(logging.WARNING, warning)
+    if not found:
+        return article
+    return dataclasses.replace(article, warnings=(*article.warnings, *found))
+
+
+def _identity(path: str | os.PathLike[str]) -> tuple[int, int] | None:
+    """The file itself (device, inode), whatever the path, link or symbolic link that names it."""
+    try:
+        st = os.stat(path)
+    except OSError:
+        return None  # an output not made yet is no input either
+    return st.st_dev, st.st_ino

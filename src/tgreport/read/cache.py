@@ -2,45 +2,48 @@
 
 Users re-run a digest many times over the same folder (a new title, another format, a few more
 articles), and reading is the largest share of a run's work. As Sphinx keeps its parsed
-documents, the articles read from each file are kept, per folder, in one pickle under the user's
-cache folder (TGREPORT_CACHE_DIR, else $XDG_CACHE_HOME/tgreport, else ~/.cache/tgreport).
+documents, the articles read from each file are kept, one JSON file per folder, under the
+user's cache folder (TGREPORT_CACHE_DIR, else $XDG_CACHE_HOME/tgreport, else ~/.cache/tgreport),
+created readable by the owner only.
 
-An entry is used only when nothing that made it has changed: the file (path, size, modification
-time in nanoseconds, inode), the reader options, and the code that reads (a hash of the
-readers', Vietnamese-text and assembly modules' source, so an upgrade or a local edit starts
-afresh). The warnings the reader logged for a file are kept with it and logged again, so a
-cached run says what a fresh one says; so is what assembly works out of each article for the
-duplicate search and the index (assemble/facts.py), for the settings it was worked out to. A
-cache that cannot be read or written is ignored (noted at debug level): it can make a run
-faster, never make it fail.
+An entry holds a file's articles in the JSON contract (contract.py: data, which cannot run code
+when read) and the notes reading it gave, so a cached run says what a fresh one says. It is
+used only when nothing that made it has changed: the file (size, modification time in
+nanoseconds, inode), the reading settings, and the code that reads (a hash of the readers' and
+the Vietnamese-text modules' source, so an upgrade or a local edit starts afresh). Files that
+could not be read are not kept: they are tried again. A cache entry that is corrupt, foreign or
+unreadable is ignored and the file read again; a cache that cannot be written is skipped (noted
+at debug level): the cache can make a run faster, never make it fail or change what it says.
 """
 
 from __future__ import annotations
 
 import contextlib
 import hashlib
+import json
 import logging
 import os
-import pickle
 import tempfile
 import time
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
+from typing import Any
 
-from tgreport.assemble.facts import ArticleFacts, FactsSpec
-from tgreport.errors import InputError
+from tgreport.contract import article_from_dict, article_to_dict
 from tgreport.model import Article
-from tgreport.read import ReaderOptions
+from tgreport.read.notes import Note
+from tgreport.settings import Settings
 
 log = logging.getLogger(__name__)
 
-FORMAT = 2  # of the pickled bundle; a change makes old bundles unreadable, hence ignored
+FORMAT = 3  # of the JSON bundle; a bundle of another format is ignored
 UNUSED_DAYS = 60  # bundles no run has used for this long are removed
-# The facts kept with the articles (assemble/facts.py) come from the duplicate search's and the
-# index's code: an edit there starts afresh too.
-_READING_CODE = ("readers", "vn", "model.py", "errors.py", "assemble", "citations")
+# The code that turns a file into articles: an edit here starts afresh.
+_READING_CODE = ("read", "vn", "model.py", "contract.py", "errors.py", "settings.py")
 _SOURCE = (".py", ".toml")
+
+Stamp = tuple[int, int, int]  # size, mtime_ns, inode
 
 
 def cache_dir() -> Path:
@@ -55,7 +58,7 @@ def cache_dir() -> Path:
 def code_fingerprint() -> str:
     """A hash of the source that turns a file into articles (changes with any edit or upgrade)."""
     digest = hashlib.sha256()
-    package = Path(__file__).parent
+    package = Path(__file__).resolve().parent.parent
     for name in _READING_CODE:
         root = package / name
         files = [root] if root.is_file() else sorted(p for p in root.rglob("*") if p.suffix in _SOURCE)
@@ -65,47 +68,56 @@ def code_fingerprint() -> str:
     return digest.hexdigest()
 
 
-@dataclass
+@dataclass(frozen=True)
 class Entry:
-    stamp: tuple[int, int, int]  # size, mtime_ns, inode
+    stamp: Stamp
     articles: list[Article]
-    error: InputError | None
-    level: int  # the records hold everything logged at this level and above
-    records: list[logging.LogRecord]
-    # What assembly needs of each article (ArticleFacts, in order), and to which FactsSpec.
-    facts: tuple[FactsSpec, list[ArticleFacts]] | None = None
+    notes: list[Note]
 
 
 @dataclass
 class _Bundle:
-    """The cached files of one folder, read with one set of options by one version of the code."""
+    """The cached files of one folder, read with one set of settings by one version of the code."""
 
     path: Path
-    entries: dict[str, Entry] = field(default_factory=dict)
+    folder: str  # its real path, kept in the bundle: a name shared by two folders is no match
+    entries: dict[str, Any] = field(default_factory=dict)  # file name → the entry as JSON data
     changed: bool = False
 
 
 class ReadCache:
     """Entries per file; `save()` writes back the folders whose entries changed."""
 
-    def __init__(self, options: ReaderOptions, root: Path | None = None) -> None:
+    def __init__(self, settings: Settings, root: Path | None = None) -> None:
         self.root = root or cache_dir()
-        self._key = hashlib.sha256(f"{FORMAT}|{code_fingerprint()}|{options!r}".encode()).hexdigest()[:16]
-        self._bundles: dict[Path, _Bundle] = {}  # by resolved folder
-        self._by_given: dict[Path, _Bundle] = {}  # by the folder as the paths name it
+        reading = f"{FORMAT}|{code_fingerprint()}|{settings.extra_chrome!r}|{settings.max_input_bytes}"
+        self._key = hashlib.sha256(reading.encode()).hexdigest()[:16]
+        self._bundles: dict[Path, _Bundle] = {}  # by the folder as the paths name it
 
-    def get(self, path: Path, level: int) -> Entry | None:
-        """The entry for `path`, if still valid and its records cover logging at `level`."""
-        bundle = self._bundle(path.parent)
-        entry = bundle.entries.get(path.name)
-        if entry is None or entry.level > level:
+    def get(self, path: Path) -> Entry | None:
+        """The entry for `path`, if it is still valid."""
+        data = self._bundle(path.parent).entries.get(path.name)
+        if data is None:
             return None
-        now = stamp(path)
-        return entry if now is not None and now == entry.stamp else None
+        try:
+            stamp = tuple(data["stamp"])
+            if stamp != stamp_of(path):
+                return None
+            source = str(path)
+            articles = [article_from_dict(a, source=source, default_id=path.stem) for a in data["articles"]]
+            notes = [(int(level), str(message)) for level, message in data["notes"]]
+        except (KeyError, TypeError, ValueError, AttributeError) as exc:
+            log.debug("read cache entry for %s ignored: %s", path, exc)
+            return None
+        return Entry((stamp[0], stamp[1], stamp[2]), articles, notes)
 
     def put(self, path: Path, entry: Entry) -> None:
         bundle = self._bundle(path.parent)
-        bundle.entries[path.name] = entry
+        bundle.entries[path.name] = {
+            "stamp": list(entry.stamp),
+            "articles": [article_to_dict(a) for a in entry.articles],
+            "notes": [list(n) for n in entry.notes],
+        }
         bundle.changed = True
 
     def save(self) -> None:
@@ -115,52 +127,52 @@ class ReadCache:
         self._prune()
 
     def _bundle(self, given: Path) -> _Bundle:
-        found = self._by_given.get(given)  # every file of a folder asks: resolved once
+        found = self._bundles.get(given)  # every file of a folder asks: resolved once
         if found is not None:
             return found
-        folder = Path(os.path.realpath(given))
-        bundle = self._bundles.get(folder)
-        if bundle is None:
-            name = hashlib.sha256(os.fsencode(folder)).hexdigest()[:24]
-            bundle = self._bundles[folder] = _Bundle(self.root / f"{name}-{self._key}.pickle")
-            try:
-                with bundle.path.open("rb") as handle:
-                    loaded = pickle.load(handle)
-                if isinstance(loaded, dict):
-                    bundle.entries = loaded
-                os.utime(bundle.path)  # used now: kept by the pruning
-            except FileNotFoundError:
-                pass
-            except Exception as exc:  # a truncated or foreign file: start this folder afresh
-                log.debug("read cache %s ignored: %s", bundle.path, exc)
-        self._by_given[given] = bundle
+        folder = os.path.realpath(given)
+        name = hashlib.sha256(os.fsencode(folder)).hexdigest()[:24]
+        bundle = self._bundles[given] = _Bundle(self.root / f"{name}-{self._key}.json", folder)
+        try:
+            with bundle.path.open("rb") as handle:
+                loaded = json.load(handle)
+            ours = isinstance(loaded, dict) and loaded.get("format") == FORMAT
+            ours = ours and loaded.get("folder") == folder
+            if ours and isinstance(loaded.get("files"), dict):
+                bundle.entries = loaded["files"]
+            os.utime(bundle.path)  # used now: kept by the pruning
+        except FileNotFoundError:
+            pass
+        except (OSError, ValueError, RecursionError) as exc:  # unreadable, truncated or foreign
+            log.debug("read cache %s ignored: %s", bundle.path, exc)
         return bundle
 
     def _write(self, bundle: _Bundle) -> None:
+        data = {"format": FORMAT, "folder": bundle.folder, "files": bundle.entries}
         try:
-            self.root.mkdir(parents=True, exist_ok=True)
-            fd, tmp = tempfile.mkstemp(prefix=".tmp-", dir=self.root)
+            self.root.mkdir(mode=0o700, parents=True, exist_ok=True)
+            fd, tmp = tempfile.mkstemp(prefix=".tmp-", suffix=".json", dir=self.root)  # mode 0600
             try:
-                with os.fdopen(fd, "wb") as handle:
-                    pickle.dump(bundle.entries, handle, protocol=pickle.HIGHEST_PROTOCOL)
+                with os.fdopen(fd, "w", encoding="utf-8") as handle:
+                    json.dump(data, handle, ensure_ascii=False, separators=(",", ":"))
                 os.replace(tmp, bundle.path)
             except BaseException:
                 with contextlib.suppress(OSError):
                     os.unlink(tmp)
                 raise
-        except (OSError, pickle.PicklingError) as exc:
+        except (OSError, ValueError) as exc:
             log.debug("read cache not written to %s: %s", self.root, exc)
 
     def _prune(self) -> None:
         cutoff = time.time() - UNUSED_DAYS * 86400
         with contextlib.suppress(OSError):
-            for old in self.root.glob("*.pickle"):
+            for old in [*self.root.glob("*.json"), *self.root.glob("*.pickle")]:
                 with contextlib.suppress(OSError):
-                    if old.stat().st_mtime < cutoff:
-                        old.unlink()
+                    if old.suffix == ".pickle" or old.stat().st_mtime < cutoff:
+                        old.unlink()  # pickles are an older tgreport's: never read, removed
 
 
-def stamp(path: Path) -> tuple[int, int, int] | None:
+def stamp_of(path: Path) -> Stamp | None:
     try:
         st = path.stat()
     except OSError:

@@ -10,21 +10,23 @@ from tgreport.errors import UsageError
 
 log = logging.getLogger(__name__)
 
-INPUT_SUFFIXES = (".txt", ".html", ".htm", ".json", ".jsonl")
-
-
 def _order(path: Path) -> tuple[str, str]:
     return (str(path).casefold(), str(path))
 
 
-def find_inputs(paths: list[str | Path]) -> list[Path]:
-    """Files named directly, plus readable files found recursively in folders.
+def find_inputs(paths: list[str | Path], suffixes: tuple[str, ...] | None = None) -> list[Path]:
+    """Files named directly, plus the files with one of `suffixes` (default: those some reader
+    reads) found recursively in folders.
 
     Folders are walked in sorted order without following links to folders, so a symbolic-link
     loop cannot trap the walk and the order never depends on the file system. The result is
     sorted, and a file reached by several names is listed once under the name that sorts first,
     so the same set of inputs gives the same report whatever order they were named in.
     """
+    if suffixes is None:
+        from tgreport.read.registry import suffixes as known
+
+        suffixes = known()
     found: dict[str, Path] = {}
 
     def add(file: Path, key: str) -> None:
@@ -34,7 +36,7 @@ def find_inputs(paths: list[str | Path]) -> list[Path]:
     for given in paths:
         path = Path(given)
         if path.is_dir():
-            for file, key in _walk(path):
+            for file, key in _walk(path, suffixes):
                 add(file, key)
         elif path.exists():
             add(path, os.path.realpath(path))
@@ -45,7 +47,7 @@ def find_inputs(paths: list[str | Path]) -> list[Path]:
     return sorted(found.values(), key=_order)
 
 
-def _walk(folder: Path) -> list[tuple[Path, str]]:
+def _walk(folder: Path, suffixes: tuple[str, ...]) -> list[tuple[Path, str]]:
     """The input files in `folder` and below, each with its real path (which finds a file
     reached by two names), in the order os.walk(followlinks=False) with sorted names gives.
 
@@ -55,11 +57,11 @@ def _walk(folder: Path) -> list[tuple[Path, str]]:
     each is a file cost more than reading, in the parent, before any worker could start.
     """
     files: list[tuple[Path, str]] = []
-    _walk_into(os.fspath(folder), os.path.realpath(folder), files)
+    _walk_into(os.fspath(folder), os.path.realpath(folder), suffixes, files)
     return files
 
 
-def _walk_into(root: str, real_root: str, files: list[tuple[Path, str]]) -> None:
+def _walk_into(root: str, real_root: str, suffixes: tuple[str, ...], files: list[tuple[Path, str]]) -> None:
     try:
         with os.scandir(root) as scan:
             entries = list(scan)
@@ -83,7 +85,7 @@ def _walk_into(root: str, real_root: str, files: list[tuple[Path, str]]) -> None
         if name.startswith("."):
             continue
         file = Path(root) / name
-        if file.suffix.lower() not in INPUT_SUFFIXES:
+        if file.suffix.lower() not in suffixes:
             continue
         if _is_file(entry):
             key = os.path.realpath(file) if entry.is_symlink() else os.path.join(real_root, name)
@@ -94,7 +96,7 @@ def _walk_into(root: str, real_root: str, files: list[tuple[Path, str]]) -> None
             log.warning("%s: not a regular file; skipped", file)
     for entry in dirs:
         if not entry.is_symlink():
-            _walk_into(os.path.join(root, entry.name), os.path.join(real_root, entry.name), files)
+            _walk_into(os.path.join(root, entry.name), os.path.join(real_root, entry.name), suffixes, files)
 
 
 def _is_file(entry: os.DirEntry[str]) -> bool:

@@ -8,10 +8,11 @@ from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import urlsplit
 
+from tgreport.errors import InputError
 from tgreport.model import Article
-from tgreport.read.base import ReaderOptions, read_bytes
-from tgreport.read.text import article_from_text
-from tgreport.vn import decode_bytes
+from tgreport.read.files import read_bytes
+from tgreport.read.text import article_from_text, decode
+from tgreport.settings import Settings
 
 _BLOCK_TAGS = {
     "p", "div", "br", "h1", "h2", "h3", "h4", "h5", "h6", "li", "tr", "section", "article",
@@ -115,7 +116,16 @@ def _extract(markup: str) -> tuple[str, str | None]:
     return "".join(out), h1 or None
 
 
-def read_html(path: Path, options: ReaderOptions) -> Article:
-    markup, encoding = decode_bytes(read_bytes(path, options), str(path))
+def read_html(path: Path, settings: Settings) -> list[Article]:
+    data = read_bytes(path, settings)
+    if _OWN_HTML.search(data[:4096]):
+        raise InputError("a report that tgreport made, not an article; skipped", path)
+    markup, encoding = decode(data, path)
     text, h1 = _extract(markup)
-    return article_from_text(text, path, options, encoding=encoding, title_hint=h1)
+    return [article_from_text(text, path, settings, encoding=encoding, title_hint=h1)]
+
+
+# An HTML digest from an earlier run (`-o folder/digest.html` inside the input folder): read as an
+# article it would put the whole previous report into the next one, and again on every run.
+# tgreport's own JSON is different: the JSON reader takes its articles on purpose.
+_OWN_HTML = re.compile(rb"""<meta\s+name=["']generator["']\s+content=["']tgreport[ "']""", re.IGNORECASE)

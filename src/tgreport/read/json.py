@@ -9,12 +9,14 @@ from typing import Any
 from tgreport.contract import article_from_dict
 from tgreport.errors import InputError
 from tgreport.model import Article
-from tgreport.read.base import ReaderOptions, article_id, read_bytes
-from tgreport.vn import clean_text, decode_bytes
+from tgreport.read.files import article_id, read_bytes
+from tgreport.read.text import decode
+from tgreport.settings import Settings
+from tgreport.vn import clean_text
 
 
-def read_json(path: Path, options: ReaderOptions) -> list[Article]:
-    text, _ = decode_bytes(read_bytes(path, options), str(path))
+def read_json(path: Path, settings: Settings) -> list[Article]:
+    text, _ = decode(read_bytes(path, settings), path)
     records: list[tuple[int | None, Any]]
     try:
         if path.suffix.lower() == ".jsonl":

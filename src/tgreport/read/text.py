@@ -2,27 +2,39 @@
 
 from __future__ import annotations
 
+import logging
 from pathlib import Path
 
 from tgreport.model import Article
-from tgreport.read.base import ReaderOptions, read_bytes
+from tgreport.read.files import read_bytes
+from tgreport.read.notes import note
 from tgreport.read.page import read_page
+from tgreport.settings import Settings
 from tgreport.vn import decode_bytes
 
 
-def read_text(path: Path, options: ReaderOptions) -> Article:
-    text, encoding = decode_bytes(read_bytes(path, options), str(path))
-    return article_from_text(text, path, options, encoding=encoding)
+def read_text(path: Path, settings: Settings) -> list[Article]:
+    text, encoding = decode(read_bytes(path, settings), path)
+    return [article_from_text(text, path, settings, encoding=encoding)]
 
 
 def article_from_text(
     text: str,
     path: Path,
-    options: ReaderOptions,
+    settings: Settings,
     encoding: str = "utf-8",
     *,
     title_hint: str | None = None,
 ) -> Article:
     """The article in `text` (already decoded); the HTML reader calls this with the page's text
     and, as `title_hint`, the text of its <h1>."""
-    return read_page(text, path, options, encoding, title_hint=title_hint)
+    return read_page(text, path, settings, encoding, title_hint=title_hint)
+
+
+def decode(data: bytes, path: Path) -> tuple[str, str]:
+    """vn.decode_bytes, with what it says of the encoding kept as the file's notes."""
+    said: list[str] = []
+    decoded = decode_bytes(data, str(path), said)
+    for message in said:
+        note(logging.WARNING, message)
+    return decoded

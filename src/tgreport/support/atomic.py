@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import errno
 import os
+import stat
 import tempfile
 from pathlib import Path
 
@@ -14,13 +15,69 @@ TEMP_PREFIX = ".tgreport-"
 
 
 def check_target(target: Path) -> Path:
-    """The folder `target` would be written into; ExportError if it cannot be a file there."""
+    """The folder `target` would be written into; ExportError if it cannot be a file there.
+
+    Only a regular file (or nothing) is ever replaced: a device (/dev/null, /dev/stdout), a
+    FIFO, a socket, or a link to one, is refused, since replacing it as root damages the system.
+    """
     folder = target.parent if str(target.parent) else Path(".")
     if not folder.is_dir():
         raise ExportError("the output folder does not exist", folder)
     if target.is_dir():
         raise ExportError("is a folder, not a file name", target)
+    try:
+        mode = os.stat(target).st_mode
+    except FileNotFoundError:
+        if target.is_symlink():
+            raise ExportError("is a broken symbolic link; not replaced", target) from None
+        return folder
+    except OSError as exc:
+        raise ExportError(f"cannot look at it: {_reason(exc)}", target) from exc
+    if not stat.S_ISREG(mode):
+        raise ExportError("is not a regular file (a device, pipe or socket); not replaced", target)
     return folder
+
+
+class Staged:
+    """`data` written and flushed to a temporary file beside `target`, not yet in its place."""
+
+    def __init__(self, target: Path, data: bytes) -> None:
+        self.target = target
+        self.folder = check_target(target)
+        _remove_stale_temporaries(self.folder, target.name)
+        try:
+            # The process id in the name tells a later run whether the writer is still alive.
+            fd, self.temporary = tempfile.mkstemp(
+                prefix=f"{TEMP_PREFIX}{target.name}.{os.getpid()}.", dir=self.folder)
+        except OSError as exc:
+            raise ExportError(f"cannot write here: {_reason(exc)}", self.folder) from exc
+        try:
+            with os.fdopen(fd, "wb") as handle:
+                handle.write(data)
+                handle.flush()
+                os.fsync(handle.fileno())
+            os.chmod(self.temporary, 0o644)
+        except BaseException as exc:
+            self.discard()
+            if isinstance(exc, OSError):
+                raise ExportError(f"cannot write the file: {_reason(exc)}", target) from exc
+            raise
+
+    def commit(self) -> Path:
+        try:
+            check_target(self.target)  # still nothing but a regular file, or nothing, there
+            os.replace(self.temporary, self.target)
+        except BaseException as exc:
+            self.discard()
+            if isinstance(exc, OSError):
+                raise ExportError(f"cannot write the file: {_reason(exc)}", self.target) from exc
+            raise
+        _fsync_dir(self.folder)
+        return self.target
+
+    def discard(self) -> None:
+        with contextlib.suppress(OSError):
+            os.unlink(self.temporary)
 
 
 def write_atomic(path: str | Path, data: bytes) -> Path:
@@ -30,29 +87,29 @@ def write_atomic(path: str | Path, data: bytes) -> Path:
     atomic), are flushed and fsynced, then renamed over the target. On any error, and on Ctrl-C,
     the temporary file is removed; after SIGKILL the next write to the same target removes it.
     """
-    target = Path(path)
-    folder = check_target(target)
-    _remove_stale_temporaries(folder, target.name)
+    return Staged(Path(path), data).commit()
+
+
+def write_together(files: list[tuple[Path, bytes]]) -> list[Path]:
+    """Write several files so that none is replaced unless all could be written: each is staged
+    beside its target first (a full disk shows here, with every earlier file as it was), then
+    all are renamed into place."""
+    staged: list[Staged] = []
     try:
-        # The process id in the name tells a later run whether the writer is still alive.
-        fd, tmp_name = tempfile.mkstemp(prefix=f"{TEMP_PREFIX}{target.name}.{os.getpid()}.", dir=folder)
-    except OSError as exc:
-        raise ExportError(f"cannot write here: {_reason(exc)}", folder) from exc
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.chmod(tmp_name, 0o644)
-        os.replace(tmp_name, target)
-    except BaseException as exc:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp_name)
-        if isinstance(exc, OSError):
-            raise ExportError(f"cannot write the file: {_reason(exc)}", target) from exc
+        for path, data in files:
+            staged.append(Staged(path, data))
+    except BaseException:
+        for done in staged:
+            done.discard()
         raise
-    _fsync_dir(folder)
-    return target
+    written = []
+    try:
+        for item in staged:
+            written.append(item.commit())
+    finally:
+        for item in staged[len(written):]:
+            item.discard()
+    return written
 
 
 def _reason(exc: OSError) -> str:

@@ -35,19 +35,20 @@ def _replace_odd(match: re.Match[str]) -> str:
     return " " if _SPACES.match(match.group()) else ""
 
 
-def decode_bytes(data: bytes, source: str | None = None) -> tuple[str, str]:
+def decode_bytes(data: bytes, source: str | None = None, notes: list[str] | None = None) -> tuple[str, str]:
     """Decode bytes to clean NFC text; returns (text, encoding name: "utf-8", "utf-16-le", …,
     "cp1258", "tcvn3", "vni" or "viscii").
 
     UTF-8 (BOM or not) and UTF-16/32 (BOM or byte pattern) come first; other bytes are tried in
     every legacy encoding and the one that reads most like Vietnamese wins. A legacy encoding or a
-    repaired mojibake is logged as a warning naming ``source``; bytes that fit nothing raise
-    DecodeError."""
+    repaired mojibake is a warning naming ``source``, logged, or added to `notes` when given;
+    bytes that fit nothing raise DecodeError."""
     try:
         decoded = guess_encoding(data)
     except UnicodeDecodeError as exc:
         raise DecodeError(f"broken {exc.encoding} text (byte {exc.start})", source) from exc
     where = source or "input"
+    said: list[str] = []
     if decoded.is_legacy:
         if decoded.score < MIN_SCORE:
             raise DecodeError(
@@ -55,7 +56,12 @@ def decode_bytes(data: bytes, source: str | None = None) -> tuple[str, str]:
                 f"(best: {decoded.encoding}, {decoded.score:.0%} valid syllables)",
                 source,
             )
-        log.warning("%s: decoded from the legacy encoding %s; save it as UTF-8", where, decoded.encoding)
+        said.append(f"{where}: decoded from the legacy encoding {decoded.encoding}; save it as UTF-8")
     if decoded.repaired:
-        log.warning("%s: repaired mojibake (%s)", where, decoded.repaired)
+        said.append(f"{where}: repaired mojibake ({decoded.repaired})")
+    if notes is not None:
+        notes += said
+    else:
+        for message in said:
+            log.warning("%s", message)
     return clean_text(decoded.text), decoded.encoding

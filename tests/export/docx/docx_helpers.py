@@ -9,16 +9,16 @@ import zipfile
 from lxml import etree
 
 from factories import SEEDS, make_article, make_report  # noqa: F401 (re-exported)
-from tgreport.export.base import ExportOptions
 from tgreport.export.docx import DocxExporter
 from tgreport.model import Report
+from tgreport.settings import Settings
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 NS = {"w": W}
 
 
 def render(report: Report, **options: object) -> bytes:
-    return DocxExporter().render(report, ExportOptions(**options))  # type: ignore[arg-type]
+    return DocxExporter().render(report, Settings(**options))  # type: ignore[arg-type]
 
 
 def part(data: bytes, name: str) -> etree._Element:

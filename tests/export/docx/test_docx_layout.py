@@ -13,7 +13,6 @@ from hypothesis import strategies as st
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Paragraph as RLParagraph
 
-from tgreport.export.base import ExportOptions
 from tgreport.export.docx import layout
 from tgreport.export.docx.layout import _Box, count_lines, paginate
 from tgreport.export.docx.paragraphs import Para, text
@@ -21,6 +20,7 @@ from tgreport.export.docx.styles import style_specs
 from tgreport.export.pdf import page_numbers as pdf_page_numbers
 from tgreport.export.pdf.fonts import register
 from tgreport.model import Paragraph, Report
+from tgreport.settings import Settings
 from tgreport.theme import theme
 
 LINE = 312  # 15.6 pt in twips
@@ -101,7 +101,7 @@ def test_estimate_agrees_with_the_pdf_exporter(sample_report: Report, sectioned_
     long = make_report(30)
     for report in (sample_report, sectioned_report, long):
         for name in ("official", "modern"):
-            options = ExportOptions(theme=theme(name))
+            options = Settings(theme=theme(name))
             stored = {a: page for a, (_, page) in toc_entries(render(report, theme=options.theme)).items()}
             pdf = pdf_page_numbers(report, options)
             assert stored == {a: pdf[a] for a in stored}
@@ -109,7 +109,7 @@ def test_estimate_agrees_with_the_pdf_exporter(sample_report: Report, sectioned_
 
 def test_pdf_page_numbers_on_request(sample_report: Report) -> None:
     data = render(sample_report, extra={"docx_page_numbers": "pdf"})
-    pdf = pdf_page_numbers(sample_report, ExportOptions())
+    pdf = pdf_page_numbers(sample_report, Settings())
     assert {a: p for a, (_, p) in toc_entries(data).items()} == {a: pdf[a] for a in toc_entries(data)}
 
 

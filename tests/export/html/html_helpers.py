@@ -14,7 +14,7 @@ from typing import Any
 import lxml.html
 from lxml import etree
 
-from tgreport.export.base import ExportOptions
+from tgreport.settings import Settings
 from tgreport.theme import THEMES
 
 EPUBCHECK = "/usr/share/java/epubcheck.jar"
@@ -23,8 +23,8 @@ EPUBCHECK = "/usr/share/java/epubcheck.jar"
 from factories import make_article, make_report  # noqa: E402,F401 (re-exported)
 
 
-def options(theme_name: str = "official", **fields: Any) -> ExportOptions:
-    return ExportOptions(theme=THEMES[theme_name], **fields)
+def options(theme_name: str = "official", **fields: Any) -> Settings:
+    return Settings(theme=THEMES[theme_name], **fields)
 
 
 def squash(text: str) -> str:

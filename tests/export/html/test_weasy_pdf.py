@@ -15,10 +15,10 @@ from pypdf import PdfReader
 
 from tgreport import present
 from tgreport.errors import ExportError
-from tgreport.export.base import ExportOptions
 from tgreport.export.html.weasypdf import render_pdf
 from tgreport.export.pdf import PdfExporter
 from tgreport.model import Report
+from tgreport.settings import Settings
 
 BASE14 = re.compile(r"(?i)^(?:[A-Z]{6}\+)?(Helvetica|Times|Courier|Symbol|ZapfDingbats)")
 
@@ -193,7 +193,7 @@ def test_harfbuzz_subsetting_and_no_warnings(sample_report: Report, caplog: pyte
 
 def test_pdf_exporter_delegates_to_weasyprint(tmp_path: Path) -> None:
     report = make_report(2)
-    data = PdfExporter().render(report, ExportOptions(engine="weasyprint"))
+    data = PdfExporter().render(report, Settings(engine="weasyprint"))
     assert (PdfReader(io.BytesIO(data)).metadata or {}).get("/Producer", "").startswith("WeasyPrint")
     assert squash(present.outline(report)[0].articles[0].heading) in squash(
         " ".join(read_pdf(data, tmp_path).pages)
@@ -204,7 +204,7 @@ def test_header_text_is_printed_literally_beside_the_number(tmp_path: Path) -> N
     report = make_report(2)
     odd = 'Ban "Tuyên giáo" </style> \\ ; } @page'
     theme = dataclasses.replace(options().theme, header_text=odd)
-    result = read_pdf(render_pdf(report, ExportOptions(theme=theme)), tmp_path)
+    result = read_pdf(render_pdf(report, Settings(theme=theme)), tmp_path)
     assert odd not in result.page(1)
     for n in range(2, len(result.pages) + 1):
         assert squash(odd) in result.page(n)
@@ -213,4 +213,4 @@ def test_header_text_is_printed_literally_beside_the_number(tmp_path: Path) -> N
 def test_unknown_font_family_is_an_export_error() -> None:
     theme = dataclasses.replace(options().theme, font_family="Comic Sans")
     with pytest.raises(ExportError, match="Comic Sans"):
-        render_pdf(make_report(1), ExportOptions(theme=theme))
+        render_pdf(make_report(1), Settings(theme=theme))

@@ -14,16 +14,16 @@ from typing import Any
 from pypdf import PdfReader
 
 from factories import make_article, make_report  # noqa: F401 (re-exported)
-from tgreport.export.base import ExportOptions
 from tgreport.export.pdf import PdfExporter
 from tgreport.model import Report
+from tgreport.settings import Settings
 from tgreport.theme import THEMES
 
 
 def render(report: Report, theme_name: str = "official", **overrides: Any) -> bytes:
     """The PDF of `report` in a shipped theme, with any theme field overridden."""
     chosen = dataclasses.replace(THEMES[theme_name], **overrides)
-    return PdfExporter().render(report, ExportOptions(theme=chosen))
+    return PdfExporter().render(report, Settings(theme=chosen))
 
 
 def squash(text: str) -> str:

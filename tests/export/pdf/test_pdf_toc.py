@@ -8,9 +8,9 @@ from pathlib import Path
 from pdf_helpers import ReadBack, make_report, read_back, render, squash
 
 from tgreport import present
-from tgreport.export.base import ExportOptions
 from tgreport.export.pdf import page_numbers
 from tgreport.model import Report
+from tgreport.settings import Settings
 
 
 def toc_pages(back: ReadBack) -> list[int]:
@@ -75,7 +75,7 @@ def test_long_toc_spans_pages_and_stays_right(tmp_path: Path) -> None:
 def test_page_numbers_function_agrees_with_the_printed_toc(sectioned_report: Report, tmp_path: Path) -> None:
     back = read_back(render(sectioned_report), tmp_path)
     printed = toc_numbers(sectioned_report, back)
-    computed = page_numbers(sectioned_report, ExportOptions())
+    computed = page_numbers(sectioned_report, Settings())
     assert {k: v for k, v in computed.items() if k in printed} == printed
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import functools
 import logging
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -101,18 +101,14 @@ def build_index(
     *,
     documents: bool = True,
     people: bool = True,
-    found: Callable[[Article], Citations | None] | None = None,
 ) -> tuple[IndexEntry, ...]:
-    """Index entries: documents (by type and number), then people (by given name).
-
-    `found(article)` gives an article's citations if the caller has them already (else None)."""
+    """Index entries: documents (by type and number), then people (by given name)."""
     cited: list[tuple[str, DocumentRef]] = []
     named: dict[str, _Entry] = {}
     position: dict[str, int] = {}
     for article in articles:
         position.setdefault(article.id, len(position))
-        known = found(article) if found is not None else None
-        article_documents, article_people = known if known is not None else article_citations(article)
+        article_documents, article_people = article_citations(article)
         if documents:
             cited.extend((article.id, ref) for ref in article_documents)
         if people:

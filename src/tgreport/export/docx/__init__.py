@@ -15,13 +15,13 @@ from typing import ClassVar
 
 from tgreport import present
 from tgreport.errors import TgreportError
-from tgreport.export.base import ExportOptions
 from tgreport.export.docx import body, package, reference, toc
 from tgreport.export.docx.layout import estimate_pages, fold_space_before
 from tgreport.export.docx.paragraphs import Para, body_xml
 from tgreport.export.docx.reference import Geometry
 from tgreport.export.docx.styles import StyleSpec, style_specs
 from tgreport.model import Report
+from tgreport.settings import Settings
 
 __all__ = ["DocxExporter"]
 
@@ -41,7 +41,7 @@ def paragraphs(report: Report, frame_height_pt: float, date_style: str = "offici
 
 
 def page_numbers(
-    report: Report, options: ExportOptions, paras: list[Para], specs: dict[str, StyleSpec], area: Geometry
+    report: Report, options: Settings, paras: list[Para], specs: dict[str, StyleSpec], area: Geometry
 ) -> dict[str, int]:
     """Bookmark → page for the TOC and the appendix: the estimate, or the PDF's if asked for."""
     if options.extra.get("docx_page_numbers") == "pdf":
@@ -59,7 +59,7 @@ class DocxExporter:
     suffix: ClassVar[str] = ".docx"
     description: ClassVar[str] = "Word document with styles and a pre-filled table of contents"
 
-    def render(self, report: Report, options: ExportOptions) -> bytes:
+    def render(self, report: Report, options: Settings) -> bytes:
         theme = options.theme
         doc = reference.open_document(options.template)
         custom = options.template is not None

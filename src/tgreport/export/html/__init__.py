@@ -4,16 +4,16 @@ from __future__ import annotations
 
 from typing import Any, ClassVar
 
-from tgreport.export.base import ExportOptions
 from tgreport.export.html.base import render_template, template_context
 from tgreport.model import Report
+from tgreport.settings import Settings
 
 
 def _local_link(anchor: str) -> str:
     return f"#{anchor}"
 
 
-def render_html(report: Report, options: ExportOptions, mode: str = "html", **extra: Any) -> str:
+def render_html(report: Report, options: Settings, mode: str = "html", **extra: Any) -> str:
     """The report page as text: `mode` "html" for screens and browsers, "pdf" for WeasyPrint."""
     context = template_context(report, options, mode=mode, link=_local_link, **extra)
     return render_template(options, "report.html", **context)
@@ -24,7 +24,7 @@ class HtmlExporter:
     suffix: ClassVar[str] = ".html"
     description: ClassVar[str] = "one self-contained HTML page (screen, phone and print)"
 
-    def render(self, report: Report, options: ExportOptions) -> bytes:
+    def render(self, report: Report, options: Settings) -> bytes:
         # Fonts are not embedded: every system a reader uses has a Vietnamese-complete font under
         # the names the stylesheet lists (Times New Roman/Arial, Liberation, Noto), and embedding
         # subsets would add ~100 KB and ~0.25 s to every page. The EPUB and the PDF embed them.

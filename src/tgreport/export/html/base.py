@@ -15,7 +15,6 @@ from markupsafe import Markup
 
 from tgreport import present
 from tgreport.errors import ExportError
-from tgreport.export.base import ExportOptions
 from tgreport.export.html import markup as htmlmarkup
 from tgreport.export.html.view import (
     ArticleView,
@@ -30,6 +29,7 @@ from tgreport.export.html.view import (
     text_filter,
 )
 from tgreport.model import Report
+from tgreport.settings import Settings
 from tgreport.support.fonts import STYLES, FontFamily, family
 from tgreport.support.resources import templates_dir
 from tgreport.theme import Theme
@@ -80,7 +80,7 @@ def environment(template_dir: Path | None = None) -> SandboxedEnvironment:
     return env
 
 
-def get_template(options: ExportOptions, name: str) -> Template:
+def get_template(options: Settings, name: str) -> Template:
     try:
         return environment(options.template_dir).get_template(name)
     except TemplateError as exc:
@@ -88,7 +88,7 @@ def get_template(options: ExportOptions, name: str) -> Template:
         raise ExportError(f"template {name!r} cannot be loaded: {exc}", where) from exc
 
 
-def render_template(options: ExportOptions, name: str, **context: Any) -> str:
+def render_template(options: Settings, name: str, **context: Any) -> str:
     template = get_template(options, name)
     try:
         return template.render(**context)
@@ -160,7 +160,7 @@ def font_faces(
     return tuple(faces)
 
 
-def macros_for(options: ExportOptions) -> dict[str, Any]:
+def macros_for(options: Settings) -> dict[str, Any]:
     """The article writers and TOC entries the page templates call, for these options."""
     if _is_builtin_article_template(options.template_dir):
         macros = htmlmarkup.BUILTIN
@@ -189,7 +189,7 @@ def _is_builtin_article_template(template_dir: Path | None) -> bool:
 
 
 def template_context(
-    report: Report, options: ExportOptions, family_prefix: str = "", **extra: Any
+    report: Report, options: Settings, family_prefix: str = "", **extra: Any
 ) -> dict[str, Any]:
     """The variables every template sees; `extra` adds or overrides (mode, font_faces, …)."""
     theme = options.theme

@@ -10,11 +10,11 @@ import zipfile
 from dataclasses import dataclass, field
 from typing import Any, ClassVar
 
-from tgreport.export.base import ExportOptions
 from tgreport.export.html.base import font_faces, render_template, template_context, theme_families
 from tgreport.export.html.view import ReportView
 from tgreport.export.html.webfonts import subset_ttf
 from tgreport.model import Report
+from tgreport.settings import Settings
 from tgreport.support.fonts import STYLES, FontFamily
 
 # All four styles: with HarfBuzz a subset costs milliseconds, and readers synthesise bold italic
@@ -106,7 +106,7 @@ class EpubExporter:
     suffix: ClassVar[str] = ".epub"
     description: ClassVar[str] = "EPUB 3 e-book with embedded fonts, for e-readers and phones"
 
-    def render(self, report: Report, options: ExportOptions) -> bytes:
+    def render(self, report: Report, options: Settings) -> bytes:
         faces = font_faces(options.theme, _font_href, styles=EMBEDDED_STYLES)
         base = template_context(report, options, mode="epub", font_faces=faces)
         view: ReportView = base["r"]

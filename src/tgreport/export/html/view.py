@@ -9,8 +9,9 @@ from dataclasses import dataclass
 
 from markupsafe import Markup
 
-from tgreport import __version__, present
+from tgreport import present
 from tgreport.model import Block, Caption, IndexEntry, ListBlock, Report
+from tgreport.version import __version__
 
 log = logging.getLogger(__name__)
 

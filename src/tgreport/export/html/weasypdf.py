@@ -8,10 +8,10 @@ from typing import Any
 from urllib.parse import unquote, urlsplit
 
 from tgreport.errors import ExportError
-from tgreport.export.base import ExportOptions
 from tgreport.export.html import render_html
 from tgreport.export.html.base import font_faces
 from tgreport.model import Report
+from tgreport.settings import Settings
 from tgreport.support.fonts import FontFamily
 from tgreport.support.resources import fonts_dir, templates_dir
 
@@ -71,7 +71,7 @@ def _font_url(font: FontFamily, style: str) -> str:
     return font.path(style).resolve().as_uri()
 
 
-def render_pdf(report: Report, options: ExportOptions, fetcher: Any = None) -> bytes:
+def render_pdf(report: Report, options: Settings, fetcher: Any = None) -> bytes:
     """The report as PDF bytes through WeasyPrint; `fetcher` lets tests see what was fetched."""
     try:
         from weasyprint import HTML

@@ -6,14 +6,14 @@ import importlib
 from typing import ClassVar
 
 from tgreport.errors import FormatUnavailable
-from tgreport.export.base import ExportOptions
 from tgreport.export.pdf.document import render
 from tgreport.model import Report
+from tgreport.settings import Settings
 
 __all__ = ["PdfExporter", "page_numbers"]
 
 
-def page_numbers(report: Report, options: ExportOptions) -> dict[str, int]:
+def page_numbers(report: Report, options: Settings) -> dict[str, int]:
     """Anchor ("a1", "s1", …) → 1-based page where that article or section starts in the PDF.
 
     The DOCX exporter pre-fills Word's TOC with these, since it uses the same page metrics.
@@ -27,7 +27,7 @@ class PdfExporter:
     suffix: ClassVar[str] = ".pdf"
     description: ClassVar[str] = "Printable PDF digest: cover, table of contents, bookmarks (ReportLab)"
 
-    def render(self, report: Report, options: ExportOptions) -> bytes:
+    def render(self, report: Report, options: Settings) -> bytes:
         if options.engine == "weasyprint":
             return _weasyprint(report, options)
         if options.engine != "reportlab":
@@ -35,7 +35,7 @@ class PdfExporter:
         return render(report, options.theme, date_style=options.date_style)[0]
 
 
-def _weasyprint(report: Report, options: ExportOptions) -> bytes:
+def _weasyprint(report: Report, options: Settings) -> bytes:
     # Imported only when asked for: WeasyPrint needs system libraries the default engine does not.
     try:
         module = importlib.import_module("tgreport.export.html.weasypdf")

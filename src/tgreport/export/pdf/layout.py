@@ -33,7 +33,7 @@ def front(
     report: Report, styles: Styles, state: LayoutState, frame_height: float, date_style: str = "official"
 ) -> list[Flowable]:
     """The cover, the table of contents and the summary; the TOC's page numbers are left to
-    `state`. `date_style` (ExportOptions.date_style) words the TOC's dates; the cover stays official."""
+    `state`. `date_style` (Settings.date_style) words the TOC's dates; the cover stays official."""
     flow: list[Flowable] = []
     flow += cover(report, styles, frame_height)
     flow += [NextPageTemplate("body"), PageBreak()]

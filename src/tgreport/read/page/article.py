@@ -10,7 +10,8 @@ from pathlib import Path
 
 from tgreport.errors import InputError
 from tgreport.model import Article, Block, Caption, Image, Paragraph
-from tgreport.read.base import ReaderOptions, article_id
+from tgreport.read.files import article_id
+from tgreport.read.notes import note
 from tgreport.read.page.body import read_body
 from tgreport.read.page.bylines import Byline
 from tgreport.read.page.captions import has_scene_words
@@ -19,9 +20,8 @@ from tgreport.read.page.dates import consistent, event_in, text_year, with_year
 from tgreport.read.page.header import Header, body_start, read_header
 from tgreport.read.page.lines import is_paragraph_like, split_lines, word_count
 from tgreport.read.page.vocab import Vocabulary, vocabulary
-from tgreport.vn import ParsedDate, normalize_tone_style
-
-log = logging.getLogger(__name__)
+from tgreport.settings import Settings
+from tgreport.vn import ParsedDate
 
 LEAD_MAX_WORDS = 90
 PHOTO_CAPTION_MAX_WORDS = 20  # with words that describe a scene ("phát biểu", "trao")
@@ -31,15 +31,15 @@ PHOTO_CAPTION_BARE_WORDS = 12  # without: a sentence this short is no paragraph 
 def read_page(
     text: str,
     path: Path,
-    options: ReaderOptions,
+    settings: Settings,
     encoding: str = "utf-8",
     *,
     title_hint: str | None = None,
 ) -> Article:
     """An Article from the text of a scraped news page, as a careful editor would read it."""
-    vocab = vocabulary(tuple(options.extra_chrome))
+    vocab = vocabulary(settings.extra_chrome)
     # Tone marks stay as written unless the user chose one placement ("hòa" or "hoà").
-    lines = split_lines(normalize_tone_style(text, options.tone_style))
+    lines = split_lines(text)
     if not lines:
         raise InputError("no text in this file", path)
     stripped = strip_chrome(lines, vocab)
@@ -85,7 +85,7 @@ def read_page(
     if not article.blocks and lead is None and article.title is None:
         raise InputError("no article text found on this page", path)
     for warning in warnings:
-        log.info("%s: %s", path, warning)
+        note(logging.INFO, f"{path}: {warning}")
     return article
 
 

@@ -1,22 +1,13 @@
-"""The reader contract and the reader for each input suffix."""
+"""What every reader needs of a file: its bytes, refused when they are not text; its article id."""
 
 from __future__ import annotations
 
-import dataclasses
-import logging
 import os
-import re
 import stat
-from dataclasses import dataclass, field
 from pathlib import Path
 
 from tgreport.errors import InputError
-from tgreport.model import Article
-from tgreport.read.lookalike import lookalike_warning
-
-log = logging.getLogger(__name__)
-
-DEFAULT_MAX_INPUT_BYTES = 50 * 1024 * 1024
+from tgreport.settings import Settings
 
 # Signatures of files that scrapers save next to the text (pictures, PDFs, archives, programs).
 _MAGIC: tuple[tuple[bytes, str], ...] = (
@@ -40,24 +31,14 @@ _TEXT_BYTES = bytes(b for b in range(256) if b not in _BINARY_CONTROLS)  # delet
 _SNIFF_BYTES = 64 * 1024
 
 
-@dataclass(frozen=True)
-class ReaderOptions:
-    """What readers may be told: extra chrome phrases from the config file, the size limit."""
-
-    extra_chrome: tuple[str, ...] = ()
-    max_input_bytes: int = DEFAULT_MAX_INPUT_BYTES
-    tone_style: str | None = None
-    extra: dict[str, object] = field(default_factory=dict)
-
-
-def read_bytes(path: Path, options: ReaderOptions) -> bytes:
+def read_bytes(path: Path, settings: Settings) -> bytes:
     """The file's bytes, refusing what is not text before reading it into memory.
 
     Refused: anything but a regular file (a FIFO or device would block or never end), files
-    above `options.max_input_bytes` (checked on the open file, and the read is bounded too, so a
+    above `settings.max_input_bytes` (checked on the open file, and the read is bounded too, so a
     file that grows meanwhile is not swallowed whole), empty files and binary files.
     """
-    limit = options.max_input_bytes
+    limit = settings.max_input_bytes
     try:
         if not stat.S_ISREG(os.stat(path).st_mode):
             raise InputError("not a regular file; skipped", path)
@@ -106,63 +87,3 @@ def binary_kind(data: bytes) -> str | None:
 
 def article_id(path: Path) -> str:
     return path.stem
-
-
-def read_path(path: Path, options: ReaderOptions | None = None) -> list[Article]:
-    """The articles in one file (a .jsonl file may hold many), checked for look-alike letters."""
-    options = options or ReaderOptions()
-    return [_check_lookalikes(article, path) for article in _read(path, options)]
-
-
-def _read(path: Path, options: ReaderOptions) -> list[Article]:
-    suffix = path.suffix.lower()
-    if suffix in (".json", ".jsonl"):
-        from tgreport.read.json import read_json
-
-        return read_json(path, options)
-    if suffix in (".html", ".htm"):
-        from tgreport.read.html import read_html
-
-        if _made_by_tgreport(path):
-            raise InputError("a report that tgreport made, not an article; skipped", path)
-        return [read_html(path, options)]
-    from tgreport.read.text import read_text
-
-    return [read_text(path, options)]
-
-
-_OWN_HTML = re.compile(rb"""<meta\s+name=["']generator["']\s+content=["']tgreport[ "']""", re.IGNORECASE)
-
-
-def _made_by_tgreport(path: Path) -> bool:
-    """An HTML digest from an earlier run (`-o folder/digest.html` inside the input folder).
-
-    Read as an article it would put the whole previous report into the next one, and again on
-    every run. tgreport's own JSON is different: the JSON reader takes its articles on purpose.
-    """
-    try:
-        with open(path, "rb") as handle:
-            head = handle.read(4096)
-    except OSError:
-        return False  # read_html will say why it cannot be read
-    return _OWN_HTML.search(head) is not None
-
-
-def _check_lookalikes(article: Article, path: Path) -> Article:
-    """Warn (never rewrite: the words are the author's) about Cyrillic/Greek letters in words."""
-    body = "\n".join(
-        [article.lead or "", *(block.text for block in article.blocks), *article.authors]
-    )
-    found = [
-        warning
-        for warning in (
-            lookalike_warning(f"{path}: the title", article.title or ""),
-            lookalike_warning(f"{path}: the text", body),
-        )
-        if warning
-    ]
-    for warning in found:
-        log.warning("%s", warning)
-    if not found:
-        return article
-    return dataclasses.replace(article, warnings=(*article.warnings, *found))

@@ -1,0 +1,188 @@
+"""One frozen settings object for a whole run, built the same way by the config file, the
+command line and scripts; each stage (read, assemble, export) takes what it needs from it.
+
+    Settings(title="Điểm báo tuần 2", similarity=0.8)
+    Settings.from_mapping({"title": "…", "date-from": "2021-01-01", "theme": {"body_size": 12}})
+
+Every value is checked when the object is made, so a typo or a value out of range is a
+UsageError naming the setting (and the file it came from), never a failure half-way through.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import os
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from tgreport.errors import ConfigError, UsageError
+from tgreport.theme import THEMES, Theme, theme
+from tgreport.vn import TONE_STYLES
+
+DEFAULT_TITLE = "Bản tin tổng hợp"
+DEFAULT_PLACE = "Hà Nội"
+DEFAULT_SIMILARITY = 0.9
+DEFAULT_MAX_INPUT_BYTES = 50 * 1024 * 1024
+
+ORDERS = ("date", "date-desc", "title", "source")
+GROUPS = ("none", "category", "publisher", "month")
+ENGINES = ("reportlab", "weasyprint")
+# How articles' own dates are worded (metadata lines, TOC); the cover's date line is always
+# official. See present.date_text.
+DATE_STYLES = ("official", "official_weekday", "numeric", "short", "medium", "long", "full")
+
+_CHOICES: dict[str, tuple[str, ...]] = {
+    "order": ORDERS,
+    "group": GROUPS,
+    "engine": ENGINES,
+    "date_style": DATE_STYLES,
+    "tone_style": TONE_STYLES,
+}
+
+
+@dataclass(frozen=True)
+class Settings:
+    """How to make a digest. Every field has a default; see examples/report.toml."""
+
+    # What the digest says about itself.
+    title: str = DEFAULT_TITLE
+    organisation: str | None = None
+    place: str | None = DEFAULT_PLACE
+    issued: dt.date | None = None  # None: SOURCE_DATE_EPOCH if set, else today in Vietnam
+    # Which articles, in which order.
+    date_from: dt.date | None = None
+    date_to: dt.date | None = None
+    drop_undated: bool = False
+    order: str = "date"
+    group: str = "none"
+    dedup: bool = True
+    similarity: float = DEFAULT_SIMILARITY  # share of word shingles two bodies need to be one story
+    index: bool = True
+    # Reading.
+    extra_chrome: tuple[str, ...] = ()  # more site phrases the page reader drops
+    max_input_bytes: int = DEFAULT_MAX_INPUT_BYTES
+    cache: bool = False  # keep what was read for the next run (the CLI turns it on)
+    jobs: int = 1  # processes that read files; see read.read_files
+    # How it looks.
+    theme: Theme = field(default_factory=Theme)
+    engine: str = "reportlab"  # PDF engine
+    template: Path | None = None  # DOCX reference document
+    template_dir: Path | None = None  # overrides for the HTML templates and CSS
+    date_style: str = "official"
+    tone_style: str | None = None  # None leaves tone marks as the sources wrote them
+    extra: Mapping[str, Any] = field(default_factory=dict)  # for third-party readers and exporters
+
+    def __post_init__(self) -> None:
+        for name, choices in _CHOICES.items():
+            value = getattr(self, name)
+            if value is not None and value not in choices:
+                raise UsageError(f"{name} {value!r} unknown; choose one of {', '.join(choices)}")
+        for name in ("issued", "date_from", "date_to"):
+            value = getattr(self, name)
+            if value is not None and (not isinstance(value, dt.date) or isinstance(value, dt.datetime)):
+                raise UsageError(f"{name} must be a datetime.date, not {type(value).__name__} {value!r}")
+        if self.date_from and self.date_to and self.date_from > self.date_to:
+            raise UsageError(f"the period starts ({self.date_from}) after it ends ({self.date_to})")
+        similarity = self.similarity
+        if isinstance(similarity, bool) or not isinstance(similarity, int | float) or not 0 < similarity <= 1:
+            raise UsageError(f"similarity must be a ratio above 0 and at most 1, not {similarity!r}")
+        if isinstance(self.jobs, bool) or not isinstance(self.jobs, int) or self.jobs < 1:
+            raise UsageError(f"jobs must be a whole number of at least 1, not {self.jobs!r}")
+        if isinstance(self.max_input_bytes, bool) or not isinstance(self.max_input_bytes, int) \
+                or self.max_input_bytes < 1:
+            raise UsageError(f"max_input_bytes must be a positive whole number, not {self.max_input_bytes!r}")
+        if not isinstance(self.theme, Theme):
+            raise UsageError(f"theme must be a Theme (tgreport.theme.theme(...)), not {self.theme!r}")
+        if not isinstance(self.title, str) or not self.title.strip():
+            raise UsageError("the title must be some text")
+        for name in ("template", "template_dir"):
+            value = getattr(self, name)
+            if value is not None and not isinstance(value, Path):
+                object.__setattr__(self, name, Path(os.fsdecode(value)))
+        object.__setattr__(self, "extra_chrome", tuple(self.extra_chrome))
+
+    def replace(self, **changes: Any) -> Settings:
+        """A copy with `changes`, checked like a new one."""
+        return dataclasses.replace(self, **changes)
+
+    @classmethod
+    def from_mapping(cls, data: Mapping[str, Any], source: str | Path | None = None) -> Settings:
+        """Settings from the config file's or the command line's names and plain values.
+
+        Keys may use dashes or underscores and the CLI's names ("org", "from", "to",
+        "theme-name"); dates are YYYY-MM-DD text; `theme` is a table of Theme fields (with
+        "name" for the shipped theme) or a theme's name. Unknown keys and values of the wrong
+        type are errors naming the key, and `source` (the config file) when given.
+        """
+        values: dict[str, Any] = {}
+        theme_name, theme_table = "official", {}
+        for key, value in data.items():
+            name = _ALIASES.get(key.replace("-", "_"), key.replace("-", "_"))
+            if name == "theme" and isinstance(value, Mapping):
+                theme_table = {k.replace("-", "_"): v for k, v in value.items()}
+                theme_name = theme_table.pop("name", theme_name)
+                continue
+            if name in ("theme", "theme_name"):
+                theme_name = _typed(name, value, (str,), source)
+                continue
+            if name not in _KINDS:
+                raise _error(f"unknown setting {key!r}", source)
+            values[name] = _convert(name, value, source)
+        if theme_name not in THEMES:
+            raise _error(f"theme {theme_name!r} unknown; shipped themes: {', '.join(THEMES)}", source)
+        try:
+            values["theme"] = theme(theme_name, **theme_table)
+        except (KeyError, TypeError, ValueError) as exc:
+            raise _error(f"bad theme setting: {exc.args[0] if exc.args else exc}", source) from exc
+        try:
+            return cls(**values)
+        except UsageError as exc:
+            raise _error(exc.message, source) from exc
+
+
+# What each setting may be given as in a mapping: a type, or a converter from text.
+_DAY, _PATH = "day", "path"
+_KINDS: dict[str, Any] = {
+    "title": (str,), "organisation": (str,), "place": (str,), "issued": _DAY,
+    "date_from": _DAY, "date_to": _DAY, "drop_undated": (bool,), "order": (str,), "group": (str,),
+    "dedup": (bool,), "similarity": (int, float), "index": (bool,), "extra_chrome": (list,),
+    "max_input_bytes": (int,), "cache": (bool,), "jobs": (int,), "engine": (str,),
+    "template": _PATH, "template_dir": _PATH, "date_style": (str,), "tone_style": (str,),
+}
+_ALIASES = {"org": "organisation", "organization": "organisation", "date": "issued", "from": "date_from",
+            "to": "date_to"}
+
+
+def _convert(name: str, value: Any, source: str | Path | None) -> Any:
+    kind = _KINDS[name]
+    if kind == _DAY:
+        if isinstance(value, dt.date) and not isinstance(value, dt.datetime):
+            return value
+        text = _typed(name, value, (str,), source)
+        try:
+            return dt.date.fromisoformat(text)
+        except ValueError:
+            raise _error(f"{name} needs a date as YYYY-MM-DD, not {text!r}", source) from None
+    if kind == _PATH:
+        return Path(_typed(name, value, (str, Path), source))
+    if kind == (list,):
+        items = _typed(name, value, (list, tuple), source)
+        if not all(isinstance(item, str) for item in items):
+            raise _error(f"{name} must be a list of strings", source)
+        return tuple(items)
+    return _typed(name, value, kind, source)
+
+
+def _typed(name: str, value: Any, types: tuple[type, ...], source: str | Path | None) -> Any:
+    # bool is an int in Python; a number setting must not accept `true`.
+    if not isinstance(value, types) or (isinstance(value, bool) and bool not in types):
+        wanted = " or ".join(t.__name__ for t in types)
+        raise _error(f"{name} must be {wanted}, not {type(value).__name__} {value!r}", source)
+    return value
+
+
+def _error(message: str, source: str | Path | None) -> UsageError:
+    return ConfigError(message, source) if source is not None else UsageError(message)
