@@ -380,7 +380,8 @@ class Scanner:
                     head = node.elts[0]
                     if isinstance(head, ast.Constant) and head.value in WELL_KNOWN:
                         self._add({str(head.value)}, node, mod)
-        return sorted(self.uses, key=lambda u: (u.file, u.line, u.program))
+        # The whole call before the list inside it, so that a report quotes the call.
+        return sorted(self.uses, key=lambda u: (u.file, u.line, u.program, -len(u.code), u.code))
 
     def _call(self, call: ast.Call, mod: _Module) -> None:
         kind = RUNNERS.get(mod.qualified(call.func) or "")
