@@ -14,10 +14,10 @@ $(BIN)/.installed-runtime: pyproject.toml
 	$(BIN)/python -m pip install -q -e .
 	touch $@
 
-$(BIN)/.installed-test: pyproject.toml
+# PyICU (test extra) compiles against libicu-dev: the system set-up comes first, even with make -j.
+$(BIN)/.installed-test: pyproject.toml | system-test
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install -q -e '.[test]'
-	$(BIN)/python -m pip install -q pyicu
 	touch $@
 
 system-runtime:

@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Installs the Debian packages tgreport needs, only those that are missing.
 #   setup-system.sh runtime   what making a report needs (WeasyPrint's system libraries)
-#   setup-system.sh test      that, plus what the tests read outputs back with
-#   setup-system.sh bench     what benchmarks/run.py adds (pandoc, GNU time); make benchmark runs both
+#   setup-system.sh test      that, plus every program the tests run (tests/test_setup_installs.py
+#                             checks that each one is installed here)
+#   setup-system.sh bench     what benchmarks/run.py adds (GNU time); make benchmark runs both
 # Runs as root on the project's machines; README.md says what each package is for.
 set -euo pipefail
 
@@ -23,10 +24,11 @@ if [ "$what" = test ]; then
   have_pkg fonts-liberation2 || need+=(fonts-liberation2)    # LibreOffice's Times New Roman
   have_pkg libicu-dev || need+=(libicu-dev)                  # PyICU, the collation reference
   have_cmd pkg-config || need+=(pkg-config)
+  have_cmd pandoc || need+=(pandoc)                          # reads the DOCX back (test_docx_structure)
 fi
 
 if [ "$what" = bench ]; then                                 # benchmarks/run.py (make benchmark)
-  have_cmd pandoc || need+=(pandoc)                          # the pandoc baseline
+  have_cmd pandoc || need+=(pandoc)                          # the pandoc baseline (test installs it too)
   [ -x /usr/bin/time ] || need+=(time)                       # wall time and peak memory of each run
   have_cmd pdfinfo || need+=(poppler-utils)                  # page counts of the PDFs
 fi
