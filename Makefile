@@ -33,6 +33,7 @@ report: system-runtime $(BIN)/.installed-runtime
 lint: $(BIN)/.installed-test
 	$(BIN)/ruff check --no-cache src tests examples benchmarks
 	$(BIN)/mypy
+	$(BIN)/lint-imports
 
 ## Lint, type-check and run the whole test suite.
 test: system-test $(BIN)/.installed-test lint
