@@ -9,12 +9,11 @@ from typing import Any
 
 from tgreport.model import Article, Block, Caption, Heading, Image, ListBlock, Paragraph, Quote, Related
 
-_SIMPLE_BLOCKS: dict[str, type[Paragraph | Heading | Quote | Related | Image]] = {
+_SIMPLE_BLOCKS: dict[str, type[Paragraph | Heading | Quote | Related]] = {
     "paragraph": Paragraph,
     "heading": Heading,
     "quote": Quote,
     "related": Related,
-    "image": Image,
 }
 
 
@@ -35,6 +34,8 @@ def block_to_dict(block: Block) -> dict[str, Any]:
         data["credit"] = block.credit
     if isinstance(block, ListBlock) and block.ordered:
         data["ordered"] = True
+    if isinstance(block, Image) and block.src:
+        data["src"] = block.src
     return data
 
 
@@ -48,6 +49,8 @@ def article_to_dict(article: Article) -> dict[str, Any]:
         "published": date_text(article.published),
         "event_date": date_text(article.event_date),
         "authors": list(article.authors),
+        "site": article.site,
+        "url": article.url,
         "publisher": article.publisher,
         "category": article.category,
         "views": article.views,
@@ -82,6 +85,8 @@ def article_from_dict(data: dict[str, Any], *, source: str, default_id: str) -> 
         published=published,
         event_date=event_date,
         authors=tuple(str(a) for a in _list(data, "authors")),
+        site=_text(data, "site"),
+        url=_text(data, "url"),
         publisher=_text(data, "publisher"),
         category=_text(data, "category"),
         views=int(views) if views is not None else None,
@@ -104,6 +109,9 @@ def block_from_dict(data: Any) -> Block:
         return Caption(body, str(credit) if credit else None)
     if kind == "list":
         return ListBlock(tuple(body.split("\n")), ordered=bool(data.get("ordered", False)))
+    if kind == "image":
+        src = data.get("src")
+        return Image(body, str(src) if src else None)
     if kind not in _SIMPLE_BLOCKS:
         raise ValueError(f"unknown block type {kind!r}")
     return _SIMPLE_BLOCKS[kind](body)

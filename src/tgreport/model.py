@@ -61,9 +61,12 @@ class Related:
 
 @dataclass(frozen=True, slots=True)
 class Image:
-    """Where a picture stood; `text` is its file name or alt text. Pictures are not embedded."""
+    """A picture in the article: `text` is its file name or alt text; `src` where the picture
+    is (a URL, or a path relative to the article's file) when known. Its caption, if any, is the
+    Caption block that follows it."""
 
     text: str
+    src: str | None = None
     type: BlockType = field(default="image", init=False)
 
 
@@ -84,6 +87,9 @@ class Article:
     published: dt.datetime | dt.date | None = None
     event_date: dt.date | None = None
     authors: tuple[str, ...] = ()
+    # Where the article came from: the outlet's name ("Báo Nhân Dân") and the page's address.
+    site: str | None = None
+    url: str | None = None
     publisher: str | None = None
     category: str | None = None
     views: int | None = None

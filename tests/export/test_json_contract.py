@@ -10,7 +10,7 @@ from tgreport import Settings, render
 from tgreport.model import Report
 
 ARTICLE_KEYS = {
-    "id", "source", "title", "title_derived", "date", "published", "event_date", "authors",
+    "id", "source", "title", "title_derived", "date", "published", "event_date", "authors", "site", "url",
     "publisher", "category", "views", "lead", "blocks", "removed", "warnings",
 }
 DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
