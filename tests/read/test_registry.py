@@ -52,7 +52,7 @@ def plugin(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
 def test_builtins_cover_the_documented_suffixes() -> None:
     assert set(registry.suffixes()) >= {".txt", ".html", ".htm", ".json", ".jsonl"}
     assert registry.reader_for(Path("a.TXT")).__name__ == "read_text"
-    with pytest.raises(UsageError, match="no reader for '.docx' files"):
+    with pytest.raises(UsageError, match=r"no reader for '\.docx' files"):
         registry.reader_for(Path("a.docx"))
 
 
