@@ -51,6 +51,9 @@ class Site:
     requests: list[Request] = field(default_factory=list)
     slow_seconds: float = 3.0
     fail_first: dict[str, int] = field(default_factory=dict)  # path → 500s before it answers
+    redirects: dict[str, str] = field(default_factory=dict)  # path → Location
+    in_flight: int = 0
+    most_in_flight: int = 0  # requests being answered at once, at the most
     lock: threading.Lock = field(default_factory=threading.Lock)
     base: str = ""
 
@@ -70,6 +73,16 @@ def _handler(site: Site) -> type[BaseHTTPRequestHandler]:
             pass
 
         def do_GET(self) -> None:
+            with site.lock:
+                site.in_flight += 1
+                site.most_in_flight = max(site.most_in_flight, site.in_flight)
+            try:
+                self._answer()
+            finally:
+                with site.lock:
+                    site.in_flight -= 1
+
+        def _answer(self) -> None:
             path = self.path
             with site.lock:
                 site.requests.append(Request(path, self.headers.get("User-Agent", ""), time.monotonic()))
@@ -78,6 +91,8 @@ def _handler(site: Site) -> type[BaseHTTPRequestHandler]:
                     site.fail_first[path] = failing - 1
             if failing:
                 return self._send(500, b"<p>Server error</p>")
+            if path in site.redirects:
+                return self._redirect(site.redirects[path])
             if path in site.pages:
                 return self._send(200, site.pages[path])
             if path.startswith("/slow"):
@@ -125,14 +140,21 @@ def _handler(site: Site) -> type[BaseHTTPRequestHandler]:
     return Handler
 
 
+class _Server(ThreadingHTTPServer):
+    daemon_threads = True
+
+    def handle_error(self, request: object, client_address: object) -> None:
+        # A client that hangs up early (the size cap, a timeout) is what the tests ask for.
+        pass
+
+
 @contextmanager
 def serving(site: Site | None = None, host: str = "127.0.0.1") -> Iterator[Site]:
     """`site` served on `host` at a free port, in a thread, until the block ends."""
     site = site or Site()
-    server = ThreadingHTTPServer((host, 0), _handler(site))
-    server.daemon_threads = True
+    server = _Server((host, 0), _handler(site))
     site.base = f"http://{host}:{server.server_address[1]}"
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread = threading.Thread(target=server.serve_forever, args=(0.05,), daemon=True)
     thread.start()
     try:
         yield site

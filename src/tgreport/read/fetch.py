@@ -52,6 +52,7 @@ class FetchPolicy:
     workers: int = 8  # pages fetched at once, over all hosts
 
 
+# What the read stage uses; a script (or a test, with a local server) may set another.
 DEFAULT_POLICY = FetchPolicy()
 
 
@@ -225,4 +226,6 @@ def fetch_all(
 
 
 def _size(count: int) -> str:
-    return f"{count / 1024 / 1024:.1f} MB" if count >= 1024 * 1024 else f"{count / 1024:.0f} KB"
+    if count >= 1024 * 1024:
+        return f"{count / 1024 / 1024:.1f} MB"
+    return f"{count / 1024:.0f} KB" if count >= 1024 else f"{count} bytes"

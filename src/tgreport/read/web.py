@@ -17,7 +17,8 @@ from typing import Protocol
 
 from tgreport.errors import InputError
 from tgreport.model import Article
-from tgreport.read.fetch import DEFAULT_POLICY, FetchFailed, FetchPolicy, fetch_all
+from tgreport.read import fetch
+from tgreport.read.fetch import FetchFailed, FetchPolicy, fetch_all
 from tgreport.read.fetchcache import CachedPage, FetchCache
 from tgreport.settings import Settings
 
@@ -55,7 +56,8 @@ def read_links(
     cache: FetchCache | None = None,
 ) -> list[LinkRead]:
     """Each link's outcome, in the order of `links`. `read_file` reads a kept page (the read
-    stage's own, so notes are kept alike); `progress(done)` counts links as they are done."""
+    stage's own, so notes are kept alike); `progress(done)` counts links as they are done.
+    `policy` defaults to fetch.DEFAULT_POLICY as it is when called (a script may set it)."""
     store = cache or FetchCache()
     kept: dict[str, CachedPage] = {}
     if not settings.refetch:
@@ -72,7 +74,7 @@ def read_links(
         one_done()
     failed: dict[str, str] = {}
     todo = [link for link in links if link not in kept]
-    for link, got in fetch_all(todo, policy or DEFAULT_POLICY, settings.max_input_bytes, one_done):
+    for link, got in fetch_all(todo, policy or fetch.DEFAULT_POLICY, settings.max_input_bytes, one_done):
         if isinstance(got, FetchFailed):
             failed[link] = str(got)
             continue
