@@ -3,6 +3,7 @@ page that fails named once with why; the report is made from the rest."""
 
 from __future__ import annotations
 
+import itertools
 import json
 import logging
 import os
@@ -89,7 +90,7 @@ def test_a_page_that_fails_is_one_warning_naming_the_link_and_why(
 
 def test_only_5xx_and_broken_connections_are_tried_again(site: Site) -> None:
     site.fail_first["/tin/bai-1.htm"] = 2
-    result = read([site.url("/tin/bai-1.htm"), site.url("/missing.htm"), site.url("/slow"), site.url("/error")])
+    result = read([site.url(p) for p in ("/tin/bai-1.htm", "/missing.htm", "/slow", "/error")])
     assert len(result.articles) == 1 and site.asked("/tin/bai-1.htm") == 3  # two 500s, then the page
     assert site.asked("/error") == FAST.attempts
     assert site.asked("/missing.htm") == 1  # a 404 stays a 404
@@ -106,10 +107,13 @@ def test_a_server_that_is_not_there_is_tried_again_then_named(caplog: pytest.Log
     assert warnings_of(caplog)[0].endswith("(3 tries); skipped")
 
 
-def test_a_declared_length_above_the_cap_is_refused_unread(site: Site, caplog: pytest.LogCaptureFixture) -> None:
+def test_a_declared_length_above_the_cap_is_refused_unread(
+    site: Site, caplog: pytest.LogCaptureFixture
+) -> None:
     site.pages["/big.htm"] = article_page(9) + b" " * 400_000
     read([site.url("/big.htm")])
-    assert warnings_of(caplog) == [f"{site.url('/big.htm')}: too large: 392 KB, above the 293 KB limit; skipped"]
+    said = f"{site.url('/big.htm')}: too large: 392 KB, above the 293 KB limit; skipped"
+    assert warnings_of(caplog) == [said]
 
 
 def test_the_readers_input_limit_also_bounds_a_page(site: Site, caplog: pytest.LogCaptureFixture) -> None:
@@ -139,7 +143,8 @@ def test_a_redirect_is_followed_and_the_article_has_the_final_address(site: Site
 def test_a_redirect_away_from_http_is_refused(site: Site, caplog: pytest.LogCaptureFixture) -> None:
     site.redirects["/to-file"] = "file:///etc/passwd"
     assert not read([site.url("/to-file")]).articles
-    assert warnings_of(caplog) == [f"{site.url('/to-file')}: redirected to a link that is not http or https; skipped"]
+    said = f"{site.url('/to-file')}: redirected to a link that is not http or https; skipped"
+    assert warnings_of(caplog) == [said]
 
 
 def test_links_that_are_not_http_are_not_fetched(site: Site, caplog: pytest.LogCaptureFixture) -> None:
@@ -166,6 +171,32 @@ def test_a_second_run_fetches_nothing_and_makes_the_same_articles(site: Site) ->
     again = read(links)
     assert len(site.requests) == asked == 4
     assert again.articles == first.articles  # fetch time included: it is the kept one
+
+
+def test_a_lasting_failure_is_remembered_a_passing_one_tried_again(
+    site: Site, caplog: pytest.LogCaptureFixture
+) -> None:
+    links = [site.url(p) for p in ("/missing.htm", "/picture.png", "/loop1", "/error", "/slow")]
+    read(links)
+    first = warnings_of(caplog)
+    asked = {p: site.asked(p) for p in ("/missing.htm", "/picture.png", "/loop1", "/error", "/slow")}
+    caplog.clear()
+    read(links)
+    again = warnings_of(caplog)
+    assert site.asked("/missing.htm") == asked["/missing.htm"] == 1
+    assert site.asked("/picture.png") == asked["/picture.png"] == 1
+    assert site.asked("/loop1") == asked["/loop1"]
+    assert site.asked("/error") == 2 * asked["/error"] and site.asked("/slow") == 2
+    # Said again, once each, with when it was found.
+    assert len(again) == 5 and again[3:] == first[3:]
+    for before, now in zip(first[:3], again[:3], strict=True):
+        assert now.startswith(before.removesuffix("; skipped") + " (when fetched on ")
+        assert now.endswith(" UTC; refetch to try again); skipped")
+    read(links[:1], Settings(refetch=True))
+    assert site.asked("/missing.htm") == 2
+    site.pages["/missing.htm"] = article_page(7)  # the page is there now
+    assert len(read(links[:1], Settings(refetch=True)).articles) == 1
+    assert len(read(links[:1]).articles) == 1  # and kept
 
 
 def test_refetch_fetches_again(site: Site) -> None:
@@ -208,7 +239,7 @@ def test_requests_to_one_host_are_paused_and_at_most_two_at_once(
     monkeypatch.setattr(fetch, "DEFAULT_POLICY", FAST.__class__(**{**FAST.__dict__, "pause_seconds": 0.25}))
     read([site.url(f"/tin/bai-{i}.htm") for i in range(4)])
     starts = sorted(r.started for r in site.requests)
-    gaps = [later - earlier for earlier, later in zip(starts, starts[1:], strict=False)]
+    gaps = [later - earlier for earlier, later in itertools.pairwise(starts)]
     assert len(gaps) == 3 and min(gaps) >= 0.2, gaps  # 0.25 s apart, less the server's own latency
 
 
@@ -221,7 +252,9 @@ def test_at_most_two_connections_to_one_host(monkeypatch: pytest.MonkeyPatch) ->
     assert site.most_in_flight == 2
 
 
-def test_a_list_of_links_is_read_as_pages(site: Site, tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
+def test_a_list_of_links_is_read_as_pages(
+    site: Site, tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
     links = tmp_path / "links.txt"
     links.write_text(
         f"# Tuần 2\n\n{site.url('/tin/bai-0.htm')}\n  {site.url('/tin/bai-1.htm')}#binh-luan  \n"
@@ -248,7 +281,9 @@ def test_a_text_file_with_prose_is_an_article_and_a_list_in_a_folder_is_not_fetc
     assert not site.requests
 
 
-def test_the_command_line_takes_links_and_a_list(site: Site, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_the_command_line_takes_links_and_a_list(
+    site: Site, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     links = tmp_path / "links.txt"
     links.write_text(site.url("/tin/bai-1.htm") + "\n" + site.url("/missing.htm") + "\n", encoding="utf-8")
     out = tmp_path / "digest.json"
@@ -257,19 +292,21 @@ def test_the_command_line_takes_links_and_a_list(site: Site, tmp_path: Path, cap
     assert err.count(site.url("/missing.htm")) == 1
     assert f"{site.url('/missing.htm')}: HTTP 404 Not Found; skipped" in err
     data = json.loads(out.read_bytes())
-    assert sorted(a["url"] for a in data["articles"]) == [site.url("/tin/bai-0.htm"), site.url("/tin/bai-1.htm")]
+    assert sorted(a["url"] for a in data["articles"]) == [site.url(f"/tin/bai-{i}.htm") for i in (0, 1)]
     assert all(a["fetched"] for a in data["articles"])
     # Made again from the fetch cache: nothing fetched, the same bytes.
     asked = len(site.requests)
     again = tmp_path / "again.json"
     assert main([site.url("/tin/bai-0.htm"), str(links), "-o", str(again), "-q"]) == 0
-    assert len(site.requests) == asked + 1  # only the missing page is tried again
+    assert len(site.requests) == asked  # the missing page too: a 404 is remembered
     assert again.read_bytes() == out.read_bytes()
     assert main([site.url("/tin/bai-0.htm"), "--refetch", "-o", str(again), "-q"]) == 0
     assert site.asked("/tin/bai-0.htm") == 2
 
 
-def test_no_page_to_be_had_is_no_report(site: Site, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_no_page_to_be_had_is_no_report(
+    site: Site, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     assert main([site.url("/missing.htm"), "-o", str(tmp_path / "d.pdf")]) == 1
     err = capsys.readouterr().err
     assert "HTTP 404" in err and "no usable article in 1 input" in err

@@ -69,7 +69,16 @@ class Page:
 
 
 class FetchFailed(Exception):
-    """A page that could not be had; the message says why, for a warning naming the URL."""
+    """A page that could not be had; the message says why, for a warning naming the URL.
+
+    `lasting` failures (a 404, a picture, a redirect loop) would fail again the same way and may
+    be remembered; the others (a 5xx, a timeout, a dropped connection) may be gone by the next
+    run, and a page too large may fit the next run's limit.
+    """
+
+    def __init__(self, reason: str, *, lasting: bool = False) -> None:
+        super().__init__(reason)
+        self.lasting = lasting
 
 
 class _TryAgain(Exception):
@@ -127,7 +136,7 @@ class Fetcher:
         """The page at `url`; FetchFailed saying why when it cannot be had."""
         reason = unsupported_scheme(url)
         if reason:
-            raise FetchFailed(reason)
+            raise FetchFailed(reason, lasting=True)
         host = (urlsplit(url).hostname or "").lower()
         failure = ""
         for attempt in range(self.policy.attempts):
@@ -152,22 +161,25 @@ class Fetcher:
                 if status >= 500:
                     raise _TryAgain(f"HTTP {status} {response.reason_phrase}".rstrip())
                 if not 200 <= status < 300:
-                    raise FetchFailed(f"HTTP {status} {response.reason_phrase}".rstrip())
+                    # 408 and 429 say "not now", not "never".
+                    raise FetchFailed(f"HTTP {status} {response.reason_phrase}".rstrip(),
+                                      lasting=status not in (408, 429))
                 content_type = response.headers.get("content-type", "")
                 kind = content_type.partition(";")[0].strip().lower()
                 if kind and kind not in PAGE_TYPES:
-                    raise FetchFailed(f"not an article: the link gives {kind}, not a web page")
+                    raise FetchFailed(f"not an article: the link gives {kind}, not a web page", lasting=True)
                 body = self._body(response)
                 return Page(url, str(response.url), status, content_type,
                             dt.datetime.now(dt.UTC).replace(microsecond=0), body)
         except httpx.TooManyRedirects:
-            raise FetchFailed(f"more than {self.policy.max_redirects} redirects (a redirect loop?)") from None
+            raise FetchFailed(f"more than {self.policy.max_redirects} redirects (a redirect loop?)",
+                              lasting=True) from None
         except httpx.TimeoutException:
             raise FetchFailed(f"timed out: no answer within {self.policy.read_seconds:g} s") from None
         except (httpx.NetworkError, httpx.RemoteProtocolError) as exc:
             raise _TryAgain(f"connection failed: {exc or type(exc).__name__}") from None
         except httpx.UnsupportedProtocol:  # a redirect to ftp:, mailto:, …
-            raise FetchFailed("redirected to a link that is not http or https") from None
+            raise FetchFailed("redirected to a link that is not http or https", lasting=True) from None
         except httpx.HTTPError as exc:
             raise FetchFailed(f"cannot be fetched: {exc or type(exc).__name__}") from None
 

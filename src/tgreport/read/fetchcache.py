@@ -6,8 +6,11 @@ is the slowest part of such a run and a burden on the sites. Each page is kept i
 as two files named after the link: the page's bytes as fetched (`<name>.html`, which the HTML
 reader reads like a saved page) and a small JSON record of the link, the address it ended at,
 the HTTP status, the content type and when it was fetched. The record is written last, so a
-page without one (a run killed half-way) is no entry. Pages that failed are not kept: they are
-tried again. A cache that cannot be written only makes the next run fetch again.
+page without one (a run killed half-way) is no entry. A link that failed for good (a 404, a
+picture, a redirect loop) is kept as a record of why, so a re-run says so again without asking
+the site; one that may work next time (a 5xx, a timeout) is not kept, and is tried again.
+`--refetch` asks again for everything. A cache that cannot be written only makes the next run
+fetch again.
 """
 
 from __future__ import annotations
@@ -36,6 +39,15 @@ _SLUG_CHARS = re.compile(r"[^a-z0-9]+")
 
 
 @dataclass(frozen=True)
+class KeptFailure:
+    """A link that failed for good when it was fetched, and why."""
+
+    url: str
+    reason: str
+    fetched: dt.datetime
+
+
+@dataclass(frozen=True)
 class CachedPage:
     """A kept page: the file holding its bytes, and what the server said of them."""
 
@@ -51,19 +63,24 @@ class FetchCache:
     def __init__(self, root: Path | None = None) -> None:
         self.root = root or cache_dir() / "pages"
 
-    def get(self, url: str) -> CachedPage | None:
-        """The kept page of `url`, or None when there is none (or it is unreadable or foreign)."""
+    def get(self, url: str) -> CachedPage | KeptFailure | None:
+        """The kept page of `url` (or why it failed for good), or None when there is none, or it
+        is unreadable or foreign."""
         name = entry_name(url)
         page, record = self.root / f"{name}.html", self.root / f"{name}.json"
+        kept: CachedPage | KeptFailure
         try:
             data = json.loads(record.read_bytes())
             if not isinstance(data, dict) or data.get("format") != FORMAT or data.get("url") != url:
                 return None
-            if not page.is_file():
-                return None
             fetched = dt.datetime.fromisoformat(str(data["fetched"]))
-            kept = CachedPage(page, url, str(data["final_url"]), int(data["status"]),
-                              str(data["content_type"]), fetched)
+            if data.get("failed"):
+                kept = KeptFailure(url, str(data["failed"]), fetched)
+            elif page.is_file():
+                kept = CachedPage(page, url, str(data["final_url"]), int(data["status"]),
+                                  str(data["content_type"]), fetched)
+            else:
+                return None
             os.utime(record)  # used now: kept by the pruning
         except FileNotFoundError:
             return None
@@ -89,6 +106,15 @@ class FetchCache:
         _write(self.root / f"{name}.json", json.dumps(record, ensure_ascii=False, indent=1).encode())
         return CachedPage(self.root / f"{name}.html", page.url, page.final_url, page.status,
                           page.content_type, page.fetched)
+
+    def put_failure(self, url: str, reason: str, when: dt.datetime) -> KeptFailure:
+        """Remember that `url` failed for good, and why."""
+        name = entry_name(url)
+        record = {"format": FORMAT, "url": url, "failed": reason, "fetched": when.isoformat()}
+        self.root.mkdir(mode=0o700, parents=True, exist_ok=True)
+        _write(self.root / f"{name}.json", json.dumps(record, ensure_ascii=False, indent=1).encode())
+        (self.root / f"{name}.html").unlink(missing_ok=True)  # an older page of the link
+        return KeptFailure(url, reason, when)
 
     def prune(self) -> None:
         cutoff = time.time() - UNUSED_DAYS * 86400

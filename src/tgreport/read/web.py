@@ -10,6 +10,7 @@ A page that cannot be had or read is one error naming the link and why.
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 import logging
 from collections.abc import Callable
 from pathlib import Path
@@ -60,8 +61,15 @@ def read_links(
     `policy` defaults to fetch.DEFAULT_POLICY as it is when called (a script may set it)."""
     store = cache or FetchCache()
     kept: dict[str, CachedPage] = {}
+    failed: dict[str, str] = {}
     if not settings.refetch:
-        kept = {link: page for link in links if (page := store.get(link)) is not None}
+        for link in links:
+            entry = store.get(link)
+            if isinstance(entry, CachedPage):
+                kept[link] = entry
+            elif entry is not None:
+                failed[link] = f"{entry.reason} (when fetched on {entry.fetched:%Y-%m-%d %H:%M} UTC; " \
+                    "refetch to try again)"
     done = 0
 
     def one_done() -> None:
@@ -70,18 +78,21 @@ def read_links(
         if progress is not None:
             progress(done)
 
-    for _ in kept:
+    for _ in range(len(kept) + len(failed)):
         one_done()
-    failed: dict[str, str] = {}
-    todo = [link for link in links if link not in kept]
+    todo = [link for link in links if link not in kept and link not in failed]
     for link, got in fetch_all(todo, policy or fetch.DEFAULT_POLICY, settings.max_input_bytes, one_done):
-        if isinstance(got, FetchFailed):
-            failed[link] = str(got)
-            continue
         try:
-            kept[link] = store.put(got)
+            if isinstance(got, FetchFailed):
+                failed[link] = str(got)
+                if got.lasting:
+                    store.put_failure(link, str(got), dt.datetime.now(dt.UTC).replace(microsecond=0))
+            else:
+                kept[link] = store.put(got)
         except OSError as exc:
-            failed[link] = f"fetched, but cannot be kept in {store.root}: {exc.strerror or exc}"
+            log.debug("fetch cache not written to %s: %s", store.root, exc)
+            if link not in failed:
+                failed[link] = f"fetched, but cannot be kept in {store.root}: {exc.strerror or exc}"
     store.prune()
     outcomes = []
     for link in links:
