@@ -16,6 +16,7 @@ hands back bytes or a reason, and web.py keeps and reads them.
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import logging
 import threading
 import time
@@ -216,11 +217,14 @@ def fetch_all(
     fetcher = Fetcher(policy, max_bytes)
     pool = ThreadPoolExecutor(max_workers=min(policy.workers, len(urls)), thread_name_prefix="tgreport-fetch")
     try:
-        futures: dict[Future[Page], str] = {pool.submit(fetcher.fetch, url): url for url in urls}
-        for _ in as_completed(futures):
+        # Started one host after another, not one host's links in a row: a worker waiting for
+        # its host's pause would otherwise keep the other hosts' pages waiting too.
+        futures: dict[str, Future[Page]] = {url: pool.submit(fetcher.fetch, url) for url in _by_turns(urls)}
+        for _ in as_completed(futures.values()):
             if done is not None:
                 done()
-        for future, url in futures.items():
+        for url in urls:
+            future = futures[url]
             try:
                 yield url, future.result()
             except FetchFailed as exc:
@@ -235,6 +239,15 @@ def fetch_all(
         # ones under way; each ends within its time limits.
         fetcher.stopped.set()
         pool.shutdown(wait=False, cancel_futures=True)
+
+
+def _by_turns(urls: list[str]) -> list[str]:
+    """`urls` reordered round-robin over their hosts: a.vn/1, b.vn/1, a.vn/2, b.vn/2, …"""
+    queues: dict[str, list[str]] = {}
+    for url in urls:
+        queues.setdefault((urlsplit(url).hostname or "").lower(), []).append(url)
+    turns = itertools.zip_longest(*queues.values())
+    return [url for turn in turns for url in turn if url is not None]
 
 
 def _size(count: int) -> str:
