@@ -318,3 +318,10 @@ def test_progress_counts_pages_then_files(site: Site, seeds_dir: Path) -> None:
     read([site.url("/tin/bai-0.htm"), site.url("/missing.htm"), seeds_dir],
          progress=lambda done, total: seen.append((done, total)))
     assert seen == [(n, 7) for n in range(1, 8)]
+
+
+def test_sites_take_turns_so_one_sites_pauses_do_not_hold_up_the_others() -> None:
+    urls = ["https://a.vn/1", "https://a.vn/2", "https://a.vn/3", "https://b.vn/1", "https://B.vn/2"]
+    assert fetch._by_turns(urls) == [
+        "https://a.vn/1", "https://b.vn/1", "https://a.vn/2", "https://B.vn/2", "https://a.vn/3"
+    ]
