@@ -325,3 +325,14 @@ def test_sites_take_turns_so_one_sites_pauses_do_not_hold_up_the_others() -> Non
     assert fetch._by_turns(urls) == [
         "https://a.vn/1", "https://b.vn/1", "https://a.vn/2", "https://B.vn/2", "https://a.vn/3"
     ]
+
+
+def test_a_few_slow_pages_get_a_progress_bar_on_a_terminal(tmp_path: Path) -> None:
+    from cli.test_terminal import _run_with_tty_stderr
+
+    # The command runs with the default bounds: a second between two requests to this server.
+    with serving(Site(pages={f"/tin/bai-{i}.htm": article_page(i) for i in range(3)})) as site:
+        links = [site.url(f"/tin/bai-{i}.htm") for i in range(3)]
+        code, seen = _run_with_tty_stderr([*links, "-o", "d.json"], tmp_path)
+    assert code == 0 and len(site.requests) == 3
+    assert "Đọc bài" in seen and "3/3" in seen
