@@ -267,6 +267,12 @@ def test_a_list_of_links_is_read_as_pages(
     assert site.asked("/tin/bai-0.htm") == 1  # given twice, fetched once
 
 
+def test_a_list_saved_on_windows_is_a_list(site: Site, tmp_path: Path) -> None:
+    links = tmp_path / "links.txt"
+    links.write_bytes(b"\xef\xbb\xbf" + f"{site.url('/tin/bai-2.htm')}\r\n\r\n".encode())  # BOM, CRLF
+    assert [a.source for a in read([links]).articles] == [site.url("/tin/bai-2.htm")]
+
+
 def test_a_text_file_with_prose_is_an_article_and_a_list_in_a_folder_is_not_fetched(
     site: Site, tmp_path: Path, seeds_dir: Path
 ) -> None:
