@@ -72,6 +72,8 @@ def main_benchmark() -> int:
     work = Path(tempfile.mkdtemp(prefix="tgreport-fetch-bench-"))
     os.environ["TGREPORT_CACHE_DIR"] = str(work / "cache")
     os.environ.setdefault("SOURCE_DATE_EPOCH", "1640995200")
+    for name in ("HTTP_PROXY", "HTTPS_PROXY", "ALL_PROXY", "http_proxy", "https_proxy", "all_proxy"):
+        os.environ.pop(name, None)  # the local sites are reached directly
     corpus = make_corpus(90, work / "corpus")
     pages = sorted((corpus / PAGES).glob("*.txt"))
     with ExitStack() as stack:

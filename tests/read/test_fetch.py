@@ -30,6 +30,10 @@ FAST = fetch.FetchPolicy(connect_seconds=2, read_seconds=0.5, page_seconds=5, ma
 @pytest.fixture(autouse=True)
 def _fast(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(fetch, "DEFAULT_POLICY", FAST)
+    # httpx honours proxy variables; a proxy set on the machine must not stand between the
+    # tests and their local server.
+    for name in ("HTTP_PROXY", "HTTPS_PROXY", "ALL_PROXY", "http_proxy", "https_proxy", "all_proxy"):
+        monkeypatch.delenv(name, raising=False)
 
 
 @pytest.fixture
