@@ -63,6 +63,10 @@ class Settings:
     index: bool = True
     # Reading.
     extra_chrome: tuple[str, ...] = ()  # more site phrases the page reader drops
+    # Where articles came from: a folder or file pattern → the outlet's name ("baonhandan/" =
+    # "Báo Nhân Dân"), and more domains for the shipped table of outlets (read/outlets.toml).
+    sources: Mapping[str, str] = field(default_factory=dict)
+    outlets: Mapping[str, str] = field(default_factory=dict)
     max_input_bytes: int = DEFAULT_MAX_INPUT_BYTES
     cache: bool = False  # keep what was read for the next run (the CLI turns it on)
     jobs: int = 1  # processes that read files; see read.read_files
@@ -104,6 +108,11 @@ class Settings:
             if value is not None and not isinstance(value, Path):
                 object.__setattr__(self, name, Path(os.fsdecode(value)))
         object.__setattr__(self, "extra_chrome", tuple(self.extra_chrome))
+        for name in ("sources", "outlets"):
+            table = getattr(self, name)
+            if not isinstance(table, Mapping) or not all(
+                    isinstance(k, str) and isinstance(v, str) and k and v.strip() for k, v in table.items()):
+                raise UsageError(f"{name} must be a table of text keys and names, not {table!r}")
 
     def replace(self, **changes: Any) -> Settings:
         """A copy with `changes`, checked like a new one."""
@@ -145,13 +154,14 @@ class Settings:
 
 
 # What each setting may be given as in a mapping: a type, or a converter from text.
-_DAY, _PATH = "day", "path"
+_DAY, _PATH, _TABLE = "day", "path", "table"
 _KINDS: dict[str, Any] = {
     "title": (str,), "organisation": (str,), "place": (str,), "issued": _DAY,
     "date_from": _DAY, "date_to": _DAY, "drop_undated": (bool,), "order": (str,), "group": (str,),
     "dedup": (bool,), "similarity": (int, float), "index": (bool,), "extra_chrome": (list,),
     "max_input_bytes": (int,), "cache": (bool,), "jobs": (int,), "refetch": (bool,), "engine": (str,),
     "template": _PATH, "template_dir": _PATH, "date_style": (str,), "tone_style": (str,),
+    "sources": _TABLE, "outlets": _TABLE,
 }
 _ALIASES = {"org": "organisation", "organization": "organisation", "date": "issued", "from": "date_from",
             "to": "date_to"}
@@ -169,6 +179,11 @@ def _convert(name: str, value: Any, source: str | Path | None) -> Any:
             raise _error(f"{name} needs a date as YYYY-MM-DD, not {text!r}", source) from None
     if kind == _PATH:
         return Path(_typed(name, value, (str, Path), source))
+    if kind == _TABLE:
+        table = _typed(name, value, (Mapping,), source)
+        if not all(isinstance(v, str) for v in table.values()):
+            raise _error(f"[{name}] must map text to a name (text)", source)
+        return dict(table)
     if kind == (list,):
         items = _typed(name, value, (list, tuple), source)
         if not all(isinstance(item, str) for item in items):

@@ -32,6 +32,8 @@ def test_the_example_loads_and_reproduces_the_defaults() -> None:
     assert settings.theme == THEMES["official"]
     assert settings.order == "date" and settings.group == "none" and settings.index is True
     assert settings.extra_chrome == ("Ý KIẾN BẠN ĐỌC VỀ BÀI VIẾT NÀY", "Tra cứu tạp chí in:")
+    assert settings.sources["baonhandan/"] == "Báo Nhân Dân"
+    assert settings.outlets == {"baobacninh.vn": "Báo Bắc Ninh"}
     assert config.run["inputs"] == ["seeds"] and config.run["formats"] == ["pdf"]
 
 
@@ -49,7 +51,8 @@ def test_the_example_documents_every_setting() -> None:
     data = _uncommented_example()
     top = {k.replace("-", "_") for k in data if not isinstance(data[k], dict)}
     reader = {k.replace("-", "_") for k in data["reader"]}  # type: ignore[union-attr]
-    documented = top | reader | {"organisation", "issued", "date_from", "date_to", "theme"}
+    tables = {k for k in ("sources", "outlets") if isinstance(data.get(k), dict)}  # [sources], [outlets]
+    documented = top | reader | tables | {"organisation", "issued", "date_from", "date_to", "theme"}
     settings = {f.name for f in dataclasses.fields(Settings)} - {"extra"}
     assert settings <= documented, settings - documented
     assert {f.name for f in dataclasses.fields(Theme)} == set(data["theme"])  # type: ignore[arg-type]
@@ -64,7 +67,8 @@ def test_config_settings_and_cli_options_are_the_same_set() -> None:
     command_only = {"help", "version", "list_formats", "config"}
     cli_settings = {_SETTING_FLAGS.get(d, d) for d in dests - command_only} - {"theme_name"}
     run = {dest for dest, _ in RUN_KEYS.values()}
-    file_only = {"extra", "extra_chrome", "max_input_bytes", "theme"}  # [reader] and [theme] tables
+    # [reader], [theme], [sources] and [outlets] tables
+    file_only = {"extra", "extra_chrome", "max_input_bytes", "theme", "sources", "outlets"}
     settings = {f.name for f in dataclasses.fields(Settings)} - file_only
     assert cli_settings == settings | run
 

@@ -1,90 +1,84 @@
-"""Saved web pages: the visible text, one line per block element, then the page-text reader."""
+"""Saved web pages: what the page says of itself (html_meta), then its visible text, one line
+per block element, read by the page-text reader; the page's metadata wins over what the text
+reader guesses (title, date, writers) and gives the article its site and address."""
 
 from __future__ import annotations
 
+import contextlib
+import dataclasses
+import datetime as dt
 import posixpath
 import re
-from html.parser import HTMLParser
 from pathlib import Path
+from typing import Any
 from urllib.parse import urlsplit
 
 from tgreport.errors import InputError
 from tgreport.model import Article
 from tgreport.read.files import read_bytes
+from tgreport.read.html_meta import PageMeta, best_title, page_meta, parse
+from tgreport.read.provenance import outlet_for_host, source_for_path
 from tgreport.read.text import article_from_text, decode
 from tgreport.settings import Settings
+from tgreport.vn import clean_text
 
-_BLOCK_TAGS = {
+_BLOCK_TAGS = frozenset({
     "p", "div", "br", "h1", "h2", "h3", "h4", "h5", "h6", "li", "tr", "section", "article",
     "header", "footer", "figcaption", "figure", "blockquote", "title", "ul", "ol", "table", "hr",
     "nav", "main", "dd", "dt", "td", "th",
-}
-_HEADINGS = {"h2", "h3", "h4", "h5", "h6"}
+})
+_HEADINGS = frozenset({"h2", "h3", "h4", "h5", "h6"})
 # Sidebars (<aside>) hold other articles' headlines, never this one's text.
-_SKIPPED_TAGS = {"script", "style", "noscript", "template", "svg", "head", "aside", "iframe"}
+_SKIPPED_TAGS = frozenset({"script", "style", "noscript", "template", "svg", "head", "aside", "iframe",
+                           "select", "button", "textarea"})
 _IMAGE_NAME = re.compile(r"\.(jpe?g|png|gif|webp|bmp|tiff?)$", re.IGNORECASE)
 
 
-class _TextExtractor(HTMLParser):
-    """Collects (line, is_heading) pairs and the text of the page's <h1>."""
+class _Lines:
+    """(line, is_heading) pairs of a page's visible text, and the text of its <h1>."""
 
     def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
         self.lines: list[tuple[str, bool]] = []
         self.h1: list[str] = []
         self._buffer: list[str] = []
-        self._skip_depth = 0
-        self._heading_depth = 0
-        self._in_h1 = 0
+        self._heading = 0
 
-    def _flush(self) -> None:
+    def flush(self) -> None:
         line = " ".join("".join(self._buffer).split())
         self._buffer = []
         if line:
-            self.lines.append((line, self._heading_depth > 0))
+            self.lines.append((line, self._heading > 0))
 
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if tag in _SKIPPED_TAGS:
-            self._skip_depth += 1
-            return
-        if self._skip_depth:
-            return
-        if tag in _BLOCK_TAGS:
-            self._flush()
-        if tag in _HEADINGS:
-            self._heading_depth += 1
-        if tag == "h1":
-            self._in_h1 += 1
+    def walk(self, element: Any, in_h1: bool = False) -> None:
+        tag = element.tag if isinstance(element.tag, str) else ""
+        if tag in _SKIPPED_TAGS or not tag:
+            return  # comments and processing instructions have no text to show
+        block = tag in _BLOCK_TAGS
+        if block:
+            self.flush()
+        heading = tag in _HEADINGS
+        self._heading += heading
+        in_h1 = in_h1 or tag == "h1"
         if tag == "img":
             # The picture's file name marks where it stood; its alt text mostly repeats the
             # title or the caption, so it is not kept.
-            name = _image_name(dict(attrs).get("src"))
+            name = _image_name(element.get("src"))
             if name:
-                self._flush()
+                self.flush()
                 self.lines.append((name, False))
-
-    def handle_endtag(self, tag: str) -> None:
-        if tag in _SKIPPED_TAGS:
-            self._skip_depth = max(0, self._skip_depth - 1)
-            return
-        if self._skip_depth:
-            return
-        if tag in _BLOCK_TAGS:
-            self._flush()
-        if tag in _HEADINGS:
-            self._heading_depth = max(0, self._heading_depth - 1)
-        if tag == "h1":
-            self._in_h1 = max(0, self._in_h1 - 1)
-
-    def handle_data(self, data: str) -> None:
-        if not self._skip_depth:
-            self._buffer.append(data)
-            if self._in_h1:
-                self.h1.append(data)
-
-    def close(self) -> None:
-        super().close()
-        self._flush()
+        if element.text:
+            self._buffer.append(element.text)
+            if in_h1:
+                self.h1.append(element.text)
+        for child in element:
+            self.walk(child, in_h1)
+            if child.tail:
+                self._buffer.append(child.tail)
+                if in_h1:
+                    self.h1.append(child.tail)
+        if block:
+            self.flush()  # before the heading ends, so its line is marked as one
+        self._heading -= heading
 
 
 def _image_name(src: str | None) -> str | None:
@@ -94,35 +88,70 @@ def _image_name(src: str | None) -> str | None:
     return name if _IMAGE_NAME.search(name) else None
 
 
-def html_to_text(markup: str) -> str:
-    """The page's visible text, a blank line between blocks; a sub-heading (<h2>…<h6>) sits
-    right on top of the text it introduces, as the page reader expects of one."""
-    text, _ = _extract(markup)
-    return text
-
-
-def _extract(markup: str) -> tuple[str, str | None]:
-    extractor = _TextExtractor()
-    extractor.feed(markup)
-    extractor.close()
+def _text_of(tree: Any) -> tuple[str, str | None]:
+    lines = _Lines()
+    body = tree.find("body")
+    # Markup nested thousands deep: the text read so far is what there is.
+    with contextlib.suppress(RecursionError):
+        lines.walk(body if body is not None else tree)
+    lines.flush()
     out: list[str] = []
     after_heading = False
-    for line, heading in extractor.lines:
+    for line, heading in lines.lines:
         if out:
             out.append("\n" if after_heading else "\n\n")
         out.append(line)
         after_heading = heading
-    h1 = " ".join("".join(extractor.h1).split())
+    h1 = " ".join("".join(lines.h1).split())
     return "".join(out), h1 or None
+
+
+def html_to_text(markup: str) -> str:
+    """The page's visible text, a blank line between blocks; a sub-heading (<h2>…<h6>) sits
+    right on top of the text it introduces, as the page reader expects of one."""
+    return _text_of(parse(markup))[0]
+
+
+def _decode_markup(data: bytes, path: Path) -> tuple[str, str]:
+    """Valid UTF-8 is taken as it is: a browser shows it so, and judging a "repair" by markup,
+    scripts and odd symbols in menus misfired on real pages ("repaired mojibake" on clean
+    UTF-8). Other bytes go through the legacy-encoding guess."""
+    try:
+        return data.decode("utf-8-sig"), "utf-8"
+    except UnicodeDecodeError:
+        return decode(data, path)
 
 
 def read_html(path: Path, settings: Settings) -> list[Article]:
     data = read_bytes(path, settings)
     if _OWN_HTML.search(data[:4096]):
         raise InputError("a report that tgreport made, not an article; skipped", path)
-    markup, encoding = decode(data, path)
-    text, h1 = _extract(markup)
-    return [article_from_text(text, path, settings, encoding=encoding, title_hint=h1)]
+    markup, encoding = _decode_markup(data, path)
+    tree = parse(markup)
+    meta = page_meta(tree)
+    text, h1 = _text_of(tree)
+    if encoding == "utf-8":
+        text = clean_text(text)  # NFC, odd spaces and controls, as decode() does for other bytes
+    title = best_title(meta, h1)
+    article = article_from_text(text, path, settings, encoding=encoding, title_hint=title or h1)
+    return [with_meta(article, meta, path, settings, title)]
+
+
+def with_meta(article: Article, meta: PageMeta, path: Path, settings: Settings, title: str | None) -> Article:
+    """The article with what the page's markup states put before what its text suggested."""
+    changes: dict[str, Any] = {}
+    if title:
+        changes.update(title=title, title_derived=False, warnings=tuple(
+            w for w in article.warnings if not w.startswith("no headline on the page")))
+    if meta.published is not None:
+        day = meta.published.date() if isinstance(meta.published, dt.datetime) else meta.published
+        changes.update(published=meta.published, date=day)
+    if meta.authors and not article.authors:
+        changes["authors"] = meta.authors
+    site = (outlet_for_host(meta.host, settings.outlets) or meta.site
+            or source_for_path(path, settings.sources))
+    changes.update(site=site, url=meta.url)
+    return dataclasses.replace(article, **changes)
 
 
 # An HTML digest from an earlier run (`-o folder/digest.html` inside the input folder): read as an

@@ -1,0 +1,196 @@
+"""What a saved page says of itself in its markup: JSON-LD NewsArticle, OpenGraph and article
+meta tags, <link rel="canonical">, <time datetime>. Read from the parsed tree only: nothing here
+fetches, follows or runs anything the page names."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+from collections import Counter
+from dataclasses import dataclass
+from typing import Any
+from urllib.parse import urlsplit
+
+from lxml import html as lxml_html
+
+_ARTICLE_TYPES = {"newsarticle", "article", "reportagenewsarticle", "blogposting", "analysisnewsarticle"}
+_ISO_DATE = re.compile(r"(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{1,2}):(\d{2}))?")
+# Names a publisher's CMS puts in <meta name="author">, which are no writer's byline.
+_NOT_WRITERS = re.compile(r"(?i)\b(corp|online|jsc|channelvn|\.vn|\.com|\.net|báo |tạp chí|admin)\b|^theo ")
+
+
+@dataclass(frozen=True)
+class PageMeta:
+    title: str | None = None  # JSON-LD's headline
+    og_title: str | None = None  # og:title, else the document's <title>
+    published: dt.datetime | dt.date | None = None
+    authors: tuple[str, ...] = ()
+    site: str | None = None
+    url: str | None = None
+    # The page's own host (canonical, og:url, <base>, else the host most links point to): used to
+    # look the outlet up by domain, never fetched.
+    host: str | None = None
+
+
+def _clean(text: str | None) -> str | None:
+    if text is None:
+        return None
+    text = " ".join(text.split())
+    return text or None
+
+
+def _meta(tree: Any) -> dict[str, str]:
+    """The first non-empty content of each <meta> by its property/name/itemprop, lower-cased."""
+    found: dict[str, str] = {}
+    for element in tree.iter("meta"):
+        content = _clean(element.get("content"))
+        if not content:
+            continue
+        for attr in ("property", "name", "itemprop"):
+            key = (element.get(attr) or "").strip().lower()
+            if key and key not in found:
+                found[key] = content
+    return found
+
+
+def _json_ld(tree: Any) -> dict[str, Any]:
+    """The page's NewsArticle (or Article) object from its JSON-LD scripts, {} when none."""
+    for script in tree.iter("script"):
+        if (script.get("type") or "").strip().lower() != "application/ld+json":
+            continue
+        try:
+            data = json.loads(script.text or "")
+        except (ValueError, RecursionError):
+            continue  # a broken block on a page is common and says nothing
+        for item in _items(data):
+            kind = item.get("@type")
+            kinds = kind if isinstance(kind, list) else [kind]
+            if any(isinstance(k, str) and k.lower() in _ARTICLE_TYPES for k in kinds):
+                return item
+    return {}
+
+
+def _items(data: Any) -> list[dict[str, Any]]:
+    if isinstance(data, list):
+        return [x for x in data if isinstance(x, dict)]
+    if isinstance(data, dict):
+        graph = data.get("@graph")
+        return [data, *(_items(graph) if graph else [])]
+    return []
+
+
+def parse_iso(text: str | None) -> dt.datetime | dt.date | None:
+    """A date or a naive local date and time from an ISO-like stamp ("2018-07-28T00:35:00",
+    "2015-03-23 08:06 +07:00"); the wall-clock time the page shows is kept, its zone dropped."""
+    match = _ISO_DATE.search(text or "")
+    if not match:
+        return None
+    year, month, day, hour, minute = match.groups()
+    try:
+        if hour is None:
+            return dt.date(int(year), int(month), int(day))
+        return dt.datetime(int(year), int(month), int(day), int(hour), int(minute))
+    except ValueError:
+        return None
+
+
+def _names(value: Any) -> list[str]:
+    if isinstance(value, str):
+        return [value]
+    if isinstance(value, dict):
+        return _names(value.get("name"))
+    if isinstance(value, list):
+        return [n for v in value for n in _names(v)]
+    return []
+
+
+def writers(names: list[str]) -> tuple[str, ...]:
+    """Names that look like a writer's byline, not the publisher's or a CMS's."""
+    out = []
+    for name in names:
+        name = _clean(name) or ""
+        if name and len(name) <= 40 and not _NOT_WRITERS.search(name) and name not in out:
+            out.append(name)
+    return tuple(out)
+
+
+def host_of(url: str | None) -> str | None:
+    if not url:
+        return None
+    host = urlsplit(url.strip()).hostname
+    return host.lower().removeprefix("www.") if host else None
+
+
+def _link_host(tree: Any) -> str | None:
+    hosts = Counter(h for a in tree.iter("a") if (h := host_of(a.get("href"))))
+    return hosts.most_common(1)[0][0] if hosts else None
+
+
+def _site_name(value: str | None) -> str | None:
+    """og:site_name as a name; a bare domain or a URL in it is no name."""
+    if not value or "/" in value or re.fullmatch(r"[\w.-]+\.[a-z]{2,}", value):
+        return None
+    return value
+
+
+def page_meta(tree: Any) -> PageMeta:
+    meta = _meta(tree)
+    ld = _json_ld(tree)
+    canonical = next(
+        (_clean(link.get("href")) for link in tree.iter("link")
+         if "canonical" in (link.get("rel") or "").lower().split()),
+        None,
+    )
+    url = canonical or meta.get("og:url") or _clean(ld.get("url") if isinstance(ld.get("url"), str) else None)
+    if url and not url.lower().startswith(("http://", "https://")):
+        url = None
+    base = next((b.get("href") for b in tree.iter("base")), None)
+    host = host_of(url) or host_of(base) or _link_host(tree)
+    published = (
+        parse_iso(ld.get("datePublished") if isinstance(ld.get("datePublished"), str) else None)
+        or parse_iso(meta.get("article:published_time"))
+        or parse_iso(meta.get("datepublished"))
+        or parse_iso(meta.get("pubdate"))
+        or next((d for t in tree.iter("time") if (d := parse_iso(t.get("datetime")))), None)
+    )
+    headline = ld.get("headline") if isinstance(ld.get("headline"), str) else None
+    publisher = _names(ld.get("publisher"))
+    site = _site_name(meta.get("og:site_name")) or (_site_name(publisher[0]) if publisher else None)
+    authors = writers(_names(ld.get("author"))) or writers([meta["author"]] if "author" in meta else [])
+    return PageMeta(
+        title=_clean(headline),
+        og_title=meta.get("og:title") or meta.get("twitter:title") or _clean(tree.findtext(".//title")),
+        published=published,
+        authors=authors,
+        site=_clean(site),
+        url=url,
+        host=host,
+    )
+
+
+def parse(markup: str) -> Any:
+    """The page's tree; an empty document for markup lxml cannot make a tree of."""
+    try:
+        return lxml_html.document_fromstring(markup)
+    except (ValueError, lxml_html.etree.ParserError):
+        return lxml_html.document_fromstring("<html><body></body></html>")
+
+
+_TITLE_SUFFIX = re.compile(r"\s+[-|–]\s+")
+
+
+def best_title(meta: PageMeta, h1: str | None) -> str | None:
+    """The headline: JSON-LD's, else the <h1> when og:title confirms it, else og:title without
+    the " - Section - Site" tail sites add to it; None when the page states none of these."""
+    if meta.title:
+        return meta.title
+    og = meta.og_title
+    if not og:
+        return None
+    first = _TITLE_SUFFIX.split(og)[0].strip()
+    if h1 and og.startswith(h1):
+        return h1
+    if h1 and h1.startswith(first):
+        return first  # an <h1> with the share bar's words run into it
+    return first if len(first.split()) >= 4 else None

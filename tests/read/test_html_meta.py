@@ -1,0 +1,95 @@
+"""A saved page's own metadata (JSON-LD, OpenGraph, canonical) and where the article came from."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from tgreport.read import read_path
+from tgreport.read.provenance import outlet_for_host, source_for_path
+from tgreport.settings import Settings
+
+PAGE = """<!DOCTYPE html><html><head><meta charset="utf-8">
+<title>Trang chủ - Tin nóng - Báo ABC</title>
+<link rel="canonical" href="https://nhandan.vn/chinh-tri/hoi-nghi-trung-uong-post1.html">
+<meta property="og:site_name" content="{site}">
+<meta property="og:title" content="Hội nghị Trung ương lần thứ hai - Nhân Dân">
+<meta property="article:published_time" content="2021-01-07T08:15:00+07:00">
+<meta name="author" content="Công ty CP Truyền thông Online">
+<script type="application/ld+json">{{"@context": "https://schema.org", "@type": "NewsArticle",
+ "headline": "Hội nghị Trung ương lần thứ hai khai mạc", "datePublished": "2021-01-07T08:15:00+07:00",
+ "author": [{{"@type": "Person", "name": "Minh Châu"}}]}}</script>
+<script type="application/ld+json">{{ broken </script>
+</head><body>
+<div class="menu"><a href="https://nhandan.vn/">Trang chủ</a></div>
+<h1>Đăng nhập để bình luận</h1>
+<p>Sáng 7/1, tại Hà Nội, Hội nghị lần thứ hai Ban Chấp hành Trung ương Đảng khóa XIII khai mạc trọng thể.</p>
+<p>Hội nghị thảo luận, cho ý kiến về nhiều nội dung quan trọng của đất nước trong nhiệm kỳ mới.</p>
+</body></html>"""
+
+
+def test_metadata_wins_over_what_the_text_suggests(tmp_path: Path) -> None:
+    path = tmp_path / "page.html"
+    path.write_text(PAGE.format(site="Báo Nhân Dân điện tử"), encoding="utf-8")
+    article = read_path(path)[0]
+    assert article.title == "Hội nghị Trung ương lần thứ hai khai mạc"  # JSON-LD, not the <h1> login prompt
+    assert article.published == dt.datetime(2021, 1, 7, 8, 15)
+    assert article.date == dt.date(2021, 1, 7)
+    assert article.authors == ("Minh Châu",)  # JSON-LD's writer, not the CMS in <meta name=author>
+    assert article.url == "https://nhandan.vn/chinh-tri/hoi-nghi-trung-uong-post1.html"
+    assert article.site == "Báo Nhân Dân"  # the outlet table names the domain's outlet
+
+
+def test_site_falls_back_to_og_site_name_then_to_the_configured_folder(tmp_path: Path) -> None:
+    page = PAGE.replace("nhandan.vn", "unknown-paper.example").format(site="Báo Mới Lạ")
+    path = tmp_path / "a.html"
+    path.write_text(page, encoding="utf-8")
+    assert read_path(path)[0].site == "Báo Mới Lạ"
+    bare = tmp_path / "baonhandan" / "b.html"
+    bare.parent.mkdir()
+    bare.write_text("<html><body><h1>Tiêu đề bài báo về hội nghị</h1><p>Nội dung bài báo về hội nghị "
+                    "tổng kết công tác năm của tỉnh.</p></body></html>", encoding="utf-8")
+    assert read_path(bare)[0].site is None
+    settings = Settings(sources={"baonhandan/": "Báo Nhân Dân"})
+    assert read_path(bare, settings)[0].site == "Báo Nhân Dân"
+
+
+def test_a_user_outlet_wins_and_subdomains_find_their_outlet() -> None:
+    assert outlet_for_host("giaitri.vnexpress.net") == "VnExpress"
+    assert outlet_for_host("ione.vnexpress.net") == "VnExpress iOne"
+    assert outlet_for_host("www.baobacninh.vn") == "Báo Bắc Ninh"
+    assert outlet_for_host("tinh.example.vn") is None
+    assert outlet_for_host("tinh.example.vn", {"example.vn": "Cổng TTĐT tỉnh"}) == "Cổng TTĐT tỉnh"
+
+
+def test_source_patterns_match_folders_and_file_names() -> None:
+    sources = {"baonhandan/": "Báo Nhân Dân", "*_vov.txt": "VOV"}
+    assert source_for_path("/data/BaoNhanDan/2021/a.txt", sources) == "Báo Nhân Dân"
+    assert source_for_path("/data/x/tin_vov.txt", sources) == "VOV"
+    assert source_for_path("/data/baonhandan.txt", sources) is None
+
+
+def test_valid_utf8_pages_are_not_repaired(tmp_path: Path, caplog: object) -> None:
+    # Symbols in menus ("©", "»", "–") once made a valid UTF-8 page "repaired mojibake".
+    path = tmp_path / "clean.html"
+    path.write_text("<html><body><div>© 2021 Báo ABC » Thời sự – Chính trị ¦ ½ Ð</div><h1>Đảng bộ tỉnh tổng "
+                    "kết năm</h1><p>Ngày 7/1, Đảng bộ tỉnh tổ chức hội nghị tổng kết công tác xây dựng Đảng "
+                    "năm 2020.</p></body></html>", encoding="utf-8")
+    article = read_path(path)[0]
+    assert not any("mojibake" in w for w in article.warnings)
+    assert "Đảng bộ tỉnh tổ chức hội nghị" in " ".join(b.text for b in article.blocks)
+
+
+def test_a_page_that_names_other_sites_reaches_none_of_them(tmp_path: Path, monkeypatch: object) -> None:
+    import socket
+
+    def refuse(*args: object, **kwargs: object) -> None:
+        raise AssertionError("the reader tried to reach the network")
+
+    monkeypatch.setattr(socket.socket, "connect", refuse)  # type: ignore[attr-defined]
+    path = tmp_path / "p.html"
+    path.write_text(PAGE.format(site="X").replace("<body>", '<body><img src="http://evil.example/x.jpg">'
+                                                   '<iframe src="file:///etc/passwd"></iframe>'),
+                    encoding="utf-8")
+    article = read_path(path)[0]
+    assert "root:" not in " ".join(b.text for b in article.blocks)
