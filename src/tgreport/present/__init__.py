@@ -73,6 +73,31 @@ def toc_subtitle(article: Article, date_style: str = "official") -> str:
 
 
 UNDATED = "không rõ ngày"  # a TOC subtitle's date when the article has none
+SOURCE_LABEL = "Nguồn"
+
+
+def source_name(article: Article) -> str | None:
+    """The outlet an article came from: the site's name, else the agency or paper credited."""
+    return article.site or article.publisher
+
+
+def source_line(article: Article, date_style: str = "official") -> str | None:
+    """ "Nguồn: Báo Nhân Dân, ngày 07 tháng 01 năm 2021": the outlet and the date it carried the
+    article (the date alone only beside an outlet or a link); None when nothing is known."""
+    name = source_name(article)
+    if not name and not article.url:
+        return None
+    day = format_date(article.date, check_date_style(date_style)) if article.date else None
+    said = ", ".join(p for p in (name, day) if p)
+    return f"{SOURCE_LABEL}: {said}" if said else f"{SOURCE_LABEL}:"
+
+
+def source_line_with_link(article: Article, date_style: str = "official") -> str | None:
+    """The source line with the page's address after it, for formats that print links as text."""
+    line = source_line(article, date_style)
+    if line is None or not article.url:
+        return line
+    return f"{line} ({article.url})" if not line.endswith(":") else f"{line} {article.url}"
 
 
 def byline(article: Article) -> str | None:
@@ -155,7 +180,7 @@ class Summary:
 
 def summary(report: Report) -> Summary:
     articles = report.all_articles()
-    sources = Counter(a.publisher or UNKNOWN_SOURCE for a in articles)
+    sources = Counter(source_name(a) or UNKNOWN_SOURCE for a in articles)
     categories = Counter(a.category or UNKNOWN_CATEGORY for a in articles)
 
     def ranked(counts: Counter[str]) -> tuple[tuple[str, int], ...]:
@@ -192,7 +217,7 @@ RELATED_PREFIX = "Bài liên quan: "  # marks a related-article line as such
 
 
 # Fields that name things rather than say them: a path, a URL, an id, a block's kind.
-_NOT_WORDING = frozenset({"id", "source", "type", "article_ids"})
+_NOT_WORDING = frozenset({"id", "source", "type", "article_ids", "url", "src"})
 
 
 def restyle_tones(report: Report, style: str | None) -> Report:

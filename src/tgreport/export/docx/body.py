@@ -68,6 +68,9 @@ def article(heading: Para, a: Article, date_style: str = "official") -> list[Par
         # The PDF puts a spacer as tall as the metadata line's space after.
         last = paras[-1] if paras else heading
         last.after = twips(4 + 12)
+    source = present.source_line_with_link(a, date_style)
+    if source:
+        paras.append(Para("Metadata", [text(source)]))
     if a.lead:
         paras.append(Para("Lead", [text(a.lead)]))
     for b in a.blocks:

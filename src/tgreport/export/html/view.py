@@ -7,10 +7,10 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
 from tgreport import present
-from tgreport.model import Block, Caption, IndexEntry, ListBlock, Report
+from tgreport.model import Article, Block, Caption, IndexEntry, ListBlock, Report
 from tgreport.version import __version__
 
 log = logging.getLogger(__name__)
@@ -140,6 +140,8 @@ class ArticleView:
     blocks: tuple[BlockView, ...]
     byline: Markup | None
     toc_subtitle: str
+    source: Markup | None = None  # "Nguồn: …" (escaped)
+    source_url: Markup | None = None  # the page's address, escaped for an attribute and for text
 
 
 @dataclass(frozen=True)
@@ -230,7 +232,14 @@ def _article_view(item: present.NumberedArticle, date_style: str) -> ArticleView
         blocks=tuple(_block_views(a.blocks, escaped[4:])),
         byline=escaped[3] if byline else None,
         toc_subtitle=present.toc_subtitle(a, date_style),
+        **_source_view(a, date_style),
     )
+
+
+def _source_view(a: Article, date_style: str) -> dict[str, Markup | None]:
+    line = present.source_line(a, date_style)
+    return {"source": text_filter(line) if line else None,
+            "source_url": escape(a.url) if line and a.url else None}
 
 
 def _index_groups(entries: Iterable[IndexEntry], anchors: dict[str, IndexLink]) -> tuple[IndexGroup, ...]:

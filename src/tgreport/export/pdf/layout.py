@@ -180,6 +180,9 @@ def article(heading: str, a: Article, styles: Styles, date_style: str = "officia
         flow.append(paragraph(present.DERIVED_TITLE_NOTE, styles.derived_note))
     meta = present.meta_line(a, date_style)
     flow.append(paragraph(meta, styles.meta) if meta else Spacer(0, styles.meta.spaceAfter))
+    source = present.source_line_with_link(a, date_style)
+    if source:
+        flow.append(paragraph(source, styles.meta))
     if a.lead:
         flow.append(paragraph(a.lead, styles.lead))
     for b in a.blocks:
