@@ -74,3 +74,6 @@ def test_the_summary_names_the_outlets() -> None:
     summary = present.summary(_report())
     assert dict(summary.by_source) == {"Báo Nhân Dân": 1, "TTXVN": 1}
     assert present.UNKNOWN_SOURCE not in dict(summary.by_source)
+    only_category = Report(title="x", issued=dt.date(2021, 1, 8),
+                           articles=(make_article(3, site=None, publisher=None, category="Tin Tức huyện"),))
+    assert dict(present.summary(only_category).by_source) == {"Tin Tức huyện": 1}

@@ -30,5 +30,6 @@ def derive_title(text: str, limit: int = DERIVED_TITLE_MAX) -> str:
 
 
 def source_text(article: Article) -> str | None:
-    """Where the article came from, as a reader would name it."""
-    return article.publisher or article.category
+    """Where the article came from, as a reader would name it: the outlet, the credited agency,
+    else the page's section (a banner like "Tin Tức huyện Vị Thủy" often names the site)."""
+    return article.site or article.publisher or article.category

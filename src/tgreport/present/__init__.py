@@ -180,7 +180,8 @@ class Summary:
 
 def summary(report: Report) -> Summary:
     articles = report.all_articles()
-    sources = Counter(source_name(a) or UNKNOWN_SOURCE for a in articles)
+    # Any clue beats "Không rõ nguồn": the outlet, the credited agency, else the page's section.
+    sources = Counter(source_text(a) or UNKNOWN_SOURCE for a in articles)
     categories = Counter(a.category or UNKNOWN_CATEGORY for a in articles)
 
     def ranked(counts: Counter[str]) -> tuple[tuple[str, int], ...]:
