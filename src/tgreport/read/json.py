@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import logging
 from pathlib import Path
 from typing import Any
 
@@ -10,6 +11,8 @@ from tgreport.contract import article_from_dict
 from tgreport.errors import InputError
 from tgreport.model import Article
 from tgreport.read.files import article_id, read_bytes
+from tgreport.read.notes import note
+from tgreport.read.scraper_shapes import UnknownShape, to_contract
 from tgreport.read.text import decode
 from tgreport.settings import Settings
 from tgreport.vn import clean_text
@@ -34,18 +37,28 @@ def read_json(path: Path, settings: Settings) -> list[Article]:
     except RecursionError as exc:
         raise InputError("JSON nested too deeply to be an article", path) from exc
     articles = []
+    ignored: set[str] = set()
     for index, (line, record) in enumerate(records):
         if not isinstance(record, dict):
             raise InputError("each article must be a JSON object", path, line)
         default_id = article_id(path) if len(records) == 1 else f"{article_id(path)}-{index + 1}"
-        articles.append(_article(record, path, default_id, line))
+        articles.append(_article(record, path, default_id, line, ignored))
+    if ignored:  # once per file, not once per record: a scraper writes the same keys each time
+        note(logging.WARNING, f"{path}: keys ignored: {', '.join(sorted(ignored))}")
     return articles
 
 
-def _article(data: dict[str, Any], path: Path, default_id: str, line: int | None) -> Article:
+def _article(data: dict[str, Any], path: Path, default_id: str, line: int | None,
+             ignored: set[str] | None = None) -> Article:
+    try:
+        mapped, extra = to_contract(data)
+    except UnknownShape as exc:
+        raise InputError(str(exc), path, line) from exc
+    if ignored is not None:
+        ignored |= extra
     try:
         # The article's source is the file it was read from, whatever the record says.
-        record = {**_cleaned(data), "source": str(path)}
+        record = {**_cleaned(mapped), "source": str(path)}
         return article_from_dict(record, source=str(path), default_id=default_id)
     except ValueError as exc:
         raise InputError(str(exc), path, line) from exc

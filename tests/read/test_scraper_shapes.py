@@ -1,0 +1,93 @@
+"""JSON and JSON Lines in the shapes scrapers write: each read into the same article."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import logging
+from pathlib import Path
+
+import pytest
+
+from tgreport.errors import InputError
+from tgreport.model import Paragraph
+from tgreport.read import read_path
+
+BODY = "Sáng 7/1, Hội nghị Trung ương khai mạc tại Hà Nội.\nHội nghị thảo luận nhiều nội dung quan trọng."
+URL = "https://nhandan.vn/chinh-tri/hoi-nghi-post1.html"
+TITLE = "Hội nghị Trung ương lần thứ hai khai mạc"
+
+SHAPES = {
+    "news-please": {"title": TITLE, "maintext": BODY, "date_publish": "2021-01-07 08:15:00",
+                    "authors": ["Minh Châu"], "url": URL, "source_domain": "nhandan.vn",
+                    "description": "Hội nghị diễn ra trong ba ngày.", "image_url": "https://x/y.jpg",
+                    "date_download": "2021-01-08 00:00:00", "language": "vi"},
+    "news-please (old)": {"title": TITLE, "text": BODY, "date_publish": "2021-01-07 08:15:00",
+                          "authors": ["Minh Châu"], "url": URL, "source_domain": "nhandan.vn"},
+    "trafilatura": {"title": TITLE, "author": "Minh Châu", "hostname": "nhandan.vn", "date": "2021-01-07",
+                    "text": BODY, "source": URL, "source-hostname": "nhandan.vn", "sitename": "Nhân Dân",
+                    "fingerprint": "abc", "excerpt": "Hội nghị diễn ra trong ba ngày."},
+    "newspaper4k": {"title": TITLE, "text": BODY, "authors": ["Minh Châu"],
+                    "publish_date": "2021-01-07T08:15:00+07:00", "url": URL, "source_url": "https://nhandan.vn",
+                    "top_image": "https://x/y.jpg", "meta_description": "Hội nghị diễn ra trong ba ngày.",
+                    "keywords": []},
+    "plain": {"title": TITLE, "content": BODY, "url": URL, "site": "Báo Nhân Dân", "date": "2021-01-07",
+              "authors": ["Minh Châu"]},
+}
+
+
+@pytest.mark.parametrize("shape", sorted(SHAPES))
+def test_each_shape_gives_the_article(shape: str, tmp_path: Path) -> None:
+    path = tmp_path / "a.json"
+    path.write_text(json.dumps(SHAPES[shape], ensure_ascii=False), encoding="utf-8")
+    [article] = read_path(path)
+    assert article.title == TITLE
+    assert article.date == dt.date(2021, 1, 7)
+    assert article.authors == ("Minh Châu",)
+    assert article.url == URL
+    assert article.site == "Báo Nhân Dân"
+    assert [b.text for b in article.blocks if isinstance(b, Paragraph)] == BODY.split("\n")
+
+
+def test_jsonl_news_please_records_and_one_warning_for_extra_keys(
+        tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
+    path = tmp_path / "crawl.jsonl"
+    # Keys news-please writes (date_download, language) are no surprise; a crawler's own ones are.
+    extra = {"crawl_batch": 7, "my_tag": "x"}
+    lines = [json.dumps(SHAPES["news-please"] | extra | {"title": f"{TITLE} {n}"}, ensure_ascii=False)
+             for n in range(3)]
+    path.write_text("\n".join(lines), encoding="utf-8")
+    with caplog.at_level(logging.WARNING):
+        articles = read_path(path)
+    assert [a.title for a in articles] == [f"{TITLE} {n}" for n in range(3)]
+    assert articles[0].lead == "Hội nghị diễn ra trong ba ngày."
+    warnings = [r.getMessage() for r in caplog.records if "ignored" in r.getMessage()]
+    assert warnings == [f"{path}: keys ignored: crawl_batch, my_tag"]
+
+
+def test_an_unknown_shape_names_the_file_line_and_keys(tmp_path: Path) -> None:
+    path = tmp_path / "odd.jsonl"
+    path.write_text(json.dumps({"title": TITLE, "url": URL}) + "\n" + json.dumps({"headline": "x", "n": 1}),
+                    encoding="utf-8")
+    with pytest.raises(InputError) as info:
+        read_path(path)
+    message = str(info.value)
+    assert str(path) in message and "2" in message and "headline, n" in message
+
+
+def test_a_news_please_record_without_text_is_no_silent_empty_article(tmp_path: Path) -> None:
+    path = tmp_path / "np.json"
+    path.write_text(json.dumps({"title": TITLE, "maintext": None, "date_publish": "2021-01-07 08:15:00",
+                                "source_domain": "nhandan.vn"}), encoding="utf-8")
+    with pytest.raises(InputError, match="no article text"):
+        read_path(path)
+
+
+def test_tgreports_own_shape_still_reads_as_it_is(tmp_path: Path) -> None:
+    own = {"id": "x", "title": TITLE, "date": "2021-01-07", "site": "Báo Nhân Dân", "url": URL,
+           "blocks": [{"type": "paragraph", "text": "Một đoạn."}]}
+    path = tmp_path / "own.json"
+    path.write_text(json.dumps(own, ensure_ascii=False), encoding="utf-8")
+    [article] = read_path(path)
+    assert (article.id, article.site, article.url) == ("x", "Báo Nhân Dân", URL)
+    assert [b.text for b in article.blocks] == ["Một đoạn."]
