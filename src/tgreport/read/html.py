@@ -16,7 +16,11 @@ from urllib.parse import urlsplit
 from tgreport.errors import InputError
 from tgreport.model import Article
 from tgreport.read.files import read_bytes
+from tgreport.read.html_content import main_content
+from tgreport.read.html_figures import CAPTION_MAX_CHARS, is_caption, with_figures
+from tgreport.read.html_lead import with_lead
 from tgreport.read.html_meta import PageMeta, best_title, page_meta, parse
+from tgreport.read.page.vocab import vocabulary
 from tgreport.read.provenance import outlet_for_host, source_for_path
 from tgreport.read.text import article_from_text, decode
 from tgreport.settings import Settings
@@ -37,17 +41,29 @@ _IMAGE_NAME = re.compile(r"\.(jpe?g|png|gif|webp|bmp|tiff?)$", re.IGNORECASE)
 class _Lines:
     """(line, is_heading) pairs of a page's visible text, and the text of its <h1>."""
 
-    def __init__(self) -> None:
+    def __init__(self, content: Any | None = None) -> None:
         self.lines: list[tuple[str, bool]] = []
+        # Where each line stood: 0 before the article's content element, 1 in it, 2 after it.
+        self.regions: list[int] = []
+        self.h1_line: int | None = None  # the index of the first line of the first <h1>
+        self._content = content
+        self._region = 0
         self.h1: list[str] = []
+        self.captions: set[str] = set()  # lines the markup marks as photo captions
+        self.sources: dict[str, str] = {}  # an image line (its file name) → the picture's src
         self._buffer: list[str] = []
         self._heading = 0
+        self._after_image = False  # the last line was a picture
 
-    def flush(self) -> None:
+    def flush(self, caption: bool = False) -> None:
         line = " ".join("".join(self._buffer).split())
         self._buffer = []
         if line:
             self.lines.append((line, self._heading > 0))
+            self.regions.append(self._region)
+            if caption and len(line) <= CAPTION_MAX_CHARS:
+                self.captions.add(line)
+            self._after_image = False
 
     def walk(self, element: Any, in_h1: bool = False) -> None:
         tag = element.tag if isinstance(element.tag, str) else ""
@@ -56,16 +72,28 @@ class _Lines:
         block = tag in _BLOCK_TAGS
         if block:
             self.flush()
+        is_content = element is self._content
+        if is_content:
+            self.flush()
+            self._region = 1
+        if tag == "h1" and self.h1_line is None:
+            self.h1_line = len(self.lines)
+        caption = block and is_caption(element, self._after_image)
         heading = tag in _HEADINGS
         self._heading += heading
         in_h1 = in_h1 or tag == "h1"
         if tag == "img":
             # The picture's file name marks where it stood; its alt text mostly repeats the
             # title or the caption, so it is not kept.
-            name = _image_name(element.get("src"))
+            src = element.get("src")
+            name = _image_name(src)
             if name:
                 self.flush()
                 self.lines.append((name, False))
+                self.regions.append(self._region)
+                if src and not src.startswith("data:"):
+                    self.sources.setdefault(name, src)
+                self._after_image = True
         if element.text:
             self._buffer.append(element.text)
             if in_h1:
@@ -77,7 +105,10 @@ class _Lines:
                 if in_h1:
                     self.h1.append(child.tail)
         if block:
-            self.flush()  # before the heading ends, so its line is marked as one
+            self.flush(caption)  # before the heading ends, so its line is marked as one
+        if is_content:
+            self.flush()
+            self._region = 2
         self._heading -= heading
 
 
@@ -88,8 +119,8 @@ def _image_name(src: str | None) -> str | None:
     return name if _IMAGE_NAME.search(name) else None
 
 
-def _text_of(tree: Any) -> tuple[str, str | None]:
-    lines = _Lines()
+def _text_of(tree: Any, lines: _Lines | None = None) -> tuple[str, str | None]:
+    lines = lines or _Lines()
     body = tree.find("body")
     # Markup nested thousands deep: the text read so far is what there is.
     with contextlib.suppress(RecursionError):
@@ -97,13 +128,37 @@ def _text_of(tree: Any) -> tuple[str, str | None]:
     lines.flush()
     out: list[str] = []
     after_heading = False
-    for line, heading in lines.lines:
+    for line, heading in _article_lines(lines):
         if out:
             out.append("\n" if after_heading else "\n\n")
         out.append(line)
         after_heading = heading
     h1 = " ".join("".join(lines.h1).split())
     return "".join(out), h1 or None
+
+
+HEAD_MAX_LINES = 40  # lines from the <h1> to the content: farther apart, they are not one article
+BYLINE_MAX_WORDS = 6
+
+
+def _article_lines(lines: _Lines) -> list[tuple[str, bool]]:
+    """The lines from just above the headline to the end of the content element, and a short
+    line or two right after it (the byline); the whole page when no content element was found."""
+    inside = [i for i, region in enumerate(lines.regions) if region == 1]
+    if not inside:
+        return lines.lines
+    first, last = inside[0], inside[-1]
+    h1 = lines.h1_line
+    start = h1 if h1 is not None and first - HEAD_MAX_LINES <= h1 < first else first
+    start = max(0, start - 2)  # the category or breadcrumb right above the headline
+    kept = lines.lines[start : last + 1]
+    if h1 is not None and not start <= h1 <= last:
+        kept.insert(0, lines.lines[h1])
+    for line, heading in lines.lines[last + 1 : last + 3]:
+        if len(line.split()) > BYLINE_MAX_WORDS:
+            break
+        kept.append((line, heading))
+    return kept
 
 
 def html_to_text(markup: str) -> str:
@@ -129,12 +184,15 @@ def read_html(path: Path, settings: Settings) -> list[Article]:
     markup, encoding = _decode_markup(data, path)
     tree = parse(markup)
     meta = page_meta(tree)
-    text, h1 = _text_of(tree)
+    body = tree.find("body")
+    lines = _Lines(main_content(body if body is not None else tree))
+    text, h1 = _text_of(tree, lines)
     if encoding == "utf-8":
         text = clean_text(text)  # NFC, odd spaces and controls, as decode() does for other bytes
     title = best_title(meta, h1)
     article = article_from_text(text, path, settings, encoding=encoding, title_hint=title or h1)
-    return [with_meta(article, meta, path, settings, title)]
+    article = with_figures(article, lines.captions, lines.sources, vocabulary(settings.extra_chrome))
+    return [with_lead(with_meta(article, meta, path, settings, title), meta.description)]
 
 
 def with_meta(article: Article, meta: PageMeta, path: Path, settings: Settings, title: str | None) -> Article:

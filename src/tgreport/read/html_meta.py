@@ -28,6 +28,7 @@ class PageMeta:
     authors: tuple[str, ...] = ()
     site: str | None = None
     url: str | None = None
+    description: str | None = None  # og:description or <meta name="description">: mostly the sapo
     # The page's own host (canonical, og:url, <base>, else the host most links point to): used to
     # look the outlet up by domain, never fetched.
     host: str | None = None
@@ -160,6 +161,8 @@ def page_meta(tree: Any) -> PageMeta:
     authors = writers(_names(ld.get("author"))) or writers([meta["author"]] if "author" in meta else [])
     return PageMeta(
         title=_clean(headline),
+        description=meta.get("og:description") or meta.get("description")
+        or _clean(ld.get("description") if isinstance(ld.get("description"), str) else None),
         og_title=meta.get("og:title") or meta.get("twitter:title") or _clean(tree.findtext(".//title")),
         published=published,
         authors=authors,

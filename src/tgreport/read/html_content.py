@@ -1,0 +1,52 @@
+"""Where a saved page's article is: the element whose own paragraphs hold the most prose (the
+readability rule: each paragraph's length, less its links, counts for its parent and half for
+its grandparent). Menus, link lists and comment boxes score low because their text is links or
+short."""
+
+from __future__ import annotations
+
+from typing import Any
+
+_INLINE = frozenset({"a", "b", "strong", "em", "i", "u", "span", "font", "sup", "sub", "small", "big", "br"})
+_TEXT_HOLDERS = ("p", "div", "td", "li", "blockquote", "pre", "font", "span")
+MIN_PROSE = 40  # characters of its own text a block needs to count as prose
+MIN_CONTENT = 250  # a best element with less prose than this is no article: read the whole page
+_WRAPPERS = frozenset({"html", "body", "form"})
+
+
+def _own_text(element: Any) -> tuple[int, int]:
+    """(characters of the element's own text and inline children's, characters of them in links)."""
+    size = len((element.text or "").strip())
+    links = 0
+    for child in element:
+        tag = child.tag if isinstance(child.tag, str) else ""
+        if tag in _INLINE:
+            text = child.text_content()
+            size += len(text.strip())
+            if tag == "a":
+                links += len(text.strip())
+            else:
+                links += sum(len(a.text_content().strip()) for a in child.iter("a"))
+        size += len((child.tail or "").strip())
+    return size, links
+
+
+def main_content(root: Any) -> Any | None:
+    """The element that holds the article's prose, or None when no element holds enough."""
+    scores: dict[Any, float] = {}
+    for element in root.iter(*_TEXT_HOLDERS):
+        size, links = _own_text(element)
+        prose = size - 2 * links  # a link's text counts against: teasers are all links
+        if size < MIN_PROSE or prose <= 0:
+            continue
+        parent = element.getparent()
+        if parent is None:
+            continue
+        scores[parent] = scores.get(parent, 0.0) + prose
+        grandparent = parent.getparent()
+        if grandparent is not None:
+            scores[grandparent] = scores.get(grandparent, 0.0) + prose / 2
+    best = max(scores.items(), key=lambda kv: kv[1], default=None)
+    if best is None or best[1] < MIN_CONTENT or best[0].tag in _WRAPPERS:
+        return None
+    return best[0]
