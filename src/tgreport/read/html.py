@@ -17,7 +17,7 @@ from tgreport.errors import InputError
 from tgreport.model import Article
 from tgreport.read.files import read_bytes
 from tgreport.read.html_content import main_content
-from tgreport.read.html_figures import CAPTION_MAX_CHARS, is_caption, with_figures
+from tgreport.read.html_figures import CAPTION_MAX_CHARS, is_caption, is_name, with_figures, without_links
 from tgreport.read.html_lead import with_lead
 from tgreport.read.html_meta import PageMeta, best_title, page_meta, parse
 from tgreport.read.page.vocab import vocabulary
@@ -54,10 +54,15 @@ class _Lines:
         self._buffer: list[str] = []
         self._heading = 0
         self._after_image = False  # the last line was a picture
+        self.links: set[str] = set()  # lines whose text is (almost) all link text
+        self._link_chars = 0
 
     def flush(self, caption: bool = False) -> None:
         line = " ".join("".join(self._buffer).split())
         self._buffer = []
+        link_chars, self._link_chars = self._link_chars, 0
+        if line and link_chars >= LINK_SHARE * len(line.replace(" ", "")):
+            self.links.add(line)  # a block that is all link: another article's teaser, a menu
         if line:
             self.lines.append((line, self._heading > 0))
             self.regions.append(self._region)
@@ -65,7 +70,7 @@ class _Lines:
                 self.captions.add(line)
             self._after_image = False
 
-    def walk(self, element: Any, in_h1: bool = False) -> None:
+    def walk(self, element: Any, in_h1: bool = False, in_link: bool = False) -> None:
         tag = element.tag if isinstance(element.tag, str) else ""
         if tag in _SKIPPED_TAGS or not tag:
             return  # comments and processing instructions have no text to show
@@ -82,6 +87,7 @@ class _Lines:
         heading = tag in _HEADINGS
         self._heading += heading
         in_h1 = in_h1 or tag == "h1"
+        in_link = in_link or tag == "a"
         if tag == "img":
             # The picture's file name marks where it stood; its alt text mostly repeats the
             # title or the caption, so it is not kept.
@@ -96,12 +102,16 @@ class _Lines:
                 self._after_image = True
         if element.text:
             self._buffer.append(element.text)
+            if in_link:
+                self._link_chars += len(element.text.strip())
             if in_h1:
                 self.h1.append(element.text)
         for child in element:
-            self.walk(child, in_h1)
+            self.walk(child, in_h1, in_link)
             if child.tail:
                 self._buffer.append(child.tail)
+                if in_link:
+                    self._link_chars += len(child.tail.strip())
                 if in_h1:
                     self.h1.append(child.tail)
         if block:
@@ -137,6 +147,7 @@ def _text_of(tree: Any, lines: _Lines | None = None) -> tuple[str, str | None]:
     return "".join(out), h1 or None
 
 
+LINK_SHARE = 0.9  # of a line's letters inside links, for the line to be a link and nothing more
 HEAD_MAX_LINES = 40  # lines from the <h1> to the content: farther apart, they are not one article
 BYLINE_MAX_WORDS = 6
 
@@ -158,6 +169,23 @@ def _article_lines(lines: _Lines) -> list[tuple[str, bool]]:
         if len(line.split()) > BYLINE_MAX_WORDS:
             break
         kept.append((line, heading))
+    return _end_at_byline(kept)
+
+
+_BYLINE_LOOK = 3  # lines after the last paragraph where the byline may stand
+
+
+def _end_at_byline(kept: list[tuple[str, bool]]) -> list[tuple[str, bool]]:
+    """The lines up to the writer's name that follows the last paragraph, when one does: what a
+    page prints after it (share counts, "Tweet", "[Quay lại]") would hide it from the page
+    reader, which takes a name on the article's last line for its byline."""
+    prose = [i for i, (line, _) in enumerate(kept) if len(line.split()) >= 12]
+    if not prose:
+        return kept
+    last = prose[-1]
+    for i in range(last + 1, min(len(kept), last + 1 + _BYLINE_LOOK)):
+        if is_name(kept[i][0]):
+            return kept[: i + 1]
     return kept
 
 
@@ -192,6 +220,7 @@ def read_html(path: Path, settings: Settings) -> list[Article]:
     title = best_title(meta, h1)
     article = article_from_text(text, path, settings, encoding=encoding, title_hint=title or h1)
     article = with_figures(article, lines.captions, lines.sources, vocabulary(settings.extra_chrome))
+    article = without_links(article, lines.links)
     return [with_lead(with_meta(article, meta, path, settings, title), meta.description)]
 
 

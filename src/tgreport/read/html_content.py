@@ -21,12 +21,12 @@ def _own_text(element: Any) -> tuple[int, int]:
     for child in element:
         tag = child.tag if isinstance(child.tag, str) else ""
         if tag in _INLINE:
-            text = child.text_content()
+            text = "".join(child.itertext())
             size += len(text.strip())
             if tag == "a":
                 links += len(text.strip())
             else:
-                links += sum(len(a.text_content().strip()) for a in child.iter("a"))
+                links += sum(len("".join(a.itertext()).strip()) for a in child.iter("a"))
         size += len((child.tail or "").strip())
     return size, links
 

@@ -8,7 +8,7 @@ import dataclasses
 import re
 from typing import Any
 
-from tgreport.model import Article, Block, Caption, Image, Paragraph
+from tgreport.model import Article, Block, Caption, Heading, Image, Paragraph, Related
 from tgreport.read.page.captions import caption_of
 from tgreport.read.page.vocab import Vocabulary
 
@@ -38,14 +38,29 @@ def is_caption(element: Any, previous_was_image: bool) -> bool:
 
 
 def with_figures(article: Article, captions: set[str], sources: dict[str, str], vocab: Vocabulary) -> Article:
-    """The article with paragraphs the markup marks as captions made captions (credit apart)
-    and each picture's `src`."""
-    if not captions and not sources:
-        return article
+    """The article with paragraphs the markup marks as captions made captions (credit apart),
+    each picture's `src`, and the page reader's guesses undone where the markup says otherwise:
+    a short line it took for a caption (its rule for plain text) that stands under no picture,
+    has no credit and no caption markup is a sub-heading, a paragraph, the writer's name at the
+    end, or the headline again."""
     blocks: list[Block] = []
+    authors = article.authors
+    removed = list(article.removed)
     changed = False
-    for block in article.blocks:
-        if isinstance(block, Paragraph) and " ".join(block.text.split()) in captions:
+    last = len(article.blocks) - 1
+    for index, block in enumerate(article.blocks):
+        if isinstance(block, Caption) and not _marked(block, captions, blocks):
+            changed = True
+            text = block.text
+            if text == article.title:
+                removed.append(text)
+            elif index == last and not authors and is_name(text):
+                authors = (text,)
+            elif len(text.split()) <= HEADING_MAX_WORDS and not text.rstrip().endswith((".", "!", "?", ":")):
+                blocks.append(Heading(text))
+            else:
+                blocks.append(Paragraph(text))
+        elif isinstance(block, Paragraph) and " ".join(block.text.split()) in captions:
             blocks.append(_caption(block.text, vocab))
             changed = True
         elif isinstance(block, Image) and block.src is None and block.text in sources:
@@ -53,9 +68,49 @@ def with_figures(article: Article, captions: set[str], sources: dict[str, str], 
             changed = True
         else:
             blocks.append(block)
-    return dataclasses.replace(article, blocks=tuple(blocks)) if changed else article
+    if not changed:
+        return article
+    return dataclasses.replace(article, blocks=tuple(blocks), authors=authors, removed=tuple(removed))
+
+
+def _marked(caption: Caption, captions: set[str], before: list[Block]) -> bool:
+    """Whether the page backs the page reader's caption: a credit, caption markup, a picture above."""
+    if caption.credit or (before and isinstance(before[-1], Image)):
+        return True
+    text = " ".join(caption.text.split())
+    return any(text in marked for marked in captions)
+
+
+HEADING_MAX_WORDS = 12
+# A writer's name as a byline prints it: "Trung", "K. Miên", "XUÂN LONG", "H.V.", "Đức Nguyên-Hiệp Thương".
+_NAME = re.compile(r"^(?:[^\W\d_]\w*\.?|[^\W\d_]\.)(?:[\s-]+[^\W\d_][\w.]*)*$")
+
+
+def is_name(line: str) -> bool:
+    words = line.replace("-", " ").split()
+    return (0 < len(words) <= 4 and len(line) <= 40 and _NAME.match(line) is not None
+            and all(w[0].isupper() for w in words))
 
 
 def _caption(text: str, vocab: Vocabulary) -> Caption:
     found = caption_of(text, vocab)  # "… - Ảnh: Minh Châu": the credit apart
     return found if found is not None else Caption(text)
+
+
+def without_links(article: Article, links: set[str]) -> Article:
+    """The article without the blocks that were nothing but a link on the page (teasers of other
+    articles, menus, tag lists): a paragraph of news is never all link. A writer's name linked
+    to the writer's page stays."""
+    if not links:
+        return article
+    kept: list[Block] = []
+    dropped: list[str] = []
+    for block in article.blocks:
+        text = " ".join(block.text.split())
+        if isinstance(block, Paragraph | Heading | Caption | Related) and text in links and not is_name(text):
+            dropped.append(block.text)
+        else:
+            kept.append(block)
+    if not dropped:
+        return article
+    return dataclasses.replace(article, blocks=tuple(kept), removed=(*article.removed, *dropped))
