@@ -94,9 +94,23 @@ def _walk_into(root: str, real_root: str, suffixes: tuple[str, ...], files: list
             log.warning("%s: broken symbolic link, or a loop of links; skipped", file)
         else:
             log.warning("%s: not a regular file; skipped", file)
+    saved_with = _saved_page_folders(names)
     for entry in dirs:
+        if entry.name in saved_with:
+            continue  # a browser's "Save page as…" folder: the page's pictures and frames, not inputs
         if not entry.is_symlink():
             _walk_into(os.path.join(root, entry.name), os.path.join(real_root, entry.name), suffixes, files)
+
+
+def _saved_page_folders(names: list[os.DirEntry[str]]) -> set[str]:
+    """The folders a browser saves beside "x.html" ("x_files"; "x-Dateien" and others in
+    browsers set to other languages are not known here)."""
+    return {
+        f"{stem}_files"
+        for entry in names
+        for stem, dot, suffix in [entry.name.rpartition(".")]
+        if dot and suffix.lower() in ("html", "htm")
+    }
 
 
 def _is_file(entry: os.DirEntry[str]) -> bool:

@@ -1,0 +1,69 @@
+"""A saved page in a modern layout (written for the tests, not copied from any site): what the
+HTML reader makes of it, field by field, read back through the JSON contract."""
+
+from __future__ import annotations
+
+import datetime as dt
+import shutil
+from pathlib import Path
+
+import pytest
+
+from tgreport.model import Article, Caption, Heading, Image, Paragraph
+from tgreport.read import read_path
+
+PAGE = Path(__file__).resolve().parent / "html_pages" / "baotinh.html"
+
+
+@pytest.fixture(scope="module")
+def article() -> Article:
+    return read_path(PAGE)[0]
+
+
+def test_metadata(article: Article) -> None:
+    assert article.title == "Tỉnh ủy sơ kết 6 tháng công tác tuyên giáo"
+    assert article.published == dt.datetime(2021, 7, 16, 10, 30)
+    assert article.url == "https://baobacninh.vn/tin-tuc/so-ket-tuyen-giao-123.html"
+    assert article.site == "Báo Bắc Ninh"
+    assert article.authors == ("Hồng Nhung",)
+
+
+def test_the_sapo_is_the_lead_and_the_body_is_the_article(article: Article) -> None:
+    assert article.lead is not None and article.lead.startswith("(BT) - Sáng 16/7, Ban Tuyên giáo Tỉnh ủy")
+    paragraphs = [b.text for b in article.blocks if isinstance(b, Paragraph)]
+    assert paragraphs[0].startswith("Hội nghị được tổ chức trực tiếp")
+    assert paragraphs[-1].startswith("Phát biểu kết luận")
+    assert len(paragraphs) == 4
+
+
+def test_the_photo_keeps_its_address_and_caption_with_credit(article: Article) -> None:
+    images = [b for b in article.blocks if isinstance(b, Image)]
+    assert [(i.text, i.src) for i in images] == [
+        ("hoi-nghi-so-ket.jpg", "https://cdn.baobacninh.vn/2021/07/16/hoi-nghi-so-ket.jpg")]
+    index = article.blocks.index(images[0])
+    assert article.blocks[index + 1] == Caption("Quang cảnh hội nghị sơ kết.", "Minh Châu")
+
+
+def test_chrome_is_gone(article: Article) -> None:
+    text = " ".join([b.text for b in article.blocks] + [article.lead or ""])
+    for chrome in ("Trang chủ", "Xu hướng", "Bắc Ninh đẩy mạnh học tập", "Chia sẻ", "Ý kiến bạn đọc",
+                   "Gửi bình luận", "Đọc nhiều", "Giấy phép"):
+        assert chrome not in text
+    # A bold line between paragraphs is a sub-heading, not a caption (there is no picture above it).
+    assert Heading("Nhiều chuyển biến tích cực") in article.blocks
+    assert article.category == "Xây dựng Đảng"
+
+
+def test_a_saved_pages_folder_is_no_input_and_truncated_markup_still_reads(tmp_path: Path) -> None:
+    from tgreport.read import find_inputs
+
+    page = tmp_path / "bai.html"
+    shutil.copy(PAGE, page)
+    files = tmp_path / "bai_files"
+    files.mkdir()
+    (files / "style.css").write_text("body { color: red }", encoding="utf-8")
+    (files / "frame.html").write_text("<html><body><p>Khung quảng cáo</p></body></html>", encoding="utf-8")
+    assert [p.name for p in find_inputs([tmp_path])] == ["bai.html"]
+    cut = tmp_path / "cut.html"
+    cut.write_bytes(PAGE.read_bytes()[: len(PAGE.read_bytes()) // 2])
+    assert read_path(cut)[0].title == "Tỉnh ủy sơ kết 6 tháng công tác tuyên giáo"
