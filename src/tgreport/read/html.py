@@ -17,7 +17,14 @@ from tgreport.errors import InputError
 from tgreport.model import Article
 from tgreport.read.files import read_bytes
 from tgreport.read.html_content import main_content
-from tgreport.read.html_figures import CAPTION_MAX_CHARS, is_caption, is_name, with_figures, without_links
+from tgreport.read.html_figures import (
+    CAPTION_MAX_CHARS,
+    WEAK_CAPTION_MAX_WORDS,
+    caption_kind,
+    is_name,
+    with_figures,
+    without_links,
+)
 from tgreport.read.html_lead import with_lead
 from tgreport.read.html_meta import PageMeta, best_title, page_meta, parse
 from tgreport.read.page.vocab import vocabulary
@@ -25,6 +32,7 @@ from tgreport.read.provenance import outlet_for_host, source_for_path
 from tgreport.read.text import article_from_text, decode
 from tgreport.settings import Settings
 from tgreport.vn import clean_text
+from tgreport.vn.dateparse import parse_date
 
 _BLOCK_TAGS = frozenset({
     "p", "div", "br", "h1", "h2", "h3", "h4", "h5", "h6", "li", "tr", "section", "article",
@@ -46,6 +54,7 @@ class _Lines:
         # Where each line stood: 0 before the article's content element, 1 in it, 2 after it.
         self.regions: list[int] = []
         self.h1_line: int | None = None  # the index of the first line of the first <h1>
+        self.headline: int | None = None  # the index of the line that says the headline
         self._content = content
         self._region = 0
         self.h1: list[str] = []
@@ -57,7 +66,7 @@ class _Lines:
         self.links: set[str] = set()  # lines whose text is (almost) all link text
         self._link_chars = 0
 
-    def flush(self, caption: bool = False) -> None:
+    def flush(self, caption: int = 0) -> None:
         line = " ".join("".join(self._buffer).split())
         self._buffer = []
         link_chars, self._link_chars = self._link_chars, 0
@@ -66,7 +75,8 @@ class _Lines:
         if line:
             self.lines.append((line, self._heading > 0))
             self.regions.append(self._region)
-            if caption and len(line) <= CAPTION_MAX_CHARS:
+            if caption and len(line) <= CAPTION_MAX_CHARS and (
+                    caption == 1 or len(line.split()) <= WEAK_CAPTION_MAX_WORDS):
                 self.captions.add(line)
             self._after_image = False
 
@@ -83,7 +93,7 @@ class _Lines:
             self._region = 1
         if tag == "h1" and self.h1_line is None:
             self.h1_line = len(self.lines)
-        caption = block and is_caption(element, self._after_image)
+        caption = caption_kind(element, self._after_image) if block else 0
         heading = tag in _HEADINGS
         self._heading += heading
         in_h1 = in_h1 or tag == "h1"
@@ -129,39 +139,56 @@ def _image_name(src: str | None) -> str | None:
     return name if _IMAGE_NAME.search(name) else None
 
 
-def _text_of(tree: Any, lines: _Lines | None = None) -> tuple[str, str | None]:
+def _text_of(tree: Any, lines: _Lines | None = None, meta: PageMeta | None = None) -> tuple[str, str | None]:
+    """(the article's lines as text, the headline: the page's metadata's, else its <h1>)."""
     lines = lines or _Lines()
     body = tree.find("body")
     # Markup nested thousands deep: the text read so far is what there is.
     with contextlib.suppress(RecursionError):
         lines.walk(body if body is not None else tree)
     lines.flush()
+    h1 = " ".join("".join(lines.h1).split()) or None
+    title = best_title(meta, h1) if meta is not None else None
     out: list[str] = []
     after_heading = False
-    for line, heading in _article_lines(lines):
+    lines.headline = _headline_line(lines, title)
+    for line, heading in _article_lines(lines, lines.headline):
         if out:
             out.append("\n" if after_heading else "\n\n")
         out.append(line)
         after_heading = heading
-    h1 = " ".join("".join(lines.h1).split())
-    return "".join(out), h1 or None
+    return "".join(out), title or h1
+
+
+def _headline_line(lines: _Lines, title: str | None) -> int | None:
+    """Where the headline stands among the lines: the line that says the title (a logo can be
+    the page's first <h1>), else the first <h1>."""
+    if title:
+        found = [i for i, (line, _) in enumerate(lines.lines)
+                 if line == title or (line.startswith(title) and len(line) < 2 * len(title))]
+        # The one nearest above the article's content: menus and teasers repeat headlines too.
+        content = next((i for i, region in enumerate(lines.regions) if region == 1), len(lines.lines))
+        above = [i for i in found if i <= content]
+        if above or found:
+            return above[-1] if above else found[0]
+    return lines.h1_line
 
 
 LINK_SHARE = 0.9  # of a line's letters inside links, for the line to be a link and nothing more
+ABOVE_HEADLINE = 4
 HEAD_MAX_LINES = 40  # lines from the <h1> to the content: farther apart, they are not one article
 BYLINE_MAX_WORDS = 6
 
 
-def _article_lines(lines: _Lines) -> list[tuple[str, bool]]:
+def _article_lines(lines: _Lines, h1: int | None) -> list[tuple[str, bool]]:
     """The lines from just above the headline to the end of the content element, and a short
     line or two right after it (the byline); the whole page when no content element was found."""
     inside = [i for i, region in enumerate(lines.regions) if region == 1]
     if not inside:
         return lines.lines
     first, last = inside[0], inside[-1]
-    h1 = lines.h1_line
     start = h1 if h1 is not None and first - HEAD_MAX_LINES <= h1 < first else first
-    start = max(0, start - 2)  # the category or breadcrumb right above the headline
+    start = max(0, start - ABOVE_HEADLINE)  # the category, breadcrumb or date line above the headline
     kept = lines.lines[start : last + 1]
     if h1 is not None and not start <= h1 <= last:
         kept.insert(0, lines.lines[h1])
@@ -192,7 +219,8 @@ def _end_at_byline(kept: list[tuple[str, bool]]) -> list[tuple[str, bool]]:
 def html_to_text(markup: str) -> str:
     """The page's visible text, a blank line between blocks; a sub-heading (<h2>…<h6>) sits
     right on top of the text it introduces, as the page reader expects of one."""
-    return _text_of(parse(markup))[0]
+    tree = parse(markup)
+    return _text_of(tree, meta=page_meta(tree))[0]
 
 
 def _decode_markup(data: bytes, path: Path) -> tuple[str, str]:
@@ -214,14 +242,38 @@ def read_html(path: Path, settings: Settings) -> list[Article]:
     meta = page_meta(tree)
     body = tree.find("body")
     lines = _Lines(main_content(body if body is not None else tree))
-    text, h1 = _text_of(tree, lines)
+    text, title = _text_of(tree, lines, meta)
     if encoding == "utf-8":
         text = clean_text(text)  # NFC, odd spaces and controls, as decode() does for other bytes
-    title = best_title(meta, h1)
-    article = article_from_text(text, path, settings, encoding=encoding, title_hint=title or h1)
+    article = article_from_text(text, path, settings, encoding=encoding, title_hint=title)
     article = with_figures(article, lines.captions, lines.sources, vocabulary(settings.extra_chrome))
     article = without_links(article, lines.links)
-    return [with_lead(with_meta(article, meta, path, settings, title), meta.description)]
+    article = with_lead(with_meta(article, meta, path, settings, title), meta.description)
+    if article.date:
+        return [article]
+    above = [] if lines.headline is None else [
+        line for line, _ in reversed(lines.lines[max(0, lines.headline - STAMP_LINES) : lines.headline])]
+    return [with_stamp(article, [*above, *[x for x in text.split("\n") if x.strip()][:STAMP_LINES]])]
+
+
+STAMP_LINES = 15  # the date line stands near the headline
+
+
+def with_stamp(article: Article, candidates: list[str]) -> Article:
+    """An undated article with the first publication stamp (a date and a time of day, year
+    written) among `candidates` (the lines just above the headline, nearest first, then the
+    article's top lines): one the page reader passed over because the page ran it into the
+    section name ("Đời sống Xã hội | Cập nhật thứ hai, ngày 24/12/12 11:05 tối") or set it
+    apart from the headline by a box of other articles."""
+    for line in candidates:
+        found = parse_date(line)
+        if found and found.kind == "timestamp" and found.year and found.hour is not None:
+            try:
+                stamp = dt.datetime(found.year, found.month, found.day, found.hour, found.minute or 0)
+            except (TypeError, ValueError):
+                continue
+            return dataclasses.replace(article, date=stamp.date(), published=stamp)
+    return article
 
 
 def with_meta(article: Article, meta: PageMeta, path: Path, settings: Settings, title: str | None) -> Article:

@@ -5,6 +5,7 @@ short."""
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 _INLINE = frozenset({"a", "b", "strong", "em", "i", "u", "span", "font", "sup", "sub", "small", "big", "br"})
@@ -31,6 +32,24 @@ def _own_text(element: Any) -> tuple[int, int]:
     return size, links
 
 
+# What sites call the parts of a page (class and id): a footer with a long address, a comment
+# thread or a sidebar can hold more prose than a short article; names tip the balance.
+_NOT_ARTICLE = re.compile(
+    r"footer|comment|binhluan|sidebar|menu|nav|related|lienquan|share|social|banner|advert|quangcao|"
+    r"widget|breadcrumb|copyright|bottom|header|topnews|tinkhac|other", re.IGNORECASE)
+_ARTICLE = re.compile(r"content|article|detail|body|fck|entry|post|story|baiviet|noidung|chitiet|text",
+                      re.IGNORECASE)
+
+
+def _name_weight(element: Any) -> float:
+    names = f"{element.get('class') or ''} {element.get('id') or ''}"
+    if not names.strip():
+        return 1.0
+    if _NOT_ARTICLE.search(names):
+        return 0.25
+    return 1.5 if _ARTICLE.search(names) else 1.0
+
+
 def main_content(root: Any) -> Any | None:
     """The element that holds the article's prose, or None when no element holds enough."""
     scores: dict[Any, float] = {}
@@ -46,7 +65,8 @@ def main_content(root: Any) -> Any | None:
         grandparent = parent.getparent()
         if grandparent is not None:
             scores[grandparent] = scores.get(grandparent, 0.0) + prose / 2
-    best = max(scores.items(), key=lambda kv: kv[1], default=None)
+    weighted = ((e, score * _name_weight(e)) for e, score in scores.items())
+    best = max(weighted, key=lambda kv: kv[1], default=None)
     if best is None or best[1] < MIN_CONTENT or best[0].tag in _WRAPPERS:
         return None
     return best[0]

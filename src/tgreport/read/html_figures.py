@@ -21,20 +21,27 @@ def _has_image(element: Any) -> bool:
     return next(element.iter("img"), None) is not None
 
 
-def is_caption(element: Any, previous_was_image: bool) -> bool:
-    """Whether `element`'s text is a photo caption, judged by the markup around it."""
+WEAK_CAPTION_MAX_WORDS = 25  # a caption known only by where it stands is short; prose is not
+
+
+def caption_kind(element: Any, previous_was_image: bool) -> int:
+    """0: not a caption; 1: the markup says caption (<figcaption>, a caption class); 2: only its
+    place says so (the cell under a picture, a styled line right after one), so the caller
+    takes it only when it is short."""
     tag = element.tag
     if tag == "figcaption":
-        return True
+        return 1
     if tag not in ("td", "p", "div", "span", "em", "i", "figure") or _has_image(element):
-        return False
+        return 0
     cls = element.get("class") or ""
     if cls and _CAPTION_CLASS.search(cls) and not re.search(r"related|list|box|menu", cls, re.IGNORECASE):
-        return True
+        return 1
+    if not previous_was_image:
+        return 0
     if tag == "td":
         table = next((a for a in element.iterancestors("table")), None)
-        return table is not None and _has_image(table) and previous_was_image
-    return previous_was_image and bool(_STYLED.search(element.get("style") or ""))
+        return 2 if table is not None and _has_image(table) else 0
+    return 2 if _STYLED.search(element.get("style") or "") else 0
 
 
 def with_figures(article: Article, captions: set[str], sources: dict[str, str], vocab: Vocabulary) -> Article:
@@ -49,12 +56,13 @@ def with_figures(article: Article, captions: set[str], sources: dict[str, str], 
     changed = False
     last = len(article.blocks) - 1
     for index, block in enumerate(article.blocks):
-        if isinstance(block, Caption) and not _marked(block, captions, blocks):
+        if isinstance(block, Caption) and block.text == article.title:
+            removed.append(block.text)  # the headline printed under the photo again
+            changed = True
+        elif isinstance(block, Caption) and not _marked(block, captions, blocks):
             changed = True
             text = block.text
-            if text == article.title:
-                removed.append(text)
-            elif index == last and not authors and is_name(text):
+            if index == last and not authors and is_name(text):
                 authors = (text,)
             elif len(text.split()) <= HEADING_MAX_WORDS and not text.rstrip().endswith((".", "!", "?", ":")):
                 blocks.append(Heading(text))
