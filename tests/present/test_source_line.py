@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 from consistency_helpers import RENDERINGS, has_line, lines_of
-from factories import make_article
 
+from factories import make_article
 from tgreport import present
 from tgreport.model import Report
 from tgreport.pipeline import render

@@ -93,3 +93,27 @@ def test_a_page_that_names_other_sites_reaches_none_of_them(tmp_path: Path, monk
                     encoding="utf-8")
     article = read_path(path)[0]
     assert "root:" not in " ".join(b.text for b in article.blocks)
+
+
+def test_the_configured_source_names_text_and_json_inputs_too(tmp_path: Path) -> None:
+    folder = tmp_path / "BaoNhanDan"
+    folder.mkdir()
+    text = folder / "bai.txt"
+    text.write_text("Đảng bộ tỉnh tổng kết năm\n\nNgày 7/1/2021, Đảng bộ tỉnh tổ chức hội nghị tổng kết "
+                    "công tác xây dựng Đảng năm 2020 với nhiều kết quả.\n", encoding="utf-8")
+    settings = Settings(sources={"baonhandan/": "Báo Nhân Dân"})
+    assert read_path(text, settings)[0].site == "Báo Nhân Dân"
+    assert read_path(text)[0].site is None
+    own = tmp_path / "x.json"
+    own.write_text('{"title": "Tiêu đề", "site": "Báo Quân đội nhân dân", '
+                   '"blocks": [{"type": "paragraph", "text": "Một đoạn."}]}', encoding="utf-8")
+    assert read_path(own, Settings(sources={"x.json": "Khác"}))[0].site == "Báo Quân đội nhân dân"
+
+
+def test_the_read_cache_starts_afresh_when_the_sources_change(tmp_path: Path) -> None:
+    from tgreport.read.cache import ReadCache
+
+    one = ReadCache(Settings(), tmp_path)
+    two = ReadCache(Settings(sources={"a/": "Báo A"}), tmp_path)
+    three = ReadCache(Settings(outlets={"a.vn": "Báo A"}), tmp_path)
+    assert len({one._key, two._key, three._key}) == 3

@@ -26,6 +26,7 @@ from tgreport.read.discover import find_inputs
 from tgreport.read.links import split_inputs
 from tgreport.read.lookalike import lookalike_warning
 from tgreport.read.notes import Note, keeping, note, show
+from tgreport.read.provenance import source_for_path
 from tgreport.settings import Settings
 
 log = logging.getLogger(__name__)
@@ -59,7 +60,18 @@ def read_path(path: str | os.PathLike[str], settings: Settings | None = None) ->
     """The articles in one file, read by the reader of its suffix and checked for look-alike
     letters; InputError when it cannot be read. What reading says is logged (see notes.py)."""
     file = Path(path)
-    return [_check_lookalikes(a, file) for a in registry.reader_for(file)(file, settings or Settings())]
+    settings = settings or Settings()
+    return [_sourced(_check_lookalikes(a, file), file, settings)
+            for a in registry.reader_for(file)(file, settings)]
+
+
+def _sourced(article: Article, file: Path, settings: Settings) -> Article:
+    """The article with the outlet the configuration's [sources] gives its file, when no reader
+    found one (any reader, third-party ones too)."""
+    if article.site or not settings.sources:
+        return article
+    site = source_for_path(file, settings.sources)
+    return dataclasses.replace(article, site=site) if site else article
 
 
 def read_file(path: Path, settings: Settings) -> FileRead:
