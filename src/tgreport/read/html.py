@@ -43,6 +43,9 @@ _HEADINGS = frozenset({"h2", "h3", "h4", "h5", "h6"})
 # Sidebars (<aside>) hold other articles' headlines, never this one's text.
 _SKIPPED_TAGS = frozenset({"script", "style", "noscript", "template", "svg", "head", "aside", "iframe",
                            "select", "button", "textarea"})
+# Page furniture drawn as pictures: icons, logos, share buttons, spacers.
+_ICON = re.compile(r"(^|[_\W])(ico|icon|logo|share|button|btn|spacer|blank|pixel|arrow|bullet|loading)"
+                   r"|^(fb|gplus|twitter|zalo)", re.IGNORECASE)
 _IMAGE_NAME = re.compile(r"\.(jpe?g|png|gif|webp|bmp|tiff?)$", re.IGNORECASE)
 
 
@@ -136,7 +139,7 @@ def _image_name(src: str | None) -> str | None:
     if not src or src.startswith("data:"):
         return None
     name = posixpath.basename(urlsplit(src).path)
-    return name if _IMAGE_NAME.search(name) else None
+    return name if _IMAGE_NAME.search(name) and not _ICON.search(name) else None
 
 
 def _text_of(tree: Any, lines: _Lines | None = None, meta: PageMeta | None = None) -> tuple[str, str | None]:
@@ -246,9 +249,10 @@ def read_html(path: Path, settings: Settings) -> list[Article]:
     if encoding == "utf-8":
         text = clean_text(text)  # NFC, odd spaces and controls, as decode() does for other bytes
     article = article_from_text(text, path, settings, encoding=encoding, title_hint=title)
+    article = with_meta(article, meta, path, settings, title)
     article = with_figures(article, lines.captions, lines.sources, vocabulary(settings.extra_chrome))
     article = without_links(article, lines.links)
-    article = with_lead(with_meta(article, meta, path, settings, title), meta.description)
+    article = with_lead(article, meta.description)
     if article.date:
         return [article]
     above = [] if lines.headline is None else [

@@ -76,9 +76,31 @@ def with_figures(article: Article, captions: set[str], sources: dict[str, str], 
             changed = True
         else:
             blocks.append(block)
+    at = _byline_at(blocks) if not authors else None
+    if at is not None:
+        # The writer's name after the article's last paragraph ("H.V.", "XUÂN LONG"), which the
+        # page reader left as text because the page printed more after it.
+        authors = (blocks.pop(at).text,)
+        changed = True
     if not changed:
         return article
     return dataclasses.replace(article, blocks=tuple(blocks), authors=authors, removed=tuple(removed))
+
+
+BYLINE_LOOK = 4  # blocks after the last paragraph where the writer's name may stand
+PROSE_MIN_WORDS = 12
+
+
+def _byline_at(blocks: list[Block]) -> int | None:
+    prose = [i for i, b in enumerate(blocks)
+             if isinstance(b, Paragraph) and len(b.text.split()) >= PROSE_MIN_WORDS]
+    if not prose:
+        return None
+    for i in range(prose[-1] + 1, min(len(blocks), prose[-1] + 1 + BYLINE_LOOK)):
+        block = blocks[i]
+        if isinstance(block, Paragraph | Heading) and is_name(block.text):
+            return i
+    return None
 
 
 def _marked(caption: Caption, captions: set[str], before: list[Block]) -> bool:
@@ -91,13 +113,15 @@ def _marked(caption: Caption, captions: set[str], before: list[Block]) -> bool:
 
 HEADING_MAX_WORDS = 12
 # A writer's name as a byline prints it: "Trung", "K. Miên", "XUÂN LONG", "H.V.", "Đức Nguyên-Hiệp Thương".
-_NAME = re.compile(r"^(?:[^\W\d_]\w*\.?|[^\W\d_]\.)(?:[\s-]+[^\W\d_][\w.]*)*$")
+_NAME_WORD = re.compile(r"^[^\W\d_][\w.]*$")
+# A source line, not a writer: "Theo Thanh Niên", "Nguồn: TTXVN".
+_NOT_A_NAME = re.compile(r"^(theo|nguồn|ảnh|video|clip|tin|bài)\b", re.IGNORECASE)
 
 
 def is_name(line: str) -> bool:
     words = line.replace("-", " ").split()
-    return (0 < len(words) <= 4 and len(line) <= 40 and _NAME.match(line) is not None
-            and all(w[0].isupper() for w in words))
+    return (0 < len(words) <= 4 and len(line) <= 40 and not _NOT_A_NAME.match(line)
+            and all(_NAME_WORD.match(w) and w[0].isupper() for w in words))
 
 
 def _caption(text: str, vocab: Vocabulary) -> Caption:
