@@ -67,3 +67,25 @@ def test_a_saved_pages_folder_is_no_input_and_truncated_markup_still_reads(tmp_p
     cut = tmp_path / "cut.html"
     cut.write_bytes(PAGE.read_bytes()[: len(PAGE.read_bytes()) // 2])
     assert read_path(cut)[0].title == "Tỉnh ủy sơ kết 6 tháng công tác tuyên giáo"
+
+
+def test_a_page_without_an_article_is_one_clear_error(tmp_path: Path) -> None:
+    from tgreport.errors import InputError
+
+    page = tmp_path / "menu.html"
+    page.write_text('<html><body><nav><a href="/">Trang chủ</a></nav><script>var a = "bài";</script>'
+                    "</body></html>", encoding="utf-8")
+    with pytest.raises(InputError) as info:
+        read_path(page)
+    assert str(page) in str(info.value) and "\n" not in str(info.value)
+
+
+def test_a_record_with_a_wrong_typed_field_names_the_file_and_line(tmp_path: Path) -> None:
+    from tgreport.errors import InputError
+
+    records = tmp_path / "crawl.jsonl"
+    records.write_text('{"title": "Một", "maintext": "Đoạn một."}\n'
+                       '{"title": ["không", "phải", "chữ"], "maintext": "Đoạn hai."}\n', encoding="utf-8")
+    with pytest.raises(InputError) as info:
+        read_path(records)
+    assert str(records) in str(info.value) and "2" in str(info.value)

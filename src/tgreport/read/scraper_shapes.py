@@ -36,11 +36,21 @@ _NEWSPAPER = frozenset({
 
 
 class UnknownShape(ValueError):
-    """No shape tgreport knows fits the record."""
+    """No shape tgreport knows fits the record, or a field of it has the wrong type."""
+
+
+# Fields that hold text in every shape: anything else there (a list, a number) is a mistake to
+# name, not a value to print as "['a', 'b']".
+_TEXT_FIELDS = ("title", "maintext", "text", "content", "body", "site", "url", "publisher", "category",
+                "lead", "description", "date", "published", "date_publish", "publish_date")
 
 
 def to_contract(record: dict[str, Any]) -> tuple[dict[str, Any], set[str]]:
     """(the record in tgreport's contract, the keys it had that were not used)."""
+    for key in _TEXT_FIELDS:
+        value = record.get(key)
+        if value is not None and not isinstance(value, str):
+            raise UnknownShape(f"{key!r} must be text, not {type(value).__name__} {value!r:.60}")
     keys = set(record)
     if "blocks" in record or (keys <= OWN_KEYS and "title" in record and not _text_of(record)):
         return {k: v for k, v in record.items() if k in OWN_KEYS}, keys - OWN_KEYS
