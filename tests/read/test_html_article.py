@@ -89,3 +89,21 @@ def test_a_record_with_a_wrong_typed_field_names_the_file_and_line(tmp_path: Pat
     with pytest.raises(InputError) as info:
         read_path(records)
     assert str(records) in str(info.value) and "2" in str(info.value)
+
+
+def test_the_test_pages_read_right_field_by_field() -> None:
+    """benchmarks/html_accuracy.py's scoring on the pages written for the tests: every field."""
+    import importlib.util
+    import json
+
+    script = Path(__file__).resolve().parents[2] / "benchmarks" / "html_accuracy.py"
+    spec = importlib.util.spec_from_file_location("html_accuracy", script)
+    assert spec is not None and spec.loader is not None
+    accuracy = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(accuracy)
+    folder = PAGE.parent
+    wrong = []
+    for entry in json.loads((folder / "expected.json").read_text(encoding="utf-8")):
+        article = read_path(folder / f"{entry['id']}.html")[0]
+        wrong += [(entry["id"], field, why) for field, ok, why in accuracy.score(article, entry) if not ok]
+    assert wrong == []

@@ -68,13 +68,19 @@ class _Lines:
         self._after_image = False  # the last line was a picture
         self.links: set[str] = set()  # lines whose text is (almost) all link text
         self._link_chars = 0
+        self.bold: set[str] = set()  # lines whose text is (almost) all bold
+        self._bold_chars = 0
 
     def flush(self, caption: int = 0) -> None:
         line = " ".join("".join(self._buffer).split())
         self._buffer = []
         link_chars, self._link_chars = self._link_chars, 0
-        if line and link_chars >= LINK_SHARE * len(line.replace(" ", "")):
+        bold_chars, self._bold_chars = self._bold_chars, 0
+        letters = len(line.replace(" ", ""))
+        if line and link_chars >= LINK_SHARE * letters:
             self.links.add(line)  # a block that is all link: another article's teaser, a menu
+        if line and bold_chars >= LINK_SHARE * letters:
+            self.bold.add(line)  # a sapo set in bold, or an inter-title
         if line:
             self.lines.append((line, self._heading > 0))
             self.regions.append(self._region)
@@ -83,7 +89,7 @@ class _Lines:
                 self.captions.add(line)
             self._after_image = False
 
-    def walk(self, element: Any, in_h1: bool = False, in_link: bool = False) -> None:
+    def walk(self, element: Any, in_h1: bool = False, in_link: bool = False, in_bold: bool = False) -> None:
         tag = element.tag if isinstance(element.tag, str) else ""
         if tag in _SKIPPED_TAGS or not tag:
             return  # comments and processing instructions have no text to show
@@ -101,6 +107,7 @@ class _Lines:
         self._heading += heading
         in_h1 = in_h1 or tag == "h1"
         in_link = in_link or tag == "a"
+        in_bold = in_bold or tag in ("b", "strong")
         if tag == "img":
             # The picture's file name marks where it stood; its alt text mostly repeats the
             # title or the caption, so it is not kept.
@@ -117,14 +124,18 @@ class _Lines:
             self._buffer.append(element.text)
             if in_link:
                 self._link_chars += len(element.text.strip())
+            if in_bold:
+                self._bold_chars += len(element.text.strip())
             if in_h1:
                 self.h1.append(element.text)
         for child in element:
-            self.walk(child, in_h1, in_link)
+            self.walk(child, in_h1, in_link, in_bold)
             if child.tail:
                 self._buffer.append(child.tail)
                 if in_link:
                     self._link_chars += len(child.tail.strip())
+                if in_bold:
+                    self._bold_chars += len(child.tail.strip())
                 if in_h1:
                     self.h1.append(child.tail)
         if block:
@@ -252,7 +263,7 @@ def read_html(path: Path, settings: Settings) -> list[Article]:
     article = with_meta(article, meta, path, settings, title)
     article = with_figures(article, lines.captions, lines.sources, vocabulary(settings.extra_chrome))
     article = without_links(article, lines.links)
-    article = with_lead(article, meta.description)
+    article = with_lead(article, meta.description, lines.bold)
     if article.date:
         return [article]
     above = [] if lines.headline is None else [

@@ -7,6 +7,7 @@ from __future__ import annotations
 import dataclasses
 import re
 import unicodedata
+from collections.abc import Set as AbstractSet
 
 from tgreport.model import Article, Paragraph, Related
 
@@ -21,14 +22,18 @@ def _key(text: str) -> str:
     return "".join(ch for ch in text.casefold() if ch.isalnum())[:_KEY_CHARS]
 
 
-def with_lead(article: Article, description: str | None) -> Article:
-    """The article with the paragraph its page describes itself by as the lead; unchanged when
-    it already has a lead, the page has no description, or no early paragraph says it."""
-    if article.lead or not description:
+BOLD_SAPO_MIN_WORDS = 15  # a bold line this long is no inter-title
+
+
+def with_lead(article: Article, description: str | None, bold: AbstractSet[str] = frozenset()) -> Article:
+    """The article with the paragraph its page describes itself by as the lead, else with its
+    first paragraph when the page sets it all in bold (the sapo of many Party and government
+    portals); unchanged when it already has a lead or neither is found."""
+    if article.lead:
         return article
-    want = _key(description)
-    if len(want) < 20:
-        return article  # a description of a few words is the title again, not a sapo
+    want = _key(description) if description else ""
+    if len(want) < 20:  # no description, or one of a few words: the title again, not a sapo
+        return _bold_lead(article, bold)
     seen = 0
     for index, block in enumerate(article.blocks):
         if not isinstance(block, Paragraph):
@@ -45,4 +50,15 @@ def with_lead(article: Article, description: str | None) -> Article:
                 blocks=(*before, *article.blocks[index + 1 :]),
                 removed=(*article.removed, *dropped),
             )
-    return article
+    return _bold_lead(article, bold)
+
+
+def _bold_lead(article: Article, bold: AbstractSet[str]) -> Article:
+    first = next((i for i, b in enumerate(article.blocks[:3]) if isinstance(b, Paragraph)), None)
+    if first is None:
+        return article
+    text = article.blocks[first].text
+    if " ".join(text.split()) not in bold or len(text.split()) < BOLD_SAPO_MIN_WORDS:
+        return article
+    blocks = article.blocks[:first] + article.blocks[first + 1 :]
+    return dataclasses.replace(article, lead=text, blocks=blocks)
