@@ -72,6 +72,9 @@ class _Lines:
         self._bold_chars = 0
 
     def flush(self, caption: int = 0) -> None:
+        if not self._buffer:  # most block boundaries close nothing: nothing to join or split
+            self._link_chars = self._bold_chars = 0
+            return
         line = " ".join("".join(self._buffer).split())
         self._buffer = []
         link_chars, self._link_chars = self._link_chars, 0

@@ -14,6 +14,8 @@ from tgreport.read.page.vocab import Vocabulary
 
 CAPTION_MAX_CHARS = 400
 _CAPTION_CLASS = re.compile(r"caption|chuthich|chu-thich|image|photo|desc|fig|note", re.IGNORECASE)
+_NOT_CAPTION_CLASS = re.compile(r"related|list|box|menu", re.IGNORECASE)
+_CAPTION_TAGS = frozenset({"td", "p", "div", "span", "em", "i", "figure"})
 _STYLED = re.compile(r"italic|text-align:\s*center", re.IGNORECASE)
 
 
@@ -31,13 +33,16 @@ def caption_kind(element: Any, previous_was_image: bool) -> int:
     tag = element.tag
     if tag == "figcaption":
         return 1
-    if tag not in ("td", "p", "div", "span", "em", "i", "figure") or _has_image(element):
+    if tag not in _CAPTION_TAGS:
         return 0
     cls = element.get("class") or ""
-    if cls and _CAPTION_CLASS.search(cls) and not re.search(r"related|list|box|menu", cls, re.IGNORECASE):
-        return 1
-    if not previous_was_image:
+    named = bool(cls) and _CAPTION_CLASS.search(cls) is not None and not _NOT_CAPTION_CLASS.search(cls)
+    if not named and not previous_was_image:
+        return 0  # most blocks of a page end here, before the costlier look for a picture inside
+    if _has_image(element):
         return 0
+    if named:
+        return 1
     if tag == "td":
         table = next((a for a in element.iterancestors("table")), None)
         return 2 if table is not None and _has_image(table) else 0
