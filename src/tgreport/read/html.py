@@ -174,7 +174,7 @@ def _text_of(tree: Any, lines: _Lines | None = None, meta: PageMeta | None = Non
             out.append("\n" if after_heading else "\n\n")
         out.append(line)
         after_heading = heading
-    return "".join(out), title or h1
+    return "".join(out), title or (clean_text(h1) if h1 else None)
 
 
 def _headline_line(lines: _Lines, title: str | None) -> int | None:

@@ -14,6 +14,8 @@ from urllib.parse import urlsplit
 
 from lxml import etree
 
+from tgreport.vn import clean_text
+
 _ARTICLE_TYPES = {"newsarticle", "article", "reportagenewsarticle", "blogposting", "analysisnewsarticle"}
 _ISO_DATE = re.compile(r"(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{1,2}):(\d{2}))?")
 # Names a publisher's CMS puts in <meta name="author">, which are no writer's byline.
@@ -35,9 +37,10 @@ class PageMeta:
 
 
 def _clean(text: str | None) -> str | None:
+    """NFC, no control characters, spaces collapsed: as the readers clean all text."""
     if text is None:
         return None
-    text = " ".join(text.split())
+    text = " ".join(clean_text(text).split())
     return text or None
 
 
@@ -203,7 +206,7 @@ def best_title(meta: PageMeta, h1: str | None) -> str | None:
         return None
     first = _TITLE_SUFFIX.split(og)[0].strip()
     if h1 and og.startswith(h1):
-        return h1
+        return _clean(h1)
     if h1 and h1.startswith(first):
         return first  # an <h1> with the share bar's words run into it
-    return first if len(first.split()) >= 4 else None
+    return _clean(first) if len(first.split()) >= 4 else None
