@@ -84,9 +84,12 @@ def test_workers_that_die_leave_their_files_to_this_process(
         # As the kernel's out-of-memory killer would: every child process, once, mid-run.
         if not killed:
             for child in psutil.Process().children(recursive=True):
-                if "resource_tracker" not in " ".join(child.cmdline()):
-                    child.kill()
-                    killed.append(child.pid)
+                try:  # a process may end between the listing and the look at it
+                    if "resource_tracker" not in " ".join(child.cmdline()):
+                        child.kill()
+                        killed.append(child.pid)
+                except psutil.Error:
+                    continue
 
     pooled = _read(folder, 2, caplog, kill_workers)
     assert killed
