@@ -30,6 +30,9 @@ DEFAULT_MAX_INPUT_BYTES = 50 * 1024 * 1024
 ORDERS = ("date", "date-desc", "title", "source")
 GROUPS = ("none", "category", "publisher", "month")
 ENGINES = ("reportlab", "weasyprint")
+# The cover's first lines: "plain" (the title page as before), "party" (Hướng dẫn 36-HD/VPTW) or
+# "state" (Decree 30/2020/NĐ-CP, Appendix I). See present.letterhead.
+HEADERS = ("plain", "party", "state")
 # How articles' own dates are worded (metadata lines, TOC); the cover's date line is always
 # official. See present.date_text.
 DATE_STYLES = ("official", "official_weekday", "numeric", "short", "medium", "long", "full")
@@ -38,6 +41,7 @@ _CHOICES: dict[str, tuple[str, ...]] = {
     "order": ORDERS,
     "group": GROUPS,
     "engine": ENGINES,
+    "header": HEADERS,
     "date_style": DATE_STYLES,
     "tone_style": TONE_STYLES,
 }
@@ -49,13 +53,20 @@ class Settings:
 
     # What the digest says about itself.
     title: str = DEFAULT_TITLE
-    organisation: str | None = None
+    # One line, or the lines of the organisation's name: superior body first, issuing body last.
+    # A list or tuple is kept as a tuple of lines; a single string stays one line.
+    organisation: str | tuple[str, ...] | None = None
     place: str | None = DEFAULT_PLACE
     issued: dt.date | None = None  # None: SOURCE_DATE_EPOCH if set, else today in Vietnam
+    header: str = "plain"  # see HEADERS
+    number: str | None = None  # the document's number and sign, "25-BT/BTGĐUK"
+    issue: str | None = None  # the issue, "Số 25"; the cover adds the week when the period is known
+    internal: bool = False  # "Lưu hành nội bộ" on the cover
     # Which articles, in which order.
     date_from: dt.date | None = None
     date_to: dt.date | None = None
     drop_undated: bool = False
+    keep_undated: bool = False  # with date_from/date_to: keep the articles the period cannot place
     order: str = "date"
     group: str = "none"
     dedup: bool = True
@@ -98,11 +109,23 @@ class Settings:
             raise UsageError(f"theme must be a Theme (tgreport.theme.theme(...)), not {self.theme!r}")
         if not isinstance(self.title, str) or not self.title.strip():
             raise UsageError("the title must be some text")
+        object.__setattr__(self, "organisation", _org_lines(self.organisation))
+        for name in ("number", "issue"):
+            value = getattr(self, name)
+            if value is not None and (not isinstance(value, str) or not value.strip()):
+                raise UsageError(f"{name} must be some text, not {value!r}")
         for name in ("template", "template_dir"):
             value = getattr(self, name)
             if value is not None and not isinstance(value, Path):
                 object.__setattr__(self, name, Path(os.fsdecode(value)))
         object.__setattr__(self, "extra_chrome", tuple(self.extra_chrome))
+
+    @property
+    def org_lines(self) -> tuple[str, ...]:
+        """The organisation's name as lines, superior body first (none when not set)."""
+        if self.organisation is None:
+            return ()
+        return (self.organisation,) if isinstance(self.organisation, str) else self.organisation
 
     def replace(self, **changes: Any) -> Settings:
         """A copy with `changes`, checked like a new one."""
@@ -143,11 +166,26 @@ class Settings:
             raise _error(exc.message, source) from exc
 
 
+def _org_lines(value: object) -> str | tuple[str, ...] | None:
+    # A list from the config file or a repeated --org becomes a tuple (Settings stays hashable);
+    # a one-item list is that one line, as a single string always was.
+    if value is None or isinstance(value, str):
+        if isinstance(value, str) and not value.strip():
+            raise UsageError("organisation must be some text")
+        return value
+    if not isinstance(value, list | tuple) or not value or \
+            not all(isinstance(line, str) and line.strip() for line in value):
+        raise UsageError(f"organisation must be text or a list of lines of text, not {value!r}")
+    return tuple(value) if len(value) > 1 else value[0]
+
+
 # What each setting may be given as in a mapping: a type, or a converter from text.
 _DAY, _PATH = "day", "path"
 _KINDS: dict[str, Any] = {
-    "title": (str,), "organisation": (str,), "place": (str,), "issued": _DAY,
-    "date_from": _DAY, "date_to": _DAY, "drop_undated": (bool,), "order": (str,), "group": (str,),
+    "title": (str,), "organisation": (str, list), "place": (str,), "issued": _DAY, "header": (str,),
+    "number": (str,), "issue": (str,), "internal": (bool,),
+    "date_from": _DAY, "date_to": _DAY, "drop_undated": (bool,), "keep_undated": (bool,), "order": (str,),
+    "group": (str,),
     "dedup": (bool,), "similarity": (int, float), "index": (bool,), "extra_chrome": (list,),
     "max_input_bytes": (int,), "cache": (bool,), "jobs": (int,), "engine": (str,),
     "template": _PATH, "template_dir": _PATH, "date_style": (str,), "tone_style": (str,),

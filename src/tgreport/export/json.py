@@ -6,7 +6,7 @@ import json
 from typing import Any, ClassVar
 
 from tgreport.contract import article_to_dict
-from tgreport.model import Report
+from tgreport.model import Masthead, Report
 from tgreport.settings import Settings
 from tgreport.version import __version__
 
@@ -19,6 +19,10 @@ def report_to_dict(report: Report) -> dict[str, Any]:
         "place": report.place,
         "issued": report.issued.isoformat(),
     }
+    if report.masthead != Masthead():  # only when set, so a plain digest's JSON stays as it was
+        m = report.masthead
+        data["masthead"] = {"header": m.header, "org": list(m.org), "number": m.number, "issue": m.issue,
+                            "internal": m.internal}
     if report.period is not None:
         data["period"] = {"from": report.period.start.isoformat(), "to": report.period.end.isoformat()}
     data["articles"] = [article_to_dict(a) for a in report.all_articles()]

@@ -79,7 +79,8 @@ def byline(article: Article) -> str | None:
     return ", ".join(article.authors) if article.authors else None
 
 
-DERIVED_TITLE_NOTE = "(Tiêu đề do tgreport đặt theo câu đầu của bài)"
+# No tool's name inside an official document: the note says what was done, not by what.
+DERIVED_TITLE_NOTE = "(Tiêu đề đặt theo câu đầu của bài)"
 
 
 def cover_period(report: Report) -> str | None:

@@ -29,6 +29,7 @@ from tgreport.export.html.view import (
     text_filter,
 )
 from tgreport.model import Report
+from tgreport.present.header import SHORT_RULE
 from tgreport.settings import Settings
 from tgreport.support.fonts import STYLES, FontFamily, family
 from tgreport.support.resources import templates_dir
@@ -211,6 +212,8 @@ def template_context(
             "page": present.PAGE_LABEL,
             "index_pages": present.INDEX_PAGES_LABEL,
         },
+        # The short rule under a State issuing body: this much of its line is left on each side.
+        "short_rule_inset": round((1 - SHORT_RULE) * 50, 2),
         "font_faces": (),
         "mode": "html",
         **macros_for(options),

@@ -144,7 +144,7 @@ def render(
     state = LayoutState()
     buffer = io.BytesIO()
     doc = _Digest(buffer, report, theme, styles)
-    flow = layout.front(report, styles, state, doc.height, date_style)
+    flow = layout.front(report, styles, state, doc.height, date_style, frame_width=doc.width)
     flow += layout.units_flow(layout.article_units(report), report, styles, state, date_style)
     flow += layout.back(report, styles, state)
     try:
