@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 from typing import Any, ClassVar
 
@@ -19,8 +20,9 @@ def report_to_dict(report: Report) -> dict[str, Any]:
         "place": report.place,
         "issued": report.issued.isoformat(),
     }
-    if report.masthead != Masthead():  # only when set, so a plain digest's JSON stays as it was
-        m = report.masthead
+    m = report.masthead
+    # Only when it says more than "organisation" does, so a plain digest's JSON stays as it was.
+    if dataclasses.replace(m, org=m.org[:-1]) != Masthead():
         data["masthead"] = {"header": m.header, "org": list(m.org), "number": m.number, "issue": m.issue,
                             "internal": m.internal}
     if report.period is not None:

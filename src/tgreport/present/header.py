@@ -110,14 +110,14 @@ def place_date_line(report: Report) -> str:
 
 def issue_line(report: Report) -> str | None:
     """ "Số 25, tuần từ ngày 14 đến ngày 20 tháng 6 năm 2021": the issue with the period it covers
-    ("tuần" when that is a week or less); the issue alone when the period is unknown."""
+    ("tuần" when that is two to seven days); the issue alone when the period is unknown."""
     issue = report.masthead.issue
     if not issue:
         return None
     period = report.period
     if period is None:
         return issue
-    week = "tuần " if (period.end - period.start).days < 7 else ""
+    week = "tuần " if 0 < (period.end - period.start).days < 7 else ""  # one day is no week
     return f"{issue}, {week}{format_span(period.start, period.end)}"
 
 
