@@ -54,7 +54,9 @@ def test_state_header_in_docx() -> None:
     left, right = header_cells("state")
     assert left[1] == (ORG[1], True, False, 13, True) and left[-1][0] == "Số: 25-BT/BTGĐUK"
     assert [line[0] for line in right] == [
-        "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc", "Hà Nội, ngày 07 tháng 01 năm 2021"]
+        "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc",
+        "Hà Nội, ngày 07 tháng 01 năm 2021",
+    ]
     assert [line[4] for line in right] == [False, True, False]  # the rule under the motto only
 
 

@@ -51,7 +51,9 @@ def test_state_header_in_html_and_its_css() -> None:
     left, right = columns(doc)
     assert ("BAN TUYÊN GIÁO", "lh lh-bold", "rule-short") in left and left[-1][0] == "Số: 25-BT/BTGĐUK"
     assert [line[0] for line in right] == [
-        "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc", "Hà Nội, ngày 07 tháng 01 năm 2021"]
+        "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc",
+        "Hà Nội, ngày 07 tháng 01 năm 2021",
+    ]
     assert right[1][2] == "rule-full"
     # The short rule leaves 30 % of the line on each side: 40 % of it, within Decree 30's 1/3–1/2.
     assert "left: 30.0%; right: 30.0%" in data.decode("utf-8")
