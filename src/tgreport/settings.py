@@ -33,6 +33,9 @@ ENGINES = ("reportlab", "weasyprint")
 # The cover's first lines: "plain" (the title page as before), "party" (Hướng dẫn 36-HD/VPTW) or
 # "state" (Decree 30/2020/NĐ-CP, Appendix I). See present.letterhead.
 HEADERS = ("plain", "party", "state")
+# The document: "full" (every article's whole text, with TOC and overview) or "brief" (the short
+# "điểm báo": numbered items, each the headline, paper and date, a summary and the link).
+KINDS = ("full", "brief")
 # How articles' own dates are worded (metadata lines, TOC); the cover's date line is always
 # official. See present.date_text.
 DATE_STYLES = ("official", "official_weekday", "numeric", "short", "medium", "long", "full")
@@ -42,6 +45,7 @@ _CHOICES: dict[str, tuple[str, ...]] = {
     "group": GROUPS,
     "engine": ENGINES,
     "header": HEADERS,
+    "kind": KINDS,
     "date_style": DATE_STYLES,
     "tone_style": TONE_STYLES,
 }
@@ -62,6 +66,7 @@ class Settings:
     number: str | None = None  # the document's number and sign, "25-BT/BTGĐUK"
     issue: str | None = None  # the issue, "Số 25"; the cover adds the week when the period is known
     internal: bool = False  # "Lưu hành nội bộ" on the cover
+    kind: str = "full"  # see KINDS
     # Which articles, in which order.
     date_from: dt.date | None = None
     date_to: dt.date | None = None
@@ -183,7 +188,7 @@ def _org_lines(value: object) -> str | tuple[str, ...] | None:
 _DAY, _PATH = "day", "path"
 _KINDS: dict[str, Any] = {
     "title": (str,), "organisation": (str, list), "place": (str,), "issued": _DAY, "header": (str,),
-    "number": (str,), "issue": (str,), "internal": (bool,),
+    "number": (str,), "issue": (str,), "internal": (bool,), "kind": (str,),
     "date_from": _DAY, "date_to": _DAY, "drop_undated": (bool,), "keep_undated": (bool,), "order": (str,),
     "group": (str,),
     "dedup": (bool,), "similarity": (int, float), "index": (bool,), "extra_chrome": (list,),

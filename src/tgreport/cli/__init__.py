@@ -24,6 +24,7 @@ from tgreport.settings import (
     DEFAULT_TITLE,
     GROUPS,
     HEADERS,
+    KINDS,
     ORDERS,
     Settings,
 )
@@ -68,6 +69,9 @@ def build_parser() -> argparse.ArgumentParser:
                    "(Decree 30/2020/NĐ-CP)")
     p.add_argument("--number", help='the document\'s number and sign, "25-BT/BTGĐUK" (printed "Số 25-BT/…")')
     p.add_argument("--issue", help='the issue, "Số 25" (the cover adds the week when the period is known)')
+    p.add_argument("--kind", choices=KINDS,
+                   help='the document: full (every article whole, default) or brief (the short "điểm báo": '
+                   "headline, paper and date, a summary and the link of each)")
     p.add_argument("--internal", action="store_true", default=None,
                    help='mark the digest "Lưu hành nội bộ" (internal circulation)')
     p.add_argument("--place", help=f'place in the date line (default "{DEFAULT_PLACE}")')
@@ -167,7 +171,7 @@ _SETTING_FLAGS = {
     "index": "index", "dedup": "dedup", "similarity": "similarity", "date_style": "date_style",
     "tone_style": "tone_style", "template": "template", "template_dir": "template_dir", "cache": "cache",
     "engine": "engine", "jobs": "jobs", "header": "header", "number": "number", "issue": "issue",
-    "internal": "internal", "keep_undated": "keep_undated",
+    "internal": "internal", "keep_undated": "keep_undated", "kind": "kind",
 }
 
 

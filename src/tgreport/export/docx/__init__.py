@@ -16,10 +16,12 @@ from typing import ClassVar
 from tgreport import present
 from tgreport.errors import TgreportError
 from tgreport.export.docx import body, letterhead, package, reference, toc
+from tgreport.export.docx.brief import brief_paragraphs
 from tgreport.export.docx.layout import estimate_pages, fold_space_before
 from tgreport.export.docx.paragraphs import Para, body_xml
 from tgreport.export.docx.reference import Geometry
 from tgreport.export.docx.styles import StyleSpec, style_specs
+from tgreport.export.docx.wml import twips
 from tgreport.model import Report
 from tgreport.present import header as present_header
 from tgreport.settings import Settings
@@ -74,7 +76,10 @@ class DocxExporter:
         reference.clear_body(doc)
         head = present_header.letterhead(report)
         head_xml = None if head is None else letterhead.letterhead_xml(head, theme, area.text_width)
-        paras = paragraphs(report, area.text_height / 20, options.date_style, head_xml)
+        if options.kind == "brief":
+            paras = brief_paragraphs(report, head_xml, twips(theme.paragraph_space_pt))
+        else:
+            paras = paragraphs(report, area.text_height / 20, options.date_style, head_xml)
         if not custom:  # a user's template keeps its own spacing, untouched by direct formatting
             fold_space_before(paras, specs)
         # With a user's template the estimate still uses the theme's fonts and sizes.
