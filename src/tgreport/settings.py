@@ -28,7 +28,7 @@ DEFAULT_SIMILARITY = 0.9
 DEFAULT_MAX_INPUT_BYTES = 50 * 1024 * 1024
 
 ORDERS = ("date", "date-desc", "title", "source")
-GROUPS = ("none", "category", "publisher", "month")
+GROUPS = ("none", "category", "publisher", "month", "topic")
 ENGINES = ("reportlab", "weasyprint")
 # The cover's first lines: "plain" (the title page as before), "party" (Hướng dẫn 36-HD/VPTW) or
 # "state" (Decree 30/2020/NĐ-CP, Appendix I). See present.letterhead.
@@ -49,6 +49,24 @@ _CHOICES: dict[str, tuple[str, ...]] = {
     "date_style": DATE_STYLES,
     "tone_style": TONE_STYLES,
 }
+
+
+@dataclass(frozen=True)
+class Topic:
+    """One of the office's topics (`[[topics]]` in the config): its name, as the section heading
+    prints it, and the words and phrases that put an article under it (assemble.topics)."""
+
+    name: str
+    keywords: tuple[str, ...]
+
+    def __post_init__(self) -> None:
+        if not isinstance(self.name, str) or not self.name.strip():
+            raise UsageError(f"a topic needs a name, not {self.name!r}")
+        keywords = self.keywords
+        if isinstance(keywords, str) or not isinstance(keywords, list | tuple) or not keywords or \
+                not all(isinstance(k, str) and k.strip() for k in keywords):
+            raise UsageError(f"topic {self.name!r} needs keywords: a list of words or phrases")
+        object.__setattr__(self, "keywords", tuple(keywords))
 
 
 @dataclass(frozen=True)
@@ -74,6 +92,7 @@ class Settings:
     keep_undated: bool = False  # with date_from/date_to: keep the articles the period cannot place
     order: str = "date"
     group: str = "none"
+    topics: tuple[Topic, ...] = ()  # the office's topics, in their order; group = "topic" uses them
     dedup: bool = True
     similarity: float = DEFAULT_SIMILARITY  # share of word shingles two bodies need to be one story
     index: bool = True
@@ -124,6 +143,11 @@ class Settings:
             if value is not None and not isinstance(value, Path):
                 object.__setattr__(self, name, Path(os.fsdecode(value)))
         object.__setattr__(self, "extra_chrome", tuple(self.extra_chrome))
+        if not all(isinstance(t, Topic) for t in self.topics):
+            raise UsageError("topics must be Topic(name, keywords) values")
+        object.__setattr__(self, "topics", tuple(self.topics))
+        if self.group == "topic" and not self.topics:
+            raise UsageError('group "topic" needs topics: [[topics]] tables with a name and keywords')
 
     @property
     def org_lines(self) -> tuple[str, ...]:
@@ -185,10 +209,10 @@ def _org_lines(value: object) -> str | tuple[str, ...] | None:
 
 
 # What each setting may be given as in a mapping: a type, or a converter from text.
-_DAY, _PATH = "day", "path"
+_DAY, _PATH, _TOPICS = "day", "path", "topics"
 _KINDS: dict[str, Any] = {
     "title": (str,), "organisation": (str, list), "place": (str,), "issued": _DAY, "header": (str,),
-    "number": (str,), "issue": (str,), "internal": (bool,), "kind": (str,),
+    "number": (str,), "issue": (str,), "internal": (bool,), "kind": (str,), "topics": _TOPICS,
     "date_from": _DAY, "date_to": _DAY, "drop_undated": (bool,), "keep_undated": (bool,), "order": (str,),
     "group": (str,),
     "dedup": (bool,), "similarity": (int, float), "index": (bool,), "extra_chrome": (list,),
@@ -209,6 +233,14 @@ def _convert(name: str, value: Any, source: str | Path | None) -> Any:
             return dt.date.fromisoformat(text)
         except ValueError:
             raise _error(f"{name} needs a date as YYYY-MM-DD, not {text!r}", source) from None
+    if kind == _TOPICS:
+        tables = _typed(name, value, (list, tuple), source)
+        if not all(isinstance(t, Mapping) and set(t) <= {"name", "keywords"} for t in tables):
+            raise _error("topics must be tables with a name and keywords ([[topics]])", source)
+        try:
+            return tuple(Topic(t.get("name"), t.get("keywords")) for t in tables)
+        except UsageError as exc:
+            raise _error(exc.message, source) from exc
     if kind == _PATH:
         return Path(_typed(name, value, (str, Path), source))
     if kind == (list,):

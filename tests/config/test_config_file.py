@@ -64,7 +64,8 @@ def test_config_settings_and_cli_options_are_the_same_set() -> None:
     command_only = {"help", "version", "list_formats", "config"}
     cli_settings = {_SETTING_FLAGS.get(d, d) for d in dests - command_only} - {"theme_name"}
     run = {dest for dest, _ in RUN_KEYS.values()}
-    file_only = {"extra", "extra_chrome", "max_input_bytes", "theme"}  # [reader] and [theme] tables
+    # [reader], [theme] and [[topics]] tables
+    file_only = {"extra", "extra_chrome", "max_input_bytes", "theme", "topics"}
     settings = {f.name for f in dataclasses.fields(Settings)} - file_only
     assert cli_settings == settings | run
 

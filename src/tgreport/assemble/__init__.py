@@ -97,7 +97,7 @@ def build_report(articles: Iterable[Article], settings: Settings | None = None, 
         where = ("in their own section" if s.group == "month"
                  else "listed last" if s.order != "title" else "kept")
         warn(f"{counted(len(undated), 'article')} without a date, {where}: {_name_ids(undated)}")
-    sections = group_articles(kept, s.group, newest_first=s.order == "date-desc")
+    sections = group_articles(kept, s.group, newest_first=s.order == "date-desc", topics=s.topics)
     # The index lists articles in report order, so its article numbers read upwards.
     in_report = [a for s_ in sections for a in s_.articles] if sections else kept
     if period is None:

@@ -81,7 +81,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--theme", dest="theme_name", choices=sorted(THEMES), help="page theme (default official)")
     p.add_argument("--order", choices=ORDERS, help="article order: date (default, oldest first), date-desc, "
                    "title (Vietnamese collation) or source")
-    p.add_argument("--group", choices=GROUPS, help="sections: none (default), category, publisher or month")
+    p.add_argument("--group", choices=GROUPS, help="sections: none (default), category, publisher, month, "
+                   "or topic (the config's [[topics]])")
     p.add_argument("--drop-undated", action="store_true", default=None,
                    help="leave out articles without a date (default: keep them, with a warning)")
     p.add_argument("--keep-undated", action="store_true", default=None,
