@@ -26,7 +26,7 @@ TOPICS = (
 )
 
 
-def article(n: int, title: str, text: str = "Nội dung chung chung của bài.", lead: str | None = None) -> Article:
+def article(n: int, title: str, text: str = "Nội dung chung của bài.", lead: str | None = None) -> Article:
     return make_article(n, title=title, lead=lead, blocks=(Paragraph(text),), date=dt.date(2021, 1, n))
 
 
