@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import json
 import re
 import subprocess
 import unicodedata
@@ -123,3 +124,15 @@ def test_brief_epub_is_valid_and_holds_the_items(tmp_path: Path) -> None:
     in_order(squash("".join(page.itertext())))
     nav = files.read("OEBPS/nav.xhtml").decode("utf-8")
     assert 'href="brief.xhtml#a3"' in nav  # the table of contents points into the one page
+
+
+def test_brief_json_lists_the_items_beside_the_articles() -> None:
+    report, settings = brief_report()
+    data = json.loads(render(report, "json", settings))
+    assert [s["heading"] for s in data["brief"]] == ["I. NHÂN DÂN", "II. QUÂN ĐỘI NHÂN DÂN"]
+    first = data["brief"][0]["items"][0]
+    assert first == {"number": 1, "anchor": "a1", "headline": "Tin số 1 về công tác tuyên giáo",
+                     "source_date": "(Nhân Dân, 01/01)", "url": "https://example.vn/bai-1",
+                     "summary": "Câu đầu của bài 1. Câu hai của bài 1. Câu ba. Câu bốn."}
+    assert len(data["articles"]) == 3  # the model as data, as for the full kind
+    assert "brief" not in json.loads(render(report, "json", settings.replace(kind="full")))

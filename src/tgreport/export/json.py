@@ -8,6 +8,7 @@ from typing import Any, ClassVar
 
 from tgreport.contract import article_to_dict
 from tgreport.model import Masthead, Report
+from tgreport.present.brief import brief
 from tgreport.settings import Settings
 from tgreport.version import __version__
 
@@ -47,5 +48,11 @@ class JsonExporter:
     description: ClassVar[str] = "the report as data (UTF-8 JSON)"
 
     def render(self, report: Report, options: Settings) -> bytes:
-        text = json.dumps(report_to_dict(report), ensure_ascii=False, indent=2)
+        data = report_to_dict(report)
+        if options.kind == "brief":  # the items as the other formats print them, beside the articles
+            data["brief"] = [
+                {"heading": s.heading, "items": [dataclasses.asdict(item) for item in s.items]}
+                for s in brief(report)
+            ]
+        text = json.dumps(data, ensure_ascii=False, indent=2)
         return (text + "\n").encode("utf-8")
