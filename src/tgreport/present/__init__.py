@@ -152,6 +152,15 @@ class Summary:
     by_source: tuple[tuple[str, int], ...]
     by_category: tuple[tuple[str, int], ...]
     undated: int
+    by_section: tuple[tuple[str, int], ...] = ()  # the report's sections (topics, months, …) in order
+    by_day: tuple[tuple[str, int], ...] = ()  # "07/01/2021", oldest first; undated articles left out
+
+    @property
+    def tables(self) -> tuple[tuple[str, tuple[tuple[str, int], ...]], ...]:
+        """(label, rows) of each count the overview page shows, in order; empty ones left out."""
+        pairs = (("by_source", self.by_source), ("by_category", self.by_category),
+                 ("by_section", self.by_section), ("by_day", self.by_day))
+        return tuple((SUMMARY_LABELS[key], rows) for key, rows in pairs if rows)
 
 
 def summary(report: Report) -> Summary:
@@ -163,12 +172,17 @@ def summary(report: Report) -> Summary:
         # Most frequent first; ties in a stable (code point) order.
         return tuple(sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])))
 
+    days = Counter(a.date for a in articles if a.date is not None)
+    # Sections by paper or category would repeat a table already there: shown only when new.
+    sections = tuple((s.title, len(s.articles)) for s in report.sections)
     return Summary(
         count=len(articles),
         period=cover_period(report),
         by_source=ranked(sources),
         by_category=ranked(categories),
         undated=sum(1 for a in articles if a.date is None),
+        by_section=sections if set(sections) - set(sources.items()) - set(categories.items()) else (),
+        by_day=tuple((f"{day:%d/%m/%Y}", n) for day, n in sorted(days.items())),
     )
 
 
@@ -183,6 +197,8 @@ SUMMARY_LABELS = {
     "undated": "Số bài không rõ ngày:",
     "by_source": "Theo nguồn",
     "by_category": "Theo chuyên mục",
+    "by_section": "Theo phần",  # the report's own sections: topics, months, papers …
+    "by_day": "Theo ngày",
 }
 INDEX_KIND_TITLES = {"document": "Văn bản được nhắc đến", "person": "Nhân vật được nhắc đến"}
 ARTICLE_LABEL = "Bài"  # the appendix links to "Bài 3"

@@ -47,8 +47,8 @@ def summary(report: Report) -> list[Para]:
         facts.append((labels["undated"], str(s.undated)))
     for label, value in facts:
         paras.append(Para("SummaryLine", [text(label, bold=True), text(" " + value)], after=twips(3)))
-    for key, rows in (("by_source", s.by_source), ("by_category", s.by_category)):
-        paras.append(Para("IndexHeading", [text(labels[key])]))
+    for heading, rows in s.tables:
+        paras.append(Para("IndexHeading", [text(heading)]))
         for name, count in rows:
             paras.append(Para("SummaryLine", [text(name), Run(kind=TAB), text(str(count))], after=twips(6)))
     return paras

@@ -127,9 +127,7 @@ def summary_page(report: Report, styles: Styles, state: LayoutState) -> list[Flo
         facts.append((labels["undated"], str(s.undated)))
     for label, value in facts:
         flow.append(Paragraph(f"<b>{escape(label)}</b> {escape(value)}", cell))
-    for heading, rows in ((labels["by_source"], s.by_source), (labels["by_category"], s.by_category)):
-        if not rows:  # an empty report; ReportLab refuses a table without rows
-            continue
+    for heading, rows in s.tables:  # no empty one: ReportLab refuses a table without rows
         flow.append(paragraph(heading, styles.index_heading))
         table = Table(
             [[paragraph(name, cell), paragraph(str(count), cell)] for name, count in rows],
