@@ -150,6 +150,8 @@ class Report:
     index: tuple[IndexEntry, ...] = ()
     warnings: tuple[str, ...] = ()
     masthead: Masthead = field(default_factory=Masthead)
+    # (article id, the office's assessment of it: "tích cực", "trung tính", "tiêu cực", …)
+    assessments: tuple[tuple[str, str], ...] = ()
 
     @property
     def grouped(self) -> bool:

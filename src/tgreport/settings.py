@@ -93,6 +93,9 @@ class Settings:
     order: str = "date"
     group: str = "none"
     topics: tuple[Topic, ...] = ()  # the office's topics, in their order; group = "topic" uses them
+    # Article id or URL → the office's assessment of it ("tích cực", "trung tính", "tiêu cực", or
+    # its own labels), counted on the overview page.
+    assessments: Mapping[str, str] = field(default_factory=dict)
     dedup: bool = True
     similarity: float = DEFAULT_SIMILARITY  # share of word shingles two bodies need to be one story
     index: bool = True
@@ -146,6 +149,10 @@ class Settings:
         if not all(isinstance(t, Topic) for t in self.topics):
             raise UsageError("topics must be Topic(name, keywords) values")
         object.__setattr__(self, "topics", tuple(self.topics))
+        if not isinstance(self.assessments, Mapping) or not all(
+                isinstance(k, str) and isinstance(v, str) and k.strip() and v.strip()
+                for k, v in self.assessments.items()):
+            raise UsageError("assessments must map article ids or URLs to a label, as text")
         if self.group == "topic" and not self.topics:
             raise UsageError('group "topic" needs topics: [[topics]] tables with a name and keywords')
 
@@ -209,10 +216,11 @@ def _org_lines(value: object) -> str | tuple[str, ...] | None:
 
 
 # What each setting may be given as in a mapping: a type, or a converter from text.
-_DAY, _PATH, _TOPICS = "day", "path", "topics"
+_DAY, _PATH, _TOPICS, _TABLE = "day", "path", "topics", "table"
 _KINDS: dict[str, Any] = {
     "title": (str,), "organisation": (str, list), "place": (str,), "issued": _DAY, "header": (str,),
     "number": (str,), "issue": (str,), "internal": (bool,), "kind": (str,), "topics": _TOPICS,
+    "assessments": _TABLE,
     "date_from": _DAY, "date_to": _DAY, "drop_undated": (bool,), "keep_undated": (bool,), "order": (str,),
     "group": (str,),
     "dedup": (bool,), "similarity": (int, float), "index": (bool,), "extra_chrome": (list,),
@@ -233,6 +241,9 @@ def _convert(name: str, value: Any, source: str | Path | None) -> Any:
             return dt.date.fromisoformat(text)
         except ValueError:
             raise _error(f"{name} needs a date as YYYY-MM-DD, not {text!r}", source) from None
+    if kind == _TABLE:
+        table = _typed(name, value, (dict,), source)
+        return {str(k): v for k, v in table.items()}
     if kind == _TOPICS:
         tables = _typed(name, value, (list, tuple), source)
         if not all(isinstance(t, Mapping) and set(t) <= {"name", "keywords"} for t in tables):

@@ -8,6 +8,7 @@ import os
 from collections.abc import Iterable
 from zoneinfo import ZoneInfo
 
+from tgreport.assemble.assessments import assess
 from tgreport.assemble.citations import build_index
 from tgreport.assemble.dedup import Merge, find_duplicates
 from tgreport.assemble.order import order_articles
@@ -102,6 +103,7 @@ def build_report(articles: Iterable[Article], settings: Settings | None = None, 
     in_report = [a for s_ in sections for a in s_.articles] if sections else kept
     if period is None:
         period = _period_of(kept, s.date_from, s.date_to)
+    assessed = assess(in_report, s.assessments, warn)
     return Report(
         title=s.title,
         issued=s.issued or default_issue_date(),
@@ -114,6 +116,7 @@ def build_report(articles: Iterable[Article], settings: Settings | None = None, 
         index=build_index(in_report) if s.index else (),
         warnings=tuple(warnings),
         masthead=Masthead(s.header, s.org_lines, s.number, s.issue, s.internal),
+        assessments=assessed,
     )
 
 

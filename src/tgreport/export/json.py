@@ -38,6 +38,8 @@ def report_to_dict(report: Report) -> dict[str, Any]:
             {"kind": e.kind, "name": e.name, "detail": e.detail, "articles": list(e.article_ids)}
             for e in report.index
         ]
+    if report.assessments:
+        data["assessments"] = dict(report.assessments)
     data["warnings"] = list(report.warnings)
     return data
 
