@@ -47,11 +47,10 @@ def main() -> int:
 
     # Timed as a stage of its own: a fresh process pays it on every run.
     start = time.perf_counter()
-    from tgreport.assemble import build_report
-    from tgreport.pipeline import read_inputs, render
+    from tgreport.pipeline import build_report, read, render
 
     print(f"{'imports':<16} {time.perf_counter() - start:8.2f} s", flush=True)
-    articles = stage("read", lambda: read_inputs([args.pages]).articles)
+    articles = stage("read", lambda: read([args.pages]).articles)
     report = stage("assemble", lambda: build_report(articles))
     for name in args.formats:
         engine = "weasyprint" if name == "pdf-weasyprint" else "reportlab"

@@ -1,212 +1,210 @@
-"""Benchmark runner: tgreport against ReportLab's multiBuild recipe, python-docx and pandoc.
+"""Benchmark: tgreport against the tools people would otherwise use, doing the same work.
 
-For each N it makes the corpus, then runs every job in a fresh process under /usr/bin/time -v
-(wall time, peak RSS), checks the output, and writes benchmarks/results/latest.csv, the plot
-time-vs-n.png and the table in benchmarks/README.md. By default tgreport is measured from a
-snapshot of a git revision (HEAD), so work in progress in the checkout cannot skew or break it.
+(a) From the scraped pages (reading included), first run (an empty read cache), PDF: in a
+    terminal (a pseudo-terminal, so the progress bar is drawn, as users see it) and with -q,
+    against ReportLab's multiBuild TOC recipe from the same articles already clean.
+(b) From tgreport's own JSON export of the corpus (made untimed): HTML, EPUB and DOCX against
+    pandoc from the same articles as Markdown, and DOCX against python-docx's plain API.
+Plus the reading rate (pages/s, in-process) and the time at 5,000 articles over the time at
+1,000 for every format. Every command runs in a fresh process; wall time and peak memory come
+from wait4 (pty runs) or GNU time. The ratios are each tool's time over tgreport's, in one run:
+the jobs of one size run one after another, alternating tool and baseline.
 
-    .venv/bin/python benchmarks/run.py                       # N = 10, 100, 1000, 5000
-    .venv/bin/python benchmarks/run.py --sizes 10,100 --tools tgreport,pandoc --worktree
+    .venv/bin/python benchmarks/run.py                 # N = 1000 and 5000, results in benchmarks/results/
+    .venv/bin/python benchmarks/run.py --sizes 100 --repeat 1
 """
 
 from __future__ import annotations
 
 import argparse
+import csv
 import json
-import math
 import os
+import pty
 import shutil
-import signal
 import subprocess
 import sys
-import tarfile
-from io import BytesIO
+import time
+from dataclasses import dataclass
 from pathlib import Path
 
 from baselines.pandoc_md import markdown
 from corpus import make_corpus
-from jobs import BENCH, BIN, JOBS, TGREPORT, TGREPORT_RERUN, Job
-from measure import best_of, pdf_pages, run
-from results import Row, write_csv, write_results
+from measure import pdf_pages, run
 
+BENCH = Path(__file__).resolve().parent
 ROOT = BENCH.parent
-MEDIAN_UP_TO = 1000  # N up to which the median of --repeat-median runs is kept
+BIN = Path(sys.executable).parent
+OUT = BENCH / "out"
+RESULTS = BENCH / "results"
 
 
-def snapshot(rev: str, out: Path) -> tuple[Path, str]:
-    """`rev` of the repository unpacked under `out`; returns (its folder, the commit hash)."""
-    commit = subprocess.run(["git", "rev-parse", "--short", rev], cwd=ROOT, check=True,
-                            capture_output=True, text=True).stdout.strip()
-    dest = out / f"tgreport-{commit}"
-    if not dest.exists():
-        tar = subprocess.run(["git", "archive", "--format=tar", commit], cwd=ROOT, check=True,
-                             capture_output=True).stdout
-        with tarfile.open(fileobj=BytesIO(tar)) as archive:
-            archive.extractall(dest, filter="data")
-    return dest, commit
+@dataclass(frozen=True)
+class Row:
+    n: int
+    job: str  # what was made, e.g. "pdf (terminal)"
+    tool: str
+    seconds: float
+    peak_mb: float
+    check: str  # what the independent check of the output found
 
 
-def environment(src: Path) -> dict[str, str]:
+def environment() -> dict[str, str]:
     env = dict(os.environ)
-    # The snapshot's package wins over the editable install; baselines import corpus.py.
-    env["PYTHONPATH"] = os.pathsep.join([str(src), str(BENCH)])
-    env["PATH"] = os.pathsep.join([str(BIN), env.get("PATH", "")])  # pandoc finds weasyprint
+    env["PYTHONPATH"] = str(BENCH)  # the baselines import corpus.py
+    env["PATH"] = os.pathsep.join([str(BIN), env.get("PATH", "")])
     env.setdefault("SOURCE_DATE_EPOCH", "1640995200")
     return env
 
 
-def available_formats(env: dict[str, str]) -> dict[str, str]:
-    """tgreport's formats: name → "available" or the reason it is not."""
-    out = subprocess.run([str(BIN / "make-report"), "--list-formats"], env=env, capture_output=True,
-                         text=True, check=True).stdout
-    formats = {}
-    for line in out.splitlines():
-        name, _suffix, state = line.split(None, 2)
-        formats[name] = state
-    return formats
+def in_terminal(argv: list[str], env: dict[str, str]) -> tuple[float, float, int, bytes]:
+    """`argv` on a pseudo-terminal (stdout and stderr are a tty): wall seconds, peak MB, exit, output."""
+    start = time.perf_counter()
+    pid, fd = pty.fork()
+    if pid == 0:  # the child: becomes the command
+        os.execvpe(argv[0], argv, env)
+    out = b""
+    while True:
+        try:
+            chunk = os.read(fd, 65536)
+        except OSError:  # EIO: the child closed the terminal
+            break
+        if not chunk:
+            break
+        out += chunk
+    _, status, usage = os.wait4(pid, 0)
+    os.close(fd)
+    return time.perf_counter() - start, usage.ru_maxrss / 1024, os.waitstatus_to_exitcode(status), out
 
 
-def predicted(history: list[tuple[int, float]], n: int) -> float | None:
-    """Time at `n` extrapolated from earlier sizes, never assuming better than linear growth."""
-    if not history:
-        return None
-    n1, t1 = history[-1]
-    exponent = 1.0
-    if len(history) >= 2:
-        n0, t0 = history[-2]
-        if t0 > 0.5:  # below that, start-up time hides the growth
-            exponent = max(1.0, math.log(t1 / t0) / math.log(n1 / n0))
-    return t1 * (n / n1) ** exponent
+def fresh_cache(env: dict[str, str], folder: Path) -> dict[str, str]:
+    shutil.rmtree(folder, ignore_errors=True)
+    return {**env, "TGREPORT_CACHE_DIR": str(folder)}
 
 
-def measure_job(job: Job, n: int, corpus: Path, md: Path, folder: Path, env: dict[str, str],
-                args: argparse.Namespace) -> Row:
-    row = Row(n, job.format, job.tool)
-    out = job.output(folder)
-    # Small N: best of a few (start-up noise). Mid N, where the targets are checked: the median
-    # of a few, since single runs there spread by about a fifth. Largest N: one run.
-    repeat = args.repeat if n <= 100 else args.repeat_median if n <= args.median_up_to else 1
-    prepare = None
-    if job.tool == TGREPORT_RERUN:
-        cache = folder / "read-cache"
-        env = {**env, "TGREPORT_CACHE_DIR": str(cache)}
-        if not any(cache.glob("*.pickle")):  # the earlier run whose reading the re-runs reuse
-            fill = Job("json", TGREPORT_RERUN)
-            run(fill.argv(corpus, md, fill.output(folder)), env, args.timeout)
-    elif job.tool == TGREPORT:
-        # A first run: nothing cached yet, and the run pays for keeping what it reads, as a
-        # user's first run does.
-        cold = folder / "cold-cache"
-        env = {**env, "TGREPORT_CACHE_DIR": str(cold)}
+def measure_size(n: int, repeat: int, env: dict[str, str]) -> list[Row]:
+    corpus = OUT / f"corpus-{n}"
+    if not (corpus / "pages").is_dir():
+        make_corpus(n, corpus)
+    pages = corpus / "pages"
+    work = OUT / f"run-{n}"
+    shutil.rmtree(work, ignore_errors=True)
+    work.mkdir(parents=True)
+    cache = work / "cache"
+    rows: list[Row] = []
+    make_report = str(BIN / "make-report")
 
-        def prepare() -> None:
-            shutil.rmtree(cold, ignore_errors=True)
-    try:
-        m = best_of(job.argv(corpus, md, out), env, args.timeout, repeat, prepare, median=n > 100)
-    except subprocess.TimeoutExpired:
-        row.status, row.note = "timeout", f"stopped after {args.timeout:.0f} s"
-        return row
-    row.peak_mb = round(m.peak_mb, 1)
-    if m.returncode != 0:
-        last = (m.stderr.strip().splitlines() or ["no message"])[-1]
-        row.status, row.note = "failed", f"exit {m.returncode}: {last[:160]}"
-        return row
-    if job.format == "read":
-        rate = json.loads(m.stdout)
-        row.seconds = rate["best_s"]
-        row.rate = rate["articles"] / rate["best_s"]
-        first = rate["articles"] / rate["first_s"]
-        row.note = f"{rate['articles']} read; first pass {first:.0f}/s; whole process {m.seconds:.2f} s"
-        if rate["articles"] != n:
-            row.status, row.note = "failed", f"read {rate['articles']} of {n} articles"
-        return row
-    row.seconds = m.seconds
-    row.rate = n / m.seconds
-    if job.tool == TGREPORT_RERUN:
-        row.note = "files not re-read: read cache of an earlier run"
-    if not out.exists() or out.stat().st_size == 0:
-        row.status, row.note = "failed", "no output file"
-        return row
-    row.size_kb = round(out.stat().st_size / 1024)
-    if job.tool == TGREPORT and job.format == "json":  # duplicate merging must keep every article
-        count = len(json.loads(out.read_text(encoding="utf-8"))["articles"])
-        if count != n:
-            row.note = f"{count} of {n} articles in the report"
-    if out.suffix == ".pdf":
-        row.pages = pdf_pages(out)
-    out.unlink()  # N = 5000 outputs add up; the numbers are what we keep
-    return row
+    def best(label: str, tool: str, argv: list[str], output: Path, terminal: bool = False) -> None:
+        times = []
+        for _ in range(repeat):
+            run_env = fresh_cache(env, cache)  # every tgreport run is a first run
+            if terminal:
+                seconds, peak, code, said = in_terminal(argv, run_env)
+                assert code == 0, said[-2000:].decode(errors="replace")
+                assert "Đọc bài".encode() in said, "no progress bar was drawn"
+            else:
+                m = run(argv, run_env, timeout=3600)
+                assert m.returncode == 0, m.stderr[-2000:]
+                seconds, peak = m.seconds, m.peak_mb
+            times.append((seconds, peak))
+        seconds, peak = min(times)
+        rows.append(Row(n, label, tool, seconds, peak, check(output)))
+        print(f"N={n:>5} {label:<22} {tool:<12} {seconds:8.2f} s {peak:7.0f} MB  {rows[-1].check}",
+              flush=True)
+
+    # (a) PDF from the scraped pages.
+    pdf = work / "tgreport.pdf"
+    best("pdf (terminal)", "tgreport", [make_report, str(pages), "-o", str(pdf)], pdf, terminal=True)
+    best("pdf (-q)", "tgreport", [make_report, str(pages), "-o", str(pdf), "-q"], pdf)
+    rl = work / "reportlab.pdf"
+    best("pdf", "reportlab", [sys.executable, "-m", "baselines.reportlab_toc", str(corpus), str(rl)], rl)
+    # (b) From tgreport's JSON export (made untimed), against pandoc and python-docx.
+    export = work / "digest.json"
+    subprocess.run([make_report, str(pages), "-o", str(export), "-q", "--no-cache"], env=env, check=True)
+    md = work / "articles.md"
+    md.write_text(markdown(corpus), encoding="utf-8")
+    for fmt in ("html", "epub", "docx"):
+        mine = work / f"tgreport.{fmt}"
+        best(fmt, "tgreport", [make_report, str(export), "-o", str(mine), "-q"], mine)
+        theirs = work / f"pandoc.{fmt}"
+        extra = ["-s"] if fmt == "html" else []
+        best(fmt, "pandoc", ["pandoc", str(md), "-f", "markdown", "--toc", *extra, "-o", str(theirs)], theirs)
+    plain = work / "python-docx.docx"
+    plain_docx = [sys.executable, "-m", "baselines.docx_plain", str(corpus), str(plain)]
+    best("docx", "python-docx", plain_docx, plain)
+    # The reading rate, in-process (no start-up), first read.
+    for jobs in (1, 2):
+        code = ("import sys, time, tgreport; t = time.perf_counter(); "
+                f"r = tgreport.read([sys.argv[1]], tgreport.Settings(jobs={jobs})); "
+                "print(len(r.articles), time.perf_counter() - t)")
+        done = subprocess.run([sys.executable, "-c", code, str(pages)], env=env, check=True,
+                              capture_output=True, text=True).stdout.split()
+        articles, seconds = int(done[0]), float(done[1])
+        rows.append(Row(n, f"read, jobs={jobs}", "tgreport", seconds, 0.0, f"{articles} articles"))
+        print(f"N={n:>5} read jobs={jobs}: {articles / seconds:,.0f} pages/s", flush=True)
+    return rows
+
+
+def check(path: Path) -> str:
+    """An independent look at the output: PDF pages by pdfinfo, others their size."""
+    if path.suffix == ".pdf":
+        return f"{pdf_pages(path)} pages"
+    return f"{path.stat().st_size / 1024:,.0f} KB"
+
+
+def ratios(rows: list[Row]) -> list[str]:
+    """The table: per size, each baseline's time over tgreport's on the same job."""
+    lines = ["| N | job | tgreport s | baseline | baseline s | ratio | tgreport peak MB |",
+             "|---|---|---|---|---|---|---|"]
+    for r in rows:
+        if r.tool == "tgreport" or r.job.startswith("read"):
+            continue
+        jobs = ["pdf (terminal)", "pdf (-q)"] if r.job == "pdf" else [r.job]
+        for job in jobs:
+            mine = next(m for m in rows if m.n == r.n and m.tool == "tgreport" and m.job == job)
+            lines.append(f"| {r.n:,} | {job} | {mine.seconds:.2f} | {r.tool} | {r.seconds:.2f} | "
+                         f"{r.seconds / mine.seconds:.1f}× | {mine.peak_mb:.0f} |")
+    sizes = sorted({r.n for r in rows})
+    for r in rows:
+        if r.job.startswith("read"):
+            rate = int(r.check.split()[0]) / r.seconds
+            lines.append(f"| {r.n:,} | {r.job} | {r.seconds:.2f} | | | {rate:,.0f} pages/s | |")
+    if len(sizes) >= 2:
+        small, large = sizes[0], sizes[-1]
+        made = [r.job for r in rows if r.tool == "tgreport" and not r.job.startswith("read")]
+        for job in dict.fromkeys(made):
+            a = next(r for r in rows if r.n == small and r.job == job and r.tool == "tgreport")
+            b = next(r for r in rows if r.n == large and r.job == job and r.tool == "tgreport")
+            lines.append(f"| {small:,}→{large:,} | {job} growth | | | | {b.seconds / a.seconds:.2f}× "
+                         f"(N ×{large // small}) | {b.peak_mb:.0f} |")
+    return lines
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--sizes", default="10,100,1000,5000", help="comma-separated N (default %(default)s)")
-    parser.add_argument("--tools", help="only these tools (tgreport, reportlab, python-docx, pandoc)")
-    parser.add_argument("--formats", help="only these formats (pdf, docx, html, epub, json, "
-                        "pdf-weasyprint, read)")
-    parser.add_argument("--rev", default="HEAD", help="git revision of tgreport to measure (default HEAD)")
-    parser.add_argument("--worktree", action="store_true", help="measure the checkout as it is instead")
-    parser.add_argument("--budget", type=float, default=300, help="skip a run predicted to take longer (s)")
-    parser.add_argument("--timeout", type=float, default=600, help="stop a run after this long (s)")
-    parser.add_argument("--repeat", type=int, default=3, help="runs per job at N <= 100, best kept")
-    parser.add_argument("--repeat-median", type=int, default=3,
-                        help="runs per job at 100 < N <= --median-up-to, median kept")
-    parser.add_argument("--median-up-to", type=int, default=MEDIAN_UP_TO,
-                        help=f"largest N measured --repeat-median times (default {MEDIAN_UP_TO})")
-    parser.add_argument("--out", type=Path, default=BENCH / "out", help="corpora and outputs")
-    parser.add_argument("--results", type=Path, default=BENCH / "results", help="CSV and plot")
-    parser.add_argument("--no-readme", action="store_true", help="leave benchmarks/README.md alone")
+    parser.add_argument("--sizes", default="1000,5000", help="comma-separated N (default %(default)s)")
+    parser.add_argument("--repeat", type=int, default=3, help="runs per job; the fastest is kept")
     args = parser.parse_args()
-    # A background run (`&` in a script) starts with SIGINT ignored; TERM and INT both unwind
-    # through measure.run, which stops the measured process group on the way out.
-    signal.signal(signal.SIGINT, signal.default_int_handler)
-    signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))
-
-    for tool in ("pandoc", "pdfinfo", str(Path("/usr/bin/time"))):
-        if shutil.which(tool) is None:
-            sys.exit(f"run.py: {tool} is missing; run scripts/setup-system.sh bench")
-    args.out.mkdir(parents=True, exist_ok=True)
-    if args.worktree:
-        src, measured = ROOT / "src", "working tree"
-    else:
-        tree, commit = snapshot(args.rev, args.out)
-        src, measured = tree / "src", f"commit {commit}"
-    env = environment(src)
-    formats = available_formats(env)
-    sizes = [int(s) for s in args.sizes.split(",")]
-    jobs = [j for j in JOBS if (not args.tools or j.tool in args.tools.split(","))
-            and (not args.formats or j.format in args.formats.split(","))]
-    print(f"tgreport: {measured}; formats: {formats}", flush=True)
-
+    env = environment()
+    load_before = os.getloadavg()[0]
     rows: list[Row] = []
-    history: dict[tuple[str, str], list[tuple[int, float]]] = {}
-    for n in sizes:
-        corpus = make_corpus(n, args.out / f"corpus-{n}")
-        md = corpus / "corpus.md"
-        md.write_text(markdown(corpus), encoding="utf-8")
-        folder = args.out / f"run-{n}"
-        folder.mkdir(exist_ok=True)
-        shutil.rmtree(folder / "read-cache", ignore_errors=True)  # filled afresh by this commit
-        for job in jobs:
-            tg_format = "pdf" if job.format == "pdf-weasyprint" else job.format
-            guess = predicted(history.get((job.format, job.tool), []), n)
-            if job.max_n is not None and n > job.max_n:
-                row = Row(n, job.format, job.tool, "capped", note=f"run up to N = {job.max_n} only")
-            elif job.tool == TGREPORT and job.format != "read" and formats.get(tg_format) != "available":
-                row = Row(n, job.format, job.tool, "unavailable", note=formats.get(tg_format, "unknown"))
-            elif guess is not None and guess > args.budget:
-                note = f"predicted {guess:.0f} s > {args.budget:.0f} s"
-                row = Row(n, job.format, job.tool, "skipped", note=note)
-            else:
-                row = measure_job(job, n, corpus, md, folder, env, args)
-            if row.status == "ok" and row.seconds is not None:
-                history.setdefault((job.format, job.tool), []).append((n, row.seconds))
-            rows.append(row)
-            print(row.line(), flush=True)
-            write_csv(rows, args.results / "latest.csv")
-    write_results(rows, args.results, None if args.no_readme else BENCH / "README.md", measured)
+    for n in (int(s) for s in args.sizes.split(",")):
+        rows += measure_size(n, args.repeat, env)
+    RESULTS.mkdir(exist_ok=True)
+    with (RESULTS / "latest.csv").open("w", newline="", encoding="utf-8") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(["n", "job", "tool", "seconds", "peak_mb", "check"])
+        writer.writerows([r.n, r.job, r.tool, f"{r.seconds:.3f}", f"{r.peak_mb:.0f}", r.check] for r in rows)
+    table = "\n".join(ratios(rows))
+    commit = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True,
+                            text=True).stdout.strip()
+    (RESULTS / "latest.md").write_text(
+        f"Measured {time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())} at {commit}, load average "
+        f"{load_before:.1f} before and {os.getloadavg()[0]:.1f} after\n\n{table}\n", encoding="utf-8")
+    print(table)
+    print(json.dumps({"results": str(RESULTS / "latest.md")}))
     return 0
 
 
 if __name__ == "__main__":
-    raise SystemExit(main())
+    sys.exit(main())

@@ -51,6 +51,7 @@ def article_to_dict(article: Article) -> dict[str, Any]:
         "authors": list(article.authors),
         "site": article.site,
         "url": article.url,
+        "fetched": date_text(article.fetched),
         "publisher": article.publisher,
         "category": article.category,
         "views": article.views,
@@ -87,6 +88,7 @@ def article_from_dict(data: dict[str, Any], *, source: str, default_id: str) -> 
         authors=tuple(str(a) for a in _list(data, "authors")),
         site=_text(data, "site"),
         url=_text(data, "url"),
+        fetched=parse_moment(data.get("fetched")),
         publisher=_text(data, "publisher"),
         category=_text(data, "category"),
         views=int(views) if views is not None else None,
@@ -134,6 +136,16 @@ def parse_stamp(value: Any) -> dt.datetime | dt.date | None:
         return dt.date.fromisoformat(text) if len(text) <= 10 else dt.datetime.fromisoformat(text)
     except ValueError:
         raise ValueError(f"bad date {value!r}: use YYYY-MM-DD or YYYY-MM-DDTHH:MM") from None
+
+
+def parse_moment(value: Any) -> dt.datetime | None:
+    """A date and time of day (ISO 8601, with its zone when it has one), such as a fetch time."""
+    if value in (None, ""):
+        return None
+    try:
+        return dt.datetime.fromisoformat(str(value))
+    except ValueError:
+        raise ValueError(f"bad time {value!r}: use YYYY-MM-DDTHH:MM:SS+00:00") from None
 
 
 def _text(data: dict[str, Any], key: str) -> str | None:

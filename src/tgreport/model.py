@@ -90,6 +90,8 @@ class Article:
     # Where the article came from: the outlet's name ("Báo Nhân Dân") and the page's address.
     site: str | None = None
     url: str | None = None
+    # When tgreport fetched the page from `url` (UTC), for "truy cập ngày …"; None when read from a file.
+    fetched: dt.datetime | None = None
     publisher: str | None = None
     category: str | None = None
     views: int | None = None

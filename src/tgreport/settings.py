@@ -104,6 +104,7 @@ class Settings:
     max_input_bytes: int = DEFAULT_MAX_INPUT_BYTES
     cache: bool = False  # keep what was read for the next run (the CLI turns it on)
     jobs: int = 1  # processes that read files; see read.read_files
+    refetch: bool = False  # fetch pages again even when the fetch cache holds them (read/fetch.py)
     # How it looks.
     theme: Theme = field(default_factory=Theme)
     engine: str = "reportlab"  # PDF engine
@@ -224,7 +225,7 @@ _KINDS: dict[str, Any] = {
     "date_from": _DAY, "date_to": _DAY, "drop_undated": (bool,), "keep_undated": (bool,), "order": (str,),
     "group": (str,),
     "dedup": (bool,), "similarity": (int, float), "index": (bool,), "extra_chrome": (list,),
-    "max_input_bytes": (int,), "cache": (bool,), "jobs": (int,), "engine": (str,),
+    "max_input_bytes": (int,), "cache": (bool,), "jobs": (int,), "refetch": (bool,), "engine": (str,),
     "template": _PATH, "template_dir": _PATH, "date_style": (str,), "tone_style": (str,),
 }
 _ALIASES = {"org": "organisation", "organization": "organisation", "date": "issued", "from": "date_from",

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import json
 import re
@@ -11,7 +12,7 @@ from tgreport.model import Report
 
 ARTICLE_KEYS = {
     "id", "source", "title", "title_derived", "date", "published", "event_date", "authors", "site", "url",
-    "publisher", "category", "views", "lead", "blocks", "removed", "warnings",
+    "fetched", "publisher", "category", "views", "lead", "blocks", "removed", "warnings",
 }
 DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 STAMP = re.compile(r"^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2})?$")
@@ -80,3 +81,21 @@ def test_json_reader_refuses_wrong_shapes_with_the_file_name(tmp_path) -> None: 
         with pytest.raises(InputError) as caught:
             read_path(path)
         assert name in str(caught.value), name
+
+
+def test_the_fetch_time_goes_through_the_contract_unchanged() -> None:
+    import pytest
+
+    from tgreport.contract import article_from_dict, article_to_dict
+    from tgreport.model import Article, Paragraph
+
+    fetched = dt.datetime(2026, 12, 6, 21, 50, 3, tzinfo=dt.UTC)
+    article = Article("a", "https://baochinhphu.vn/a.htm", "Tin", (Paragraph("Nội dung."),),
+                      url="https://baochinhphu.vn/a.htm", fetched=fetched)
+    data = article_to_dict(article)
+    assert data["fetched"] == "2026-12-06T21:50:03+00:00"
+    assert article_from_dict(json.loads(json.dumps(data)), source="x", default_id="x") == article
+    assert article_to_dict(dataclasses.replace(article, fetched=None))["fetched"] is None
+    with pytest.raises(ValueError, match="bad time"):
+        article_from_dict({**data, "fetched": "hôm qua"}, source="x", default_id="x")
+

@@ -217,3 +217,24 @@ def test_text_the_date_check_skips_holds_no_date(text: str) -> None:
 def test_no_text_scores_near_the_top_that_mojibake_repair_assumes(text: str) -> None:
     # repair_mojibake leaves a line alone when it scores within 0.3 of _TOP_SCORE.
     assert vietnamese_score(text) < detect._TOP_SCORE - 0.05
+
+
+def test_workers_read_while_another_thread_runs(tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
+    # In a terminal the progress bar's thread runs throughout: the workers must still be used
+    # (they start from a fresh interpreter, not a fork of this process) and read the same.
+    import threading
+
+    folder = _folder(tmp_path)
+    alone = _read(folder, 1, caplog)
+    stop = threading.Event()
+    ticker = threading.Thread(target=lambda: stop.wait(60), daemon=True)
+    ticker.start()
+    workers: list[int] = []
+    try:
+        pooled = _read(folder, 2, caplog, lambda d, t: workers.append(
+            len(psutil.Process().children(recursive=True))))
+    finally:
+        stop.set()
+        ticker.join()
+    assert pooled == alone
+    assert max(workers) >= 2  # the forkserver and its workers

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import TYPE_CHECKING
@@ -10,8 +11,10 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:  # rich is imported only when a bar is drawn: it costs a run 20 ms otherwise
     from rich.progress import Progress
 
-# Below this many input files a run takes about a second: a bar would only flicker.
+# Below this many input files a run takes about a second: a bar would only flicker. Pages fetched
+# from their links are slower: the bar shows once reading has taken SLOW_SECONDS, however few.
 MIN_FILES_FOR_BAR = 50
+SLOW_SECONDS = 1.0
 
 
 class Bar:
@@ -21,9 +24,12 @@ class Bar:
         self._progress = progress
         # Hidden until the work proves long enough to be worth a bar.
         self._task = progress.add_task("Đọc bài", total=None, visible=False) if progress else None
+        self._start = time.monotonic()
 
     def reading(self, done: int, total: int) -> None:
-        if self._progress is None or self._task is None or total < MIN_FILES_FOR_BAR:
+        if self._progress is None or self._task is None:
+            return
+        if total < MIN_FILES_FOR_BAR and time.monotonic() - self._start < SLOW_SECONDS:
             return
         self._progress.update(self._task, completed=done, total=total, visible=True)
 

@@ -23,6 +23,7 @@ from tgreport.model import Article
 from tgreport.read import registry
 from tgreport.read.cache import Entry, ReadCache, stamp_of
 from tgreport.read.discover import find_inputs
+from tgreport.read.links import split_inputs
 from tgreport.read.lookalike import lookalike_warning
 from tgreport.read.notes import Note, keeping, note, show
 from tgreport.settings import Settings
@@ -85,28 +86,44 @@ def read_files(
     progress: Callable[[int, int], None] | None = None,
     exclude: Iterable[str | os.PathLike[str]] = (),
 ) -> ReadResult:
-    """Read every input file; a bad file is skipped with a warning naming it and why.
+    """Read every input; a bad file is skipped with a warning naming it and why.
+
+    A link ("https://…"), or a .txt file named here that lists links, is fetched (or taken from
+    the fetch cache) and read as a saved page; a page that cannot be had is skipped the same way.
 
     `progress(done, total)` is called as files are done, for a caller's progress bar. Files in
     `exclude` (the outputs being written) are not read: a report written into its own input
     folder must not come back as input on the next run.
     """
+    inputs = split_inputs(list(paths))  # links, and lists of links, are fetched (read/web.py)
     outputs = {i for p in exclude if (i := _identity(p)) is not None}
-    files = [f for f in find_inputs([Path(p) for p in paths], registry.suffixes())
+    files = [f for f in find_inputs([Path(p) for p in inputs.paths], registry.suffixes())
              if not outputs or _identity(f) not in outputs]
+    total = len(inputs.links) + len(files)
+    result = ReadResult(files=total)
+    if inputs.links:
+        from tgreport.read.web import read_links  # httpx is imported only when a link is given
+
+        counted = (lambda done: progress(done, total)) if progress is not None else None
+        for page in read_links(inputs.links, settings, read_file, counted):
+            _take(result, FileRead(page.articles, page.error, page.notes))
     store = ReadCache(settings) if settings.cache else None
-    result = ReadResult(files=len(files))
-    for done, outcome in enumerate(_outcomes(files, settings, store), 1):
-        show(outcome.notes)
-        if outcome.error is not None:
-            log.warning("%s", outcome.error)
-            result.skipped.append(outcome.error)
-        result.articles += outcome.articles
+    for done, outcome in enumerate(_outcomes(files, settings, store), len(inputs.links) + 1):
+        _take(result, outcome)
         if progress is not None:
-            progress(done, len(files))
+            progress(done, total)
     if store is not None:
         store.save()
     return result
+
+
+def _take(result: ReadResult, outcome: FileRead) -> None:
+    """Add one input's outcome to `result`, saying what reading it said."""
+    show(outcome.notes)
+    if outcome.error is not None:
+        log.warning("%s", outcome.error)
+        result.skipped.append(outcome.error)
+    result.articles += outcome.articles
 
 
 def _outcomes(files: list[Path], settings: Settings, store: ReadCache | None) -> Iterator[FileRead]:

@@ -107,12 +107,6 @@ def test_estimate_agrees_with_the_pdf_exporter(sample_report: Report, sectioned_
             assert stored == {a: pdf[a] for a in stored}
 
 
-def test_pdf_page_numbers_on_request(sample_report: Report) -> None:
-    data = render(sample_report, extra={"docx_page_numbers": "pdf"})
-    pdf = pdf_page_numbers(sample_report, Settings())
-    assert {a: p for a, (_, p) in toc_entries(data).items()} == {a: pdf[a] for a in toc_entries(data)}
-
-
 vietnamese = st.text(
     alphabet=st.sampled_from([
         *"aăâbcdđeêghiklmnoôơpqrstuưvxyàảãáạằẳẵắặầẩẫấậÀẢÃÁẠĐƯỚỪỬỮỰ ,.“”",

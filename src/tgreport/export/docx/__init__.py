@@ -3,9 +3,7 @@
 The TOC's stored page numbers come from layout.py's estimate, which lays the paragraphs out with
 the PDF's rules. Measured against LibreOffice's rendering of the DOCX and against the PDF
 exporter's own `page_numbers()`, all three agree; the estimate costs a fraction of a ReportLab
-pass (for 1,000 articles about 0.6 s of counting lines, shared by two processes: 0.3-0.4 s,
-against 2.8 s), so it is the default and the DOCX stays fast.
-`extra={"docx_page_numbers": "pdf"}` asks the PDF exporter instead.
+pass (for 1,000 articles about 0.6 s of counting lines, against 2.8 s), so the DOCX stays fast.
 """
 
 from __future__ import annotations
@@ -14,13 +12,11 @@ import logging
 from typing import ClassVar
 
 from tgreport import present
-from tgreport.errors import TgreportError
 from tgreport.export.docx import body, letterhead, package, reference, toc
 from tgreport.export.docx.brief import brief_paragraphs
 from tgreport.export.docx.layout import estimate_pages, fold_space_before
 from tgreport.export.docx.paragraphs import Para, body_xml
-from tgreport.export.docx.reference import Geometry
-from tgreport.export.docx.styles import StyleSpec, style_specs
+from tgreport.export.docx.styles import style_specs
 from tgreport.export.docx.wml import twips
 from tgreport.model import Report
 from tgreport.present import header as present_header
@@ -42,20 +38,6 @@ def paragraphs(report: Report, frame_height_pt: float, date_style: str = "offici
     if report.index:
         paras += body.appendix(report)
     return paras
-
-
-def page_numbers(
-    report: Report, options: Settings, paras: list[Para], specs: dict[str, StyleSpec], area: Geometry
-) -> dict[str, int]:
-    """Bookmark → page for the TOC and the appendix: the estimate, or the PDF's if asked for."""
-    if options.extra.get("docx_page_numbers") == "pdf":
-        try:
-            from tgreport.export.pdf import page_numbers as pdf_page_numbers
-
-            return pdf_page_numbers(report, options)
-        except (TgreportError, ImportError, OSError, ValueError) as exc:
-            log.warning("PDF page numbers unavailable (%s); estimating them instead", exc)
-    return estimate_pages(paras, specs, options.theme, area.text_width, area.text_height)
 
 
 class DocxExporter:
@@ -83,7 +65,7 @@ class DocxExporter:
         if not custom:  # a user's template keeps its own spacing, untouched by direct formatting
             fold_space_before(paras, specs)
         # With a user's template the estimate still uses the theme's fonts and sizes.
-        pages = page_numbers(report, options, paras, specs, area)
+        pages = estimate_pages(paras, specs, options.theme, area.text_width, area.text_height)
         reference.set_header(doc, theme, area.text_width)
         subject = " — ".join(p for p in (present.cover_period(report), present.cover_count(report)) if p)
         reference.set_properties(doc, report, subject)

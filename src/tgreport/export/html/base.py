@@ -164,30 +164,13 @@ def font_faces(
 
 def macros_for(options: Settings) -> dict[str, Any]:
     """The article writers and TOC entries the page templates call, for these options."""
-    if _is_builtin_article_template(options.template_dir):
-        macros = htmlmarkup.BUILTIN
-    else:
-        macros = htmlmarkup.from_template(get_template(options, "_article.html").module)
+    module = get_template(options, "_article.html").module  # the built-in one, or the user's
     return {
-        **macros.context(),
+        **{name: getattr(module, name) for name in ("article", "section_head", "section_articles")},
         "toc_articles": htmlmarkup.toc_articles,
         "index_links": htmlmarkup.index_links,
         "index_numbers": htmlmarkup.index_numbers,
     }
-
-
-@cache
-def _is_builtin_article_template(template_dir: Path | None) -> bool:
-    """True unless `template_dir` overrides `_article.html` (asked of the loader: no compiling)."""
-    loader = environment(template_dir).loader
-    if loader is None:
-        return False
-    try:
-        _, filename, _ = loader.get_source(environment(template_dir), "_article.html")
-    except TemplateError:
-        return False  # get_template() then reports the error, naming the folder
-    builtin = templates_dir() / "html" / "_article.html"
-    return filename is not None and Path(filename).resolve() == builtin.resolve()
 
 
 def template_context(

@@ -1,0 +1,71 @@
+"""The reader registry: built-ins by suffix, third-party readers by entry point, like exporters."""
+
+from __future__ import annotations
+
+import sys
+import types
+from collections.abc import Iterator
+from importlib.metadata import EntryPoint
+from pathlib import Path
+
+import pytest
+
+import tgreport
+from tgreport.errors import InputError, UsageError
+from tgreport.model import Article, Paragraph
+from tgreport.read import registry
+from tgreport.settings import Settings
+
+
+class _FakeEntryPoints:
+    def __init__(self, *eps: EntryPoint) -> None:
+        self.eps = eps
+
+    def __call__(self, group: str) -> tuple[EntryPoint, ...]:
+        return self.eps if group == registry.ENTRY_POINT_GROUP else ()
+
+
+def read_markdown(path: Path, settings: Settings) -> list[Article]:
+    """A third party's reader: '# title' then paragraphs."""
+    lines = path.read_text(encoding="utf-8").split("\n\n")
+    if not lines[0].startswith("# "):
+        raise InputError("no '# title' line", path)
+    return [Article(id=path.stem, source=str(path), title=lines[0][2:].strip(),
+                    blocks=tuple(Paragraph(p.strip()) for p in lines[1:] if p.strip()))]
+
+
+@pytest.fixture
+def plugin(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    module = types.ModuleType("tgreport_md_reader")
+    module.read_markdown = read_markdown  # type: ignore[attr-defined]
+    monkeypatch.setitem(sys.modules, "tgreport_md_reader", module)
+    eps = (
+        EntryPoint("md", "tgreport_md_reader:read_markdown", registry.ENTRY_POINT_GROUP),
+        EntryPoint(".txt", "tgreport_md_reader:read_markdown", registry.ENTRY_POINT_GROUP),  # taken
+    )
+    monkeypatch.setattr(registry, "entry_points", _FakeEntryPoints(*eps))
+    registry._targets.cache_clear()
+    yield
+    registry._targets.cache_clear()
+
+
+def test_builtins_cover_the_documented_suffixes() -> None:
+    assert set(registry.suffixes()) >= {".txt", ".html", ".htm", ".json", ".jsonl"}
+    assert registry.reader_for(Path("a.TXT")).__name__ == "read_text"
+    with pytest.raises(UsageError, match=r"no reader for '\.docx' files"):
+        registry.reader_for(Path("a.docx"))
+
+
+def test_a_third_party_reader_is_found_and_used_like_a_builtin(
+    plugin: None, tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    (tmp_path / "a.md").write_text("# Tin từ Markdown\n\nĐoạn một.\n\nĐoạn hai.", encoding="utf-8")
+    (tmp_path / "b.md").write_text("không có tiêu đề", encoding="utf-8")
+    (tmp_path / "c.txt").write_text("Tin văn bản\n\nNội dung bài viết văn bản.", encoding="utf-8")
+    with caplog.at_level("WARNING"):
+        result = tgreport.read([tmp_path])
+    assert ".md" in registry.suffixes()
+    titles = sorted(a.title or "" for a in result.articles)
+    assert titles == ["Tin từ Markdown", "Tin văn bản"]  # .txt still read by the built-in reader
+    assert [Path(e.path or "").name for e in result.skipped] == ["b.md"]
+    assert any("'.txt' from" in r.getMessage() and "already taken" in r.getMessage() for r in caplog.records)
