@@ -94,6 +94,10 @@ def _image_name(src: str | None) -> str | None:
     return name if _IMAGE_NAME.search(name) else None
 
 
+_COMMENT = re.compile(r"<!--.*?(?:-->|$)", re.DOTALL)
+_DECLARATION = re.compile(r"<!")
+
+
 def html_to_text(markup: str) -> str:
     """The page's visible text, a blank line between blocks; a sub-heading (<h2>…<h6>) sits
     right on top of the text it introduces, as the page reader expects of one."""
@@ -103,8 +107,16 @@ def html_to_text(markup: str) -> str:
 
 def _extract(markup: str) -> tuple[str, str | None]:
     extractor = _TextExtractor()
-    extractor.feed(markup)
-    extractor.close()
+    try:
+        extractor.feed(markup)
+        extractor.close()
+    except AssertionError:
+        # The standard library's parser gives up on some malformed declarations ("<![ A", an
+        # unknown marked section) with an AssertionError. Read the page again with comments
+        # dropped and every other "<!" taken as text, rather than lose the whole article.
+        extractor = _TextExtractor()
+        extractor.feed(_DECLARATION.sub("&lt;!", _COMMENT.sub("", markup)))
+        extractor.close()
     out: list[str] = []
     after_heading = False
     for line, heading in extractor.lines:
