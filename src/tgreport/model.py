@@ -127,6 +127,18 @@ class IndexEntry:
 
 
 @dataclass(frozen=True, slots=True)
+class Masthead:
+    """What the cover's official header says about the issuing office (see settings.HEADERS):
+    `org` superior body first, issuing body last; `number` "25-BT/BTGĐUK"; `issue` "Số 25"."""
+
+    header: str = "plain"
+    org: tuple[str, ...] = ()
+    number: str | None = None
+    issue: str | None = None
+    internal: bool = False
+
+
+@dataclass(frozen=True, slots=True)
 class Report:
     """A digest: metadata plus articles, either flat or grouped into sections."""
 
@@ -139,6 +151,9 @@ class Report:
     sections: tuple[Section, ...] = ()
     index: tuple[IndexEntry, ...] = ()
     warnings: tuple[str, ...] = ()
+    masthead: Masthead = field(default_factory=Masthead)
+    # (article id, the office's assessment of it: "tích cực", "trung tính", "tiêu cực", …)
+    assessments: tuple[tuple[str, str], ...] = ()
 
     @property
     def grouped(self) -> bool:

@@ -25,6 +25,7 @@ from tgreport.model import Report
 from tgreport.read import ReadResult, read_files
 from tgreport.settings import Settings
 from tgreport.support.atomic import write_atomic, write_together
+from tgreport.support.plural import counted
 
 log = logging.getLogger(__name__)
 
@@ -100,7 +101,7 @@ def make(
     no article is left to report."""
     result = read(inputs, settings, progress=progress, exclude=[path for _, path in targets])
     if not result.articles:
-        raise NoArticles(f"no usable article in {result.files} input file(s); no report made")
+        raise NoArticles(f"no usable article in {counted(result.files, 'input file')}; no report made")
     report = build_report(result.articles, settings)
     if not report.all_articles():
         raise NoArticles("no article left after filtering; no report made")

@@ -28,8 +28,14 @@ DEFAULT_SIMILARITY = 0.9
 DEFAULT_MAX_INPUT_BYTES = 50 * 1024 * 1024
 
 ORDERS = ("date", "date-desc", "title", "source")
-GROUPS = ("none", "category", "publisher", "month")
+GROUPS = ("none", "category", "publisher", "month", "topic")
 ENGINES = ("reportlab", "weasyprint")
+# The cover's first lines: "plain" (the title page as before), "party" (Hướng dẫn 36-HD/VPTW) or
+# "state" (Decree 30/2020/NĐ-CP, Appendix I). See present.letterhead.
+HEADERS = ("plain", "party", "state")
+# The document: "full" (every article's whole text, with TOC and overview) or "brief" (the short
+# "điểm báo": numbered items, each the headline, paper and date, a summary and the link).
+KINDS = ("full", "brief")
 # How articles' own dates are worded (metadata lines, TOC); the cover's date line is always
 # official. See present.date_text.
 DATE_STYLES = ("official", "official_weekday", "numeric", "short", "medium", "long", "full")
@@ -38,9 +44,29 @@ _CHOICES: dict[str, tuple[str, ...]] = {
     "order": ORDERS,
     "group": GROUPS,
     "engine": ENGINES,
+    "header": HEADERS,
+    "kind": KINDS,
     "date_style": DATE_STYLES,
     "tone_style": TONE_STYLES,
 }
+
+
+@dataclass(frozen=True)
+class Topic:
+    """One of the office's topics (`[[topics]]` in the config): its name, as the section heading
+    prints it, and the words and phrases that put an article under it (assemble.topics)."""
+
+    name: str
+    keywords: tuple[str, ...]
+
+    def __post_init__(self) -> None:
+        if not isinstance(self.name, str) or not self.name.strip():
+            raise UsageError(f"a topic needs a name, not {self.name!r}")
+        keywords = self.keywords
+        if isinstance(keywords, str) or not isinstance(keywords, list | tuple) or not keywords or \
+                not all(isinstance(k, str) and k.strip() for k in keywords):
+            raise UsageError(f"topic {self.name!r} needs keywords: a list of words or phrases")
+        object.__setattr__(self, "keywords", tuple(keywords))
 
 
 @dataclass(frozen=True)
@@ -49,15 +75,27 @@ class Settings:
 
     # What the digest says about itself.
     title: str = DEFAULT_TITLE
-    organisation: str | None = None
+    # One line, or the lines of the organisation's name: superior body first, issuing body last.
+    # A list or tuple is kept as a tuple of lines; a single string stays one line.
+    organisation: str | tuple[str, ...] | None = None
     place: str | None = DEFAULT_PLACE
     issued: dt.date | None = None  # None: SOURCE_DATE_EPOCH if set, else today in Vietnam
+    header: str = "plain"  # see HEADERS
+    number: str | None = None  # the document's number and sign, "25-BT/BTGĐUK"
+    issue: str | None = None  # the issue, "Số 25"; the cover adds the week when the period is known
+    internal: bool = False  # "Lưu hành nội bộ" on the cover
+    kind: str = "full"  # see KINDS
     # Which articles, in which order.
     date_from: dt.date | None = None
     date_to: dt.date | None = None
     drop_undated: bool = False
+    keep_undated: bool = False  # with date_from/date_to: keep the articles the period cannot place
     order: str = "date"
     group: str = "none"
+    topics: tuple[Topic, ...] = ()  # the office's topics, in their order; group = "topic" uses them
+    # Article id or URL → the office's assessment of it ("tích cực", "trung tính", "tiêu cực", or
+    # its own labels), counted on the overview page.
+    assessments: Mapping[str, str] = field(default_factory=dict)
     dedup: bool = True
     similarity: float = DEFAULT_SIMILARITY  # share of word shingles two bodies need to be one story
     index: bool = True
@@ -103,6 +141,11 @@ class Settings:
             raise UsageError(f"theme must be a Theme (tgreport.theme.theme(...)), not {self.theme!r}")
         if not isinstance(self.title, str) or not self.title.strip():
             raise UsageError("the title must be some text")
+        object.__setattr__(self, "organisation", _org_lines(self.organisation))
+        for name in ("number", "issue"):
+            value = getattr(self, name)
+            if value is not None and (not isinstance(value, str) or not value.strip()):
+                raise UsageError(f"{name} must be some text, not {value!r}")
         for name in ("template", "template_dir"):
             value = getattr(self, name)
             if value is not None and not isinstance(value, Path):
@@ -113,6 +156,22 @@ class Settings:
             if not isinstance(table, Mapping) or not all(
                     isinstance(k, str) and isinstance(v, str) and k and v.strip() for k, v in table.items()):
                 raise UsageError(f"{name} must be a table of text keys and names, not {table!r}")
+        if not all(isinstance(t, Topic) for t in self.topics):
+            raise UsageError("topics must be Topic(name, keywords) values")
+        object.__setattr__(self, "topics", tuple(self.topics))
+        if not isinstance(self.assessments, Mapping) or not all(
+                isinstance(k, str) and isinstance(v, str) and k.strip() and v.strip()
+                for k, v in self.assessments.items()):
+            raise UsageError("assessments must map article ids or URLs to a label, as text")
+        if self.group == "topic" and not self.topics:
+            raise UsageError('group "topic" needs topics: [[topics]] tables with a name and keywords')
+
+    @property
+    def org_lines(self) -> tuple[str, ...]:
+        """The organisation's name as lines, superior body first (none when not set)."""
+        if self.organisation is None:
+            return ()
+        return (self.organisation,) if isinstance(self.organisation, str) else self.organisation
 
     def replace(self, **changes: Any) -> Settings:
         """A copy with `changes`, checked like a new one."""
@@ -153,11 +212,27 @@ class Settings:
             raise _error(exc.message, source) from exc
 
 
+def _org_lines(value: object) -> str | tuple[str, ...] | None:
+    # A list from the config file or a repeated --org becomes a tuple (Settings stays hashable);
+    # a one-item list is that one line, as a single string always was.
+    if value is None or isinstance(value, str):
+        if isinstance(value, str) and not value.strip():
+            raise UsageError("organisation must be some text")
+        return value
+    if not isinstance(value, list | tuple) or not value or \
+            not all(isinstance(line, str) and line.strip() for line in value):
+        raise UsageError(f"organisation must be text or a list of lines of text, not {value!r}")
+    return tuple(value) if len(value) > 1 else value[0]
+
+
 # What each setting may be given as in a mapping: a type, or a converter from text.
-_DAY, _PATH, _TABLE = "day", "path", "table"
+_DAY, _PATH, _TOPICS, _TABLE = "day", "path", "topics", "table"
 _KINDS: dict[str, Any] = {
-    "title": (str,), "organisation": (str,), "place": (str,), "issued": _DAY,
-    "date_from": _DAY, "date_to": _DAY, "drop_undated": (bool,), "order": (str,), "group": (str,),
+    "title": (str,), "organisation": (str, list), "place": (str,), "issued": _DAY, "header": (str,),
+    "number": (str,), "issue": (str,), "internal": (bool,), "kind": (str,), "topics": _TOPICS,
+    "assessments": _TABLE,
+    "date_from": _DAY, "date_to": _DAY, "drop_undated": (bool,), "keep_undated": (bool,), "order": (str,),
+    "group": (str,),
     "dedup": (bool,), "similarity": (int, float), "index": (bool,), "extra_chrome": (list,),
     "max_input_bytes": (int,), "cache": (bool,), "jobs": (int,), "refetch": (bool,), "engine": (str,),
     "template": _PATH, "template_dir": _PATH, "date_style": (str,), "tone_style": (str,),
@@ -177,6 +252,14 @@ def _convert(name: str, value: Any, source: str | Path | None) -> Any:
             return dt.date.fromisoformat(text)
         except ValueError:
             raise _error(f"{name} needs a date as YYYY-MM-DD, not {text!r}", source) from None
+    if kind == _TOPICS:
+        tables = _typed(name, value, (list, tuple), source)
+        if not all(isinstance(t, Mapping) and set(t) <= {"name", "keywords"} for t in tables):
+            raise _error("topics must be tables with a name and keywords ([[topics]])", source)
+        try:
+            return tuple(Topic(t.get("name"), t.get("keywords")) for t in tables)
+        except UsageError as exc:
+            raise _error(exc.message, source) from exc
     if kind == _PATH:
         return Path(_typed(name, value, (str, Path), source))
     if kind == _TABLE:

@@ -110,15 +110,23 @@ def test_numbering_runs_across_sections() -> None:
     assert headings == ["1. Bài 5", "2. Bài 3", "3. Bài 4", "4. Bài 1", "5. Bài 2"]
 
 
-def test_date_filter_keeps_undated_with_a_warning(caplog: pytest.LogCaptureFixture) -> None:
+def test_date_filter_leaves_undated_out_in_one_warning(caplog: pytest.LogCaptureFixture) -> None:
     with caplog.at_level(logging.WARNING, logger="tgreport"):
         report = build_report(ARTICLES, Settings(date_from=D(2021, 1, 1), date_to=D(2021, 1, 31)))
-    assert ids(report.articles) == [3, 4, 2]
+    assert ids(report.articles) == [3, 4]
     assert report.period is not None
     assert (report.period.start, report.period.end) == (D(2021, 1, 1), D(2021, 1, 31))
-    undated = [w for w in report.warnings if "without a date" in w]
-    assert len(undated) == 1 and "002_sample" in undated[0]
-    assert any("002_sample" in r.getMessage() for r in caplog.records)
+    (undated,) = [w for w in report.warnings if "without a date" in w]
+    assert undated.startswith("1 article without a date left out") and undated.endswith("002_sample")
+    assert [r.getMessage() for r in caplog.records].count(undated) == 1
+
+
+def test_date_filter_with_keep_undated_keeps_them_last(caplog: pytest.LogCaptureFixture) -> None:
+    with caplog.at_level(logging.WARNING, logger="tgreport"):
+        report = build_report(ARTICLES, Settings(date_from=D(2021, 1, 1), keep_undated=True))
+    assert ids(report.articles)[-1] == 2 and 2 in ids(report.articles)
+    (undated,) = [w for w in report.warnings if "without a date" in w]
+    assert undated == "1 article without a date, listed last: 002_sample"
 
 
 def test_drop_undated() -> None:
@@ -173,7 +181,7 @@ def test_undated_warning_names_ten_ids_then_counts(caplog: pytest.LogCaptureFixt
         report = build_report(articles, Settings(dedup=False))  # one sample body: not what is tested here
     (warning,) = report.warnings
     named = re.findall(r"\d{3}_sample", warning)
-    assert warning.startswith("25 article(s) without a date")
+    assert warning.startswith("25 articles without a date")
     assert named == [a.id for a in articles[:10]] and warning.endswith("and 15 more")
     assert [r.getMessage() for r in caplog.records] == [warning]
     left_out = build_report(articles, Settings(drop_undated=True, dedup=False)).warnings

@@ -49,7 +49,7 @@ def _uncommented_example() -> dict[str, object]:
 
 def test_the_example_documents_every_setting() -> None:
     data = _uncommented_example()
-    top = {k.replace("-", "_") for k in data if not isinstance(data[k], dict)}
+    top = {k.replace("-", "_") for k in data if k not in ("theme", "reader")}  # [assessments] is a setting
     reader = {k.replace("-", "_") for k in data["reader"]}  # type: ignore[union-attr]
     tables = {k for k in ("sources", "outlets") if isinstance(data.get(k), dict)}  # [sources], [outlets]
     documented = top | reader | tables | {"organisation", "issued", "date_from", "date_to", "theme"}
@@ -67,8 +67,9 @@ def test_config_settings_and_cli_options_are_the_same_set() -> None:
     command_only = {"help", "version", "list_formats", "config"}
     cli_settings = {_SETTING_FLAGS.get(d, d) for d in dests - command_only} - {"theme_name"}
     run = {dest for dest, _ in RUN_KEYS.values()}
-    # [reader], [theme], [sources] and [outlets] tables
-    file_only = {"extra", "extra_chrome", "max_input_bytes", "theme", "sources", "outlets"}
+    # [reader], [theme], [sources], [outlets], [assessments] and [[topics]] tables
+    file_only = {"extra", "extra_chrome", "max_input_bytes", "theme", "sources", "outlets", "topics",
+                 "assessments"}
     settings = {f.name for f in dataclasses.fields(Settings)} - file_only
     assert cli_settings == settings | run
 

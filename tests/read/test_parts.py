@@ -272,3 +272,16 @@ def test_html_structure_helps_the_reader(tmp_path: Path) -> None:
     ]
     assert not any("Một bài khác" in b.text or "ảnh 1" in b.text for b in article.blocks)
     assert article.authors == ("Hồng Nhung",)
+
+
+@pytest.mark.parametrize("declaration", ["<![ A", "<![A[ b ]]>", "<!["])
+def test_a_malformed_declaration_does_not_lose_the_page(declaration: str, tmp_path: Path) -> None:
+    # The standard library's HTML parser raises AssertionError on these (found by the fuzz test).
+    page = tmp_path / "bai.html"
+    page.write_text(f"<html><body><h1>Hội nghị tuyên giáo</h1><!-- quảng cáo -->{declaration}"
+                    "<p>Sáng 6-1, Ban Tuyên giáo tổ chức hội nghị tổng kết công tác năm 2020.</p>",
+                    encoding="utf-8")
+    (article,) = read_path(page)
+    text = " ".join(b.text for b in article.blocks)
+    assert article.title == "Hội nghị tuyên giáo" and "tổng kết công tác năm 2020" in text
+    assert "quảng cáo" not in text  # comments stay out, as in a well-formed page

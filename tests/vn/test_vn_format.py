@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from tgreport.vn import format_date, format_period, parse_date
+from tgreport.vn import format_date, format_period, format_span, parse_date
 from tgreport.vn.dates import DATE_STYLES, format_time, weekday_name
 from tgreport.vn.numbers import format_list, format_number
 
@@ -150,3 +150,21 @@ def test_numbers_and_lists() -> None:
 def test_unknown_style() -> None:
     with pytest.raises(ValueError, match="official"):
         format_date(dt.date(2021, 1, 7), "fancy")
+
+
+@pytest.mark.parametrize(
+    "start, end, text",
+    [
+        ((2021, 6, 14), (2021, 6, 20), "từ ngày 14 đến ngày 20 tháng 6 năm 2021"),
+        ((2021, 1, 4), (2021, 1, 10), "từ ngày 04 đến ngày 10 tháng 01 năm 2021"),
+        ((2021, 2, 26), (2021, 3, 4), "từ ngày 26 tháng 02 đến ngày 04 tháng 3 năm 2021"),
+        ((2020, 12, 28), (2021, 1, 3), "từ ngày 28 tháng 12 năm 2020 đến ngày 03 tháng 01 năm 2021"),
+        ((2021, 7, 16), (2021, 7, 16), "ngày 16 tháng 7 năm 2021"),
+    ],
+)
+def test_format_span_says_month_and_year_once(
+    start: tuple[int, int, int], end: tuple[int, int, int], text: str
+) -> None:
+    assert format_span(dt.date(*start), dt.date(*end)) == text
+    with pytest.raises(ValueError):
+        format_span(dt.date(*end) + dt.timedelta(days=1), dt.date(*start))

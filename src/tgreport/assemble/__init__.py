@@ -8,13 +8,15 @@ import os
 from collections.abc import Iterable
 from zoneinfo import ZoneInfo
 
+from tgreport.assemble.assessments import assess
 from tgreport.assemble.citations import build_index
 from tgreport.assemble.dedup import Merge, find_duplicates
 from tgreport.assemble.order import order_articles
 from tgreport.assemble.sections import group_articles, month_title
 from tgreport.errors import UsageError
-from tgreport.model import Article, Period, Report
+from tgreport.model import Article, Masthead, Period, Report
 from tgreport.settings import DEFAULT_PLACE, DEFAULT_SIMILARITY, DEFAULT_TITLE, GROUPS, ORDERS, Settings
+from tgreport.support.plural import counted
 
 log = logging.getLogger(__name__)
 
@@ -73,11 +75,14 @@ def build_report(articles: Iterable[Article], settings: Settings | None = None, 
         raise UsageError("build_report needs Article objects (tgreport.read gives them)")
     kept = [a for a in given if _within(a, s.date_from, s.date_to)]
     if len(kept) < len(given):
-        log.info("%d article(s) dated outside the period left out", len(given) - len(kept))
+        log.info("%s dated outside the period left out", counted(len(given) - len(kept), "article"))
     undated = [a.id for a in kept if a.date is None]
-    if undated and s.drop_undated:
+    if undated and (s.drop_undated or ((s.date_from or s.date_to) and not s.keep_undated)):
+        # A period asked for is a promise about every article's date: one without a date cannot
+        # be shown to keep it, so it is left out (and named) unless keep_undated says otherwise.
         kept = [a for a in kept if a.date is not None]
-        warn(f"{len(undated)} article(s) without a date left out: {_name_ids(undated)}")
+        why = "" if s.drop_undated else " (the period cannot place them; keep_undated keeps them)"
+        warn(f"{counted(len(undated), 'article')} without a date left out{why}: {_name_ids(undated)}")
     if s.dedup:
         # find_duplicates logs each merge at INFO; a few are worth a warning each, many a summary.
         kept, merges = find_duplicates(kept, threshold=s.similarity)
@@ -92,22 +97,26 @@ def build_report(articles: Iterable[Article], settings: Settings | None = None, 
     if undated:
         where = ("in their own section" if s.group == "month"
                  else "listed last" if s.order != "title" else "kept")
-        warn(f"{len(undated)} article(s) without a date, {where}: {_name_ids(undated)}")
-    sections = group_articles(kept, s.group, newest_first=s.order == "date-desc")
+        warn(f"{counted(len(undated), 'article')} without a date, {where}: {_name_ids(undated)}")
+    sections = group_articles(kept, s.group, newest_first=s.order == "date-desc", topics=s.topics)
     # The index lists articles in report order, so its article numbers read upwards.
     in_report = [a for s_ in sections for a in s_.articles] if sections else kept
     if period is None:
         period = _period_of(kept, s.date_from, s.date_to)
+    assessed = assess(in_report, s.assessments, warn)
     return Report(
         title=s.title,
         issued=s.issued or default_issue_date(),
-        organisation=s.organisation,
+        # The issuing body (the last line) is who the document metadata names as its author.
+        organisation=s.org_lines[-1] if s.org_lines else None,
         place=s.place,
         period=period,
         articles=() if sections else tuple(kept),
         sections=sections,
         index=build_index(in_report) if s.index else (),
         warnings=tuple(warnings),
+        masthead=Masthead(s.header, s.org_lines, s.number, s.issue, s.internal),
+        assessments=assessed,
     )
 
 

@@ -7,9 +7,10 @@ from collections.abc import Sequence
 from typing import Any
 
 from tgreport import vn
+from tgreport.assemble.topics import topic_sections
 from tgreport.errors import UsageError
 from tgreport.model import Article, Section
-from tgreport.settings import GROUPS
+from tgreport.settings import GROUPS, Topic
 
 UNKNOWN_SOURCE = "Không rõ nguồn"
 UNKNOWN_CATEGORY = "Không rõ chuyên mục"
@@ -42,16 +43,18 @@ _UNKNOWN: dict[str, str] = {
 
 
 def group_articles(
-    articles: Sequence[Article], group: str, newest_first: bool = False
+    articles: Sequence[Article], group: str, newest_first: bool = False, topics: Sequence[Topic] = ()
 ) -> tuple[Section, ...]:
     """Sections of `articles` (already in report order, which each section keeps).
 
     Categories and publishers are in Vietnamese alphabetical order, months in time order (the
     latest first if `newest_first`); the articles whose category, publisher or date is unknown
-    form the last section.
+    form the last section. "topic" follows `topics` (assemble.topics).
     """
     if group == "none":
         return ()
+    if group == "topic":
+        return topic_sections(articles, topics)
     if group not in GROUPS:
         raise UsageError(f"unknown grouping {group!r}; choose one of {', '.join(GROUPS)}")
     buckets: dict[str | None, list[Article]] = {}

@@ -23,10 +23,13 @@ from tgreport.settings import (
     DEFAULT_SIMILARITY,
     DEFAULT_TITLE,
     GROUPS,
+    HEADERS,
+    KINDS,
     ORDERS,
     Settings,
 )
 from tgreport.support.atomic import check_target
+from tgreport.support.plural import counted
 from tgreport.theme import THEMES
 from tgreport.version import __version__
 from tgreport.vn import TONE_STYLES
@@ -58,7 +61,19 @@ def build_parser() -> argparse.ArgumentParser:
                    help="output format (pdf, docx, html, epub, json, or all); repeat for several")
     p.add_argument("--engine", choices=("reportlab", "weasyprint"), help="PDF engine (default reportlab)")
     p.add_argument("--title", help=f'report title (default "{DEFAULT_TITLE}")')
-    p.add_argument("--org", help="issuing organisation, printed on the cover")
+    p.add_argument("--org", action="append", metavar="LINE",
+                   help="the organisation printed on the cover; repeat for its lines, superior body first, "
+                   "issuing body last")
+    p.add_argument("--header", choices=HEADERS,
+                   help="the cover's header: plain (default), party (Hướng dẫn 36-HD/VPTW) or state "
+                   "(Decree 30/2020/NĐ-CP)")
+    p.add_argument("--number", help='the document\'s number and sign, "25-BT/BTGĐUK" (printed "Số 25-BT/…")')
+    p.add_argument("--issue", help='the issue, "Số 25" (the cover adds the week when the period is known)')
+    p.add_argument("--kind", choices=KINDS,
+                   help='the document: full (every article whole, default) or brief (the short "điểm báo": '
+                   "headline, paper and date, a summary and the link of each)")
+    p.add_argument("--internal", action="store_true", default=None,
+                   help='mark the digest "Lưu hành nội bộ" (internal circulation)')
     p.add_argument("--place", help=f'place in the date line (default "{DEFAULT_PLACE}")')
     p.add_argument("--date", help="issue date YYYY-MM-DD (default SOURCE_DATE_EPOCH, else today)")
     p.add_argument("--from", dest="date_from", metavar="DATE", help="keep articles dated on or after DATE")
@@ -66,9 +81,12 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--theme", dest="theme_name", choices=sorted(THEMES), help="page theme (default official)")
     p.add_argument("--order", choices=ORDERS, help="article order: date (default, oldest first), date-desc, "
                    "title (Vietnamese collation) or source")
-    p.add_argument("--group", choices=GROUPS, help="sections: none (default), category, publisher or month")
+    p.add_argument("--group", choices=GROUPS, help="sections: none (default), category, publisher, month, "
+                   "or topic (the config's [[topics]])")
     p.add_argument("--drop-undated", action="store_true", default=None,
                    help="leave out articles without a date (default: keep them, with a warning)")
+    p.add_argument("--keep-undated", action="store_true", default=None,
+                   help="with --from/--to, keep the articles without a date (default: leave them out)")
     p.add_argument("--no-index", dest="index", action="store_false", default=None,
                    help="no appendix index of cited documents and people")
     p.add_argument("--no-dedup", dest="dedup", action="store_false", default=None,
@@ -155,7 +173,8 @@ _SETTING_FLAGS = {
     "date_to": "date_to", "order": "order", "group": "group", "drop_undated": "drop_undated",
     "index": "index", "dedup": "dedup", "similarity": "similarity", "date_style": "date_style",
     "tone_style": "tone_style", "template": "template", "template_dir": "template_dir", "cache": "cache",
-    "engine": "engine", "jobs": "jobs", "refetch": "refetch",
+    "engine": "engine", "jobs": "jobs", "refetch": "refetch", "header": "header", "number": "number",
+    "issue": "issue", "internal": "internal", "keep_undated": "keep_undated", "kind": "kind",
 }
 
 
@@ -235,7 +254,7 @@ def _run(args: argparse.Namespace) -> int:
         made = make(args.inputs, targets, settings, progress=bar.reading, stage=bar.stage)
     if not args.quiet:
         for name, path in made.written:
-            print(f"{path}: {name}, {made.articles} articles")
+            print(f"{path}: {name}, {counted(made.articles, 'article')}")
     return EXIT_OK
 
 
@@ -246,7 +265,7 @@ def _to_stdout(args: argparse.Namespace, settings: Settings) -> int:
         raise UsageError("-o - writes one format to standard output; name it with -f (for example -f html)")
     result = read(args.inputs, settings)
     if not result.articles:
-        raise NoArticles(f"no usable article in {result.files} input file(s); no report made")
+        raise NoArticles(f"no usable article in {counted(result.files, 'input file')}; no report made")
     report = build_report(result.articles, settings)
     if not report.all_articles():
         raise NoArticles("no article left after filtering; no report made")

@@ -25,7 +25,7 @@ __all__ = [
 from tgreport.errors import UsageError
 from tgreport.model import Article, Report, Section
 from tgreport.settings import DATE_STYLES
-from tgreport.vn import TONE_STYLES, format_date, format_period, normalize_tone_style
+from tgreport.vn import TONE_STYLES, format_date, format_period, normalize_tone_style, sort_key
 from tgreport.vn.syllables import TONE_MARKS
 
 # The styles an article's own date may take on its metadata line and TOC subtitle
@@ -104,7 +104,8 @@ def byline(article: Article) -> str | None:
     return ", ".join(article.authors) if article.authors else None
 
 
-DERIVED_TITLE_NOTE = "(Tiêu đề do tgreport đặt theo câu đầu của bài)"
+# No tool's name inside an official document: the note says what was done, not by what.
+DERIVED_TITLE_NOTE = "(Tiêu đề đặt theo câu đầu của bài)"
 
 
 def cover_period(report: Report) -> str | None:
@@ -176,6 +177,17 @@ class Summary:
     by_source: tuple[tuple[str, int], ...]
     by_category: tuple[tuple[str, int], ...]
     undated: int
+    by_section: tuple[tuple[str, int], ...] = ()  # the report's sections (topics, months, …) in order
+    by_day: tuple[tuple[str, int], ...] = ()  # "07/01/2021", oldest first; undated articles left out
+    by_assessment: tuple[tuple[str, int], ...] = ()  # "tích cực", "trung tính", "tiêu cực", then others
+
+    @property
+    def tables(self) -> tuple[tuple[str, tuple[tuple[str, int], ...]], ...]:
+        """(label, rows) of each count the overview page shows, in order; empty ones left out."""
+        pairs = (("by_source", self.by_source), ("by_category", self.by_category),
+                 ("by_section", self.by_section), ("by_assessment", self.by_assessment),
+                 ("by_day", self.by_day))
+        return tuple((SUMMARY_LABELS[key], rows) for key, rows in pairs if rows)
 
 
 def summary(report: Report) -> Summary:
@@ -188,13 +200,40 @@ def summary(report: Report) -> Summary:
         # Most frequent first; ties in a stable (code point) order.
         return tuple(sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])))
 
+    days = Counter(a.date for a in articles if a.date is not None)
+    # Sections by paper or category would repeat a table already there: shown only when new.
+    sections = tuple((s.title, len(s.articles)) for s in report.sections)
     return Summary(
         count=len(articles),
         period=cover_period(report),
         by_source=ranked(sources),
         by_category=ranked(categories),
         undated=sum(1 for a in articles if a.date is None),
+        by_section=sections if set(sections) - set(sources.items()) - set(categories.items()) else (),
+        by_day=tuple((f"{day:%d/%m/%Y}", n) for day, n in sorted(days.items())),
+        by_assessment=_assessment_counts(report),
     )
+
+
+ASSESSMENTS = ("tích cực", "trung tính", "tiêu cực")  # the usual labels, counted in this order
+
+
+def _assessment_counts(report: Report) -> tuple[tuple[str, int], ...]:
+    """How many articles carry each label; none when nothing was assessed. Articles left
+    unassessed are counted too, so the column adds up to the report's articles."""
+    if not report.assessments:
+        return ()
+    counts = Counter(label for _, label in report.assessments)
+    order = [label for label in ASSESSMENTS if label in counts]
+    order += sorted((label for label in counts if label not in ASSESSMENTS), key=sort_key)
+    rows = [(label, counts[label]) for label in order]
+    unassessed = len(report.all_articles()) - len({i for i, _ in report.assessments})
+    if unassessed:
+        rows.append((UNASSESSED, unassessed))
+    return tuple(rows)
+
+
+UNASSESSED = "Chưa đánh giá"
 
 
 SUMMARY_TITLE = "TỔNG QUAN"
@@ -208,6 +247,9 @@ SUMMARY_LABELS = {
     "undated": "Số bài không rõ ngày:",
     "by_source": "Theo nguồn",
     "by_category": "Theo chuyên mục",
+    "by_section": "Theo phần",  # the report's own sections: topics, months, papers …
+    "by_day": "Theo ngày",
+    "by_assessment": "Theo đánh giá",
 }
 INDEX_KIND_TITLES = {"document": "Văn bản được nhắc đến", "person": "Nhân vật được nhắc đến"}
 ARTICLE_LABEL = "Bài"  # the appendix links to "Bài 3"

@@ -13,7 +13,7 @@ from tgreport.vn.dateparse import (
     resolve_year,
     year_named_in,
 )
-from tgreport.vn.dates import DATE_STYLES, format_date, format_period, format_time, weekday_name
+from tgreport.vn.dates import DATE_STYLES, format_date, format_period, format_span, format_time, weekday_name
 from tgreport.vn.detect import Decoded, guess_encoding, repair_mojibake, vietnamese_score
 from tgreport.vn.encodings import LEGACY_ENCODINGS, decode_legacy, encode_legacy
 from tgreport.vn.numbers import format_list, format_number
@@ -41,6 +41,7 @@ __all__ = [
     "format_list",
     "format_number",
     "format_period",
+    "format_span",
     "format_time",
     "guess_encoding",
     "is_syllable",

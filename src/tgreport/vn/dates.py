@@ -127,6 +127,21 @@ def format_period(start: dt.date, end: dt.date, *, named: bool = True) -> str:
     return f"từ {format_date(start)} đến {format_date(end)}"
 
 
+def format_span(start: dt.date, end: dt.date) -> str:
+    """A span of days said once, as a digest's issue line does: "từ ngày 14 đến ngày 20 tháng 6 năm
+    2021"; the month or year only where the two ends differ ("từ ngày 28 tháng 6 đến ngày 04
+    tháng 7 năm 2021"). The same zero rule as format_date (Decree 30)."""
+    if end < start:
+        raise ValueError(f"span ends ({end}) before it starts ({start})")
+    if start == end:
+        return format_date(start)
+    if start.year != end.year:
+        return f"từ {format_date(start)} đến {format_date(end)}"
+    first = f"ngày {_day(start.day)}" if start.month == end.month else \
+        f"ngày {_day(start.day)} tháng {_month(start.month)}"
+    return f"từ {first} đến {format_date(end)}"
+
+
 def _name_months(y1: int, m1: int, y2: int, m2: int) -> str | None:
     if y1 != y2:
         if (m1, m2) == (1, 12):

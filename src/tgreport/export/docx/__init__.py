@@ -12,11 +12,14 @@ import logging
 from typing import ClassVar
 
 from tgreport import present
-from tgreport.export.docx import body, package, reference, toc
+from tgreport.export.docx import body, letterhead, package, reference, toc
+from tgreport.export.docx.brief import brief_paragraphs
 from tgreport.export.docx.layout import estimate_pages, fold_space_before
 from tgreport.export.docx.paragraphs import Para, body_xml
 from tgreport.export.docx.styles import style_specs
+from tgreport.export.docx.wml import twips
 from tgreport.model import Report
+from tgreport.present import header as present_header
 from tgreport.settings import Settings
 
 __all__ = ["DocxExporter"]
@@ -24,11 +27,11 @@ __all__ = ["DocxExporter"]
 log = logging.getLogger(__name__)
 
 
-
-def paragraphs(report: Report, frame_height_pt: float, date_style: str = "official") -> list[Para]:
+def paragraphs(report: Report, frame_height_pt: float, date_style: str = "official",
+               letterhead_xml: str | None = None) -> list[Para]:
     """The whole digest, in order: cover, TOC, summary, articles, appendix; `date_style` words the
-    articles' dates (the cover's stays official)."""
-    paras = body.cover(report, frame_height_pt)
+    articles' dates (the cover's stays official); `letterhead_xml` the cover's official header."""
+    paras = body.cover(report, frame_height_pt, letterhead_xml)
     paras += toc.entries(report, date_style)
     paras += body.summary(report)
     paras += body.articles(report, date_style)
@@ -53,7 +56,12 @@ class DocxExporter:
         specs = style_specs(theme, area.text_width, label, reserve, report.grouped)
         reference.install_styles(doc, specs, theme, keep_existing=custom)
         reference.clear_body(doc)
-        paras = paragraphs(report, area.text_height / 20, options.date_style)
+        head = present_header.letterhead(report)
+        head_xml = None if head is None else letterhead.letterhead_xml(head, theme, area.text_width)
+        if options.kind == "brief":
+            paras = brief_paragraphs(report, head_xml, twips(theme.paragraph_space_pt))
+        else:
+            paras = paragraphs(report, area.text_height / 20, options.date_style, head_xml)
         if not custom:  # a user's template keeps its own spacing, untouched by direct formatting
             fold_space_before(paras, specs)
         # With a user's template the estimate still uses the theme's fonts and sizes.

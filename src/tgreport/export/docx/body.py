@@ -6,21 +6,33 @@ from tgreport import present
 from tgreport.export.docx.paragraphs import PAGEREF, TAB, Para, Run, text
 from tgreport.export.docx.wml import twips
 from tgreport.model import Article, Block, Report
+from tgreport.present import header
 
 
-def cover(report: Report, frame_height_pt: float) -> list[Para]:
-    """As the PDF: organisation at the top, the title 28% down the page, place and date last."""
+def cover(report: Report, frame_height_pt: float, letterhead_xml: str | None = None) -> list[Para]:
+    """As the PDF: organisation (or the official header, `letterhead_xml`) at the top, the title
+    28% down the page (22% under an official header), place and date last (top right in an
+    official header)."""
     paras = []
-    if report.organisation:
-        paras.append(Para("CoverOrganisation", [text(report.organisation)]))
+    if letterhead_xml is not None:
+        paras.append(Para("Normal", xml=letterhead_xml))
+    else:
+        for line in header.org_lines(report):
+            paras.append(Para("CoverOrganisation", [text(line)]))
     # The PDF's spacers become spaces before (Word keeps them: they are not at a page's top).
-    paras.append(Para("Title", [text(report.title)], before=twips(frame_height_pt * 0.28)))
-    period = present.cover_period(report)
-    if period:
-        paras.append(Para("Subtitle", [text(period)]))
+    share = 0.22 if letterhead_xml is not None else 0.28
+    paras.append(Para("Title", [text(report.title)], before=twips(frame_height_pt * share)))
+    issue = header.issue_line(report) or present.cover_period(report)
+    if issue:
+        paras.append(Para("Subtitle", [text(issue)]))
     paras.append(Para("Subtitle", [text(present.cover_count(report))]))
-    paras.append(Para("PlaceDate", [text(present.cover_place_date(report))],
-                      before=twips(frame_height_pt * 0.25)))
+    if letterhead_xml is None:
+        paras.append(Para("PlaceDate", [text(present.cover_place_date(report))],
+                          before=twips(frame_height_pt * 0.25)))
+    internal = header.internal_line(report)
+    if internal:
+        paras.append(Para("CoverOrganisation", [text(internal)],
+                          before=twips(frame_height_pt * (0.25 if letterhead_xml is not None else 0.05))))
     return paras
 
 
@@ -35,8 +47,8 @@ def summary(report: Report) -> list[Para]:
         facts.append((labels["undated"], str(s.undated)))
     for label, value in facts:
         paras.append(Para("SummaryLine", [text(label, bold=True), text(" " + value)], after=twips(3)))
-    for key, rows in (("by_source", s.by_source), ("by_category", s.by_category)):
-        paras.append(Para("IndexHeading", [text(labels[key])]))
+    for heading, rows in s.tables:
+        paras.append(Para("IndexHeading", [text(heading)]))
         for name, count in rows:
             paras.append(Para("SummaryLine", [text(name), Run(kind=TAB), text(str(count))], after=twips(6)))
     return paras

@@ -36,6 +36,7 @@ class Para:
     after: int | None = None  # … and its space after
     field_begin: str | None = None  # a complex field (the TOC) starts before the runs
     field_end: bool = False  # … and ends after them
+    xml: str | None = None  # written as it is instead (the cover's header table); no runs
 
 
 def text(value: str, bold: bool = False, italic: bool = False) -> Run:
@@ -81,6 +82,8 @@ def _text_run(rpr: str, value: str) -> str:
 
 
 def para_xml(p: Para, pages: dict[str, int], bookmark_id: int) -> str:
+    if p.xml is not None:
+        return p.xml
     ppr = f'<w:pStyle w:val="{p.style}"/>'
     if p.page_break:
         ppr += "<w:pageBreakBefore/>"

@@ -29,6 +29,8 @@ from tgreport.export.html.view import (
     text_filter,
 )
 from tgreport.model import Report
+from tgreport.present import brief as present_brief
+from tgreport.present.header import SHORT_RULE
 from tgreport.settings import Settings
 from tgreport.support.fonts import STYLES, FontFamily, family
 from tgreport.support.resources import templates_dir
@@ -194,6 +196,11 @@ def template_context(
             "page": present.PAGE_LABEL,
             "index_pages": present.INDEX_PAGES_LABEL,
         },
+        # The short rule under a State issuing body: this much of its line is left on each side.
+        "short_rule_inset": round((1 - SHORT_RULE) * 50, 2),
+        # The short digest's items (kind "brief"), None for the full compilation.
+        "brief": present_brief.brief(report) if options.kind == "brief" else None,
+        "link_label": present_brief.LINK_LABEL,
         "font_faces": (),
         "mode": "html",
         **macros_for(options),

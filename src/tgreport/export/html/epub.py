@@ -41,6 +41,9 @@ class NcxPoint:
     children: list[NcxPoint] = field(default_factory=list)
 
 
+_FRONT_FILES = frozenset({"summary.xhtml", "index.xhtml", "cover.xhtml"})
+
+
 def _files_by_anchor(view: ReportView) -> dict[str, str]:
     """Where each anchor lives: `a3` in a3.xhtml; a section heading in its first article's file."""
     where = {"summary": "summary.xhtml", "index": "index.xhtml", "cover": "cover.xhtml"}
@@ -111,6 +114,8 @@ class EpubExporter:
         base = template_context(report, options, mode="epub", font_faces=faces)
         view: ReportView = base["r"]
         where = _files_by_anchor(view)
+        if base["brief"]:  # the short digest is one page of items: every anchor is on it
+            where.update({key: "brief.xhtml" for key, file in where.items() if file not in _FRONT_FILES})
 
         def link(anchor: str) -> str:
             return f"{where[anchor]}#{anchor}"
@@ -131,7 +136,9 @@ class EpubExporter:
         )
         pages.append(("nav.xhtml", nav))
         page("summary.xhtml", "summary", base["summary_title"])
-        for s in view.sections:
+        if base["brief"]:
+            page("brief.xhtml", "brief", view.title)
+        for s in () if base["brief"] else view.sections:
             for i, a in enumerate(s.articles):
                 start = s if (view.grouped and i == 0) else None
                 # The plain heading: the template escapes titles, and `a.heading` is escaped already.

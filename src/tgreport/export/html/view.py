@@ -11,6 +11,8 @@ from markupsafe import Markup, escape
 
 from tgreport import present
 from tgreport.model import Article, Block, Caption, IndexEntry, ListBlock, Report
+from tgreport.present import header
+from tgreport.present.header import Letterhead
 from tgreport.version import __version__
 
 log = logging.getLogger(__name__)
@@ -176,6 +178,10 @@ class ReportView:
 
     title: str
     organisation: str | None
+    org_lines: tuple[str, ...]  # a plain cover's organisation, a line each
+    letterhead: Letterhead | None  # an official cover's two-column header (present.header)
+    issue_line: str | None
+    internal: str | None
     cover_period: str | None
     cover_count: str
     cover_place_date: str
@@ -204,6 +210,10 @@ def build_view(report: Report, date_style: str = "official") -> ReportView:
     return ReportView(
         title=report.title,
         organisation=report.organisation,
+        org_lines=header.org_lines(report),
+        letterhead=header.letterhead(report),
+        issue_line=header.issue_line(report),
+        internal=header.internal_line(report),
         cover_period=present.cover_period(report),
         cover_count=present.cover_count(report),
         cover_place_date=present.cover_place_date(report),

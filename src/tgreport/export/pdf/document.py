@@ -21,6 +21,7 @@ from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate
 from tgreport import present
 from tgreport.errors import ExportError
 from tgreport.export.pdf import layout
+from tgreport.export.pdf.brief import brief_flow
 from tgreport.export.pdf.flowables import LayoutState, draw_pending_numbers
 from tgreport.export.pdf.styles import Styles, build, page_size
 from tgreport.model import Report
@@ -134,7 +135,7 @@ def _binary_streams() -> Iterator[None]:
 
 
 def render(
-    report: Report, theme: Theme, *, save: bool = True, date_style: str = "official"
+    report: Report, theme: Theme, *, save: bool = True, date_style: str = "official", kind: str = "full"
 ) -> tuple[bytes, dict[str, int]]:
     """The PDF and the page (1-based) on which each anchor ("a1", "s1", "toc", …) starts.
 
@@ -144,9 +145,12 @@ def render(
     state = LayoutState()
     buffer = io.BytesIO()
     doc = _Digest(buffer, report, theme, styles)
-    flow = layout.front(report, styles, state, doc.height, date_style)
-    flow += layout.units_flow(layout.article_units(report), report, styles, state, date_style)
-    flow += layout.back(report, styles, state)
+    if kind == "brief":  # the short "điểm báo": header, title, then the items (present.brief)
+        flow = brief_flow(report, styles, state, doc.width)
+    else:
+        flow = layout.front(report, styles, state, doc.height, date_style, frame_width=doc.width)
+        flow += layout.units_flow(layout.article_units(report), report, styles, state, date_style)
+        flow += layout.back(report, styles, state)
     try:
         with _binary_streams():
             doc.build(flow)

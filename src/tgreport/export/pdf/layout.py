@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from reportlab.lib.colors import black
 from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import (
     CondPageBreak,
@@ -21,21 +22,26 @@ from reportlab.platypus.tables import TableStyle
 
 from tgreport import present
 from tgreport.export.pdf.flowables import Anchor, Deferred, LayoutState, TocLine, toc_styles
+from tgreport.export.pdf.letterhead import letterhead
 from tgreport.export.pdf.markup import escape, italic, paragraph
 from tgreport.export.pdf.styles import Styles
 from tgreport.model import Article, Block, IndexEntry, Report
+from tgreport.present import header
+
+OFFICIAL_FRAME_WIDTH = 165 * mm  # A4 less Decree 30's 30 mm and 15 mm side margins
 
 # "Bài 5, tr. 11" with no-break spaces: one unit that never splits across lines.
 INDEX_REFERENCE = f"{present.ARTICLE_LABEL}\u00a0{{number}},\u00a0{present.PAGE_LABEL}\u00a0{{page}}"
 
 
 def front(
-    report: Report, styles: Styles, state: LayoutState, frame_height: float, date_style: str = "official"
+    report: Report, styles: Styles, state: LayoutState, frame_height: float, date_style: str = "official",
+    *, frame_width: float = 0.0,
 ) -> list[Flowable]:
     """The cover, the table of contents and the summary; the TOC's page numbers are left to
     `state`. `date_style` (Settings.date_style) words the TOC's dates; the cover stays official."""
     flow: list[Flowable] = []
-    flow += cover(report, styles, frame_height)
+    flow += cover(report, styles, frame_height, frame_width)
     flow += [NextPageTemplate("body"), PageBreak()]
     flow += toc(report, styles, state, date_style)
     flow += [PageBreak()]
@@ -48,21 +54,33 @@ def back(report: Report, styles: Styles, state: LayoutState) -> list[Flowable]:
     return [PageBreak(), *index(report, styles, state)] if report.index else []
 
 
-def cover(report: Report, styles: Styles, frame_height: float) -> list[Flowable]:
-    """Organisation at the top, the title a third of the way down, the place and date last."""
+def cover(report: Report, styles: Styles, frame_height: float, frame_width: float = 0.0) -> list[Flowable]:
+    """Organisation (or the official header, present.header) at the top, the title a third of the
+    way down, the place and date last (top right in an official header)."""
     flow: list[Flowable] = []
-    if report.organisation:
-        flow.append(paragraph(report.organisation.upper(), styles.cover_org))
-        # The short rule under the issuing body's name, as on official letterheads.
-        flow.append(HRFlowable(width="25%", thickness=0.6, color=black, spaceBefore=5, hAlign="CENTER"))
-    flow.append(Spacer(0, frame_height * 0.28))
+    head = header.letterhead(report)
+    if head is not None:
+        # `frame_width` 0 (a caller that does not know it): the A4 frame of the official theme.
+        flow.append(letterhead(head, styles, frame_width or OFFICIAL_FRAME_WIDTH))
+    else:
+        for line in header.org_lines(report):
+            flow.append(paragraph(line.upper(), styles.cover_org))
+        if report.organisation or report.masthead.org:
+            # The short rule under the issuing body's name, as on official letterheads.
+            flow.append(HRFlowable(width="25%", thickness=0.6, color=black, spaceBefore=5, hAlign="CENTER"))
+    flow.append(Spacer(0, frame_height * (0.22 if head else 0.28)))
     flow.append(paragraph(report.title.upper(), styles.cover_title))
+    issue = header.issue_line(report)
     period = present.cover_period(report)
-    if period:
-        flow.append(paragraph(period, styles.cover_line))
+    if issue or period:
+        flow.append(paragraph(issue or period or "", styles.cover_line))
     flow.append(paragraph(present.cover_count(report), styles.cover_line))
     flow.append(Spacer(0, frame_height * 0.25))
-    flow.append(paragraph(present.cover_place_date(report), styles.cover_place_date))
+    if head is None:
+        flow.append(paragraph(present.cover_place_date(report), styles.cover_place_date))
+    internal = header.internal_line(report)
+    if internal:
+        flow.append(paragraph(internal.upper(), styles.cover_org))
     return flow
 
 
@@ -109,9 +127,7 @@ def summary_page(report: Report, styles: Styles, state: LayoutState) -> list[Flo
         facts.append((labels["undated"], str(s.undated)))
     for label, value in facts:
         flow.append(Paragraph(f"<b>{escape(label)}</b> {escape(value)}", cell))
-    for heading, rows in ((labels["by_source"], s.by_source), (labels["by_category"], s.by_category)):
-        if not rows:  # an empty report; ReportLab refuses a table without rows
-            continue
+    for heading, rows in s.tables:  # no empty one: ReportLab refuses a table without rows
         flow.append(paragraph(heading, styles.index_heading))
         table = Table(
             [[paragraph(name, cell), paragraph(str(count), cell)] for name, count in rows],

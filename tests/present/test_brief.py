@@ -1,0 +1,74 @@
+"""The brief's wording (present.brief): summaries, the paper-and-date brackets, headings, numbering."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+
+import pytest
+
+from factories import build_sample_report, make_article
+from tgreport.assemble import build_report
+from tgreport.model import Paragraph, Report, Section
+from tgreport.present import brief
+from tgreport.settings import Settings
+
+
+def test_the_lead_is_the_summary_when_there_is_one() -> None:
+    article = make_article(1, lead="Sapo của bài.")
+    assert brief.summary(article) == "Sapo của bài."
+
+
+def test_extractive_summary_takes_up_to_four_whole_sentences() -> None:
+    text = ("Sáng 6-1, tại TP. Hồ Chí Minh, PGS. TS. Nguyễn Văn A phát biểu. “Đây là việc lớn.” Ông nói! "
+            "Câu thứ tư có 1.234 người. Câu thứ năm không được lấy.")
+    article = make_article(1, lead=None, blocks=(Paragraph(text),))
+    assert brief.summary(article) == ("Sáng 6-1, tại TP. Hồ Chí Minh, PGS. TS. Nguyễn Văn A phát biểu. "
+                                      "“Đây là việc lớn.” Ông nói! Câu thứ tư có 1.234 người.")
+    assert brief.summary(article) == brief.summary(article)  # the same every time
+
+
+def test_summary_never_passes_its_bound() -> None:
+    long_sentence = " ".join(["Đảng viên"] * 300) + "."
+    article = make_article(1, lead=None, blocks=(Paragraph(long_sentence), Paragraph("Câu sau.")))
+    summary = brief.summary(article)
+    assert len(summary) <= brief.SUMMARY_CHARS + 1 and summary.endswith("…") and "Câu sau" not in summary
+    two = make_article(2, lead=None, blocks=(Paragraph("Câu một ngắn."), Paragraph(long_sentence)))
+    assert brief.summary(two) == "Câu một ngắn."  # the second would pass the bound: left out whole
+
+
+@pytest.mark.parametrize(
+    "fields, year, expected",
+    [
+        ({"publisher": "Nhân Dân", "date": dt.date(2021, 1, 7)}, 2021, "(Nhân Dân, 07/01)"),
+        ({"publisher": "Nhân Dân", "date": dt.date(2020, 12, 30)}, 2021, "(Nhân Dân, 30/12/2020)"),
+        ({"publisher": None, "category": None, "date": dt.date(2021, 1, 7)}, 2021, "(07/01)"),
+        ({"publisher": "Nhân Dân", "date": None}, 2021, "(Nhân Dân)"),
+        ({"publisher": None, "category": None, "date": None}, 2021, None),
+    ],
+)
+def test_source_and_date_in_brackets(fields: dict[str, object], year: int, expected: str | None) -> None:
+    assert brief.source_date(make_article(1, **fields), year) == expected
+
+
+def test_grouped_brief_has_roman_upper_case_headings_and_numbers_across_sections() -> None:
+    sample = build_sample_report()
+    grouped = dataclasses.replace(sample, articles=(), sections=(
+        Section("Xây dựng Đảng", sample.articles[:2]), Section("Kinh tế - xã hội", sample.articles[2:])))
+    sections = brief.brief(grouped)
+    assert [s.heading for s in sections] == ["I. XÂY DỰNG ĐẢNG", "II. KINH TẾ - XÃ HỘI"]
+    assert [i.number for s in sections for i in s.items] == [1, 2, 3, 4, 5]
+    assert sections[1].items[0].headline.startswith("Tiêu đề có <b>thẻ</b>")  # plain text; formats escape
+    flat = brief.brief(build_report(sample.articles, Settings(dedup=False)))
+    assert [s.heading for s in flat] == [""]
+
+
+def test_roman_numerals() -> None:
+    numbers = (1, 4, 9, 14, 40, 90, 1999)
+    assert [brief.roman(n) for n in numbers] == ["I", "IV", "IX", "XIV", "XL", "XC", "MCMXCIX"]
+
+
+def test_item_carries_the_url_when_known() -> None:
+    report = Report("Điểm báo", dt.date(2021, 1, 7), articles=(make_article(1, url="https://nhandan.vn/a"),))
+    (section,) = brief.brief(report)
+    assert section.items[0].url == "https://nhandan.vn/a" and section.items[0].anchor == "a1"
