@@ -98,6 +98,7 @@ class Settings:
             raise UsageError(f"theme must be a Theme (tgreport.theme.theme(...)), not {self.theme!r}")
         if not isinstance(self.title, str) or not self.title.strip():
             raise UsageError("the title must be some text")
+        _check_kinds(self)
         for name in ("template", "template_dir"):
             value = getattr(self, name)
             if value is not None and not isinstance(value, Path):
@@ -154,6 +155,25 @@ _KINDS: dict[str, Any] = {
 }
 _ALIASES = {"org": "organisation", "organization": "organisation", "date": "issued", "from": "date_from",
             "to": "date_to"}
+
+
+def _check_kinds(settings: Settings) -> None:
+    """A script's wrong type is said here, not as an AttributeError deep in an exporter."""
+    for name in ("drop_undated", "dedup", "index", "cache"):
+        if not isinstance(getattr(settings, name), bool):
+            raise UsageError(f"{name} must be True or False, not {getattr(settings, name)!r}")
+    for name in ("organisation", "place"):
+        if not isinstance(getattr(settings, name), str | None):
+            raise UsageError(f"{name} must be text or None, not {getattr(settings, name)!r}")
+    for name in ("template", "template_dir"):
+        value = getattr(settings, name)
+        if value is not None and (not isinstance(value, str | os.PathLike) or isinstance(value, bytes)):
+            raise UsageError(f"{name} must be a path (str or pathlib.Path), not {value!r}")
+    chrome = settings.extra_chrome
+    if isinstance(chrome, str) or not all(isinstance(item, str) for item in chrome):
+        raise UsageError(f"extra_chrome must be a list of phrases, not {chrome!r}")
+    if not isinstance(settings.extra, Mapping):
+        raise UsageError(f"extra must be a mapping, not {settings.extra!r}")
 
 
 def _convert(name: str, value: Any, source: str | Path | None) -> Any:
