@@ -13,6 +13,7 @@ import itertools
 import re
 import unicodedata
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -237,6 +238,28 @@ def _restyle(value: Any, style: str) -> Any:
         changes = {name: _restyle(getattr(value, name), style) for name in _wording_fields(type(value))}
         return dataclasses.replace(value, **changes)
     return value  # dates, numbers, None
+
+
+def rewrite_wording(report: Report, edit: Callable[[str], str]) -> Report:
+    """The report with `edit` applied to every text it prints as words (titles, bodies,
+    captions, names); ids, sources, URLs and image sources are left as they are."""
+    rewritten: Report = _rewrite(report, edit)
+    return rewritten
+
+
+_NOT_PROSE = _NOT_WORDING | {"url", "src"}
+
+
+def _rewrite(value: Any, edit: Callable[[str], str]) -> Any:
+    if isinstance(value, str):
+        return edit(value)
+    if isinstance(value, tuple):
+        return tuple(_rewrite(v, edit) for v in value)
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        changes = {f.name: _rewrite(getattr(value, f.name), edit)
+                   for f in dataclasses.fields(value) if f.init and f.name not in _NOT_PROSE}
+        return dataclasses.replace(value, **changes)
+    return value
 
 
 @functools.cache
