@@ -66,6 +66,7 @@ class Settings:
     max_input_bytes: int = DEFAULT_MAX_INPUT_BYTES
     cache: bool = False  # keep what was read for the next run (the CLI turns it on)
     jobs: int = 1  # processes that read files; see read.read_files
+    follow_links: bool = False  # read a folder's links to files outside the inputs named
     # How it looks.
     theme: Theme = field(default_factory=Theme)
     engine: str = "reportlab"  # PDF engine
@@ -150,7 +151,7 @@ _KINDS: dict[str, Any] = {
     "title": (str,), "organisation": (str,), "place": (str,), "issued": _DAY,
     "date_from": _DAY, "date_to": _DAY, "drop_undated": (bool,), "order": (str,), "group": (str,),
     "dedup": (bool,), "similarity": (int, float), "index": (bool,), "extra_chrome": (list,),
-    "max_input_bytes": (int,), "cache": (bool,), "jobs": (int,), "engine": (str,),
+    "max_input_bytes": (int,), "cache": (bool,), "jobs": (int,), "follow_links": (bool,), "engine": (str,),
     "template": _PATH, "template_dir": _PATH, "date_style": (str,), "tone_style": (str,),
 }
 _ALIASES = {"org": "organisation", "organization": "organisation", "date": "issued", "from": "date_from",
@@ -159,7 +160,7 @@ _ALIASES = {"org": "organisation", "organization": "organisation", "date": "issu
 
 def _check_kinds(settings: Settings) -> None:
     """A script's wrong type is said here, not as an AttributeError deep in an exporter."""
-    for name in ("drop_undated", "dedup", "index", "cache"):
+    for name in ("drop_undated", "dedup", "index", "cache", "follow_links"):
         if not isinstance(getattr(settings, name), bool):
             raise UsageError(f"{name} must be True or False, not {getattr(settings, name)!r}")
     for name in ("organisation", "place"):

@@ -86,6 +86,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--no-cache", dest="cache", action="store_false", default=None,
                    help="read every file afresh, neither using nor keeping what earlier runs read "
                    "(kept in TGREPORT_CACHE_DIR, else ~/.cache/tgreport)")
+    p.add_argument("--follow-links", action="store_true", default=None,
+                   help="read links in input folders that lead to files outside the inputs named "
+                   "(default: skipped, with a warning)")
     p.add_argument("-j", "--jobs", type=int, metavar="N",
                    help="processes that read the input files (default 1; more pays from a few hundred files)")
     p.add_argument("--config", help="TOML file with any of these options")
@@ -153,7 +156,7 @@ _SETTING_FLAGS = {
     "date_to": "date_to", "order": "order", "group": "group", "drop_undated": "drop_undated",
     "index": "index", "dedup": "dedup", "similarity": "similarity", "date_style": "date_style",
     "tone_style": "tone_style", "template": "template", "template_dir": "template_dir", "cache": "cache",
-    "engine": "engine", "jobs": "jobs",
+    "engine": "engine", "jobs": "jobs", "follow_links": "follow_links",
 }
 
 

@@ -92,7 +92,8 @@ def read_files(
     folder must not come back as input on the next run.
     """
     outputs = {i for p in exclude if (i := _identity(p)) is not None}
-    files = [f for f in find_inputs([Path(p) for p in paths], registry.suffixes())
+    files = [f for f in find_inputs([Path(p) for p in paths], registry.suffixes(),
+                                                follow_links=settings.follow_links)
              if not outputs or _identity(f) not in outputs]
     store = ReadCache(settings) if settings.cache else None
     result = ReadResult(files=len(files))

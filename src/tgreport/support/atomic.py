@@ -34,7 +34,8 @@ def check_target(target: Path) -> Path:
         if link:  # leads to nothing, or to what only looks like a path (pipe:[1234])
             with contextlib.suppress(OSError):
                 if not stat.S_ISREG(os.stat(given).st_mode):  # the kernel's own link to a pipe
-                    raise ExportError("is not a regular file (a device, pipe or socket); not replaced", given)
+                    raise ExportError("is not a regular file (a device, pipe or socket); not replaced",
+                                      given) from None
             raise ExportError("is a symbolic link to nothing that can be replaced; not replaced",
                               given) from None
         return folder

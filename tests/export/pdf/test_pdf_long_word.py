@@ -77,6 +77,7 @@ def test_weasyprint_lays_out_a_long_word_and_it_comes_back(tmp_path: Path) -> No
     from tgreport.pipeline import render as render_any
 
     word = _word(3000)
-    data = render_any(_report("Mở đầu.", word, "Kết thúc."), "pdf", Settings(engine="weasyprint", index=False))
+    settings = Settings(engine="weasyprint", index=False)
+    data = render_any(_report("Mở đầu.", word, "Kết thúc."), "pdf", settings)
     text = read_back(data, tmp_path).body().replace("\u200b", "")
     assert word in "".join(text.split())

@@ -87,8 +87,9 @@ class PlainParagraph(Paragraph):  # type: ignore[misc]
             # A pasted blob: cut into line-wide pieces here, in one pass over its letters;
             # ReportLab's splitter measures each letter through the font registry and copies the
             # piece so far at each, a minute and a half for a 10 MB word.
+            font = getFont(font_name)
             words, measured = _cut_wide_words(words, measured, narrowest, table,
-                                              lambda c: getFont(font_name).stringWidth(c, size, self.encoding))
+                                              lambda c: font.stringWidth(c, size, self.encoding))
 
         space = table.get(" ")
         if space is None:
