@@ -59,6 +59,11 @@ def decode_bytes(data: bytes, source: str | None = None, notes: list[str] | None
         said.append(f"{where}: decoded from the legacy encoding {decoded.encoding}; save it as UTF-8")
     if decoded.repaired:
         said.append(f"{where}: repaired mojibake ({decoded.repaired})")
+    if decoded.cut is not None:
+        start, size = decoded.cut
+        line = data.count(b"\n", 0, start) + 1
+        said.append(f"{where}:{line}: the file ends in a cut UTF-8 character ({size} byte(s) at byte "
+                    f"{start}), left out; the text before it is kept")
     if notes is not None:
         notes += said
     else:
