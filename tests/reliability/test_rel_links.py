@@ -46,7 +46,8 @@ def inputs(tmp_path: Path) -> Path:
 
 def _articles(out: Path) -> list[str]:
     """Each article of a JSON digest as its JSON text."""
-    return [json.dumps(a, ensure_ascii=False) for a in json.loads(out.read_text(encoding="utf-8"))["articles"]]
+    articles = json.loads(out.read_text(encoding="utf-8"))["articles"]
+    return [json.dumps(a, ensure_ascii=False) for a in articles]
 
 
 def _with_secret(texts: list[str]) -> int:
