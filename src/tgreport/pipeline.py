@@ -57,7 +57,9 @@ def render(report: Report, format: str, settings: Settings | None = None) -> byt
     exporter = registry.load(format)()
     # The tone style is an edit of the words, not of one format's look: made here, once, on the
     # whole report, so every format (and every input kind, JSON included) shows it.
-    return exporter.render(present.restyle_tones(report, settings.tone_style), settings)
+    # One cleaning of every text, whatever its source, before any format sees it.
+    cleaned = present.printable_report(report)
+    return exporter.render(present.restyle_tones(cleaned, settings.tone_style), settings)
 
 
 def write(

@@ -142,12 +142,25 @@ def _settings(args: argparse.Namespace, config: Config | None) -> Settings:
     for dest, key in _SETTING_FLAGS.items():
         value = getattr(args, dest, None)
         if value is not None:
-            given[key] = value
+            given[key] = _argv_text(value) if dest in _TEXT_FLAGS else value
     if args.theme_name is not None:
         table = given.get("theme")
         given["theme"] = {**table, "name": args.theme_name} if isinstance(table, dict) else args.theme_name
     given.setdefault("cache", True)  # a run in a terminal keeps what it read for the next one
     return Settings.from_mapping(given)
+
+
+_TEXT_FLAGS = ("title", "org", "place")  # words for the report, not paths
+
+
+def _argv_text(value: str) -> str:
+    """A text flag as the user typed it. Under a locale that is not UTF-8 (LC_ALL=C) Python
+    hands over argv's bytes as surrogate escapes ("\\udcc4\\udc90"); those are read back as the
+    UTF-8 they were ("Đ"). Paths stay as given: the file system wants their bytes."""
+    try:
+        return os.fsencode(value).decode("utf-8")
+    except (UnicodeError, ValueError):
+        return value
 
 
 # argparse destination → Settings key, for the flags that are settings.
