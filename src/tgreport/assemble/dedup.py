@@ -4,8 +4,9 @@ Two articles are one story when their normalised titles and dates agree and thei
 contradict it (see `bodies_agree`: "Tin vắn" is the title of many different stories a day), or
 when their bodies share at least `threshold` of their word 3-shingles (Jaccard similarity).
 Comparing every pair is O(n²); instead, a pigeonhole filter (partition signatures, Arasu et al.,
-2006) proposes as candidates only bodies that have exactly the same shingles in at least one of many partitions of
-the shingle space, which every pair alike enough must; candidates are then checked exactly.
+2006) proposes as candidates only bodies that have exactly the same shingles in at least one of
+many partitions of the shingle space, which every pair alike enough must; candidates are then
+checked exactly.
 """
 
 from __future__ import annotations
