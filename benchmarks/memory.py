@@ -21,13 +21,13 @@ from pathlib import Path
 
 
 def make_jsonl(path: Path, records: int) -> None:
-    if path.exists() and path.stat().st_size > 0 and path.with_suffix(".n").read_text() == str(records):
+    marker = path.with_suffix(".n")
+    if path.exists() and marker.exists() and marker.read_text() == f"v2 {records}":
         return
     with path.open("w", encoding="utf-8") as out:
-        for n in range(records):
-            day = 1 + n % 28
-            out.write(f'{{"title":"Tin {n}","date":"2021-01-{day:02d}","blocks":["Bài {n}."]}}\n')
-    path.with_suffix(".n").write_text(str(records))
+        for n in range(records):  # about 44 bytes a record, as in the issue (undated, like many feeds)
+            out.write(f'{{"title":"Tin {n}","blocks":["Bài {n}."]}}\n')
+    marker.write_text(f"v2 {records}")
 
 
 def make_folder(folder: Path, files: int) -> None:
@@ -38,8 +38,8 @@ def make_folder(folder: Path, files: int) -> None:
         sub = folder / f"{n // 1000:03d}"
         sub.mkdir(parents=True, exist_ok=True)
         (sub / f"{n:06d}.txt").write_text(
-            f"Hội nghị số {n}\n\nHà Nội, ngày {1 + n % 28:02d} tháng 01 năm 2021. Bài viết số {n} về công tác "
-            "tuyên giáo.\n", encoding="utf-8")
+            f"Hội nghị số {n}\n\nHà Nội, ngày {1 + n % 28:02d} tháng 01 năm 2021. Bài viết số {n} "
+            "về công tác tuyên giáo.\n", encoding="utf-8")
     marker.write_text(str(files))
 
 
@@ -52,8 +52,8 @@ def size_of(path: Path) -> int:
 def run(input_path: Path, out: Path) -> dict[str, object]:
     before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
     start = time.perf_counter()
-    done = subprocess.run([sys.executable, "-m", "tgreport", str(input_path), "-o", str(out), "--no-cache", "-q"],
-                          capture_output=True, text=True)
+    command = [sys.executable, "-m", "tgreport", str(input_path), "-o", str(out), "--no-cache", "-q"]
+    done = subprocess.run(command, capture_output=True, text=True)
     seconds = time.perf_counter() - start
     peak_kb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
     size = size_of(input_path)
