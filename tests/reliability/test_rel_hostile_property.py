@@ -112,11 +112,13 @@ def hostile_inputs(draw: st.DrawFn) -> tuple[str, bytes]:
     kind = draw(st.sampled_from([".txt", ".html", ".json", ".jsonl"]))
     body = f"{text} {READABLE} {draw(hostile_text)}."
     if kind == ".txt":
-        data = f"{text or 'Tiêu đề'}\n\nHà Nội, ngày 07 tháng 01 năm 2021. {body}\n".encode("utf-8", "surrogatepass")
+        page = f"{text or 'Tiêu đề'}\n\nHà Nội, ngày 07 tháng 01 năm 2021. {body}\n"
+        data = page.encode("utf-8", "surrogatepass")
     elif kind == ".html":
         data = f"<html><body><h1>{text}</h1><p>{body}</p></body></html>".encode("utf-8", "surrogatepass")
     else:  # ensure_ascii writes a lone surrogate as the escape "\ud800", as a scraper may
-        record = json.dumps({"id": text, "title": text, "blocks": [body], "removed": [text], "warnings": [text]})
+        record = json.dumps({"id": text, "title": text, "blocks": [body], "removed": [text],
+                             "warnings": [text]})
         data = (record + "\n" + record[: len(record) // 2]).encode() if kind == ".jsonl" else record.encode()
     return kind, data
 
