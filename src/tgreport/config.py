@@ -8,8 +8,6 @@ never passes silently. `examples/report.toml` documents every key.
 
 from __future__ import annotations
 
-import os
-import stat
 import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -17,6 +15,9 @@ from typing import Any
 
 from tgreport.errors import ConfigError
 from tgreport.settings import Settings
+from tgreport.support.regular import read_regular_file
+
+__all__ = ["MAX_CONFIG_BYTES", "Config", "load_config", "read_regular_file"]
 
 MAX_CONFIG_BYTES = 1024 * 1024  # a configuration file is a page of text, never more
 
@@ -39,28 +40,6 @@ class Config:
     path: Path
     run: dict[str, Any] = field(default_factory=dict)
     settings: dict[str, Any] = field(default_factory=dict)
-
-
-def read_regular_file(path: str | Path, limit: int, what: str) -> bytes:
-    """The bytes of a file the user named for tgreport to read (a config file, a template):
-    a regular file under `limit` bytes, read once. A FIFO, a device (/dev/zero) or anything
-    larger is refused with a ConfigError naming it, before it can hang or exhaust memory."""
-    file = Path(path)
-    try:
-        # Opened without waiting (a FIFO would block the open itself), then checked as opened.
-        fd = os.open(file, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0))
-        with open(fd, "rb") as handle:
-            info = os.fstat(handle.fileno())
-            if not stat.S_ISREG(info.st_mode):
-                raise ConfigError(f"the {what} is not a regular file", file)
-            if info.st_size > limit:
-                raise ConfigError(f"the {what} is larger than {limit // 1024} KB", file)
-            data = handle.read(limit + 1)
-    except OSError as exc:
-        raise ConfigError(f"cannot read the {what}: {exc.strerror or exc}", file) from exc
-    if len(data) > limit:
-        raise ConfigError(f"the {what} is larger than {limit // 1024} KB", file)
-    return data
 
 
 def load_config(path: str | Path) -> Config:

@@ -5,6 +5,8 @@ it comes back equal; nothing in it can run code when read."""
 from __future__ import annotations
 
 import datetime as dt
+import functools
+import sys
 from typing import Any
 
 from tgreport.model import Article, Block, Caption, Heading, Image, ListBlock, Paragraph, Quote, Related
@@ -79,7 +81,7 @@ def article_from_dict(data: dict[str, Any], *, source: str, default_id: str) -> 
         raise TypeError(f"'views' must be a whole number, not {views!r}")
     return Article(
         id=str(data.get("id") or default_id),
-        source=str(data.get("source") or source),
+        source=sys.intern(str(data.get("source") or source)),  # one string for a file's records
         title=title,
         title_derived=bool(data.get("title_derived", title is None)),
         date=date,
@@ -122,10 +124,16 @@ def block_from_dict(data: Any) -> Block:
 def parse_day(value: Any) -> dt.date | None:
     if value in (None, ""):
         return None
+    return _day(str(value)[:10])
+
+
+@functools.lru_cache(maxsize=8192)
+def _day(text: str) -> dt.date:
+    # One date object per day, shared: a million records over one year need 365, not a million.
     try:
-        return dt.date.fromisoformat(str(value)[:10])
+        return dt.date.fromisoformat(text)
     except ValueError:
-        raise ValueError(f"bad date {value!r}: use YYYY-MM-DD") from None
+        raise ValueError(f"bad date {text!r}: use YYYY-MM-DD") from None
 
 
 def parse_stamp(value: Any) -> dt.datetime | dt.date | None:

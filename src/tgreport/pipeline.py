@@ -44,7 +44,7 @@ def read(
     given = [paths] if isinstance(paths, str | os.PathLike) else list(_checked_paths(paths))
     for path in given:
         _check_path(path, "read")
-    return read_files(given, settings or Settings(), progress=progress, exclude=exclude)
+    return read_files(given, _checked_settings(settings), progress=progress, exclude=exclude)
 
 
 def render(report: Report, format: str, settings: Settings | None = None) -> bytes:
@@ -54,11 +54,13 @@ def render(report: Report, format: str, settings: Settings | None = None) -> byt
         raise UsageError(f"render needs a Report (from build_report), not {type(report).__name__}")
     if not report.all_articles():
         raise UsageError("the report has no articles")
-    settings = settings or Settings()
+    settings = _checked_settings(settings)
     exporter = registry.load(format)()
     # The tone style is an edit of the words, not of one format's look: made here, once, on the
     # whole report, so every format (and every input kind, JSON included) shows it.
-    return exporter.render(present.restyle_tones(report, settings.tone_style), settings)
+    # One cleaning of every text, whatever its source, before any format sees it.
+    cleaned = present.printable_report(report)
+    return exporter.render(present.restyle_tones(cleaned, settings.tone_style), settings)
 
 
 def write(
@@ -99,6 +101,7 @@ def make(
     """The whole run: read `inputs`, build the report, render every (format, path) of `targets`,
     then write them all together (none replaced unless all were made). Raises NoArticles when
     no article is left to report."""
+    targets = _checked_targets(targets)
     result = read(inputs, settings, progress=progress, exclude=[path for _, path in targets])
     if not result.articles:
         raise NoArticles(f"no usable article in {counted(result.files, 'input file')}; no report made")
@@ -110,6 +113,28 @@ def make(
     made = [(path, render(report, name, settings)) for name, path in targets]
     write_together(made)
     return Made(tuple(targets), len(report.all_articles()), result)
+
+
+def _checked_settings(settings: object) -> Settings:
+    if settings is None:
+        return Settings()
+    if not isinstance(settings, Settings):
+        raise UsageError(f"settings must be a tgreport.Settings, not {type(settings).__name__}")
+    return settings
+
+
+def _checked_targets(targets: object) -> list[tuple[str, Path]]:
+    wrong = UsageError("targets must be a list of (format, path) pairs, "
+                       "for example [('pdf', Path('digest.pdf'))]")
+    if isinstance(targets, str | bytes | os.PathLike) or not isinstance(targets, Iterable):
+        raise wrong
+    checked = []
+    for item in targets:
+        if not isinstance(item, tuple | list) or len(item) != 2 or not isinstance(item[0], str):
+            raise wrong
+        _check_path(item[1], "write")
+        checked.append((item[0], Path(item[1])))
+    return checked
 
 
 def _checked_paths(paths: Iterable[object]) -> Iterable[str | os.PathLike[str]]:

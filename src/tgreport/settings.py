@@ -109,6 +109,7 @@ class Settings:
     cache: bool = False  # keep what was read for the next run (the CLI turns it on)
     jobs: int = 1  # processes that read files; see read.read_files
     refetch: bool = False  # fetch pages again even when the fetch cache holds them (read/fetch.py)
+    follow_links: bool = False  # read a folder's links to files outside the inputs named
     # How it looks.
     theme: Theme = field(default_factory=Theme)
     engine: str = "reportlab"  # PDF engine
@@ -141,6 +142,7 @@ class Settings:
             raise UsageError(f"theme must be a Theme (tgreport.theme.theme(...)), not {self.theme!r}")
         if not isinstance(self.title, str) or not self.title.strip():
             raise UsageError("the title must be some text")
+        _check_kinds(self)
         object.__setattr__(self, "organisation", _org_lines(self.organisation))
         for name in ("number", "issue"):
             value = getattr(self, name)
@@ -234,12 +236,32 @@ _KINDS: dict[str, Any] = {
     "date_from": _DAY, "date_to": _DAY, "drop_undated": (bool,), "keep_undated": (bool,), "order": (str,),
     "group": (str,),
     "dedup": (bool,), "similarity": (int, float), "index": (bool,), "extra_chrome": (list,),
-    "max_input_bytes": (int,), "cache": (bool,), "jobs": (int,), "refetch": (bool,), "engine": (str,),
+    "max_input_bytes": (int,), "cache": (bool,), "jobs": (int,), "refetch": (bool,),
+    "follow_links": (bool,), "engine": (str,),
     "template": _PATH, "template_dir": _PATH, "date_style": (str,), "tone_style": (str,),
     "sources": _TABLE, "outlets": _TABLE,
 }
 _ALIASES = {"org": "organisation", "organization": "organisation", "date": "issued", "from": "date_from",
             "to": "date_to"}
+
+
+def _check_kinds(settings: Settings) -> None:
+    """A script's wrong type is said here, not as an AttributeError deep in an exporter."""
+    for name in ("drop_undated", "keep_undated", "dedup", "index", "cache", "follow_links", "refetch",
+                 "internal"):
+        if not isinstance(getattr(settings, name), bool):
+            raise UsageError(f"{name} must be True or False, not {getattr(settings, name)!r}")
+    if not isinstance(settings.place, str | None):
+        raise UsageError(f"place must be text or None, not {settings.place!r}")
+    for name in ("template", "template_dir"):
+        value = getattr(settings, name)
+        if value is not None and (not isinstance(value, str | os.PathLike) or isinstance(value, bytes)):
+            raise UsageError(f"{name} must be a path (str or pathlib.Path), not {value!r}")
+    chrome = settings.extra_chrome
+    if isinstance(chrome, str) or not all(isinstance(item, str) for item in chrome):
+        raise UsageError(f"extra_chrome must be a list of phrases, not {chrome!r}")
+    if not isinstance(settings.extra, Mapping):
+        raise UsageError(f"extra must be a mapping, not {settings.extra!r}")
 
 
 def _convert(name: str, value: Any, source: str | Path | None) -> Any:

@@ -37,7 +37,9 @@ def article(n: int, text: list[str], **fields: object) -> Article:
 def test_same_title_and_date_is_one_story(caplog: pytest.LogCaptureFixture) -> None:
     day = dt.date(2021, 1, 19)
     a = article(1, story(1), title="Tăng cường quản lý đảng viên", publisher=None, date=day)
-    b = article(2, story(2), title="TĂNG CƯỜNG quản lý đảng viên!", publisher="TTXVN/Vietnam+", date=day)
+    # The second copy was saved without its first paragraphs: the bodies agree, though not 90 %.
+    b = article(2, story(1)[120:], title="TĂNG CƯỜNG quản lý đảng viên!", publisher="TTXVN/Vietnam+",
+                date=day)
     with caplog.at_level(logging.WARNING, logger="tgreport"):
         report = build_report([a, b])
     # The copy with more metadata (a publisher) is kept.
@@ -120,7 +122,7 @@ def test_prefix_filter_finds_exactly_the_pairs_all_pairs_would() -> None:
 def test_titles_in_two_tone_styles_are_one_title() -> None:
     day = dt.date(2021, 7, 16)
     a = article(1, story(21), title="Tỉnh ủy Lạng Sơn sơ kết công tác tuyên giáo", date=day)
-    b = article(2, story(22), title="Tỉnh uỷ Lạng Sơn sơ kết công tác tuyên giáo", date=day)
+    b = article(2, story(21)[100:], title="Tỉnh uỷ Lạng Sơn sơ kết công tác tuyên giáo", date=day)
     kept, merges = find_duplicates([a, b])
     assert len(kept) == 1 and merges[0].reason == "same title and date"
 

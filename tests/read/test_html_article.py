@@ -80,15 +80,18 @@ def test_a_page_without_an_article_is_one_clear_error(tmp_path: Path) -> None:
     assert str(page) in str(info.value) and "\n" not in str(info.value)
 
 
-def test_a_record_with_a_wrong_typed_field_names_the_file_and_line(tmp_path: Path) -> None:
-    from tgreport.errors import InputError
-
+def test_a_record_with_a_wrong_typed_field_names_the_file_and_line(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    # The good record is kept; the bad one is named, with its line, in one warning (issue 21).
     records = tmp_path / "crawl.jsonl"
     records.write_text('{"title": "Một", "maintext": "Đoạn một."}\n'
                        '{"title": ["không", "phải", "chữ"], "maintext": "Đoạn hai."}\n', encoding="utf-8")
-    with pytest.raises(InputError) as info:
-        read_path(records)
-    assert str(records) in str(info.value) and "2" in str(info.value)
+    with caplog.at_level("WARNING"):
+        articles = read_path(records)
+    assert [a.title for a in articles] == ["Một"]
+    (warning,) = [r.getMessage() for r in caplog.records if "unreadable" in r.getMessage()]
+    assert str(records) in warning and "line 2 ('title' must be text" in warning
 
 
 def test_the_test_pages_read_right_field_by_field() -> None:

@@ -65,14 +65,22 @@ def test_jsonl_news_please_records_and_one_warning_for_extra_keys(
     assert warnings == [f"{path}: keys ignored: crawl_batch, my_tag"]
 
 
-def test_an_unknown_shape_names_the_file_line_and_keys(tmp_path: Path) -> None:
+def test_an_unknown_shape_names_the_file_line_and_keys(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
     path = tmp_path / "odd.jsonl"
-    path.write_text(json.dumps({"title": TITLE, "url": URL}) + "\n" + json.dumps({"headline": "x", "n": 1}),
-                    encoding="utf-8")
-    with pytest.raises(InputError) as info:
-        read_path(path)
-    message = str(info.value)
-    assert str(path) in message and "2" in message and "headline, n" in message
+    odd = json.dumps({"headline": "x", "n": 1})
+    path.write_text(json.dumps({"title": TITLE, "url": URL}) + "\n" + odd, encoding="utf-8")
+    with caplog.at_level("WARNING"):
+        kept = read_path(path)
+    assert [a.url for a in kept] == [URL]  # the good record stays (issue 21)
+    (message,) = [r.getMessage() for r in caplog.records if "unreadable" in r.getMessage()]
+    assert str(path) in message and "line 2 (" in message and "headline, n" in message
+    only = tmp_path / "only-odd.jsonl"
+    only.write_text(odd, encoding="utf-8")
+    with pytest.raises(InputError) as info:  # nothing good: the file is an error naming the line
+        read_path(only)
+    assert str(only) in str(info.value) and ":1:" in str(info.value) and "headline, n" in str(info.value)
 
 
 def test_a_news_please_record_without_text_is_no_silent_empty_article(tmp_path: Path) -> None:

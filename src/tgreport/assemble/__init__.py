@@ -63,6 +63,12 @@ def build_report(articles: Iterable[Article], settings: Settings | None = None, 
     is logged at INFO only (make-report -v shows them): a list of hundreds of merges helps no
     reader of the digest, and the log keeps every detail for whoever needs it.
     """
+    if settings is not None and not isinstance(settings, Settings):
+        raise UsageError(f"build_report's settings must be a tgreport.Settings, "
+                         f"not {type(settings).__name__}")
+    if isinstance(articles, str | bytes) or not isinstance(articles, Iterable):
+        raise UsageError(f"build_report needs a list of Articles (tgreport.read gives them), "
+                         f"not {type(articles).__name__}")
     s = settings or Settings()
     warnings: list[str] = []
 

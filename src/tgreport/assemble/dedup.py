@@ -1,10 +1,12 @@
 """Finding the same story saved twice or carried by two sites, fast enough for thousands of articles.
 
-Two articles are one story when their normalised titles and dates agree, or when their bodies
-share at least `threshold` of their word 3-shingles (Jaccard similarity). Comparing every pair is
-O(n²); instead, a pigeonhole filter (partition signatures, Arasu et al., 2006) proposes as
-candidates only bodies that have exactly the same shingles in at least one of many partitions of
-the shingle space, which every pair alike enough must; candidates are then checked exactly.
+Two articles are one story when their normalised titles and dates agree and their bodies do not
+contradict it (see `bodies_agree`: "Tin vắn" is the title of many different stories a day), or
+when their bodies share at least `threshold` of their word 3-shingles (Jaccard similarity).
+Comparing every pair is O(n²); instead, a pigeonhole filter (partition signatures, Arasu et al.,
+2006) proposes as candidates only bodies that have exactly the same shingles in at least one of
+many partitions of the shingle space, which every pair alike enough must; candidates are then
+checked exactly.
 """
 
 from __future__ import annotations
@@ -337,6 +339,24 @@ def _sums(s: frozenset[Shingle], count: int) -> list[int]:
     return sums
 
 
+MAX_TITLE_STORIES = 50
+MAX_NAMED_APART = 10
+# Share of the smaller body's shingles the larger must hold for two copies under one title and
+# date to be one story: a copy cut short, or saved with a site's extra lines, still is.
+CONTAINED = 0.8
+
+
+def bodies_agree(bodies: Sequence[frozenset[Shingle]], i: int, j: int) -> bool:
+    """Whether bodies i and j can be one story saved twice: most of the smaller one is in the
+    larger, or one of them is too short to tell (a copy saved without its text, a one-line
+    brief) and its words are all in the other."""
+    a, b = bodies[i], bodies[j]
+    if len(a) >= MIN_SHINGLES and len(b) >= MIN_SHINGLES:
+        return len(a & b) >= CONTAINED * min(len(a), len(b))
+    short, other = (a, b) if len(a) <= len(b) else (b, a)
+    return short <= other
+
+
 def _through(i: int, link: dict[int, tuple[int, str]], articles: Sequence[Article]) -> str:
     # Merged through a third copy (A like B, B like C): say which copy linked them.
     other, reason = link[i]
@@ -361,23 +381,37 @@ def find_duplicates(
         link.setdefault(i, (j, reason))
         link.setdefault(j, (i, reason))
 
+    bodies = _Bodies(articles)
+    apart: list[int] = []  # shared a title and date with an earlier article, but not its body
     if by_title:
         # Restyling tones is slow and titles rarely repeat: only titles whose letters and date
         # agree with another's (tone marks aside) can have one key, so only they are restyled.
         rough = [_rough_title_key(a) if a.date is not None else None for a in articles]
         repeated = Counter((r, a.date) for r, a in zip(rough, articles, strict=True) if r is not None)
-        first: dict[tuple[str, object], int] = {}
+        stories: dict[tuple[str, object], list[int]] = {}  # one copy of each story under the title
         for i, (article, rough_key) in enumerate(zip(articles, rough, strict=True)):
             if rough_key is None or repeated[rough_key, article.date] < 2:
                 continue
             key = title_key(article)
             if key is None or article.date is None:
                 continue
-            j = first.setdefault((key, article.date), i)
-            if j != i:
-                joined(j, i, "same title and date")
+            seen = stories.setdefault((key, article.date), [])
+            # Against the first MAX_TITLE_STORIES stories only: a title shared by thousands of
+            # different stories on one day would otherwise compare every pair of them.
+            same = next((j for j in seen[:MAX_TITLE_STORIES] if bodies_agree(bodies, j, i)), None)
+            if same is not None:
+                joined(same, i, "same title and date")
+            else:
+                if seen:
+                    apart.append(i)
+                seen.append(i)
+        if apart:
+            named = ", ".join(articles[i].id for i in apart[:MAX_NAMED_APART])
+            more = f" and {len(apart) - MAX_NAMED_APART} more" if len(apart) > MAX_NAMED_APART else ""
+            log.warning("%d article(s) share a title and date with another whose body differs, and are "
+                        "kept as stories of their own: %s%s", len(apart), named, more)
     if threshold <= 1.0:
-        for i, j, similarity in similar_pairs(_Bodies(articles), threshold, union):
+        for i, j, similarity in similar_pairs(bodies, threshold, union):
             joined(i, j, f"bodies {similarity:.0%} alike")
     groups: dict[int, list[int]] = {}
     for i in range(n):

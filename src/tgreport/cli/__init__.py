@@ -106,6 +106,9 @@ def build_parser() -> argparse.ArgumentParser:
                    "(kept in TGREPORT_CACHE_DIR, else ~/.cache/tgreport)")
     p.add_argument("--refetch", action="store_true", default=None,
                    help="fetch the pages of links again, even those fetched by an earlier run")
+    p.add_argument("--follow-links", action="store_true", default=None,
+                   help="read links in input folders that lead to files outside the inputs named "
+                   "(default: skipped, with a warning)")
     p.add_argument("-j", "--jobs", type=int, metavar="N",
                    help="processes that read the input files (default 1; more pays from a few hundred files)")
     p.add_argument("--config", help="TOML file with any of these options")
@@ -159,12 +162,28 @@ def _settings(args: argparse.Namespace, config: Config | None) -> Settings:
     for dest, key in _SETTING_FLAGS.items():
         value = getattr(args, dest, None)
         if value is not None:
-            given[key] = value
+            given[key] = _argv_text(value) if dest in _TEXT_FLAGS else value
     if args.theme_name is not None:
         table = given.get("theme")
         given["theme"] = {**table, "name": args.theme_name} if isinstance(table, dict) else args.theme_name
     given.setdefault("cache", True)  # a run in a terminal keeps what it read for the next one
     return Settings.from_mapping(given)
+
+
+_TEXT_FLAGS = ("title", "org", "place")  # words for the report, not paths
+
+
+def _argv_text(value: str | list[str]) -> str | list[str]:
+    """A text flag as the user typed it (a repeated flag: each of its values). Under a locale
+    that is not UTF-8 (LC_ALL=C) Python hands over argv's bytes as surrogate escapes
+    ("\\udcc4\\udc90"); those are read back as the UTF-8 they were ("Đ"). Paths stay as given:
+    the file system wants their bytes."""
+    if isinstance(value, list):
+        return [str(_argv_text(item)) for item in value]
+    try:
+        return os.fsencode(value).decode("utf-8")
+    except (UnicodeError, ValueError):
+        return value
 
 
 # argparse destination → Settings key, for the flags that are settings.
@@ -175,6 +194,7 @@ _SETTING_FLAGS = {
     "tone_style": "tone_style", "template": "template", "template_dir": "template_dir", "cache": "cache",
     "engine": "engine", "jobs": "jobs", "refetch": "refetch", "header": "header", "number": "number",
     "issue": "issue", "internal": "internal", "keep_undated": "keep_undated", "kind": "kind",
+    "follow_links": "follow_links",
 }
 
 

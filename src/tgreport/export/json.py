@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import io
 import json
 from typing import Any, ClassVar
 
@@ -13,7 +14,8 @@ from tgreport.settings import Settings
 from tgreport.version import __version__
 
 
-def report_to_dict(report: Report) -> dict[str, Any]:
+def report_to_dict(report: Report, articles: bool = True) -> dict[str, Any]:
+    """The report as data; `articles=False` leaves the (long) list of articles out."""
     data: dict[str, Any] = {
         "tgreport": __version__,
         "title": report.title,
@@ -28,7 +30,7 @@ def report_to_dict(report: Report) -> dict[str, Any]:
                             "internal": m.internal}
     if report.period is not None:
         data["period"] = {"from": report.period.start.isoformat(), "to": report.period.end.isoformat()}
-    data["articles"] = [article_to_dict(a) for a in report.all_articles()]
+    data["articles"] = [article_to_dict(a) for a in report.all_articles()] if articles else []
     if report.sections:
         data["sections"] = [
             {"title": s.title, "articles": [a.id for a in s.articles]} for s in report.sections
@@ -50,11 +52,44 @@ class JsonExporter:
     description: ClassVar[str] = "the report as data (UTF-8 JSON)"
 
     def render(self, report: Report, options: Settings) -> bytes:
-        data = report_to_dict(report)
+        """What json.dumps(report_to_dict(report), ensure_ascii=False, indent=2) gives, byte for
+        byte, written one article at a time: with an indent, json.dumps builds a list of every
+        token of the whole report, and a million short articles took gigabytes."""
+        out = io.BytesIO()
+        fields = report_to_dict(report, articles=False)
         if options.kind == "brief":  # the items as the other formats print them, beside the articles
-            data["brief"] = [
+            fields["brief"] = [
                 {"heading": s.heading, "items": [dataclasses.asdict(item) for item in s.items]}
                 for s in brief(report)
             ]
-        text = json.dumps(data, ensure_ascii=False, indent=2)
-        return (text + "\n").encode("utf-8")
+        out.write(b"{")
+        for n, (key, value) in enumerate(fields.items()):
+            out.write(b"," if n else b"")
+            out.write(b"\n  " + _dumps(key) + b": ")
+            if key == "articles":
+                _write_articles(out, report)
+            else:
+                out.write(_nested(_dumps(value), b"  "))
+        out.write(b"\n}\n")
+        return out.getvalue()
+
+
+def _dumps(value: Any) -> bytes:
+    return json.dumps(value, ensure_ascii=False, indent=2).encode("utf-8")
+
+
+def _nested(text: bytes, indent: bytes) -> bytes:
+    # JSON text holds no raw newline inside a string, so every newline starts a line to indent.
+    return text.replace(b"\n", b"\n" + indent)
+
+
+def _write_articles(out: io.BytesIO, report: Report) -> None:
+    articles = report.all_articles()
+    if not articles:
+        out.write(b"[]")
+        return
+    out.write(b"[")
+    for n, article in enumerate(articles):
+        out.write(b",\n    " if n else b"\n    ")
+        out.write(_nested(_dumps(article_to_dict(article)), b"    "))
+    out.write(b"\n  ]")

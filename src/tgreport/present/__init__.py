@@ -13,6 +13,7 @@ import itertools
 import re
 import unicodedata
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -25,7 +26,7 @@ __all__ = [
 from tgreport.errors import UsageError
 from tgreport.model import Article, Report, Section
 from tgreport.settings import DATE_STYLES
-from tgreport.vn import TONE_STYLES, format_date, format_period, normalize_tone_style, sort_key
+from tgreport.vn import TONE_STYLES, format_date, format_period, normalize_tone_style, printable, sort_key
 from tgreport.vn.syllables import TONE_MARKS
 
 # The styles an article's own date may take on its metadata line and TOC subtitle
@@ -305,6 +306,42 @@ def _restyle(value: Any, style: str) -> Any:
         changes = {name: _restyle(getattr(value, name), style) for name in _wording_fields(type(value))}
         return dataclasses.replace(value, **changes)
     return value  # dates, numbers, None
+
+
+def rewrite_wording(report: Report, edit: Callable[[str], str]) -> Report:
+    """The report with `edit` applied to every text it prints as words (titles, bodies,
+    captions, names); ids, sources, URLs and image sources are left as they are."""
+    rewritten: Report = _rewrite(report, edit, _NOT_PROSE)
+    return rewritten
+
+
+def printable_report(report: Report) -> Report:
+    """The report with every text in it, from any source (inputs, flags, the config file, a
+    script), ids and paths included, fit for every format: see vn.printable. The one cleaning
+    every output goes through; a report that needs none is returned as it is."""
+    cleaned: Report = _rewrite(report, printable, frozenset({"type"}))
+    return cleaned
+
+
+_NOT_PROSE = _NOT_WORDING | {"url", "src"}
+
+
+def _rewrite(value: Any, edit: Callable[[str], str], skip: frozenset[str]) -> Any:
+    if isinstance(value, str):
+        return edit(value)
+    if isinstance(value, tuple):
+        items = tuple(_rewrite(v, edit, skip) for v in value)
+        return value if all(a is b for a, b in zip(items, value, strict=True)) else items
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        changes = {}
+        for f in dataclasses.fields(value):
+            if f.init and f.name not in skip:
+                old = getattr(value, f.name)
+                new = _rewrite(old, edit, skip)
+                if new is not old:
+                    changes[f.name] = new
+        return dataclasses.replace(value, **changes) if changes else value
+    return value
 
 
 @functools.cache

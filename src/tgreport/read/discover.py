@@ -14,7 +14,8 @@ def _order(path: Path) -> tuple[str, str]:
     return (str(path).casefold(), str(path))
 
 
-def find_inputs(paths: list[str | Path], suffixes: tuple[str, ...] | None = None) -> list[Path]:
+def find_inputs(paths: list[str | Path], suffixes: tuple[str, ...] | None = None, *,
+                follow_links: bool = False) -> list[Path]:
     """Files named directly, plus the files with one of `suffixes` (default: those some reader
     reads) found recursively in folders.
 
@@ -22,12 +23,17 @@ def find_inputs(paths: list[str | Path], suffixes: tuple[str, ...] | None = None
     loop cannot trap the walk and the order never depends on the file system. The result is
     sorted, and a file reached by several names is listed once under the name that sorts first,
     so the same set of inputs gives the same report whatever order they were named in.
+
+    A link in a folder that leads to a file outside every input named (`passwd.txt` →
+    /etc/passwd) is skipped with a warning unless `follow_links`: the user named the folder, not
+    whatever its links lead to. A link named directly is the user's choice and is read.
     """
     if suffixes is None:
         from tgreport.read.registry import suffixes as known
 
         suffixes = known()
     found: dict[str, Path] = {}
+    inside = None if follow_links else _Inside(paths)
 
     def add(file: Path, key: str) -> None:
         if key not in found or _order(file) < _order(found[key]):
@@ -37,6 +43,10 @@ def find_inputs(paths: list[str | Path], suffixes: tuple[str, ...] | None = None
         path = Path(given)
         if path.is_dir():
             for file, key in _walk(path, suffixes):
+                if inside is not None and not inside(key):  # only a link can lead outside
+                    log.warning("%s: a link to %s, outside the inputs named; skipped "
+                                "(--follow-links reads it)", file, key)
+                    continue
                 add(file, key)
         elif path.exists():
             add(path, os.path.realpath(path))
@@ -45,6 +55,23 @@ def find_inputs(paths: list[str | Path], suffixes: tuple[str, ...] | None = None
         else:
             raise UsageError("no such file or folder", path)
     return sorted(found.values(), key=_order)
+
+
+class _Inside:
+    """Whether a real path lies within the inputs named: inside a folder, or a file, given."""
+
+    def __init__(self, paths: list[str | Path]) -> None:
+        self.folders: list[str] = []
+        self.files: set[str] = set()
+        for given in paths:
+            real = os.path.realpath(given)
+            if os.path.isdir(real):
+                self.folders.append(real.rstrip(os.sep) + os.sep)
+            else:
+                self.files.add(real)
+
+    def __call__(self, real: str) -> bool:
+        return real in self.files or any(real.startswith(folder) for folder in self.folders)
 
 
 def _walk(folder: Path, suffixes: tuple[str, ...]) -> list[tuple[Path, str]]:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import logging
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -20,32 +21,86 @@ from tgreport.vn import clean_text
 
 def read_json(path: Path, settings: Settings) -> list[Article]:
     text, _ = decode(read_bytes(path, settings), path)
+    if path.suffix.lower() == ".jsonl":
+        ignored: set[str] = set()
+        lines = _read_lines(text, path, ignored)
+        _say_ignored(path, ignored)
+        return lines
     records: list[tuple[int | None, Any]]
-    try:
-        if path.suffix.lower() == ".jsonl":
-            records = [
-                (n, json.loads(line)) for n, line in enumerate(text.split("\n"), 1) if line.strip()
-            ]
-        else:
-            data = json.loads(text)
-            items = data.get("articles", [data]) if isinstance(data, dict) else data
-            if not isinstance(items, list):
-                raise InputError("expected an article object, a list of them, or a report", path)
-            records = [(None, item) for item in items]
+    try:  # one JSON document: a report, an article, or a list of articles
+        data = json.loads(text)
+        items = data.get("articles", [data]) if isinstance(data, dict) else data
+        if not isinstance(items, list):
+            raise InputError("expected an article object, a list of them, or a report", path)
+        records = [(None, item) for item in items]
     except json.JSONDecodeError as exc:
         raise InputError(f"invalid JSON: {exc.msg}", path, exc.lineno) from exc
     except RecursionError as exc:
         raise InputError("JSON nested too deeply to be an article", path) from exc
     articles = []
-    ignored: set[str] = set()
+    ignored = set()
     for index, (line, record) in enumerate(records):
         if not isinstance(record, dict):
             raise InputError("each article must be a JSON object", path, line)
         default_id = article_id(path) if len(records) == 1 else f"{article_id(path)}-{index + 1}"
         articles.append(_article(record, path, default_id, line, ignored))
+    _say_ignored(path, ignored)
+    return articles
+
+
+def _say_ignored(path: Path, ignored: set[str]) -> None:
     if ignored:  # once per file, not once per record: a scraper writes the same keys each time
         note(logging.WARNING, f"{path}: keys ignored: {', '.join(sorted(ignored))}")
+
+
+MAX_NAMED_LINES = 10  # line numbers named in the one warning about a file's bad lines
+
+
+def _read_lines(text: str, path: Path, ignored: set[str]) -> list[Article]:
+    """JSON Lines: every good record is kept; the bad lines (a scraper killed mid-write leaves a
+    cut last line) are named in one warning, or, when no line is good, in the error."""
+    articles: list[Article] = []
+    bad: list[tuple[int, str]] = []  # (line number, why)
+    stem = article_id(path)
+    only_one = sum(1 for _ in _lines(text)) == 1  # a one-record file's article takes the file's id
+    for count, (number, line) in enumerate(_lines(text), 1):
+        try:
+            record = json.loads(line)
+        except json.JSONDecodeError as exc:
+            bad.append((number, f"invalid JSON: {exc.msg}"))
+            continue
+        except RecursionError:
+            bad.append((number, "JSON nested too deeply to be an article"))
+            continue
+        if not isinstance(record, dict):
+            bad.append((number, "each article must be a JSON object"))
+            continue
+        try:
+            articles.append(_article(record, path, stem if only_one else f"{stem}-{count}", number, ignored))
+        except InputError as exc:
+            bad.append((number, exc.message))
+    if bad and not articles:
+        more = f" (and {len(bad) - 1} more bad lines)" if len(bad) > 1 else ""
+        raise InputError(bad[0][1] + more, path, bad[0][0])
+    if bad:
+        named = ", ".join(f"{n} ({why})" for n, why in bad[:MAX_NAMED_LINES])
+        more = f" and {len(bad) - MAX_NAMED_LINES} more" if len(bad) > MAX_NAMED_LINES else ""
+        note(logging.WARNING, f"{path}: {len(bad)} of {len(bad) + len(articles)} records unreadable, "
+                              f"left out: line {named}{more}; the other {len(articles)} kept")
     return articles
+
+
+def _lines(text: str) -> Iterator[tuple[int, str]]:
+    """(line number, line) of every line that is not blank, without a list of every line: a
+    file of a million records is read in little more than its own size."""
+    start, number = 0, 0
+    while start < len(text):
+        end = text.find("\n", start)
+        end = len(text) if end < 0 else end
+        number += 1
+        if text[start:end].strip():
+            yield number, text[start:end]
+        start = end + 1
 
 
 def _article(data: dict[str, Any], path: Path, default_id: str, line: int | None,

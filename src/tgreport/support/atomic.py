@@ -19,31 +19,52 @@ def check_target(target: Path) -> Path:
 
     Only a regular file (or nothing) is ever replaced: a device (/dev/null, /dev/stdout), a
     FIFO, a socket, or a link to one, is refused, since replacing it as root damages the system.
+    A link to a regular file is not itself replaced: see `real_target`.
     """
+    given, link = target, target.is_symlink()  # errors name the path the user gave
+    target = real_target(target)
     folder = target.parent if str(target.parent) else Path(".")
     if not folder.is_dir():
         raise ExportError("the output folder does not exist", folder)
     if target.is_dir():
-        raise ExportError("is a folder, not a file name", target)
+        raise ExportError("is a folder, not a file name", given)
     try:
         mode = os.stat(target).st_mode
     except FileNotFoundError:
-        if target.is_symlink():
-            raise ExportError("is a broken symbolic link; not replaced", target) from None
+        if link:  # leads to nothing, or to what only looks like a path (pipe:[1234])
+            with contextlib.suppress(OSError):
+                if not stat.S_ISREG(os.stat(given).st_mode):  # the kernel's own link to a pipe
+                    raise ExportError("is not a regular file (a device, pipe or socket); not replaced",
+                                      given) from None
+            raise ExportError("is a symbolic link to nothing that can be replaced; not replaced",
+                              given) from None
         return folder
     except OSError as exc:
-        raise ExportError(f"cannot look at it: {_reason(exc)}", target) from exc
+        raise ExportError(f"cannot look at it: {_reason(exc)}", given) from exc
     if not stat.S_ISREG(mode):
-        raise ExportError("is not a regular file (a device, pipe or socket); not replaced", target)
+        raise ExportError("is not a regular file (a device, pipe or socket); not replaced", given)
     return folder
+
+
+def real_target(target: Path) -> Path:
+    """The file a write to `target` replaces: `target`, or the file a symbolic link there names.
+
+    Renaming over the link itself would turn it into a regular file; when the link is a
+    system's (/dev/stdout → /proc/self/fd/1 with the output redirected to a file) that damages
+    the system. So the link stays and the file it leads to is replaced, as a shell's `>` would
+    write into it; a link that leads nowhere real (a pipe, a deleted file) is refused later.
+    """
+    if not target.is_symlink():
+        return target
+    return Path(os.path.realpath(target))
 
 
 class Staged:
     """`data` written and flushed to a temporary file beside `target`, not yet in its place."""
 
     def __init__(self, target: Path, data: bytes) -> None:
-        self.target = target
-        self.folder = check_target(target)
+        self.target = real_target(target)
+        self.folder = check_target(self.target)
         _remove_stale_temporaries(self.folder, target.name)
         try:
             # The process id in the name tells a later run whether the writer is still alive.

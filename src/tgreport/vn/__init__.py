@@ -19,7 +19,7 @@ from tgreport.vn.encodings import LEGACY_ENCODINGS, decode_legacy, encode_legacy
 from tgreport.vn.numbers import format_list, format_number
 from tgreport.vn.periods import ParsedPeriod, find_periods, parse_period
 from tgreport.vn.syllables import is_syllable, split_syllable
-from tgreport.vn.text import clean_text, decode_bytes
+from tgreport.vn.text import clean_text, decode_bytes, printable
 from tgreport.vn.tones import TONE_STYLES, normalize_tone_style
 
 __all__ = [
@@ -49,6 +49,7 @@ __all__ = [
     "normalize_tone_style",
     "parse_date",
     "parse_period",
+    "printable",
     "repair_mojibake",
     "resolve_year",
     "sort_key",

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import codecs
+import contextlib
 import re
 import unicodedata
 from collections import Counter
@@ -80,6 +81,7 @@ class Decoded:
     # scoring every word of every page was most of the reading time.
     known_score: float | None = field(default=None, compare=False)
     repaired: str | None = None
+    cut: tuple[int, int] | None = None  # (byte offset, bytes) of a UTF-8 sequence cut off at the end
 
     @property
     def score(self) -> float:
@@ -205,13 +207,21 @@ def guess_encoding(data: bytes) -> Decoded:
         except UnicodeDecodeError:
             pass
     best: Decoded | None = None
+    cut = None
+    utf8: str | None
     try:
-        text = data.decode("utf-8")
-    except UnicodeDecodeError:
-        pass
-    else:
-        repaired, how = repair_mojibake(text)
-        best = Decoded(repaired, "utf-8", None, how)
+        utf8 = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        utf8 = None
+        # A writer killed mid-character (a scraper, a full disk) leaves a UTF-8 sequence cut off
+        # at the very end: everything before it is good UTF-8, and is kept.
+        if exc.reason == "unexpected end of data" and exc.end == len(data) and len(data) - exc.start < 4:
+            with contextlib.suppress(UnicodeDecodeError):
+                utf8 = data[: exc.start].decode("utf-8")
+                cut = (exc.start, len(data) - exc.start)
+    if utf8 is not None:
+        repaired, how = repair_mojibake(utf8)
+        best = Decoded(repaired, "utf-8", None, how, cut)
         sample = unicodedata.normalize("NFC", repaired[:_SAMPLE])  # as vietnamese_score sees it
         if not _MAYBE_STRAY.search(sample) or best.score >= 0:
             return best  # without a stray symbol the score cannot be below 0

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import re
 import unicodedata
@@ -29,6 +30,30 @@ def clean_text(text: str) -> str:
     # Ð ð (Icelandic eth) look like Đ đ but are not Vietnamese letters.
     text = text.replace("\u00d0", "\u0110").replace("\u00f0", "\u0111")
     return unicodedata.normalize("NFC", text)
+
+
+# What no output may hold, whatever field it is in (ids and paths included): C0 controls but tab
+# and newline, DEL and C1 controls, non-characters, and surrogates.
+_UNPRINTABLE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\ufffe\uffff\ud800-\udfff]")
+_ESCAPED_BYTE = re.compile(r"[\udc80-\udcff]")
+
+
+def printable(text: str) -> str:
+    """`text` fit for every output format: bytes that a non-UTF-8 locale or file system handed
+    over as surrogate escapes ("\\udcc3\\udca0") read as the UTF-8 they were ("à"), other
+    surrogates become U+FFFD, controls (but tab and newline) go, and the result is NFC.
+
+    Unlike clean_text it keeps every kind of space and zero-width character: it also runs on
+    ids and paths, which must not change beyond what cannot be written at all."""
+    if not _UNPRINTABLE.search(text):
+        return text if text.isascii() or unicodedata.is_normalized("NFC", text) else \
+            unicodedata.normalize("NFC", text)
+    if _ESCAPED_BYTE.search(text):
+        # A surrogate no escape made ("\\ud800") cannot be encoded back: replaced below.
+        with contextlib.suppress(UnicodeEncodeError):
+            text = text.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+    text = re.sub(r"[\ud800-\udfff]", "\ufffd", text.replace("\r\n", "\n").replace("\r", "\n"))
+    return unicodedata.normalize("NFC", _UNPRINTABLE.sub("", text))
 
 
 def _replace_odd(match: re.Match[str]) -> str:
@@ -59,6 +84,11 @@ def decode_bytes(data: bytes, source: str | None = None, notes: list[str] | None
         said.append(f"{where}: decoded from the legacy encoding {decoded.encoding}; save it as UTF-8")
     if decoded.repaired:
         said.append(f"{where}: repaired mojibake ({decoded.repaired})")
+    if decoded.cut is not None:
+        start, size = decoded.cut
+        line = data.count(b"\n", 0, start) + 1
+        said.append(f"{where}:{line}: the file ends in a cut UTF-8 character ({size} byte(s) at byte "
+                    f"{start}), left out; the text before it is kept")
     if notes is not None:
         notes += said
     else:

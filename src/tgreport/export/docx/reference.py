@@ -7,6 +7,7 @@ theme; a user's template (`--template`) keeps its own and only gains the styles 
 from __future__ import annotations
 
 import datetime as dt
+import io
 import logging
 import os
 import zipfile
@@ -24,6 +25,7 @@ from tgreport.errors import ExportError
 from tgreport.export.docx.styles import LANGUAGE, StyleSpec, style_xml, styles_xml
 from tgreport.export.docx.wml import W_NS, esc, mm_twips
 from tgreport.model import Report
+from tgreport.support.regular import read_regular_file
 from tgreport.support.resources import templates_dir
 from tgreport.theme import Theme
 
@@ -45,11 +47,18 @@ class Geometry:
     text_height: int
 
 
+MAX_TEMPLATE_BYTES = 20 * 1024 * 1024  # a reference document is styles and a few pages
+
+
 def open_document(template: Path | None) -> Any:
     """The reference document (or the user's template) as a python-docx Document."""
     path = template or reference_path()
     try:
-        return docx.Document(str(path))
+        if template is None:
+            return docx.Document(str(path))
+        # A user's file: read once, as a regular file under a limit (a FIFO named by mistake
+        # would hang the run, /dev/zero fill the memory).
+        return docx.Document(io.BytesIO(read_regular_file(template, MAX_TEMPLATE_BYTES, "DOCX template")))
     except (OSError, PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError,
             etree.XMLSyntaxError) as exc:
         raise ExportError(f"cannot use this file as the DOCX reference document: {exc}", path) from exc

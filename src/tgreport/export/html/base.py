@@ -2,14 +2,24 @@
 
 from __future__ import annotations
 
+import os
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 from typing import Any
 
-from jinja2 import ChoiceLoader, FileSystemLoader, StrictUndefined, Template, TemplateError
+from jinja2 import (
+    BaseLoader,
+    ChoiceLoader,
+    FileSystemLoader,
+    StrictUndefined,
+    Template,
+    TemplateError,
+    TemplateNotFound,
+)
+from jinja2.loaders import split_template_path
 from jinja2.sandbox import SandboxedEnvironment
 from markupsafe import Markup
 
@@ -33,6 +43,7 @@ from tgreport.present import brief as present_brief
 from tgreport.present.header import SHORT_RULE
 from tgreport.settings import Settings
 from tgreport.support.fonts import STYLES, FontFamily, family
+from tgreport.support.regular import read_regular_file
 from tgreport.support.resources import templates_dir
 from tgreport.theme import Theme
 
@@ -53,6 +64,34 @@ class _Sandbox(SandboxedEnvironment):
         return bool(super().is_safe_attribute(obj, attr, value))
 
 
+MAX_TEMPLATE_BYTES = 1024 * 1024  # an HTML template or stylesheet is a few pages of text
+
+
+class ConfinedLoader(FileSystemLoader):
+    """A user's template folder: a template is read only if it really lies inside the folder
+    (a link to /etc/shadow there is refused, as the sandbox refuses the path written out), and
+    only as a regular file under MAX_TEMPLATE_BYTES."""
+
+    def __init__(self, searchpath: list[str], root: Path) -> None:
+        super().__init__(searchpath)
+        self.root = os.path.realpath(root)
+
+    def get_source(self, environment: Any, template: str) -> tuple[str, str, Callable[[], bool]]:
+        pieces = split_template_path(template)  # refuses ".." and absolute names
+        for folder in self.searchpath:
+            filename = os.path.join(folder, *pieces)
+            if os.path.lexists(filename):
+                break
+        else:
+            raise TemplateNotFound(template)
+        real = os.path.realpath(filename)
+        if not real.startswith(self.root + os.sep):
+            # Not TemplateNotFound: the ChoiceLoader would quietly fall back to the built-in one.
+            raise ExportError(f"leads outside the template folder {self.root}; not read", filename)
+        text = read_regular_file(real, MAX_TEMPLATE_BYTES, "template").decode(self.encoding)
+        return text, os.path.normpath(filename), lambda: True
+
+
 @cache
 def environment(template_dir: Path | None = None) -> SandboxedEnvironment:
     """The Jinja2 environment for one override folder; built, and its templates compiled, once.
@@ -66,9 +105,11 @@ def environment(template_dir: Path | None = None) -> SandboxedEnvironment:
         if not template_dir.is_dir():
             raise ExportError("the template folder does not exist", template_dir)
         searched += [template_dir / "html", template_dir / "css", template_dir]
-    searched += [builtin / "html", builtin / "css"]
+    user = [str(p) for p in searched if p.is_dir()]
+    builtin_paths = [str(p) for p in (builtin / "html", builtin / "css") if p.is_dir()]
+    loaders: list[BaseLoader] = [ConfinedLoader(user, template_dir)] if user and template_dir else []
     env = _Sandbox(
-        loader=ChoiceLoader([FileSystemLoader(str(p)) for p in searched if p.is_dir()]),
+        loader=ChoiceLoader([*loaders, *(FileSystemLoader(p) for p in builtin_paths)]),
         autoescape=True,
         undefined=StrictUndefined,
         auto_reload=False,  # compile once per process; templates do not change under us

@@ -220,14 +220,18 @@ PIECE = 2000
 def long_paragraph(text: str, style: ParagraphStyle) -> list[Flowable]:
     if len(text) <= LONG_PARAGRAPH:
         return [paragraph(text, style)]
+    # Cut by position, never by slicing off what is left: that copies the rest of the text
+    # once per piece, quadratic in a 10 MB paragraph.
     pieces = []
-    rest = text
-    while len(rest) > PIECE:
-        cut = rest.rfind(" ", PIECE // 2, PIECE)
-        cut = cut if cut > 0 else PIECE
-        pieces.append(rest[:cut])
-        rest = rest[cut:].lstrip(" ")
-    pieces.append(rest)
+    start, end = 0, len(text)
+    while end - start > PIECE:
+        cut = text.rfind(" ", start + PIECE // 2, start + PIECE)
+        cut = cut if cut > start else start + PIECE
+        pieces.append(text[start:cut])
+        start = cut
+        while start < end and text[start] == " ":
+            start += 1
+    pieces.append(text[start:])
     first = ParagraphStyle(f"{style.name}-first", parent=style, spaceAfter=0)
     middle = ParagraphStyle(f"{style.name}-more", parent=first, firstLineIndent=0, spaceBefore=0)
     last = ParagraphStyle(f"{style.name}-last", parent=style, firstLineIndent=0, spaceBefore=0)

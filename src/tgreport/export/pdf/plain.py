@@ -7,12 +7,14 @@ thousand syllables, so here each font size keeps a word → width table, and the
 once. Everything else — the arithmetic, the squeezing of spaces allowed by spaceShrinkage, the
 lines it returns — is ReportLab's own, so the layout and the PDF bytes are unchanged
 (tests/pdf/test_pdf_plain.py compares the two on random Vietnamese text). Any paragraph the fast
-path does not cover (bullets, soft hyphens, words wider than a line, hyphenation, bidi, shaping)
-goes to ReportLab's breakLines.
+path does not cover (bullets, soft hyphens, hyphenation, bidi, shaping) goes to ReportLab's
+breakLines, and so do words wider than a line, but for HUGE_WORD letters and more: those are cut
+into line-wide pieces in one pass (`_cut_wide_words`).
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from reportlab.pdfbase.pdfmetrics import getAscentDescent, getFont
@@ -20,6 +22,9 @@ from reportlab.platypus import Paragraph
 from reportlab.platypus.paragraph import split, strip
 
 _SOFT_HYPHEN = "\xad"
+# Words at least this long are cut by `_cut_wide_words`, each piece starting a line; shorter
+# words wider than a line (URLs, codes) keep ReportLab's splitting, which may start one mid-line.
+HUGE_WORD = 500
 _CACHE_LIMIT = 100_000  # distinct words per font and size; a 5,000-article digest uses ~30,000
 _widths: dict[tuple[str, float], dict[str, float]] = {}
 
@@ -75,8 +80,16 @@ class PlainParagraph(Paragraph):  # type: ignore[misc]
             font = getFont(font_name)
             measured = [font.stringWidth(word, size, self.encoding) for word in words]
             table.update(zip(words, measured, strict=True))
-        if max(measured) > min(widths):
-            return None  # a word wider than a line: ReportLab splits it (splitLongWords)
+        narrowest = min(widths)
+        if max(measured) > narrowest:
+            if max(len(w) for w in words) < HUGE_WORD:
+                return None  # a word wider than a line: ReportLab splits it (splitLongWords)
+            # A pasted blob: cut into line-wide pieces here, in one pass over its letters;
+            # ReportLab's splitter measures each letter through the font registry and copies the
+            # piece so far at each, a minute and a half for a 10 MB word.
+            font = getFont(font_name)
+            words, measured = _cut_wide_words(words, measured, narrowest, table,
+                                              lambda c: font.stringWidth(c, size, self.encoding))
 
         space = table.get(" ")
         if space is None:
@@ -105,6 +118,35 @@ class PlainParagraph(Paragraph):  # type: ignore[misc]
         lines.append((max_width - current, line))
         self._width_max = widest
         return frag.clone(kind=0, lines=lines, ascent=ascent, descent=descent, fontSize=size)
+
+
+def _cut_wide_words(
+    words: list[str], measured: list[float], line: float, table: dict[str, float],
+    measure: Callable[[str], float],
+) -> tuple[list[str], list[float]]:
+    """`words` with each word wider than `line` cut into pieces that each fit one, widths kept
+    alongside. Each piece fills its line but for one letter, so the breaker puts every piece on
+    a line of its own, as ReportLab's splitLongWords does."""
+    out_words: list[str] = []
+    out_widths: list[float] = []
+    for word, width in zip(words, measured, strict=True):
+        if width <= line:
+            out_words.append(word)
+            out_widths.append(width)
+            continue
+        start, filled = 0, 0.0
+        for i, letter in enumerate(word):
+            w = table.get(letter)
+            if w is None:
+                w = table[letter] = measure(letter)
+            if filled + w > line and i > start:
+                out_words.append(word[start:i])
+                out_widths.append(filled)
+                start, filled = i, 0.0
+            filled += w
+        out_words.append(word[start:])
+        out_widths.append(filled)
+    return out_words, out_widths
 
 
 def _plain_style(style: Any) -> bool:
