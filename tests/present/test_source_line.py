@@ -17,6 +17,8 @@ from tgreport.pipeline import render
 from tgreport.settings import Settings
 
 URL = "https://nhandan.vn/chinh-tri/hoi-nghi-post1.html?a=1&b=2"
+URL2 = "https://www.qdnd.vn/chinh-tri/tin-tuc/hoi-nghi-2"
+FETCHED = "Nguồn: Báo Quân đội nhân dân, ngày 09 tháng 01 năm 2021, truy cập ngày 09 tháng 01 năm 2021"
 
 
 def _report() -> Report:
@@ -26,12 +28,17 @@ def _report() -> Report:
         articles=(
             make_article(7, site="Báo Nhân Dân", url=URL, publisher=None),
             make_article(8, site=None, url=None, publisher="TTXVN"),
+            # Fetched at 23:30 UTC on 8 January: 9 January in Vietnam.
+            make_article(9, site="Báo Quân đội nhân dân", url=URL2, publisher=None,
+                         fetched=dt.datetime(2021, 1, 8, 23, 30, tzinfo=dt.UTC)),
         ),
     )
 
 
 def test_the_line_is_worded_once() -> None:
-    a, b = _report().articles
+    a, b, fetched = _report().articles
+    assert present.source_line(fetched) == FETCHED
+    assert present.source_line_with_link(fetched) == f"{FETCHED} ({URL2})"
     assert present.source_line(a) == "Nguồn: Báo Nhân Dân, ngày 07 tháng 01 năm 2021"
     assert present.source_line_with_link(a) == f"Nguồn: Báo Nhân Dân, ngày 07 tháng 01 năm 2021 ({URL})"
     assert present.source_line(b) == "Nguồn: TTXVN, ngày 08 tháng 01 năm 2021"
@@ -52,6 +59,8 @@ def test_every_format_prints_the_source_line(rendering: str, tmp_path: Path) -> 
     assert "".join(f"{line} ({URL})".split()) in printed, [x for x in lines if "Nguồn" in x]
     assert any(x.startswith(line) for x in lines)
     assert has_line(lines, "Nguồn: TTXVN, ngày 08 tháng 01 năm 2021")
+    # A fetched page says when it was read ("truy cập ngày …"), in the day of Vietnam.
+    assert "".join(FETCHED.split()) in printed, [x for x in lines if "truy cập" in x]
 
 
 @pytest.mark.parametrize("fmt", ["html", "epub"])
@@ -72,7 +81,7 @@ def test_html_links_to_the_page(fmt: str) -> None:
 
 def test_the_summary_names_the_outlets() -> None:
     summary = present.summary(_report())
-    assert dict(summary.by_source) == {"Báo Nhân Dân": 1, "TTXVN": 1}
+    assert dict(summary.by_source) == {"Báo Nhân Dân": 1, "TTXVN": 1, "Báo Quân đội nhân dân": 1}
     assert present.UNKNOWN_SOURCE not in dict(summary.by_source)
     only_category = Report(title="x", issued=dt.date(2021, 1, 8),
                            articles=(make_article(3, site=None, publisher=None, category="Tin Tức huyện"),))

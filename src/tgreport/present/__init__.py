@@ -17,6 +17,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
+from tgreport.assemble import VIETNAM
 from tgreport.assemble.sections import UNKNOWN_CATEGORY, UNKNOWN_SOURCE
 from tgreport.assemble.titles import DERIVED_TITLE_MAX, derive_title, display_title, source_text
 
@@ -89,8 +90,20 @@ def source_line(article: Article, date_style: str = "official") -> str | None:
     if not name and not article.url:
         return None
     day = format_date(article.date, check_date_style(date_style)) if article.date else None
-    said = ", ".join(p for p in (name, day) if p)
+    # A page tgreport fetched says when: what the link showed that day is what the digest holds.
+    accessed = f"{ACCESSED_LABEL} {format_date(_in_vietnam(article.fetched), 'official')}" \
+        if article.fetched else None
+    said = ", ".join(p for p in (name, day, accessed) if p)
     return f"{SOURCE_LABEL}: {said}" if said else f"{SOURCE_LABEL}:"
+
+
+ACCESSED_LABEL = "truy cập"  # "truy cập ngày 08 tháng 01 năm 2021": when the page was fetched
+
+
+def _in_vietnam(moment: dt.datetime) -> dt.date:
+    """The day in Vietnam of a fetch time (kept in UTC; a naive one is taken as UTC)."""
+    aware = moment if moment.tzinfo is not None else moment.replace(tzinfo=dt.UTC)
+    return aware.astimezone(VIETNAM).date()
 
 
 def source_line_with_link(article: Article, date_style: str = "official") -> str | None:
