@@ -13,12 +13,12 @@ from tgreport.cli import main
 from tgreport.errors import InputError
 from tgreport.model import Caption
 from tgreport.read import read_path
+from tgreport.read.page import read_page
 from tgreport.read.page.bylines import parse_byline
 from tgreport.read.page.captions import caption_of, credit_only, strip_alt
 from tgreport.read.page.chrome import breadcrumb
 from tgreport.read.page.dates import stamp_of
 from tgreport.read.page.vocab import vocabulary
-from tgreport.read.text import article_from_text
 from tgreport.settings import Settings
 from tgreport.vn import encode_legacy
 
@@ -148,11 +148,11 @@ def test_breadcrumbs() -> None:
 
 
 def test_extra_chrome_from_the_config_file_extends_the_data_file(tmp_path: Path) -> None:
-    plain = article_from_text(PAGE, tmp_path / "a.txt", Settings())
+    plain = read_page(PAGE, tmp_path / "a.txt", Settings())
     texts = [b.text for b in plain.blocks]
     assert "Quảng cáo" in texts and "Mã QR tải ứng dụng 0912" in texts
     options = Settings(extra_chrome=("Quảng cáo", r"re:^Mã QR .*$"))
-    cleaned = article_from_text(PAGE, tmp_path / "a.txt", options)
+    cleaned = read_page(PAGE, tmp_path / "a.txt", options)
     dropped = ("Quảng cáo", "Mã QR tải ứng dụng 0912")
     assert [b.text for b in cleaned.blocks] == [t for t in texts if t not in dropped]
     assert set(dropped) <= set(cleaned.removed)
@@ -161,13 +161,13 @@ def test_extra_chrome_from_the_config_file_extends_the_data_file(tmp_path: Path)
 
 def test_a_tail_phrase_from_the_config_ends_the_article(tmp_path: Path) -> None:
     options = Settings(extra_chrome=("tail:Quảng cáo",))
-    article = article_from_text(PAGE, tmp_path / "a.txt", options)
+    article = read_page(PAGE, tmp_path / "a.txt", options)
     assert article.blocks[-1].text.startswith("Sáng 15/3")
     assert "Thảo Nguyên" in article.removed and article.authors == ()
 
 
 def test_page_reading(tmp_path: Path) -> None:
-    article = article_from_text(PAGE, tmp_path / "a.txt", Settings())
+    article = read_page(PAGE, tmp_path / "a.txt", Settings())
     assert article.title == "Đảng ủy Khối tổ chức hội nghị tổng kết công tác năm 2020"
     assert article.category == "Thời sự"
     assert article.published == dt.datetime(2021, 3, 15, 8, 30)
@@ -194,10 +194,10 @@ def test_legacy_encoding_is_read_and_noted(tmp_path: Path) -> None:
 
 def test_a_page_of_chrome_alone_is_an_input_error(tmp_path: Path) -> None:
     with pytest.raises(InputError) as caught:
-        article_from_text("Chia sẻ\n\nBình luận\n", tmp_path / "empty.txt", Settings())
+        read_page("Chia sẻ\n\nBình luận\n", tmp_path / "empty.txt", Settings())
     assert "empty.txt" in str(caught.value)
     with pytest.raises(InputError):
-        article_from_text("\n  \n", tmp_path / "blank.txt", Settings())
+        read_page("\n  \n", tmp_path / "blank.txt", Settings())
 
 
 def test_html_pages_go_through_the_page_reader(tmp_path: Path) -> None:

@@ -9,7 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from tgreport.errors import InputError
-from tgreport.read.text import article_from_text
+from tgreport.read.page import read_page
 from tgreport.settings import Settings
 
 LETTERS = "aăâbcdđeêghiklmnoôơpqrstuưvxyàảãáạằẳẵắặầẩẫấậèẻẽéẹềểễếệìỉĩíịòỏõóọồổỗốộờởỡớợùủũúụừửữứựỳỷỹýỵ"
@@ -33,7 +33,7 @@ def test_reader_keeps_words_as_written(lines: list[str]) -> None:
     text = "\n".join(lines)
     tidy = {" ".join(line.split()) for line in text.split("\n")}
     try:
-        article = article_from_text(text, Path("random.txt"), Settings())
+        article = read_page(text, Path("random.txt"), Settings())
     except InputError:
         return
     for block in article.blocks:

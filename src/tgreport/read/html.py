@@ -27,9 +27,10 @@ from tgreport.read.html_figures import (
 )
 from tgreport.read.html_lead import with_lead
 from tgreport.read.html_meta import PageMeta, best_title, page_meta, parse
+from tgreport.read.page import read_page
 from tgreport.read.page.vocab import vocabulary
 from tgreport.read.provenance import outlet_for_host, source_for_path
-from tgreport.read.text import article_from_text, decode
+from tgreport.read.text import decode
 from tgreport.settings import Settings
 from tgreport.vn import clean_text
 from tgreport.vn.dateparse import parse_date
@@ -262,7 +263,7 @@ def read_html(path: Path, settings: Settings) -> list[Article]:
     text, title = _text_of(tree, lines, meta)
     if encoding == "utf-8":
         text = clean_text(text)  # NFC, odd spaces and controls, as decode() does for other bytes
-    article = article_from_text(text, path, settings, encoding=encoding, title_hint=title)
+    article = read_page(text, path, settings, encoding, title_hint=title)
     article = with_meta(article, meta, path, settings, title)
     article = with_figures(article, lines.captions, lines.sources, vocabulary(settings.extra_chrome))
     article = without_links(article, lines.links)

@@ -15,20 +15,7 @@ from tgreport.vn import decode_bytes
 
 def read_text(path: Path, settings: Settings) -> list[Article]:
     text, encoding = decode(read_bytes(path, settings), path)
-    return [article_from_text(text, path, settings, encoding=encoding)]
-
-
-def article_from_text(
-    text: str,
-    path: Path,
-    settings: Settings,
-    encoding: str = "utf-8",
-    *,
-    title_hint: str | None = None,
-) -> Article:
-    """The article in `text` (already decoded); the HTML reader calls this with the page's text
-    and, as `title_hint`, the text of its <h1>."""
-    return read_page(text, path, settings, encoding, title_hint=title_hint)
+    return [read_page(text, path, settings, encoding)]
 
 
 def decode(data: bytes, path: Path) -> tuple[str, str]:
