@@ -35,6 +35,9 @@ log = logging.getLogger(__name__)
 USER_AGENT = f"tgreport/{__version__} (news digest maker; fetches only the links its user gave it)"
 # What a news page is served as; anything else (a PDF, a picture, a feed) is not an article.
 PAGE_TYPES = ("text/html", "application/xhtml+xml")
+# What a photo may be served as: any image type (read/picture.py checks the bytes themselves),
+# or the "just bytes" some servers send pictures as.
+PICTURE_TYPES = ("image/", "application/octet-stream", "binary/octet-stream")
 
 
 @dataclass(frozen=True)
@@ -113,15 +116,18 @@ class _HostGate:
 class Fetcher:
     """One HTTP client for a run; `fetch(url)` is safe to call from several threads."""
 
-    def __init__(self, policy: FetchPolicy, max_bytes: int | None = None) -> None:
+    def __init__(self, policy: FetchPolicy, max_bytes: int | None = None,
+                 types: tuple[str, ...] = PAGE_TYPES) -> None:
         self.policy = policy
+        self.types = types  # what the answer may be; "image/" takes every image/… type
         self.max_bytes = min(policy.max_bytes, max_bytes) if max_bytes else policy.max_bytes
         self.stopped = threading.Event()  # set on Ctrl-C: pages not started yet are not
         self._gate = _HostGate(policy.per_host, policy.pause_seconds)
         self._client = httpx.Client(
             headers={
                 "User-Agent": USER_AGENT,
-                "Accept": "text/html,application/xhtml+xml;q=0.9,*/*;q=0.1",
+                "Accept": "text/html,application/xhtml+xml;q=0.9,*/*;q=0.1" if types == PAGE_TYPES
+                else "image/jpeg,image/png,image/webp,image/gif;q=0.9,*/*;q=0.1",
                 "Accept-Language": "vi,en;q=0.5",
             },
             timeout=httpx.Timeout(policy.read_seconds, connect=policy.connect_seconds),
@@ -167,8 +173,10 @@ class Fetcher:
                                       lasting=status not in (408, 429))
                 content_type = response.headers.get("content-type", "")
                 kind = content_type.partition(";")[0].strip().lower()
-                if kind and kind not in PAGE_TYPES:
-                    raise FetchFailed(f"not an article: the link gives {kind}, not a web page", lasting=True)
+                if kind and not _accepted(kind, self.types):
+                    wanted = "a web page" if self.types == PAGE_TYPES else "a picture"
+                    what = "an article" if self.types == PAGE_TYPES else "a picture"
+                    raise FetchFailed(f"not {what}: the link gives {kind}, not {wanted}", lasting=True)
                 body = self._body(response)
                 return Page(url, str(response.url), status, content_type,
                             dt.datetime.now(dt.UTC).replace(microsecond=0), body)
@@ -207,6 +215,7 @@ def fetch_all(
     policy: FetchPolicy,
     max_bytes: int | None = None,
     done: Callable[[], None] | None = None,
+    types: tuple[str, ...] = PAGE_TYPES,
 ) -> Iterator[tuple[str, Page | FetchFailed]]:
     """Each URL with its page or why it failed, in the order of `urls`; several hosts at once.
 
@@ -214,7 +223,7 @@ def fetch_all(
     """
     if not urls:
         return
-    fetcher = Fetcher(policy, max_bytes)
+    fetcher = Fetcher(policy, max_bytes, types)
     pool = ThreadPoolExecutor(max_workers=min(policy.workers, len(urls)), thread_name_prefix="tgreport-fetch")
     try:
         # Started one host after another, not one host's links in a row: a worker waiting for
@@ -239,6 +248,10 @@ def fetch_all(
         # ones under way; each ends within its time limits.
         fetcher.stopped.set()
         pool.shutdown(wait=False, cancel_futures=True)
+
+
+def _accepted(kind: str, types: tuple[str, ...]) -> bool:
+    return kind in types or any(t.endswith("/") and kind.startswith(t) for t in types)
 
 
 def _by_turns(urls: list[str]) -> list[str]:

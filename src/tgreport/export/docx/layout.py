@@ -23,6 +23,7 @@ from fontTools.ttLib import TTFont
 
 from tgreport.export.docx.paragraphs import TAB, TEXT, Para
 from tgreport.export.docx.styles import StyleSpec, font_family
+from tgreport.export.docx.wml import twips
 from tgreport.theme import Theme
 
 _MAY_BREAK = frozenset("-…—")
@@ -254,9 +255,11 @@ def estimate_pages(
 
 
 def _box(p: Para, s: StyleSpec, lines: int) -> _Box:
+    if p.photo is not None:  # one "line" as tall as the picture
+        lines = 1
     return _Box(
         lines,
-        s.line,
+        s.line if p.photo is None else twips(p.photo.height_pt),
         s.before if p.before is None else p.before,
         s.after if p.after is None else p.after,
         p.page_break,
