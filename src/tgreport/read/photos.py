@@ -23,7 +23,9 @@ import dataclasses
 import datetime as dt
 import logging
 import os
-from collections.abc import Callable, Iterable
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
 from urllib.parse import unquote, urljoin, urlsplit
 
@@ -40,6 +42,7 @@ log = logging.getLogger(__name__)
 # A photo with its caption takes at most this share of the text's height: a tall picture (an
 # infographic) is printed smaller rather than alone on a page, cut, or pushing its caption over.
 HEIGHT_SHARE = 0.6
+PREPARERS = 4  # photos prepared at once, at most (and no more than the processors)
 _MM = 72 / 25.4
 _WEB = ("http", "https")
 
@@ -69,19 +72,42 @@ def with_photos(report: Report, settings: Settings) -> Report:
         log.warning("%d photo(s) are on the web and were not fetched; --fetch-photos fetches them", offline)
     box = photo_box(settings)
     ready: dict[str, Picture] = {}
-    for where, data in _had(wanted, settings):
-        if isinstance(data, str):
+    for where, outcome in _in_threads(_had(wanted, settings), box):
+        if isinstance(outcome, str):
             for article, src in wanted[where]:
-                _warn(article, src, data)
-            continue
-        try:
-            ready[where] = prepare(data, box)
-        except BadPicture as exc:
-            for article, src in wanted[where]:
-                _warn(article, src, str(exc))
+                _warn(article, src, outcome)
+        else:
+            ready[where] = outcome
     if not ready:
         return report
     return _replaced(report, lambda a: _with_pictures(a, settings.images, ready))
+
+
+def _in_threads(had: Iterable[tuple[str, bytes | str]], box: Box) -> Iterator[tuple[str, Picture | str]]:
+    """Each photo prepared, in the order of `had`. Pillow lets go of the interpreter while it
+    decodes and encodes, so a few are prepared at once in threads; no more than twice as many
+    are read ahead, so a thousand photos never sit in memory undecoded together."""
+    workers = min(PREPARERS, os.cpu_count() or 1)
+    with ThreadPoolExecutor(workers, thread_name_prefix="tgreport-photo") as pool:
+        pending: deque[tuple[str, Future[Picture | str]]] = deque()
+        for where, data in had:
+            pending.append((where, pool.submit(_prepared, data, box)))
+            if len(pending) >= 2 * workers:
+                first, future = pending.popleft()
+                yield first, future.result()
+        while pending:
+            first, future = pending.popleft()
+            yield first, future.result()
+
+
+def _prepared(data: bytes | str, box: Box) -> Picture | str:
+    """The photo made fit to print, or why it cannot be (`data` may already be the why)."""
+    if isinstance(data, str):
+        return data
+    try:
+        return prepare(data, box)
+    except BadPicture as exc:
+        return str(exc)
 
 
 def _chosen(article: Article, images: str) -> list[Image]:
