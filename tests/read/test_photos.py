@@ -178,3 +178,27 @@ def test_web_photos_of_files_only_with_fetch_photos(site: Site, tmp_path: Path,
     assert any("--fetch-photos" in w for w in warnings_of(caplog))
     (online,) = digest([str(tmp_path / "bai.json")], fetch_photos=True)
     assert len(pictures_of(online)) == 1 and site.asked("/anh/1.jpg") == 1
+
+
+def test_a_page_from_the_internet_cannot_make_tgreport_ask_this_machine(
+        monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture) -> None:
+    from tgreport.read import photos
+
+    # 127.0.0.2 stands for a news site on the internet; 127.0.0.1 for this machine.
+    def public_only(host: str) -> bool:
+        return host != "127.0.0.2"
+
+    monkeypatch.setattr(fetch, "is_private_host", public_only)
+    monkeypatch.setattr(photos, "is_private_host", public_only)
+    with serving(Site(pages={"/anh.jpg": photo(900, 600)}, kinds={"/anh.jpg": "image/jpeg"})) as inside:
+        hostile = page("Hội nghị tổng kết công tác tuyên giáo", inside.url("/anh.jpg")).encode()
+        redirected = page("Hội nghị tổng kết công tác tuyên giáo lần hai", "/anh/1.jpg").encode()
+        outside_site = Site(pages={"/tin/bai-1.htm": hostile, "/tin/bai-2.htm": redirected},
+                            redirects={"/anh/1.jpg": inside.url("/anh.jpg")})
+        with serving(outside_site, "127.0.0.2") as outside, caplog.at_level(logging.WARNING):
+            articles = digest([outside.url("/tin/bai-1.htm"), outside.url("/tin/bai-2.htm")])
+        assert inside.asked("/anh.jpg") == 0
+    assert len(articles) == 2 and all(pictures_of(a) == [] for a in articles)
+    said = warnings_of(caplog)
+    assert any("bai-1.htm: photo" in w and "private network; not fetched" in w for w in said), said
+    assert any("bai-2.htm: photo" in w and "redirected to 127.0.0.1" in w for w in said), said

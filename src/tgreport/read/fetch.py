@@ -27,7 +27,7 @@ from urllib.parse import urlsplit
 
 import httpx
 
-from tgreport.read.links import unsupported_scheme
+from tgreport.read.links import is_private_host, unsupported_scheme
 from tgreport.version import __version__
 
 log = logging.getLogger(__name__)
@@ -134,7 +134,9 @@ class Fetcher:
             follow_redirects=True,
             max_redirects=policy.max_redirects,
             limits=httpx.Limits(max_connections=policy.workers, max_keepalive_connections=policy.workers),
+            event_hooks={"request": [self._check_hop]},
         )
+        self._asked = threading.local()  # the link each thread is fetching, for _check_hop
 
     def close(self) -> None:
         self._client.close()
@@ -161,7 +163,19 @@ class Fetcher:
         tries = self.policy.attempts
         raise FetchFailed(f"{failure} ({tries} tries)" if tries > 1 else failure)
 
+    def _check_hop(self, request: httpx.Request) -> None:
+        """A redirect may not lead from the internet into this machine or its private network
+        (a page on a news site must not make tgreport ask 127.0.0.1 or 192.168.x.x): it may
+        only when the link itself was to such an address, which the user chose."""
+        asked = getattr(self._asked, "host", None)
+        host = request.url.host
+        if asked is None or host == asked or not is_private_host(host) or is_private_host(asked):
+            return
+        raise FetchFailed(f"redirected to {host}, an address on this machine or a private network; "
+                          "not followed", lasting=True)
+
     def _fetch_once(self, url: str) -> Page:
+        self._asked.host = urlsplit(url).hostname or ""
         try:
             with self._client.stream("GET", url) as response:
                 status = response.status_code

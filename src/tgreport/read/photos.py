@@ -32,6 +32,7 @@ from urllib.parse import unquote, urljoin, urlsplit
 from tgreport.errors import ConfigError
 from tgreport.model import Article, Image, Picture, Report
 from tgreport.read.cache import cache_dir
+from tgreport.read.links import is_private_host
 from tgreport.read.picture import MAX_BYTES, BadPicture, Box, prepare
 from tgreport.settings import Settings
 from tgreport.support.regular import read_regular_file
@@ -66,6 +67,8 @@ def with_photos(report: Report, settings: Settings) -> Report:
                 _warn(article, block.src, "not a picture address tgreport reads")
             elif _is_web(where) and not (article.fetched is not None or settings.fetch_photos):
                 offline += 1
+            elif _is_web(where) and article.fetched is not None and _reaches_in(where, article.source):
+                _warn(article, block.src, "an address on this machine or a private network; not fetched")
             else:
                 wanted.setdefault(where, []).append((article, block.src))
     if offline:
@@ -133,6 +136,13 @@ def _where(article: Article, src: str) -> str | None:
     # A saved page writes its folder's name URL-encoded ("Tin%20m%E1%BB%9Bi_files/a.jpg").
     path = os.path.realpath(os.path.join(folder, unquote(src.split("?", 1)[0].split("#", 1)[0])))
     return path if path.startswith(folder + os.sep) else None
+
+
+def _reaches_in(photo: str, page: str) -> bool:
+    """Whether a page from the internet names a photo on this machine or its private network
+    (127.0.0.1, 192.168.x.x): not fetched. A page the user fetched from such an address may."""
+    inside = is_private_host(urlsplit(photo).hostname or "")
+    return inside and not is_private_host(urlsplit(page).hostname or "")
 
 
 def _is_web(where: str) -> bool:
