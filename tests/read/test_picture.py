@@ -109,3 +109,13 @@ def test_corrupt_png_checksum_is_refused() -> None:
 def test_too_many_bytes_refused() -> None:
     with pytest.raises(BadPicture, match="larger than"):
         prepare(b"\xff\xd8" + bytes(21 * 1024 * 1024), BOX)
+
+
+def test_truncated_refused_even_after_weasyprint_loosened_pillow() -> None:
+    import weasyprint  # noqa: F401  (sets ImageFile.LOAD_TRUNCATED_IMAGES on import)
+    from PIL import ImageFile
+
+    assert ImageFile.LOAD_TRUNCATED_IMAGES  # the world this test is about
+    with pytest.raises(BadPicture, match="truncated"):
+        prepare(photo(1000, 800)[:6000], BOX)
+    assert ImageFile.LOAD_TRUNCATED_IMAGES  # put back as it was

@@ -22,11 +22,14 @@ pass on. The same bytes in give the same bytes out.
 from __future__ import annotations
 
 import io
+import threading
 import warnings
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any
 
-from PIL import Image, ImageCms, ImageOps, UnidentifiedImageError
+from PIL import Image, ImageCms, ImageFile, ImageOps, UnidentifiedImageError
 
 from tgreport.model import Picture
 
@@ -80,7 +83,8 @@ def prepare(data: bytes, box: Box) -> Picture:
                 # a 24-megapixel photo meant for 1,300 pixels costs a fraction of its full decoding.
                 want = (high, wide) if orientation in _QUARTER_TURNS else (wide, high)
                 image.draft(image.mode if image.mode in ("L", "RGB") else None, want)
-            image.load()
+            with _strict():
+                image.load()
         except (OSError, ValueError, SyntaxError, Image.DecompressionBombError) as exc:
             raise BadPicture(f"cannot be decoded (truncated or corrupt?): {exc}") from None
     drawing = image.format in ("PNG", "GIF") and _few_colours(image)
@@ -98,6 +102,31 @@ def prepare(data: bytes, box: Box) -> Picture:
         image.save(out, "JPEG", quality=JPEG_QUALITY, subsampling="4:2:0", dpi=dots)
         media_type = "image/jpeg"
     return Picture(out.getvalue(), media_type, wide, high, dpi)
+
+
+_strict_lock = threading.Lock()
+_strict_users = 0
+_strict_before = False
+
+
+@contextmanager
+def _strict() -> Iterator[None]:
+    """Decoding that fails on a truncated or broken picture. WeasyPrint, once imported, tells
+    Pillow (a process-wide switch) to fill in what is missing instead; while photos are decoded
+    here (in several threads at once) the switch is off, then put back as it was."""
+    global _strict_users, _strict_before
+    with _strict_lock:
+        if _strict_users == 0:
+            _strict_before = ImageFile.LOAD_TRUNCATED_IMAGES
+            ImageFile.LOAD_TRUNCATED_IMAGES = False
+        _strict_users += 1
+    try:
+        yield
+    finally:
+        with _strict_lock:
+            _strict_users -= 1
+            if _strict_users == 0:
+                ImageFile.LOAD_TRUNCATED_IMAGES = _strict_before
 
 
 def _is_svg(data: bytes) -> bool:

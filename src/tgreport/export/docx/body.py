@@ -116,7 +116,8 @@ def block(b: Block) -> list[Para]:
         return [Para("Related", [text(present.RELATED_PREFIX + b.text)])]
     picture = getattr(b, "picture", None)
     if picture is not None:
-        return [Para("Photo", [text(b.text)], photo=picture)]
+        # In the caption's style (centred), kept with the caption itself: docx/photo.py.
+        return [Para("Caption", [text(b.text)], photo=picture)]
     # A picture the photo stage did not prepare (--images, or it could not be had): not printed.
     return []
 

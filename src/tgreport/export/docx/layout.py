@@ -255,16 +255,15 @@ def estimate_pages(
 
 
 def _box(p: Para, s: StyleSpec, lines: int) -> _Box:
-    if p.photo is not None:  # one "line" as tall as the picture
-        lines = 1
+    photo = p.photo is not None  # one "line" as tall as the picture, kept with its caption
     return _Box(
-        lines,
-        s.line if p.photo is None else twips(p.photo.height_pt),
+        1 if photo else lines,
+        twips(p.photo.height_pt) if p.photo is not None else s.line,
         s.before if p.before is None else p.before,
         s.after if p.after is None else p.after,
         p.page_break,
-        s.keep_next,
-        s.keep_lines,
+        s.keep_next or photo,
+        s.keep_lines or photo,
         p.bookmark,
     )
 

@@ -94,9 +94,6 @@ def style_specs(
         spec("Metadata", "Metadata Line", small, italic=True, align=centred, before=twips(2),
              after=2 * after),
         spec("Caption", "caption", small, italic=True, align="center", after=after),
-        # A photo's paragraph: kept with its caption; its height is the picture's (docx/photo.py).
-        spec("Photo", "Photo", small, align="center", before=after // 2, after=after // 2, keep_next=True,
-             keep_lines=True),
         spec("Quote", "Quote", italic=True, align=justify, left=mm_twips(10), right=mm_twips(10),
              after=after),
         spec("ListParagraph", "List Paragraph", align=justify, left=indent + mm_twips(4),
