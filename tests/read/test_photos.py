@@ -78,7 +78,7 @@ def test_lead_photo_of_a_saved_page_with_its_caption(tmp_path: Path) -> None:
     (lead,) = pictures_of(article)
     assert lead.src == "bai_files/anh-1.jpg"
     image = Image.open(io.BytesIO(lead.picture.data))  # type: ignore[union-attr]
-    assert image.format == "JPEG" and image.size == (1299, 812)  # 200 dpi at the text width
+    assert image.format == "JPEG" and image.size == (1600, 1000)  # 246 dpi at the text width
     after = article.blocks[article.blocks.index(lead) + 1]
     assert isinstance(after, Caption) and after.text.startswith("Ảnh số 1")
 

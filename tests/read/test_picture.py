@@ -27,7 +27,8 @@ def printed_dpi(width_px: int, width_pt: float) -> float:
 
 @pytest.mark.parametrize(("size", "expected_px"), [
     ((1200, 800), (1200, 800)),  # 185 dpi at the text width: kept as it is
-    ((1600, 1000), (1299, 812)),  # 246 dpi at the text width: scaled down to 200 dpi
+    ((1600, 1000), (1600, 1000)),  # 246 dpi at the text width: kept as it is
+    ((2400, 1600), (1299, 866)),  # 369 dpi at the text width: scaled down to 200 dpi
     ((4000, 3000), (1299, 974)),  # far more than 300 dpi: scaled down to 200 dpi at the text width
     ((300, 200), (300, 200)),  # too small for the text width: printed at its natural size at 150 dpi
     ((800, 6000), (162, 1215)),  # a tall infographic: as high as the box allows, at 200 dpi
