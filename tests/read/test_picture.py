@@ -120,3 +120,26 @@ def test_truncated_refused_even_after_weasyprint_loosened_pillow() -> None:
     with pytest.raises(BadPicture, match="truncated"):
         prepare(photo(1000, 800)[:6000], BOX)
     assert ImageFile.LOAD_TRUNCATED_IMAGES  # put back as it was
+
+
+def test_a_jpeg_fit_to_print_keeps_its_picture_and_loses_its_metadata() -> None:
+    # 1,200 pixels across the text is 185 dpi: nothing to scale, nothing to turn, so no second
+    # compression: the same pixels, decoded by Pillow, with the camera and its profile gone.
+    source = photo(1200, 800, exif=True)
+    assert CAMERA.encode() in source
+    result = prepare(source, BOX)
+    assert CAMERA.encode() not in result.data and b"Exif" not in result.data
+    assert len(result.data) < len(source)
+    kept, original = opened(result.data), opened(source)
+    assert not kept.getexif() and kept.size == original.size
+    assert kept.info["dpi"] == (round(result.dpi), round(result.dpi))  # a plain JFIF header in its place
+    assert kept.tobytes() == original.tobytes()
+
+
+
+def test_a_truncated_jpeg_fit_to_print_is_refused() -> None:
+    # The quick path (no second compression) still reads the whole scan: a cut file is refused.
+    whole = photo(1200, 800)
+    assert opened(prepare(whole, BOX).data).tobytes() == opened(whole).tobytes()  # the quick path
+    with pytest.raises(BadPicture, match="truncated"):
+        prepare(whole[: len(whole) * 2 // 3], BOX)

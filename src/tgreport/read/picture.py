@@ -16,7 +16,9 @@ would save a third of its bytes but cost four times its decoding and encoding to
 
 The result is a JPEG (a drawing of few colours from a PNG or GIF stays a PNG), in sRGB, with no
 EXIF, ICC profile or text chunk: where a photo was taken, or with what, is not the digest's to
-pass on. The same bytes in give the same bytes out.
+pass on. A JPEG already fit to print keeps its compressed picture, only its metadata taken out
+(jpegmeta.py); every other picture is decoded and compressed again. The same bytes in give the
+same bytes out.
 """
 
 from __future__ import annotations
@@ -32,6 +34,7 @@ from typing import Any
 from PIL import Image, ImageCms, ImageFile, ImageOps, UnidentifiedImageError
 
 from tgreport.model import Picture
+from tgreport.read.jpegmeta import without_metadata
 
 MAX_BYTES = 20 * 1024 * 1024  # a news photo is well under 2 MB; a 20 MB file is not one
 MAX_PIXELS = 50_000_000  # 8,000 × 6,000 is a large camera's picture; beyond it, a bomb or a scan
@@ -77,6 +80,9 @@ def prepare(data: bytes, box: Box) -> Picture:
         orientation = _orientation(image)
         upright = (height, width) if orientation in _QUARTER_TURNS else (width, height)
         wide, high, dpi = _print_size(upright, box)
+        kept = _as_it_is(data, image, orientation, (wide, high), dpi)
+        if kept is not None:
+            return kept
         try:
             if image.format == "JPEG":
                 # libjpeg decodes at 1/2, 1/4 or 1/8 scale when that still gives enough pixels:
@@ -128,6 +134,27 @@ def _strict() -> Iterator[None]:
             _strict_users -= 1
             if _strict_users == 0:
                 ImageFile.LOAD_TRUNCATED_IMAGES = _strict_before
+
+
+def _as_it_is(data: bytes, image: Any, orientation: int, size: tuple[int, int], dpi: float) -> Picture | None:
+    """A JPEG already fit to print (its pixels within MAX_DPI, upright, in RGB or grey with no
+    colour profile to apply) is kept as its compressed data with the metadata taken out: a
+    second JPEG compression would only lose detail, and cost four times more than this check.
+    Its whole scan is still decoded (at an eighth of its size, which reads every byte of it),
+    so a truncated or corrupt file is refused as surely as by a full decoding."""
+    if (image.format != "JPEG" or image.size != size or orientation not in (0, 1)
+            or image.mode not in ("RGB", "L") or image.info.get("icc_profile")):
+        return None
+    stripped = without_metadata(data, round(dpi))
+    if stripped is None:
+        return None
+    try:
+        image.draft(image.mode, (max(1, size[0] // 8), max(1, size[1] // 8)))
+        with _strict():
+            image.load()
+    except (OSError, ValueError, SyntaxError) as exc:
+        raise BadPicture(f"cannot be decoded (truncated or corrupt?): {exc}") from None
+    return Picture(stripped, "image/jpeg", size[0], size[1], dpi)
 
 
 def _is_svg(data: bytes) -> bool:
