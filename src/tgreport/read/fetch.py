@@ -18,10 +18,11 @@ from __future__ import annotations
 import datetime as dt
 import itertools
 import logging
+import queue
 import threading
 import time
 from collections.abc import Callable, Iterator
-from concurrent.futures import Future, ThreadPoolExecutor, as_completed
+from concurrent.futures import Future, as_completed
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
@@ -238,11 +239,11 @@ def fetch_all(
     if not urls:
         return
     fetcher = Fetcher(policy, max_bytes, types)
-    pool = ThreadPoolExecutor(max_workers=min(policy.workers, len(urls)), thread_name_prefix="tgreport-fetch")
+    futures: dict[str, Future[Page]] = {}
     try:
         # Started one host after another, not one host's links in a row: a worker waiting for
         # its host's pause would otherwise keep the other hosts' pages waiting too.
-        futures: dict[str, Future[Page]] = {url: pool.submit(fetcher.fetch, url) for url in _by_turns(urls)}
+        futures = _started(fetcher.fetch, _by_turns(urls), min(policy.workers, len(urls)))
         for _ in as_completed(futures.values()):
             if done is not None:
                 done()
@@ -261,7 +262,38 @@ def fetch_all(
         # Interrupted (Ctrl-C): pages not started are not, and the run does not wait for the
         # ones under way; each ends within its time limits.
         fetcher.stopped.set()
-        pool.shutdown(wait=False, cancel_futures=True)
+        for future in futures.values():
+            future.cancel()
+
+
+def _started(fetch: Callable[[str], Page], urls: list[str], workers: int) -> dict[str, Future[Page]]:
+    """Each URL's future page, fetched by `workers` daemon threads in the order of `urls`.
+
+    Not a ThreadPoolExecutor: Python waits for its threads at exit, so after Ctrl-C the command
+    would hang until every page under way had timed out (41 s measured, with a slow server).
+    Daemon threads are not waited for: the run ends at once, saying it was interrupted."""
+    futures: dict[str, Future[Page]] = {url: Future() for url in urls}
+    todo: queue.SimpleQueue[str] = queue.SimpleQueue()
+    for url in urls:
+        todo.put(url)
+
+    def work() -> None:
+        while True:
+            try:
+                url = todo.get_nowait()
+            except queue.Empty:
+                return
+            future = futures[url]
+            if not future.set_running_or_notify_cancel():
+                continue  # cancelled: the run was interrupted
+            try:
+                future.set_result(fetch(url))
+            except BaseException as exc:  # handed to the caller, which says what failed
+                future.set_exception(exc)
+
+    for n in range(workers):
+        threading.Thread(target=work, name=f"tgreport-fetch-{n}", daemon=True).start()
+    return futures
 
 
 def _accepted(kind: str, types: tuple[str, ...]) -> bool:
