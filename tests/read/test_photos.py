@@ -202,3 +202,25 @@ def test_a_page_from_the_internet_cannot_make_tgreport_ask_this_machine(
     said = warnings_of(caplog)
     assert any("bai-1.htm: photo" in w and "private network; not fetched" in w for w in said), said
     assert any("bai-2.htm: photo" in w and "redirected to 127.0.0.1" in w for w in said), said
+
+
+def test_a_bug_on_one_odd_photo_costs_only_that_photo(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                      caplog: pytest.LogCaptureFixture) -> None:
+    from tgreport.read import photos
+
+    real = photos.prepare
+
+    def failing_on_the_second(data: bytes, box: object) -> object:
+        if data == second:
+            raise ZeroDivisionError("a bug")
+        return real(data, box)  # type: ignore[arg-type]
+
+    second = photo(900, 700)
+    save(tmp_path, "a", ("anh.jpg", photo(1000, 700)))
+    save(tmp_path, "b", ("anh.jpg", second))
+    monkeypatch.setattr(photos, "prepare", failing_on_the_second)
+    with caplog.at_level(logging.WARNING):
+        first, other = digest([str(tmp_path)])
+    assert len(pictures_of(first)) == 1 and pictures_of(other) == []
+    assert any("b.html: photo b_files/anh.jpg left out" in w and "internal error ZeroDivisionError" in w
+               for w in warnings_of(caplog))

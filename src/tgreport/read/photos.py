@@ -61,16 +61,16 @@ def with_photos(report: Report, settings: Settings) -> Report:
     offline = 0
     for article in report.all_articles():
         for block in _chosen(article, settings.images):
-            assert block.src is not None
-            where = _where(article, block.src)
+            src = block.src or ""
+            where = _where(article, src)
             if where is None:
-                _warn(article, block.src, "not a picture address tgreport reads")
+                _warn(article, src, "not a picture address tgreport reads")
             elif _is_web(where) and not (article.fetched is not None or settings.fetch_photos):
                 offline += 1
             elif _is_web(where) and article.fetched is not None and _reaches_in(where, article.source):
-                _warn(article, block.src, "an address on this machine or a private network; not fetched")
+                _warn(article, src, "an address on this machine or a private network; not fetched")
             else:
-                wanted.setdefault(where, []).append((article, block.src))
+                wanted.setdefault(where, []).append((article, src))
     if offline:
         log.warning("%d photo(s) are on the web and were not fetched; --fetch-photos fetches them", offline)
     box = photo_box(settings)
@@ -111,6 +111,11 @@ def _prepared(data: bytes | str, box: Box) -> Picture | str:
         return prepare(data, box)
     except BadPicture as exc:
         return str(exc)
+    except Exception as exc:
+        # A bug met on one odd picture (Pillow's or ours) must not cost the user the digest;
+        # -v shows the traceback so it can be reported.
+        log.debug("preparing a photo failed", exc_info=True)
+        return f"cannot be prepared (internal error {type(exc).__name__}: {exc})"
 
 
 def _chosen(article: Article, images: str) -> list[Image]:
