@@ -98,6 +98,9 @@ class Article:
     lead: str | None = None
     removed: tuple[str, ...] = ()
     warnings: tuple[str, ...] = ()
+    # A summary the input or the office gave (a scraper's "summary", the config's [summaries]);
+    # None: the brief and the TOC summarise the article themselves (present.brief.summary).
+    summary: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

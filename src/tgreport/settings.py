@@ -96,6 +96,10 @@ class Settings:
     # Article id or URL → the office's assessment of it ("tích cực", "trung tính", "tiêu cực", or
     # its own labels), counted on the overview page.
     assessments: Mapping[str, str] = field(default_factory=dict)
+    # Article id or URL → the summary the office wrote for it; it wins over the input's summary,
+    # the lead and the first sentences (present.brief.summary).
+    summaries: Mapping[str, str] = field(default_factory=dict)
+    toc_summaries: bool = False  # the full kind's TOC shows each article's summary under its entry
     dedup: bool = True
     similarity: float = DEFAULT_SIMILARITY  # share of word shingles two bodies need to be one story
     index: bool = True
@@ -165,6 +169,10 @@ class Settings:
                 isinstance(k, str) and isinstance(v, str) and k.strip() and v.strip()
                 for k, v in self.assessments.items()):
             raise UsageError("assessments must map article ids or URLs to a label, as text")
+        if not isinstance(self.summaries, Mapping) or not all(
+                isinstance(k, str) and isinstance(v, str) and k.strip() and v.strip()
+                for k, v in self.summaries.items()):
+            raise UsageError("summaries must map article ids or URLs to a summary, as text")
         if self.group == "topic" and not self.topics:
             raise UsageError('group "topic" needs topics: [[topics]] tables with a name and keywords')
 
@@ -232,7 +240,7 @@ _DAY, _PATH, _TOPICS, _TABLE = "day", "path", "topics", "table"
 _KINDS: dict[str, Any] = {
     "title": (str,), "organisation": (str, list), "place": (str,), "issued": _DAY, "header": (str,),
     "number": (str,), "issue": (str,), "internal": (bool,), "kind": (str,), "topics": _TOPICS,
-    "assessments": _TABLE,
+    "assessments": _TABLE, "summaries": _TABLE, "toc_summaries": (bool,),
     "date_from": _DAY, "date_to": _DAY, "drop_undated": (bool,), "keep_undated": (bool,), "order": (str,),
     "group": (str,),
     "dedup": (bool,), "similarity": (int, float), "index": (bool,), "extra_chrome": (list,),
@@ -248,7 +256,7 @@ _ALIASES = {"org": "organisation", "organization": "organisation", "date": "issu
 def _check_kinds(settings: Settings) -> None:
     """A script's wrong type is said here, not as an AttributeError deep in an exporter."""
     for name in ("drop_undated", "keep_undated", "dedup", "index", "cache", "follow_links", "refetch",
-                 "internal"):
+                 "internal", "toc_summaries"):
         if not isinstance(getattr(settings, name), bool):
             raise UsageError(f"{name} must be True or False, not {getattr(settings, name)!r}")
     if not isinstance(settings.place, str | None):

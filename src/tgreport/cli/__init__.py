@@ -72,6 +72,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--kind", choices=KINDS,
                    help='the document: full (every article whole, default) or brief (the short "điểm báo": '
                    "headline, paper and date, a summary and the link of each)")
+    p.add_argument("--toc-summaries", action="store_true", default=None,
+                   help="print each article's summary (the config's, the input's, its lead, else its first "
+                   "sentences) under its table-of-contents entry")
     p.add_argument("--internal", action="store_true", default=None,
                    help='mark the digest "Lưu hành nội bộ" (internal circulation)')
     p.add_argument("--place", help=f'place in the date line (default "{DEFAULT_PLACE}")')
@@ -194,7 +197,7 @@ _SETTING_FLAGS = {
     "tone_style": "tone_style", "template": "template", "template_dir": "template_dir", "cache": "cache",
     "engine": "engine", "jobs": "jobs", "refetch": "refetch", "header": "header", "number": "number",
     "issue": "issue", "internal": "internal", "keep_undated": "keep_undated", "kind": "kind",
-    "follow_links": "follow_links",
+    "follow_links": "follow_links", "toc_summaries": "toc_summaries",
 }
 
 

@@ -28,12 +28,13 @@ log = logging.getLogger(__name__)
 
 
 def paragraphs(report: Report, frame_height_pt: float, date_style: str = "official",
-               letterhead_xml: str | None = None) -> list[Para]:
+               letterhead_xml: str | None = None, text_width: int = 0, toc_summaries: bool = False
+               ) -> list[Para]:
     """The whole digest, in order: cover, TOC, summary, articles, appendix; `date_style` words the
     articles' dates (the cover's stays official); `letterhead_xml` the cover's official header."""
     paras = body.cover(report, frame_height_pt, letterhead_xml)
-    paras += toc.entries(report, date_style)
-    paras += body.summary(report)
+    paras += toc.entries(report, date_style, toc_summaries)
+    paras += body.summary(report, text_width)
     paras += body.articles(report, date_style)
     if report.index:
         paras += body.appendix(report)
@@ -61,7 +62,8 @@ class DocxExporter:
         if options.kind == "brief":
             paras = brief_paragraphs(report, head_xml, twips(theme.paragraph_space_pt))
         else:
-            paras = paragraphs(report, area.text_height / 20, options.date_style, head_xml)
+            paras = paragraphs(report, area.text_height / 20, options.date_style, head_xml, area.text_width,
+                               options.toc_summaries)
         if not custom:  # a user's template keeps its own spacing, untouched by direct formatting
             fold_space_before(paras, specs)
         # With a user's template the estimate still uses the theme's fonts and sizes.

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from tgreport import present
+from tgreport.export.docx.chart import chart_paras
 from tgreport.export.docx.paragraphs import PAGEREF, TAB, Para, Run, text
 from tgreport.export.docx.wml import twips
 from tgreport.model import Article, Block, Report
-from tgreport.present import header
+from tgreport.present import chart, header
 
 
 def cover(report: Report, frame_height_pt: float, letterhead_xml: str | None = None) -> list[Para]:
@@ -36,7 +37,8 @@ def cover(report: Report, frame_height_pt: float, letterhead_xml: str | None = N
     return paras
 
 
-def summary(report: Report) -> list[Para]:
+def summary(report: Report, text_width: int = 0) -> list[Para]:
+    """The overview page; its charts `text_width` twips wide at most (0: chart.WIDTH)."""
     s = present.summary(report)
     labels = present.SUMMARY_LABELS
     paras = [Para("PartHeading", [text(present.SUMMARY_TITLE)], page_break=True, bookmark="summary")]
@@ -47,6 +49,8 @@ def summary(report: Report) -> list[Para]:
         facts.append((labels["undated"], str(s.undated)))
     for label, value in facts:
         paras.append(Para("SummaryLine", [text(label, bold=True), text(" " + value)], after=twips(3)))
+    for c in chart.charts(report):
+        paras += chart_paras(c, text_width or twips(chart.WIDTH))
     for heading, rows in s.tables:
         paras.append(Para("IndexHeading", [text(heading)]))
         for name, count in rows:

@@ -37,6 +37,7 @@ class Para:
     field_begin: str | None = None  # a complex field (the TOC) starts before the runs
     field_end: bool = False  # … and ends after them
     xml: str | None = None  # written as it is instead (the cover's header table); no runs
+    height: int | None = None  # an `xml` table's exact height in twips, for the page estimate
 
 
 def text(value: str, bold: bool = False, italic: bool = False) -> Run:

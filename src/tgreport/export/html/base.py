@@ -25,6 +25,7 @@ from markupsafe import Markup
 
 from tgreport import present
 from tgreport.errors import ExportError
+from tgreport.export.html import chart as htmlchart
 from tgreport.export.html import markup as htmlmarkup
 from tgreport.export.html.view import (
     ArticleView,
@@ -209,6 +210,7 @@ def macros_for(options: Settings) -> dict[str, Any]:
     return {
         **{name: getattr(module, name) for name in ("article", "section_head", "section_articles")},
         "toc_articles": htmlmarkup.toc_articles,
+        "chart_svg": htmlchart.svg,
         "index_links": htmlmarkup.index_links,
         "index_numbers": htmlmarkup.index_numbers,
     }
@@ -221,7 +223,7 @@ def template_context(
     theme = options.theme
     body, heading = family_or_error(theme.font_family), family_or_error(theme.heading_font_family)
     context: dict[str, Any] = {
-        "r": build_view(report, options.date_style),
+        "r": build_view(report, options.date_style, options.toc_summaries and options.kind == "full"),
         "theme": theme,
         # With a prefix, the PDF names its @font-face families apart from installed fonts, so
         # the shipped files are used even where a system font has the same name.

@@ -166,7 +166,8 @@ class EpubExporter:
         manifest = [
             ManifestItem("nav", "nav.xhtml", "application/xhtml+xml", spine=True, properties="nav")
             if name == "nav.xhtml"
-            else ManifestItem(name.removesuffix(".xhtml"), name, "application/xhtml+xml", spine=True)
+            else ManifestItem(name.removesuffix(".xhtml"), name, "application/xhtml+xml", spine=True,
+                              properties="svg" if name == "summary.xhtml" and view.charts else None)
             for name, _ in pages
         ]
         manifest.append(ManifestItem("ncx", "toc.ncx", "application/x-dtbncx+xml"))

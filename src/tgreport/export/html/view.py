@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 import re
 from collections.abc import Iterable
@@ -11,7 +12,8 @@ from markupsafe import Markup, escape
 
 from tgreport import present
 from tgreport.model import Article, Block, Caption, IndexEntry, ListBlock, Report
-from tgreport.present import header
+from tgreport.present import chart, header
+from tgreport.present.brief import summary as brief_summary
 from tgreport.present.header import Letterhead
 from tgreport.version import __version__
 
@@ -144,6 +146,7 @@ class ArticleView:
     toc_subtitle: str
     source: Markup | None = None  # "Nguồn: …" (escaped)
     source_url: Markup | None = None  # the page's address, escaped for an attribute and for text
+    toc_summary: str | None = None  # under the TOC entry, with Settings.toc_summaries
 
 
 @dataclass(frozen=True)
@@ -191,9 +194,10 @@ class ReportView:
     summary: present.Summary
     index: tuple[IndexGroup, ...]
     generator: str
+    charts: tuple[chart.Figure, ...] = ()  # the overview's charts (present.chart), as SVG by chart.svg
 
 
-def build_view(report: Report, date_style: str = "official") -> ReportView:
+def build_view(report: Report, date_style: str = "official", toc_summaries: bool = False) -> ReportView:
     """The view the templates print; `date_style` words the articles' dates (the cover's stays
     official)."""
     sections = []
@@ -203,7 +207,10 @@ def build_view(report: Report, date_style: str = "official") -> ReportView:
         for item in numbered_section.articles:
             a = item.article
             anchors.setdefault(a.id, IndexLink(item.anchor, item.number))
-            articles.append(_article_view(item, date_style))
+            view = _article_view(item, date_style)
+            if toc_summaries:
+                view = dataclasses.replace(view, toc_summary=brief_summary(a))
+            articles.append(view)
         sections.append(
             SectionView(numbered_section.anchor, numbered_section.heading, tuple(articles))
         )
@@ -223,6 +230,7 @@ def build_view(report: Report, date_style: str = "official") -> ReportView:
         summary=present.summary(report),
         index=_index_groups(report.index, anchors),
         generator=f"tgreport {__version__}",
+        charts=tuple(chart.figure(c, chart.WIDTH) for c in chart.charts(report)),
     )
 
 

@@ -135,7 +135,8 @@ def _binary_streams() -> Iterator[None]:
 
 
 def render(
-    report: Report, theme: Theme, *, save: bool = True, date_style: str = "official", kind: str = "full"
+    report: Report, theme: Theme, *, save: bool = True, date_style: str = "official", kind: str = "full",
+    toc_summaries: bool = False,
 ) -> tuple[bytes, dict[str, int]]:
     """The PDF and the page (1-based) on which each anchor ("a1", "s1", "toc", …) starts.
 
@@ -148,7 +149,8 @@ def render(
     if kind == "brief":  # the short "điểm báo": header, title, then the items (present.brief)
         flow = brief_flow(report, styles, state, doc.width)
     else:
-        flow = layout.front(report, styles, state, doc.height, date_style, frame_width=doc.width)
+        flow = layout.front(report, styles, state, doc.height, date_style, frame_width=doc.width,
+                            toc_summaries=toc_summaries)
         flow += layout.units_flow(layout.article_units(report), report, styles, state, date_style)
         flow += layout.back(report, styles, state)
     try:

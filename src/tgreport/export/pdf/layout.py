@@ -21,12 +21,14 @@ from reportlab.platypus import (
 from reportlab.platypus.tables import TableStyle
 
 from tgreport import present
+from tgreport.export.pdf.chart import drawing
 from tgreport.export.pdf.flowables import Anchor, Deferred, LayoutState, TocLine, toc_styles
 from tgreport.export.pdf.letterhead import letterhead
 from tgreport.export.pdf.markup import escape, italic, paragraph
 from tgreport.export.pdf.styles import Styles
 from tgreport.model import Article, Block, IndexEntry, Report
-from tgreport.present import header
+from tgreport.present import chart, header
+from tgreport.present.brief import summary as brief_summary
 
 OFFICIAL_FRAME_WIDTH = 165 * mm  # A4 less Decree 30's 30 mm and 15 mm side margins
 
@@ -36,16 +38,16 @@ INDEX_REFERENCE = f"{present.ARTICLE_LABEL}\u00a0{{number}},\u00a0{present.PAGE_
 
 def front(
     report: Report, styles: Styles, state: LayoutState, frame_height: float, date_style: str = "official",
-    *, frame_width: float = 0.0,
+    *, frame_width: float = 0.0, toc_summaries: bool = False,
 ) -> list[Flowable]:
     """The cover, the table of contents and the summary; the TOC's page numbers are left to
     `state`. `date_style` (Settings.date_style) words the TOC's dates; the cover stays official."""
     flow: list[Flowable] = []
     flow += cover(report, styles, frame_height, frame_width)
     flow += [NextPageTemplate("body"), PageBreak()]
-    flow += toc(report, styles, state, date_style)
+    flow += toc(report, styles, state, date_style, toc_summaries)
     flow += [PageBreak()]
-    flow += summary_page(report, styles, state)
+    flow += summary_page(report, styles, state, frame_width or OFFICIAL_FRAME_WIDTH)
     return flow
 
 
@@ -84,7 +86,9 @@ def cover(report: Report, styles: Styles, frame_height: float, frame_width: floa
     return flow
 
 
-def toc(report: Report, styles: Styles, state: LayoutState, date_style: str = "official") -> list[Flowable]:
+def toc(report: Report, styles: Styles, state: LayoutState, date_style: str = "official",
+        summaries: bool = False) -> list[Flowable]:
+    """The TOC; with `summaries`, each article's summary (present.brief.summary) under its entry."""
     outline = present.outline(report)
     numbers = [na.number for s in outline for na in s.articles]
     style = styles.toc_entry
@@ -100,6 +104,8 @@ def toc(report: Report, styles: Styles, state: LayoutState, date_style: str = "o
     ]
     entry, subtitle = toc_styles(styles.toc_entry, styles.toc_subtitle, number_width)
     section_style, _ = toc_styles(styles.toc_section, styles.toc_subtitle, number_width)
+    summary_style = subtitle.clone("toc_summary", leftIndent=subtitle.leftIndent + label_width,
+                                   spaceAfter=styles.toc_entry.spaceAfter)
     for section in outline:
         if section.section is not None:
             flow.append(CondPageBreak(style.leading * 4))
@@ -109,10 +115,13 @@ def toc(report: Report, styles: Styles, state: LayoutState, date_style: str = "o
                 TocLine(na.anchor, f"{na.number}.", present.display_title(na.article),
                         present.toc_subtitle(na.article, date_style), state, label_width, entry, subtitle)
             )
+            if summaries:
+                flow.append(paragraph(brief_summary(na.article), summary_style))
     return flow
 
 
-def summary_page(report: Report, styles: Styles, state: LayoutState) -> list[Flowable]:
+def summary_page(report: Report, styles: Styles, state: LayoutState,
+                 frame_width: float = OFFICIAL_FRAME_WIDTH) -> list[Flowable]:
     s = present.summary(report)
     cell = styles.table_cell
     flow: list[Flowable] = [
@@ -127,6 +136,9 @@ def summary_page(report: Report, styles: Styles, state: LayoutState) -> list[Flo
         facts.append((labels["undated"], str(s.undated)))
     for label, value in facts:
         flow.append(Paragraph(f"<b>{escape(label)}</b> {escape(value)}", cell))
+    for c in chart.charts(report):
+        flow.append(Spacer(0, styles.index_heading.spaceBefore))
+        flow.append(drawing(chart.figure(c, min(chart.WIDTH, frame_width)), styles.body_font))
     for heading, rows in s.tables:  # no empty one: ReportLab refuses a table without rows
         flow.append(paragraph(heading, styles.index_heading))
         table = Table(
