@@ -157,6 +157,8 @@ class Report:
     masthead: Masthead = field(default_factory=Masthead)
     # (article id, the office's assessment of it: "tích cực", "trung tính", "tiêu cực", …)
     assessments: tuple[tuple[str, str], ...] = ()
+    # Words and phrases to mark wherever the articles print them (present.highlight).
+    highlight: tuple[str, ...] = ()
 
     @property
     def grouped(self) -> bool:

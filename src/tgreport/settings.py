@@ -100,6 +100,9 @@ class Settings:
     # the lead and the first sentences (present.brief.summary).
     summaries: Mapping[str, str] = field(default_factory=dict)
     toc_summaries: bool = False  # the full kind's TOC shows each article's summary under its entry
+    # Words and phrases marked wherever articles print them (the office's name, the resolutions
+    # it follows): whole words, any case, either tone-mark style (present.highlight).
+    highlight: tuple[str, ...] = ()
     dedup: bool = True
     similarity: float = DEFAULT_SIMILARITY  # share of word shingles two bodies need to be one story
     index: bool = True
@@ -173,6 +176,11 @@ class Settings:
                 isinstance(k, str) and isinstance(v, str) and k.strip() and v.strip()
                 for k, v in self.summaries.items()):
             raise UsageError("summaries must map article ids or URLs to a summary, as text")
+        terms = self.highlight
+        if isinstance(terms, str) or not isinstance(terms, list | tuple) or \
+                not all(isinstance(t, str) and t.strip() for t in terms):
+            raise UsageError(f"highlight must be a list of words or phrases, not {terms!r}")
+        object.__setattr__(self, "highlight", tuple(t.strip() for t in terms))
         if self.group == "topic" and not self.topics:
             raise UsageError('group "topic" needs topics: [[topics]] tables with a name and keywords')
 
@@ -240,7 +248,7 @@ _DAY, _PATH, _TOPICS, _TABLE = "day", "path", "topics", "table"
 _KINDS: dict[str, Any] = {
     "title": (str,), "organisation": (str, list), "place": (str,), "issued": _DAY, "header": (str,),
     "number": (str,), "issue": (str,), "internal": (bool,), "kind": (str,), "topics": _TOPICS,
-    "assessments": _TABLE, "summaries": _TABLE, "toc_summaries": (bool,),
+    "assessments": _TABLE, "summaries": _TABLE, "toc_summaries": (bool,), "highlight": (list,),
     "date_from": _DAY, "date_to": _DAY, "drop_undated": (bool,), "keep_undated": (bool,), "order": (str,),
     "group": (str,),
     "dedup": (bool,), "similarity": (int, float), "index": (bool,), "extra_chrome": (list,),

@@ -127,6 +127,7 @@ def build_report(articles: Iterable[Article], settings: Settings | None = None, 
         warnings=tuple(warnings),
         masthead=Masthead(s.header, s.org_lines, s.number, s.issue, s.internal),
         assessments=assessed,
+        highlight=s.highlight,
     )
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import os
 import re
 from collections.abc import Callable, Iterable
@@ -36,6 +37,7 @@ from tgreport.export.html.view import (
     SectionView,
     build_view,
     css_string_filter,
+    marked_filter,
     plain_filter,
     text_filter,
 )
@@ -244,6 +246,8 @@ def template_context(
         # The short digest's items (kind "brief"), None for the full compilation.
         "brief": present_brief.brief(report) if options.kind == "brief" else None,
         "link_label": present_brief.LINK_LABEL,
+        # A brief item's summary with the highlight terms in <mark> (articles' views have them already).
+        "mark": functools.partial(marked_filter, terms=report.highlight),
         "font_faces": (),
         "mode": "html",
         **macros_for(options),

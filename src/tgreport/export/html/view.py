@@ -15,6 +15,7 @@ from tgreport.model import Article, Block, Caption, IndexEntry, ListBlock, Repor
 from tgreport.present import chart, header
 from tgreport.present.brief import summary as brief_summary
 from tgreport.present.header import Letterhead
+from tgreport.present.highlight import pieces
 from tgreport.version import __version__
 
 log = logging.getLogger(__name__)
@@ -207,7 +208,7 @@ def build_view(report: Report, date_style: str = "official", toc_summaries: bool
         for item in numbered_section.articles:
             a = item.article
             anchors.setdefault(a.id, IndexLink(item.anchor, item.number))
-            view = _article_view(item, date_style)
+            view = _article_view(item, date_style, report.highlight)
             if toc_summaries:
                 view = dataclasses.replace(view, toc_summary=brief_summary(a))
             articles.append(view)
@@ -234,11 +235,24 @@ def build_view(report: Report, date_style: str = "official", toc_summaries: bool
     )
 
 
-def _article_view(item: present.NumberedArticle, date_style: str) -> ArticleView:
+def marked_filter(value: object, terms: tuple[str, ...]) -> Markup:
+    """text_filter, with the highlight terms (present.highlight) in <mark>."""
+    if not terms:
+        return text_filter(value)
+    return Markup("".join(Markup("<mark>") + text_filter(piece) + Markup("</mark>") if hit
+                          else text_filter(piece) for piece, hit in pieces(str(value), terms)))
+
+
+def _article_view(item: present.NumberedArticle, date_style: str, terms: tuple[str, ...] = ()) -> ArticleView:
+    """`terms` (Report.highlight) are marked in the title, the lead and the text."""
     a = item.article
     byline = present.byline(a)
     texts = [item.heading, present.meta_line(a, date_style), a.lead or "", byline or ""]
-    escaped = [text_filter(t) for t in texts + _block_texts(a.blocks)]
+    if terms:
+        escaped = [marked_filter(texts[0], terms), text_filter(texts[1]), marked_filter(texts[2], terms),
+                   text_filter(texts[3])] + [marked_filter(t, terms) for t in _block_texts(a.blocks)]
+    else:
+        escaped = [text_filter(t) for t in texts + _block_texts(a.blocks)]
     return ArticleView(
         anchor=item.anchor,
         number=item.number,

@@ -24,7 +24,7 @@ from tgreport import present
 from tgreport.export.pdf.chart import drawing
 from tgreport.export.pdf.flowables import Anchor, Deferred, LayoutState, TocLine, toc_styles
 from tgreport.export.pdf.letterhead import letterhead
-from tgreport.export.pdf.markup import escape, italic, paragraph
+from tgreport.export.pdf.markup import escape, italic, marked, marked_markup, paragraph
 from tgreport.export.pdf.styles import Styles
 from tgreport.model import Article, Block, IndexEntry, Report
 from tgreport.present import chart, header
@@ -191,7 +191,7 @@ def unit_flow(
     if unit.article is not None:
         na = unit.article
         flow.append(Anchor(na.anchor, na.heading, 1 if report.grouped else 0, state))
-        flow += article(na.heading, na.article, styles, date_style)
+        flow += article(na.heading, na.article, styles, date_style, report.highlight)
     return flow
 
 
@@ -202,8 +202,10 @@ def units_flow(
     return [f for unit in units for f in unit_flow(unit, report, styles, state, date_style)]
 
 
-def article(heading: str, a: Article, styles: Styles, date_style: str = "official") -> list[Flowable]:
-    flow: list[Flowable] = [paragraph(heading, styles.title)]
+def article(heading: str, a: Article, styles: Styles, date_style: str = "official",
+            terms: tuple[str, ...] = ()) -> list[Flowable]:
+    """The article's flowables; `terms` (Report.highlight) marked in its title, lead and text."""
+    flow: list[Flowable] = [marked(heading, styles.title, terms)]
     if a.title_derived or not a.title:
         flow.append(paragraph(present.DERIVED_TITLE_NOTE, styles.derived_note))
     meta = present.meta_line(a, date_style)
@@ -212,9 +214,9 @@ def article(heading: str, a: Article, styles: Styles, date_style: str = "officia
     if source:
         flow.append(paragraph(source, styles.meta))
     if a.lead:
-        flow.append(paragraph(a.lead, styles.lead))
+        flow.append(marked(a.lead, styles.lead, terms))
     for b in a.blocks:
-        flow += block(b, styles)
+        flow += block(b, styles, terms)
     by = present.byline(a)
     if by:
         flow.append(paragraph(by, styles.byline))
@@ -229,9 +231,9 @@ LONG_PARAGRAPH = 4000
 PIECE = 2000
 
 
-def long_paragraph(text: str, style: ParagraphStyle) -> list[Flowable]:
+def long_paragraph(text: str, style: ParagraphStyle, terms: tuple[str, ...] = ()) -> list[Flowable]:
     if len(text) <= LONG_PARAGRAPH:
-        return [paragraph(text, style)]
+        return [marked(text, style, terms)]
     # Cut by position, never by slicing off what is left: that copies the rest of the text
     # once per piece, quadratic in a 10 MB paragraph.
     pieces = []
@@ -248,31 +250,31 @@ def long_paragraph(text: str, style: ParagraphStyle) -> list[Flowable]:
     middle = ParagraphStyle(f"{style.name}-more", parent=first, firstLineIndent=0, spaceBefore=0)
     last = ParagraphStyle(f"{style.name}-last", parent=style, firstLineIndent=0, spaceBefore=0)
     styles_in_order = [first] + [middle] * (len(pieces) - 2) + [last]
-    return [paragraph(piece, st) for piece, st in zip(pieces, styles_in_order, strict=True)]
+    return [marked(piece, st, terms) for piece, st in zip(pieces, styles_in_order, strict=True)]
 
 
-def block(b: Block, styles: Styles) -> list[Flowable]:
+def block(b: Block, styles: Styles, terms: tuple[str, ...] = ()) -> list[Flowable]:
     if b.type == "paragraph":
-        return long_paragraph(b.text, styles.body)
+        return long_paragraph(b.text, styles.body, terms)
     if b.type == "heading":
-        return [paragraph(b.text, styles.subheading)]
+        return [marked(b.text, styles.subheading, terms)]
     if b.type == "caption":
         credit = getattr(b, "credit", None)
-        text = escape(b.text)
+        text = marked_markup(b.text, terms) or escape(b.text)
         if credit:
             text += f" ({italic(present.CAPTION_CREDIT.format(credit=credit))})"
         return [Paragraph(text, styles.caption)]
     if b.type == "quote":
-        return [paragraph(b.text, styles.quote)]
+        return [marked(b.text, styles.quote, terms)]
     if b.type == "list":
         items = getattr(b, "items", ())
         ordered = getattr(b, "ordered", False)
         return [
-            paragraph(item, styles.list_item, f"{n}." if ordered else "•")
+            marked(item, styles.list_item, terms, f"{n}." if ordered else "•")
             for n, item in enumerate(items, start=1)
         ]
     if b.type == "related":
-        return [paragraph(present.RELATED_PREFIX + b.text, styles.related)]
+        return [marked(present.RELATED_PREFIX + b.text, styles.related, terms)]
     # Images are not embedded (the model keeps only their names): nothing to print.
     return []
 
