@@ -139,6 +139,11 @@ class Masthead:
     number: str | None = None
     issue: str | None = None
     internal: bool = False
+    # The document's last block (present.signature): the signer's authority and title lines
+    # ("TM. BAN THƯỜNG VỤ", "PHÓ BÍ THƯ"), the signer's name, and the recipients ("Nơi nhận").
+    signer: tuple[str, ...] = ()
+    signer_name: str | None = None
+    recipients: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

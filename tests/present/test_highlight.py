@@ -87,7 +87,8 @@ def test_the_pdf_prints_the_terms_bold(engine: str) -> None:
 
 def test_the_docx_highlights_the_terms() -> None:
     rep, settings = report()
-    xml = etree.fromstring(zipfile.ZipFile(io.BytesIO(render(rep, "docx", settings))).read("word/document.xml"))
+    data = render(rep, "docx", settings)
+    xml = etree.fromstring(zipfile.ZipFile(io.BytesIO(data)).read("word/document.xml"))
     runs = [r for r in xml.iter(f"{W}r") if r.find(f"{W}rPr/{W}highlight") is not None]
     assert ["".join(t.text or "" for t in r.iter(f"{W}t")) for r in runs] == EXPECTED
     assert all(r.find(f"{W}rPr/{W}b") is not None for r in runs)

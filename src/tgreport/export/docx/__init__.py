@@ -16,6 +16,7 @@ from tgreport.export.docx import body, letterhead, package, reference, toc
 from tgreport.export.docx.brief import brief_paragraphs
 from tgreport.export.docx.layout import estimate_pages, fold_space_before
 from tgreport.export.docx.paragraphs import Para, body_xml
+from tgreport.export.docx.signature import signature_paras
 from tgreport.export.docx.styles import style_specs
 from tgreport.export.docx.wml import twips
 from tgreport.model import Report
@@ -36,6 +37,7 @@ def paragraphs(report: Report, frame_height_pt: float, date_style: str = "offici
     paras += toc.entries(report, date_style, toc_summaries)
     paras += body.summary(report, text_width)
     paras += body.articles(report, date_style)
+    paras += signature_paras(report, text_width)
     if report.index:
         paras += body.appendix(report)
     return paras
@@ -61,6 +63,7 @@ class DocxExporter:
         head_xml = None if head is None else letterhead.letterhead_xml(head, theme, area.text_width)
         if options.kind == "brief":
             paras = brief_paragraphs(report, head_xml, twips(theme.paragraph_space_pt))
+            paras += signature_paras(report, area.text_width)
         else:
             paras = paragraphs(report, area.text_height / 20, options.date_style, head_xml, area.text_width,
                                options.toc_summaries)

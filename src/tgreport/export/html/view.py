@@ -16,6 +16,7 @@ from tgreport.present import chart, header
 from tgreport.present.brief import summary as brief_summary
 from tgreport.present.header import Letterhead
 from tgreport.present.highlight import pieces
+from tgreport.present.signature import SignatureBlock, signature
 from tgreport.version import __version__
 
 log = logging.getLogger(__name__)
@@ -195,6 +196,7 @@ class ReportView:
     summary: present.Summary
     index: tuple[IndexGroup, ...]
     generator: str
+    signature: SignatureBlock | None = None  # the last block: recipients and signer
     charts: tuple[chart.Figure, ...] = ()  # the overview's charts (present.chart), as SVG by chart.svg
 
 
@@ -232,6 +234,7 @@ def build_view(report: Report, date_style: str = "official", toc_summaries: bool
         index=_index_groups(report.index, anchors),
         generator=f"tgreport {__version__}",
         charts=tuple(chart.figure(c, chart.WIDTH) for c in chart.charts(report)),
+        signature=signature(report),
     )
 
 

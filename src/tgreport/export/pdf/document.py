@@ -23,6 +23,7 @@ from tgreport.errors import ExportError
 from tgreport.export.pdf import layout
 from tgreport.export.pdf.brief import brief_flow
 from tgreport.export.pdf.flowables import LayoutState, draw_pending_numbers
+from tgreport.export.pdf.signature import signature_flow
 from tgreport.export.pdf.styles import Styles, build, page_size
 from tgreport.model import Report
 from tgreport.theme import Theme
@@ -147,11 +148,12 @@ def render(
     buffer = io.BytesIO()
     doc = _Digest(buffer, report, theme, styles)
     if kind == "brief":  # the short "điểm báo": header, title, then the items (present.brief)
-        flow = brief_flow(report, styles, state, doc.width)
+        flow = brief_flow(report, styles, state, doc.width) + signature_flow(report, styles, doc.width)
     else:
         flow = layout.front(report, styles, state, doc.height, date_style, frame_width=doc.width,
                             toc_summaries=toc_summaries)
         flow += layout.units_flow(layout.article_units(report), report, styles, state, date_style)
+        flow += signature_flow(report, styles, doc.width)
         flow += layout.back(report, styles, state)
     try:
         with _binary_streams():
