@@ -16,8 +16,9 @@ import lxml.html
 import pytest
 from lxml import etree
 
-from factories import make_article
+from factories import ROOT, make_article
 from tgreport.assemble import build_report
+from tgreport.config import load_config
 from tgreport.model import Article, Period, Report
 from tgreport.pipeline import render
 from tgreport.present import chart
@@ -209,3 +210,10 @@ def test_the_docx_draws_the_same_bars_as_shaded_cells() -> None:
     # The chart titles are paragraphs of their own, as the drawings' titles are.
     words = "".join(t.text or "" for t in body.iter(f"{W}t"))
     assert chart.DAY_TITLE in words and chart.SOURCE_TITLE in words
+
+
+def test_the_readme_config_loads() -> None:
+    path = ROOT / "examples" / "overview.toml"
+    settings = Settings.from_mapping(load_config(path).settings, path)
+    assert settings.group == "topic" and settings.toc_summaries and settings.signer["name"]
+    assert len(settings.assessments) == 3 and len(settings.highlight) == 2
