@@ -23,7 +23,8 @@ def test_stored_toc_pages_match_libreoffice_with_charts_summaries_and_signature(
         # end on its second without them, so the charts' heights decide where the articles start.
         bulk, articles=tuple(dataclasses.replace(a, lead=None, publisher=f"Báo số {n % 22 + 1}")
                              for n, a in enumerate(bulk.articles)),
-        masthead=Masthead(signer=("TRƯỞNG BAN",), signer_name="Nguyễn Văn A", recipients=("Như trên", "Lưu VP")))
+        masthead=Masthead(signer=("TRƯỞNG BAN",), signer_name="Nguyễn Văn A",
+                          recipients=("Như trên", "Lưu VP")))
     data = render(report, toc_summaries=True)
     pages = convert({"overview": data}, tmp_path)["overview"]
     entries = toc_entries(data)
