@@ -109,6 +109,15 @@ def test_html_and_epub_mark_the_terms_and_nothing_inside_markup() -> None:
     assert _html_marks(xhtml, f"{XHTML}mark") == EXPECTED
 
 
+def test_a_title_is_marked_in_the_article_not_in_the_toc() -> None:
+    settings = Settings(dedup=False, index=False, highlight=TERMS)
+    titled = build_report([make_article(1, title="Đảng ủy Khối họp", blocks=(Paragraph("Tin."),))], settings)
+    doc = lxml.html.document_fromstring(render(titled, "html", settings).decode("utf-8"))
+    assert [m.text_content() for m in doc.xpath("//main//h2//mark")] == ["Đảng ủy Khối"]
+    assert doc.xpath('//nav[@id="toc"]//li')  # the entry is there, its title plain as in the PDF
+    assert not doc.xpath('//nav[@id="toc"]//mark')
+
+
 def test_the_brief_marks_its_summaries(tmp_path: Path) -> None:
     rep, settings = report()
     doc = lxml.html.document_fromstring(render(rep, "html", settings.replace(kind="brief")).decode())
