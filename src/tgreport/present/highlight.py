@@ -13,7 +13,7 @@ import functools
 import re
 import unicodedata
 
-from tgreport.vn import normalize_tone_style
+from tgreport.present import _restyle_text
 
 Pieces = tuple[tuple[str, bool], ...]
 
@@ -21,8 +21,11 @@ Pieces = tuple[tuple[str, bool], ...]
 def _key(text: str) -> str:
     """`text` (NFC) in lower case and one tone-mark style, character for character, so that a
     match in the key is a match at the same place in the text."""
-    lowered = "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
-    styled = normalize_tone_style(lowered, "hòa")
+    lowered = text.lower()
+    if len(lowered) != len(text):  # "İ" lowers to two characters: keep such letters as they are
+        lowered = "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
+    # present's restyler looks only at the words a tone style can change: ~20× faster on prose.
+    styled = _restyle_text(lowered, "hòa")
     return styled if len(styled) == len(text) else lowered
 
 
