@@ -136,6 +136,10 @@ def test_the_pdf_toc_shows_summaries_with_true_page_numbers(engine: str, tmp_pat
         assert _squash(item.heading) in _squash(page), (item.anchor, match.group(1))
         after = toc[match.end():match.end() + 600]
         assert _squash(summary(item.article))[:60] in after, item.anchor
+        # The summary starts on its entry's TOC page, never alone at the top of the next.
+        title = f"{item.number}. {_squash(present.display_title(item.article))}"
+        own = next(_squash(p) for p in _toc_pdf_pages(text) if title in _squash(p))
+        assert _squash(summary(item.article))[:40] in own.split(title, 1)[1], item.anchor
 
 
 def test_the_docx_toc_shows_summaries_and_the_estimate_follows() -> None:

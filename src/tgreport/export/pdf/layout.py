@@ -12,6 +12,7 @@ from reportlab.platypus import (
     CondPageBreak,
     Flowable,
     HRFlowable,
+    KeepTogether,
     NextPageTemplate,
     PageBreak,
     Paragraph,
@@ -111,12 +112,12 @@ def toc(report: Report, styles: Styles, state: LayoutState, date_style: str = "o
             flow.append(CondPageBreak(style.leading * 4))
             flow.append(TocLine(section.anchor, "", section.heading, None, state, 0, section_style, subtitle))
         for na in section.articles:
-            flow.append(
-                TocLine(na.anchor, f"{na.number}.", present.display_title(na.article),
-                        present.toc_subtitle(na.article, date_style), state, label_width, entry, subtitle)
-            )
-            if summaries:
-                flow.append(paragraph(brief_summary(na.article), summary_style))
+            line = TocLine(na.anchor, f"{na.number}.", present.display_title(na.article),
+                           present.toc_subtitle(na.article, date_style), state, label_width, entry, subtitle)
+            if summaries:  # the summary stays on its entry's page
+                flow.append(KeepTogether([line, paragraph(brief_summary(na.article), summary_style)]))
+            else:
+                flow.append(line)
     return flow
 
 
