@@ -44,9 +44,10 @@ def entries(report: Report, date_style: str = "official", summaries: bool = Fals
             runs = [text(f"{na.number}."), Run(kind=TAB), text(present.display_title(na.article)),
                     Run(kind=TAB), Run(kind=PAGEREF, anchor=na.anchor)]
             field.append(Para("TOC2" if grouped else "TOC1", runs, link=na.anchor))
-            field.append(Para("TOCSubtitle", [text(present.toc_subtitle(na.article, date_style))]))
-            if summaries:
-                field.append(Para("TOCSubtitle", [text(brief_summary(na.article))]))
+            under = present.toc_subtitle(na.article, date_style)
+            if summaries:  # on a new line of the same paragraph, which never splits across pages
+                under += "\n" + brief_summary(na.article)
+            field.append(Para("TOCSubtitle", [text(under)]))
     if field:
         field[0].field_begin = TOC_INSTRUCTION
         field[-1].field_end = True
