@@ -42,6 +42,13 @@ def block_to_dict(block: Block) -> dict[str, Any]:
 
 
 def article_to_dict(article: Article) -> dict[str, Any]:
+    data = _article_fields(article)
+    if article.summary is not None:  # only when given: records without one keep their shape
+        data["summary"] = article.summary
+    return data
+
+
+def _article_fields(article: Article) -> dict[str, Any]:
     return {
         "id": article.id,
         "source": article.source,
@@ -98,6 +105,7 @@ def article_from_dict(data: dict[str, Any], *, source: str, default_id: str) -> 
         blocks=tuple(block_from_dict(b) for b in _list(data, "blocks")),
         removed=tuple(str(r) for r in _list(data, "removed")),
         warnings=tuple(str(w) for w in _list(data, "warnings")),
+        summary=_text(data, "summary"),
     )
 
 

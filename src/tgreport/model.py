@@ -120,6 +120,9 @@ class Article:
     lead: str | None = None
     removed: tuple[str, ...] = ()
     warnings: tuple[str, ...] = ()
+    # A summary the input or the office gave (a scraper's "summary", the config's [summaries]);
+    # None: the brief and the TOC summarise the article themselves (present.brief.summary).
+    summary: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -158,6 +161,11 @@ class Masthead:
     number: str | None = None
     issue: str | None = None
     internal: bool = False
+    # The document's last block (present.signature): the signer's authority and title lines
+    # ("TM. BAN THƯỜNG VỤ", "PHÓ BÍ THƯ"), the signer's name, and the recipients ("Nơi nhận").
+    signer: tuple[str, ...] = ()
+    signer_name: str | None = None
+    recipients: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -176,6 +184,8 @@ class Report:
     masthead: Masthead = field(default_factory=Masthead)
     # (article id, the office's assessment of it: "tích cực", "trung tính", "tiêu cực", …)
     assessments: tuple[tuple[str, str], ...] = ()
+    # Words and phrases to mark wherever the articles print them (present.highlight).
+    highlight: tuple[str, ...] = ()
 
     @property
     def grouped(self) -> bool:

@@ -99,6 +99,17 @@ class Settings:
     # Article id or URL → the office's assessment of it ("tích cực", "trung tính", "tiêu cực", or
     # its own labels), counted on the overview page.
     assessments: Mapping[str, str] = field(default_factory=dict)
+    # Article id or URL → the summary the office wrote for it; it wins over the input's summary,
+    # the lead and the first sentences (present.brief.summary).
+    summaries: Mapping[str, str] = field(default_factory=dict)
+    toc_summaries: bool = False  # the full kind's TOC shows each article's summary under its entry
+    # Words and phrases marked wherever articles print them (the office's name, the resolutions
+    # it follows): whole words, any case, either tone-mark style (present.highlight).
+    highlight: tuple[str, ...] = ()
+    # The last block (present.signature): {"title": "TRƯỞNG BAN" or its lines ["TM. BAN THƯỜNG VỤ",
+    # "PHÓ BÍ THƯ"], "name": "Nguyễn Văn A"}, and the recipients ("Nơi nhận"): ["Như trên", "Lưu VP"].
+    signer: Mapping[str, Any] = field(default_factory=dict)
+    recipients: tuple[str, ...] = ()
     dedup: bool = True
     similarity: float = DEFAULT_SIMILARITY  # share of word shingles two bodies need to be one story
     index: bool = True
@@ -172,6 +183,21 @@ class Settings:
                 isinstance(k, str) and isinstance(v, str) and k.strip() and v.strip()
                 for k, v in self.assessments.items()):
             raise UsageError("assessments must map article ids or URLs to a label, as text")
+        if not isinstance(self.summaries, Mapping) or not all(
+                isinstance(k, str) and isinstance(v, str) and k.strip() and v.strip()
+                for k, v in self.summaries.items()):
+            raise UsageError("summaries must map article ids or URLs to a summary, as text")
+        terms = self.highlight
+        if isinstance(terms, str) or not isinstance(terms, list | tuple) or \
+                not all(isinstance(t, str) and t.strip() for t in terms):
+            raise UsageError(f"highlight must be a list of words or phrases, not {terms!r}")
+        object.__setattr__(self, "highlight", tuple(t.strip() for t in terms))
+        object.__setattr__(self, "signer", _signer(self.signer))
+        recipients = self.recipients
+        if isinstance(recipients, str) or not isinstance(recipients, list | tuple) or \
+                not all(isinstance(r, str) and r.strip() for r in recipients):
+            raise UsageError(f"recipients must be a list of lines of text, not {recipients!r}")
+        object.__setattr__(self, "recipients", tuple(r.strip() for r in recipients))
         if self.group == "topic" and not self.topics:
             raise UsageError('group "topic" needs topics: [[topics]] tables with a name and keywords')
 
@@ -221,6 +247,23 @@ class Settings:
             raise _error(exc.message, source) from exc
 
 
+def _signer(value: object) -> dict[str, Any]:
+    """{"title": (lines…), "name": text or None}, or {} when no signer is given."""
+    if not isinstance(value, Mapping) or not set(value) <= {"title", "name"}:
+        raise UsageError(f'signer must be a table with a title and a name, {{title = "TRƯỞNG BAN", '
+                         f'name = "Nguyễn Văn A"}}, not {value!r}')
+    if not value:
+        return {}
+    title, name = value.get("title"), value.get("name")
+    lines = [title] if isinstance(title, str) else title
+    if not isinstance(lines, list | tuple) or not lines or \
+            not all(isinstance(line, str) and line.strip() for line in lines):
+        raise UsageError(f"signer's title must be text or a list of lines of text, not {title!r}")
+    if name is not None and (not isinstance(name, str) or not name.strip()):
+        raise UsageError(f"signer's name must be some text, not {name!r}")
+    return {"title": tuple(line.strip() for line in lines), "name": name.strip() if name else None}
+
+
 def _org_lines(value: object) -> str | tuple[str, ...] | None:
     # A list from the config file or a repeated --org becomes a tuple (Settings stays hashable);
     # a one-item list is that one line, as a single string always was.
@@ -235,11 +278,12 @@ def _org_lines(value: object) -> str | tuple[str, ...] | None:
 
 
 # What each setting may be given as in a mapping: a type, or a converter from text.
-_DAY, _PATH, _TOPICS, _TABLE = "day", "path", "topics", "table"
+_DAY, _PATH, _TOPICS, _TABLE, _TABLE_ANY = "day", "path", "topics", "table", "table of anything"
 _KINDS: dict[str, Any] = {
     "title": (str,), "organisation": (str, list), "place": (str,), "issued": _DAY, "header": (str,),
     "number": (str,), "issue": (str,), "internal": (bool,), "kind": (str,), "topics": _TOPICS,
-    "assessments": _TABLE,
+    "assessments": _TABLE, "summaries": _TABLE, "toc_summaries": (bool,), "highlight": (list,),
+    "signer": _TABLE_ANY, "recipients": (list,),
     "date_from": _DAY, "date_to": _DAY, "drop_undated": (bool,), "keep_undated": (bool,), "order": (str,),
     "group": (str,),
     "dedup": (bool,), "similarity": (int, float), "index": (bool,), "extra_chrome": (list,),
@@ -255,7 +299,7 @@ _ALIASES = {"org": "organisation", "organization": "organisation", "date": "issu
 def _check_kinds(settings: Settings) -> None:
     """A script's wrong type is said here, not as an AttributeError deep in an exporter."""
     for name in ("drop_undated", "keep_undated", "dedup", "index", "cache", "follow_links", "refetch",
-                 "internal", "fetch_photos"):
+                 "internal", "fetch_photos", "toc_summaries"):
         if not isinstance(getattr(settings, name), bool):
             raise UsageError(f"{name} must be True or False, not {getattr(settings, name)!r}")
     if not isinstance(settings.place, str | None):
@@ -291,6 +335,8 @@ def _convert(name: str, value: Any, source: str | Path | None) -> Any:
             raise _error(exc.message, source) from exc
     if kind == _PATH:
         return Path(_typed(name, value, (str, Path), source))
+    if kind == _TABLE_ANY:  # checked by Settings itself
+        return dict(_typed(name, value, (Mapping,), source))
     if kind == _TABLE:
         table = _typed(name, value, (Mapping,), source)
         if not all(isinstance(v, str) for v in table.values()):

@@ -69,7 +69,7 @@ def test_config_settings_and_cli_options_are_the_same_set() -> None:
     run = {dest for dest, _ in RUN_KEYS.values()}
     # [reader], [theme], [sources], [outlets], [assessments] and [[topics]] tables
     file_only = {"extra", "extra_chrome", "max_input_bytes", "theme", "sources", "outlets", "topics",
-                 "assessments"}
+                 "assessments", "summaries", "signer", "recipients"}
     settings = {f.name for f in dataclasses.fields(Settings)} - file_only
     assert cli_settings == settings | run
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import logging
 import os
@@ -99,6 +100,9 @@ def build_report(articles: Iterable[Article], settings: Settings | None = None, 
             warn(f"{len(merges)} duplicate articles merged into the copies kept: "
                  f"{_name_ids([m.dropped.id for m in merges])}; run with -v to see which")
     kept = order_articles(kept, s.order)
+    if s.summaries:  # the office's own summaries win over what the input said
+        written = dict(assess(kept, s.summaries, warn, "summaries"))
+        kept = [dataclasses.replace(a, summary=written[a.id]) if a.id in written else a for a in kept]
     undated = [a.id for a in kept if a.date is None]
     if undated:
         where = ("in their own section" if s.group == "month"
@@ -121,8 +125,11 @@ def build_report(articles: Iterable[Article], settings: Settings | None = None, 
         sections=sections,
         index=build_index(in_report) if s.index else (),
         warnings=tuple(warnings),
-        masthead=Masthead(s.header, s.org_lines, s.number, s.issue, s.internal),
+        masthead=Masthead(s.header, s.org_lines, s.number, s.issue, s.internal,
+                          signer=s.signer.get("title", ()), signer_name=s.signer.get("name"),
+                          recipients=s.recipients),
         assessments=assessed,
+        highlight=s.highlight,
     )
 
 

@@ -8,9 +8,9 @@ from tgreport.model import Article
 
 
 def assess(articles: Sequence[Article], given: Mapping[str, str],
-           warn: Callable[[str], None]) -> tuple[tuple[str, str], ...]:
+           warn: Callable[[str], None], what: str = "assessments") -> tuple[tuple[str, str], ...]:
     """(article id, label) for every article of `articles` that `given` names by id or URL, in
-    report order; the keys that name no article are said in one warning."""
+    report order; the keys that name no article are said in one warning (`what` names the table)."""
     result = []
     used = set()
     for article in articles:
@@ -22,5 +22,5 @@ def assess(articles: Sequence[Article], given: Mapping[str, str],
     unknown = [key for key in given if key not in used]
     if unknown:
         named = ", ".join(unknown[:10]) + (f" and {len(unknown) - 10} more" if len(unknown) > 10 else "")
-        warn(f"assessments name no article of the report: {named}")
+        warn(f"{what} name no article of the report: {named}")
     return tuple(result)

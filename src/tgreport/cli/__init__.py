@@ -73,6 +73,12 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--kind", choices=KINDS,
                    help='the document: full (every article whole, default) or brief (the short "điểm báo": '
                    "headline, paper and date, a summary and the link of each)")
+    p.add_argument("--highlight", action="append", metavar="TERM",
+                   help="mark TERM (a word or phrase: the organisation's name, a resolution) wherever "
+                   "articles print it; repeat for more terms")
+    p.add_argument("--toc-summaries", action="store_true", default=None,
+                   help="print each article's summary (the config's, the input's, its lead, else its first "
+                   "sentences) under its table-of-contents entry")
     p.add_argument("--internal", action="store_true", default=None,
                    help='mark the digest "Lưu hành nội bộ" (internal circulation)')
     p.add_argument("--place", help=f'place in the date line (default "{DEFAULT_PLACE}")')
@@ -176,7 +182,7 @@ def _settings(args: argparse.Namespace, config: Config | None) -> Settings:
     return Settings.from_mapping(given)
 
 
-_TEXT_FLAGS = ("title", "org", "place")  # words for the report, not paths
+_TEXT_FLAGS = ("title", "org", "place", "highlight")  # words for the report, not paths
 
 
 def _argv_text(value: str | list[str]) -> str | list[str]:
@@ -201,6 +207,7 @@ _SETTING_FLAGS = {
     "engine": "engine", "jobs": "jobs", "refetch": "refetch", "header": "header", "number": "number",
     "issue": "issue", "internal": "internal", "keep_undated": "keep_undated", "kind": "kind",
     "follow_links": "follow_links", "images": "images", "fetch_photos": "fetch_photos",
+    "toc_summaries": "toc_summaries", "highlight": "highlight",
 }
 
 

@@ -68,7 +68,10 @@ def source_date(article: Article, year: int | None = None) -> str | None:
 
 
 def summary(article: Article) -> str:
-    """The lead when the article has one, else its first sentences (SUMMARY_* bound them)."""
+    """The summary the office or the input gave (Article.summary) as it is; else the lead when
+    the article has one, else its first sentences (SUMMARY_* bound these two)."""
+    if article.summary and article.summary.strip():
+        return article.summary.strip()
     if article.lead and article.lead.strip():
         return _bounded(article.lead.strip())
     text = " ".join(b.text.strip() for b in article.blocks if b.type == "paragraph" and b.text.strip())

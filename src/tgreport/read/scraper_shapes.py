@@ -14,7 +14,7 @@ from tgreport.read.provenance import outlet_for_host
 # tgreport's own contract (contract.article_to_dict): records that use only these are read as is.
 OWN_KEYS = frozenset({
     "id", "source", "title", "title_derived", "date", "published", "event_date", "authors", "site",
-    "url", "publisher", "category", "views", "lead", "blocks", "removed", "warnings",
+    "url", "publisher", "category", "views", "lead", "blocks", "removed", "warnings", "summary",
 })
 _TEXT_KEYS = ("maintext", "text", "content", "body")
 # Keys each shape is known by, and the keys it may carry that tgreport has no use for.
@@ -42,7 +42,7 @@ class UnknownShape(ValueError):
 # Fields that hold text in every shape: anything else there (a list, a number) is a mistake to
 # name, not a value to print as "['a', 'b']".
 _TEXT_FIELDS = ("title", "maintext", "text", "content", "body", "site", "url", "publisher", "category",
-                "lead", "description", "date", "published", "date_publish", "publish_date")
+                "lead", "description", "date", "published", "date_publish", "publish_date", "summary")
 
 
 def to_contract(record: dict[str, Any]) -> tuple[dict[str, Any], set[str]]:
@@ -166,5 +166,6 @@ def _newspaper(r: dict[str, Any], text: str) -> dict[str, Any]:
         "url": url,
         "site": _site(r.get("meta_site_name"), None, r.get("source_url") or url),
         "lead": r.get("meta_description") or None,
+        "summary": r.get("summary") or None,  # newspaper4k's nlp() summary, when it was run
         "blocks": _paragraphs(text),
     }

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from tgreport import present
-from tgreport.export.docx.paragraphs import PAGEREF, TAB, Para, Run, text
+from tgreport.export.docx.chart import chart_paras
+from tgreport.export.docx.paragraphs import PAGEREF, TAB, Para, Run, marked, text
 from tgreport.export.docx.wml import twips
 from tgreport.model import Article, Block, Report
-from tgreport.present import header
+from tgreport.present import chart, header
 
 
 def cover(report: Report, frame_height_pt: float, letterhead_xml: str | None = None) -> list[Para]:
@@ -36,7 +37,8 @@ def cover(report: Report, frame_height_pt: float, letterhead_xml: str | None = N
     return paras
 
 
-def summary(report: Report) -> list[Para]:
+def summary(report: Report, text_width: int = 0) -> list[Para]:
+    """The overview page; its charts `text_width` twips wide at most (0: chart.WIDTH)."""
     s = present.summary(report)
     labels = present.SUMMARY_LABELS
     paras = [Para("PartHeading", [text(present.SUMMARY_TITLE)], page_break=True, bookmark="summary")]
@@ -47,6 +49,8 @@ def summary(report: Report) -> list[Para]:
         facts.append((labels["undated"], str(s.undated)))
     for label, value in facts:
         paras.append(Para("SummaryLine", [text(label, bold=True), text(" " + value)], after=twips(3)))
+    for c in chart.charts(report):
+        paras += chart_paras(c, text_width or twips(chart.WIDTH))
     for heading, rows in s.tables:
         paras.append(Para("IndexHeading", [text(heading)]))
         for name, count in rows:
@@ -65,11 +69,15 @@ def articles(report: Report, date_style: str = "official") -> list[Para]:
             heading = Para("Heading2" if grouped else "Heading1", [text(na.heading)], bookmark=na.anchor,
                            page_break=not (grouped and i == 0))
             paras.append(heading)
-            paras += article(heading, na.article, date_style)
+            paras += article(heading, na.article, date_style, report.highlight)
     return paras
 
 
-def article(heading: Para, a: Article, date_style: str = "official") -> list[Para]:
+def article(heading: Para, a: Article, date_style: str = "official",
+            terms: tuple[str, ...] = ()) -> list[Para]:
+    """The article's paragraphs; `terms` (Report.highlight) marked in its title, lead and text."""
+    if terms:
+        heading.runs = [r for run in heading.runs for r in marked(run.text, terms)]
     paras = []
     if a.title_derived or not a.title:
         paras.append(Para("DerivedNote", [text(present.DERIVED_TITLE_NOTE)]))
@@ -84,36 +92,36 @@ def article(heading: Para, a: Article, date_style: str = "official") -> list[Par
     if source:
         paras.append(Para("Metadata", [text(source)]))
     if a.lead:
-        paras.append(Para("Lead", [text(a.lead)]))
+        paras.append(Para("Lead", marked(a.lead, terms)))
     for b in a.blocks:
-        paras += block(b)
+        paras += block(b, terms)
     by = present.byline(a)
     if by:
         paras.append(Para("Byline", [text(by)]))
     return paras
 
 
-def block(b: Block) -> list[Para]:
+def block(b: Block, terms: tuple[str, ...] = ()) -> list[Para]:
     if b.type == "paragraph":
-        return [Para("BodyText", [text(b.text)])]
+        return [Para("BodyText", marked(b.text, terms))]
     if b.type == "heading":
-        return [Para("Heading3", [text(b.text)])]
+        return [Para("Heading3", marked(b.text, terms))]
     if b.type == "caption":
-        runs = [text(b.text)]
+        runs = marked(b.text, terms)
         credit = getattr(b, "credit", None)
         if credit:
             runs.append(text(" (" + present.CAPTION_CREDIT.format(credit=credit) + ")"))
         return [Para("Caption", runs)]
     if b.type == "quote":
-        return [Para("Quote", [text(b.text)])]
+        return [Para("Quote", marked(b.text, terms))]
     if b.type == "list":
         ordered = getattr(b, "ordered", False)
         return [
-            Para("ListParagraph", [text(f"{n}." if ordered else "•"), Run(kind=TAB), text(item)])
+            Para("ListParagraph", [text(f"{n}." if ordered else "•"), Run(kind=TAB), *marked(item, terms)])
             for n, item in enumerate(getattr(b, "items", ()), start=1)
         ]
     if b.type == "related":
-        return [Para("Related", [text(present.RELATED_PREFIX + b.text)])]
+        return [Para("Related", marked(present.RELATED_PREFIX + b.text, terms))]
     picture = getattr(b, "picture", None)
     if picture is not None:
         # In the caption's style (centred), kept with the caption itself: docx/photo.py.

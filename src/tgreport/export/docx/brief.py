@@ -4,7 +4,7 @@ title, then the numbered items straight after, as the PDF lays them out."""
 from __future__ import annotations
 
 from tgreport import present
-from tgreport.export.docx.paragraphs import Para, text
+from tgreport.export.docx.paragraphs import Para, marked, text
 from tgreport.export.docx.wml import twips
 from tgreport.model import Report
 from tgreport.present import brief, header
@@ -34,7 +34,7 @@ def brief_paragraphs(report: Report, letterhead_xml: str | None, space: int) -> 
                 runs.append(text(" " + item.source_date, italic=True))
             paras.append(Para("SummaryLine", runs, bookmark=item.anchor, before=space, after=twips(2)))
             if item.summary:
-                paras.append(Para("BodyText", [text(item.summary)]))
+                paras.append(Para("BodyText", marked(item.summary, report.highlight)))
             if item.url:
                 paras.append(Para("Related", [text(brief.LINK_LABEL + item.url)]))
     return paras

@@ -255,6 +255,9 @@ def estimate_pages(
 
 
 def _box(p: Para, s: StyleSpec, lines: int) -> _Box:
+    if p.height is not None:  # a table of exact rows (a chart): one block that does not split
+        return _Box(1, p.height, 0, s.after if p.after is None else p.after, p.page_break, s.keep_next,
+                    True, p.bookmark)
     photo = p.photo is not None  # one "line" as tall as the picture, kept with its caption
     return _Box(
         1 if photo else lines,

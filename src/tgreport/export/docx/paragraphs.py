@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 
 from tgreport.export.docx.wml import esc
 from tgreport.model import Picture
+from tgreport.present.highlight import pieces
 
 # Run kinds: plain text, a tab, a line break, or a PAGEREF field showing a stored page number.
 TEXT, TAB, PAGEREF = "text", "tab", "pageref"
@@ -22,6 +23,7 @@ class Run:
     italic: bool = False
     kind: str = TEXT
     anchor: str = ""  # the bookmark a PAGEREF points to
+    mark: bool = False  # a highlighted term (present.highlight): bold, on Word's grey highlight
 
 
 @dataclass(slots=True)
@@ -39,10 +41,18 @@ class Para:
     field_end: bool = False  # … and ends after them
     xml: str | None = None  # written as it is instead (the cover's header table); no runs
     photo: Picture | None = None  # a photo paragraph: its drawing is made by photo.embed (the runs name it)
+    height: int | None = None  # an `xml` table's exact height in twips, for the page estimate
 
 
 def text(value: str, bold: bool = False, italic: bool = False) -> Run:
     return Run(value, bold, italic)
+
+
+def marked(value: str, terms: tuple[str, ...], italic: bool = False) -> list[Run]:
+    """`value` as runs, the highlight terms (present.highlight) bold and highlighted."""
+    if not terms:
+        return [Run(value, False, italic)]
+    return [Run(piece, hit, italic, mark=hit) for piece, hit in pieces(value, terms)]
 
 
 def run_xml(run: Run, pages: dict[str, int]) -> str:
@@ -59,9 +69,9 @@ def run_xml(run: Run, pages: dict[str, int]) -> str:
             '<w:r><w:fldChar w:fldCharType="end"/></w:r>'
         )
     rpr = ""
-    if run.bold or run.italic:
+    if run.bold or run.italic or run.mark:
         rpr = "<w:rPr>" + ("<w:b/><w:bCs/>" if run.bold else "") + ("<w:i/><w:iCs/>" if run.italic else "")
-        rpr += "</w:rPr>"
+        rpr += ('<w:highlight w:val="lightGray"/>' if run.mark else "") + "</w:rPr>"
     value = esc(run.text)
     if "\n" not in value and "\t" not in value:
         return _text_run(rpr, value)

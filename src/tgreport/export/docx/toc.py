@@ -12,6 +12,7 @@ from tgreport.export.docx.paragraphs import PAGEREF, TAB, Para, Run, text
 from tgreport.export.docx.styles import DOT_SPACING_PT, LEADER_GAP_PT
 from tgreport.export.docx.wml import twips
 from tgreport.model import Report
+from tgreport.present.brief import summary as brief_summary
 from tgreport.theme import Theme
 
 TOC_INSTRUCTION = 'TOC \\o "1-2" \\h \\z \\u'
@@ -29,8 +30,9 @@ def room(report: Report, theme: Theme) -> tuple[int, int]:
     return twips(label), twips(reserve)
 
 
-def entries(report: Report, date_style: str = "official") -> list[Para]:
-    """The heading "MỤC LỤC" and the entries, inside one TOC field."""
+def entries(report: Report, date_style: str = "official", summaries: bool = False) -> list[Para]:
+    """The heading "MỤC LỤC" and the entries, inside one TOC field; with `summaries`, each
+    article's summary (present.brief.summary) under its entry."""
     grouped = report.grouped
     paras = [Para("TOCHeading", [text(present.TOC_TITLE)], page_break=True, bookmark="toc")]
     field: list[Para] = []
@@ -42,7 +44,10 @@ def entries(report: Report, date_style: str = "official") -> list[Para]:
             runs = [text(f"{na.number}."), Run(kind=TAB), text(present.display_title(na.article)),
                     Run(kind=TAB), Run(kind=PAGEREF, anchor=na.anchor)]
             field.append(Para("TOC2" if grouped else "TOC1", runs, link=na.anchor))
-            field.append(Para("TOCSubtitle", [text(present.toc_subtitle(na.article, date_style))]))
+            under = present.toc_subtitle(na.article, date_style)
+            if summaries:  # on a new line of the same paragraph, which never splits across pages
+                under += "\n" + brief_summary(na.article)
+            field.append(Para("TOCSubtitle", [text(under)]))
     if field:
         field[0].field_begin = TOC_INSTRUCTION
         field[-1].field_end = True

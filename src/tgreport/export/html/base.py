@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import os
 import re
 from collections.abc import Callable, Iterable
@@ -25,6 +26,7 @@ from markupsafe import Markup
 
 from tgreport import present
 from tgreport.errors import ExportError
+from tgreport.export.html import chart as htmlchart
 from tgreport.export.html import markup as htmlmarkup
 from tgreport.export.html.view import (
     ArticleView,
@@ -37,6 +39,7 @@ from tgreport.export.html.view import (
     build_view,
     css_string_filter,
     data_uri,
+    marked_filter,
     plain_filter,
     text_filter,
 )
@@ -211,6 +214,7 @@ def macros_for(options: Settings) -> dict[str, Any]:
     return {
         **{name: getattr(module, name) for name in ("article", "section_head", "section_articles")},
         "toc_articles": htmlmarkup.toc_articles,
+        "chart_svg": htmlchart.svg,
         "index_links": htmlmarkup.index_links,
         "index_numbers": htmlmarkup.index_numbers,
     }
@@ -224,7 +228,8 @@ def template_context(
     theme = options.theme
     body, heading = family_or_error(theme.font_family), family_or_error(theme.heading_font_family)
     context: dict[str, Any] = {
-        "r": build_view(report, options.date_style, photo_url),
+        "r": build_view(report, options.date_style, photo_url,
+                        options.toc_summaries and options.kind == "full"),
         "theme": theme,
         # With a prefix, the PDF names its @font-face families apart from installed fonts, so
         # the shipped files are used even where a system font has the same name.
@@ -245,6 +250,8 @@ def template_context(
         # The short digest's items (kind "brief"), None for the full compilation.
         "brief": present_brief.brief(report) if options.kind == "brief" else None,
         "link_label": present_brief.LINK_LABEL,
+        # A brief item's summary with the highlight terms in <mark> (articles' views have them already).
+        "mark": functools.partial(marked_filter, terms=report.highlight),
         "font_faces": (),
         "mode": "html",
         **macros_for(options),

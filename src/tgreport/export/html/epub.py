@@ -148,11 +148,14 @@ class EpubExporter:
         page("summary.xhtml", "summary", base["summary_title"])
         if base["brief"]:
             page("brief.xhtml", "brief", view.title)
+        last = None if base["brief"] else [a for s in view.sections for a in s.articles][-1]
         for s in () if base["brief"] else view.sections:
             for i, a in enumerate(s.articles):
                 start = s if (view.grouped and i == 0) else None
                 # The plain heading: the template escapes titles, and `a.heading` is escaped already.
-                page(f"{a.anchor}.xhtml", "article", a.heading_text, a=a, section_start=start)
+                # The last article's page ends with the signature block, as the document does.
+                page(f"{a.anchor}.xhtml", "article", a.heading_text, a=a, section_start=start,
+                     last=a is last)
         if view.index:
             page("index.xhtml", "index", base["index_title"])
         css = render_template(options, "epub.css", **base)
@@ -176,7 +179,8 @@ class EpubExporter:
         manifest = [
             ManifestItem("nav", "nav.xhtml", "application/xhtml+xml", spine=True, properties="nav")
             if name == "nav.xhtml"
-            else ManifestItem(name.removesuffix(".xhtml"), name, "application/xhtml+xml", spine=True)
+            else ManifestItem(name.removesuffix(".xhtml"), name, "application/xhtml+xml", spine=True,
+                              properties="svg" if name == "summary.xhtml" and view.charts else None)
             for name, _ in pages
         ]
         manifest.append(ManifestItem("ncx", "toc.ncx", "application/x-dtbncx+xml"))

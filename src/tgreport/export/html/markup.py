@@ -6,18 +6,23 @@ from collections.abc import Callable, Iterable
 
 from markupsafe import Markup, escape
 
-from tgreport.export.html.view import ArticleView, IndexLink
+from tgreport.export.html.view import ArticleView, IndexLink, text_filter
 
 Link = Callable[[str], str]
 
 
 def toc_articles(articles: Iterable[ArticleView], link: Link) -> Markup:
-    """The TOC's entries for `articles`: link, title and the date/source line under it."""
+    """The TOC's entries for `articles`: link, title, the date/source line under it, and the
+    article's summary when the view carries one (Settings.toc_summaries). The title is the
+    plain one: highlighted terms are marked in the article, not in the TOC (as in every format)."""
     return Markup(
         "".join(
             [
                 f'<li class="toc-article"><a href="{escape(link(a.anchor))}"><span class="toc-heading">'
-                f'{a.heading}</span></a><span class="toc-sub">{escape(a.toc_subtitle)}</span></li>\n'
+                f'{text_filter(a.heading_text)}</span></a>'
+                f'<span class="toc-sub">{escape(a.toc_subtitle)}</span>'
+                + (f'<span class="toc-summary">{escape(a.toc_summary)}</span>' if a.toc_summary else "")
+                + "</li>\n"
                 for a in articles
             ]
         )

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import base64
+import dataclasses
 import logging
 import re
 from collections.abc import Callable, Iterable
@@ -12,8 +13,11 @@ from markupsafe import Markup, escape
 
 from tgreport import present
 from tgreport.model import Article, Block, Caption, Image, IndexEntry, ListBlock, Picture, Report
-from tgreport.present import header
+from tgreport.present import chart, header
+from tgreport.present.brief import summary as brief_summary
 from tgreport.present.header import Letterhead
+from tgreport.present.highlight import pieces
+from tgreport.present.signature import SignatureBlock, signature
 from tgreport.version import __version__
 
 log = logging.getLogger(__name__)
@@ -161,6 +165,7 @@ class ArticleView:
     toc_subtitle: str
     source: Markup | None = None  # "Nguồn: …" (escaped)
     source_url: Markup | None = None  # the page's address, escaped for an attribute and for text
+    toc_summary: str | None = None  # under the TOC entry, with Settings.toc_summaries
 
 
 @dataclass(frozen=True)
@@ -208,9 +213,12 @@ class ReportView:
     summary: present.Summary
     index: tuple[IndexGroup, ...]
     generator: str
+    signature: SignatureBlock | None = None  # the last block: recipients and signer
+    charts: tuple[chart.Figure, ...] = ()  # the overview's charts (present.chart), as SVG by chart.svg
 
 
-def build_view(report: Report, date_style: str = "official", photo_url: PhotoUrl = data_uri) -> ReportView:
+def build_view(report: Report, date_style: str = "official", photo_url: PhotoUrl = data_uri,
+               toc_summaries: bool = False) -> ReportView:
     """The view the templates print; `date_style` words the articles' dates (the cover's stays
     official); `photo_url` says where a page finds each photo."""
     sections = []
@@ -220,7 +228,10 @@ def build_view(report: Report, date_style: str = "official", photo_url: PhotoUrl
         for item in numbered_section.articles:
             a = item.article
             anchors.setdefault(a.id, IndexLink(item.anchor, item.number))
-            articles.append(_article_view(item, date_style, photo_url))
+            view = _article_view(item, date_style, photo_url, report.highlight)
+            if toc_summaries:
+                view = dataclasses.replace(view, toc_summary=brief_summary(a))
+            articles.append(view)
         sections.append(
             SectionView(numbered_section.anchor, numbered_section.heading, tuple(articles))
         )
@@ -240,15 +251,30 @@ def build_view(report: Report, date_style: str = "official", photo_url: PhotoUrl
         summary=present.summary(report),
         index=_index_groups(report.index, anchors),
         generator=f"tgreport {__version__}",
+        charts=tuple(chart.figure(c, chart.WIDTH) for c in chart.charts(report)),
+        signature=signature(report),
     )
 
 
+def marked_filter(value: object, terms: tuple[str, ...]) -> Markup:
+    """text_filter, with the highlight terms (present.highlight) in <mark>."""
+    if not terms:
+        return text_filter(value)
+    return Markup("".join(Markup("<mark>") + text_filter(piece) + Markup("</mark>") if hit
+                          else text_filter(piece) for piece, hit in pieces(str(value), terms)))
+
+
 def _article_view(item: present.NumberedArticle, date_style: str,
-                  photo_url: PhotoUrl = data_uri) -> ArticleView:
+                  photo_url: PhotoUrl = data_uri, terms: tuple[str, ...] = ()) -> ArticleView:
+    """`terms` (Report.highlight) are marked in the title, the lead and the text."""
     a = item.article
     byline = present.byline(a)
     texts = [item.heading, present.meta_line(a, date_style), a.lead or "", byline or ""]
-    escaped = [text_filter(t) for t in texts + _block_texts(a.blocks)]
+    if terms:
+        escaped = [marked_filter(texts[0], terms), text_filter(texts[1]), marked_filter(texts[2], terms),
+                   text_filter(texts[3])] + [marked_filter(t, terms) for t in _block_texts(a.blocks)]
+    else:
+        escaped = [text_filter(t) for t in texts + _block_texts(a.blocks)]
     return ArticleView(
         anchor=item.anchor,
         number=item.number,

@@ -10,7 +10,7 @@ from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer
 from tgreport import present
 from tgreport.export.pdf.flowables import Anchor, LayoutState
 from tgreport.export.pdf.letterhead import letterhead
-from tgreport.export.pdf.markup import escape, italic, paragraph
+from tgreport.export.pdf.markup import escape, italic, marked, paragraph
 from tgreport.export.pdf.styles import Styles
 from tgreport.model import Report
 from tgreport.present import brief, header
@@ -35,7 +35,7 @@ def brief_flow(report: Report, styles: Styles, state: LayoutState, frame_width: 
             parts: list[Flowable] = [Anchor(item.anchor, f"{item.number}. {item.headline}", level, state),
                                      Paragraph(line, headline_style)]
             if item.summary:
-                parts.append(paragraph(item.summary, styles.body))
+                parts.append(marked(item.summary, styles.body, report.highlight))
             if item.url:
                 url = escape(item.url)
                 parts.append(Paragraph(f'{escape(brief.LINK_LABEL)}<a href="{url}">{url}</a>', link_style))

@@ -23,6 +23,7 @@ from tgreport.errors import ExportError
 from tgreport.export.pdf import layout
 from tgreport.export.pdf.brief import brief_flow
 from tgreport.export.pdf.flowables import LayoutState, draw_pending_numbers
+from tgreport.export.pdf.signature import signature_flow
 from tgreport.export.pdf.styles import Styles, build, page_size
 from tgreport.model import Report
 from tgreport.theme import Theme
@@ -151,7 +152,8 @@ class _Sink:
 
 
 def render(
-    report: Report, theme: Theme, *, save: bool = True, date_style: str = "official", kind: str = "full"
+    report: Report, theme: Theme, *, save: bool = True, date_style: str = "official", kind: str = "full",
+    toc_summaries: bool = False,
 ) -> tuple[bytes, dict[str, int]]:
     """The PDF and the page (1-based) on which each anchor ("a1", "s1", "toc", …) starts.
 
@@ -162,10 +164,12 @@ def render(
     buffer = _Sink()
     doc = _Digest(buffer, report, theme, styles)
     if kind == "brief":  # the short "điểm báo": header, title, then the items (present.brief)
-        flow = brief_flow(report, styles, state, doc.width)
+        flow = brief_flow(report, styles, state, doc.width) + signature_flow(report, styles, doc.width)
     else:
-        flow = layout.front(report, styles, state, doc.height, date_style, frame_width=doc.width)
+        flow = layout.front(report, styles, state, doc.height, date_style, frame_width=doc.width,
+                            toc_summaries=toc_summaries)
         flow += layout.units_flow(layout.article_units(report), report, styles, state, date_style)
+        flow += signature_flow(report, styles, doc.width)
         flow += layout.back(report, styles, state)
     try:
         with _binary_streams():

@@ -12,6 +12,7 @@ from reportlab.platypus import (
     CondPageBreak,
     Flowable,
     HRFlowable,
+    KeepTogether,
     NextPageTemplate,
     PageBreak,
     Paragraph,
@@ -21,13 +22,15 @@ from reportlab.platypus import (
 from reportlab.platypus.tables import TableStyle
 
 from tgreport import present
+from tgreport.export.pdf.chart import drawing
 from tgreport.export.pdf.flowables import Anchor, Deferred, LayoutState, TocLine, toc_styles
 from tgreport.export.pdf.letterhead import letterhead
-from tgreport.export.pdf.markup import escape, italic, paragraph
+from tgreport.export.pdf.markup import escape, italic, marked, marked_markup, paragraph
 from tgreport.export.pdf.photo import photo_flow
 from tgreport.export.pdf.styles import Styles
 from tgreport.model import Article, Block, IndexEntry, Report
-from tgreport.present import header
+from tgreport.present import chart, header
+from tgreport.present.brief import summary as brief_summary
 
 OFFICIAL_FRAME_WIDTH = 165 * mm  # A4 less Decree 30's 30 mm and 15 mm side margins
 
@@ -37,16 +40,16 @@ INDEX_REFERENCE = f"{present.ARTICLE_LABEL}\u00a0{{number}},\u00a0{present.PAGE_
 
 def front(
     report: Report, styles: Styles, state: LayoutState, frame_height: float, date_style: str = "official",
-    *, frame_width: float = 0.0,
+    *, frame_width: float = 0.0, toc_summaries: bool = False,
 ) -> list[Flowable]:
     """The cover, the table of contents and the summary; the TOC's page numbers are left to
     `state`. `date_style` (Settings.date_style) words the TOC's dates; the cover stays official."""
     flow: list[Flowable] = []
     flow += cover(report, styles, frame_height, frame_width)
     flow += [NextPageTemplate("body"), PageBreak()]
-    flow += toc(report, styles, state, date_style)
+    flow += toc(report, styles, state, date_style, toc_summaries)
     flow += [PageBreak()]
-    flow += summary_page(report, styles, state)
+    flow += summary_page(report, styles, state, frame_width or OFFICIAL_FRAME_WIDTH)
     return flow
 
 
@@ -85,7 +88,9 @@ def cover(report: Report, styles: Styles, frame_height: float, frame_width: floa
     return flow
 
 
-def toc(report: Report, styles: Styles, state: LayoutState, date_style: str = "official") -> list[Flowable]:
+def toc(report: Report, styles: Styles, state: LayoutState, date_style: str = "official",
+        summaries: bool = False) -> list[Flowable]:
+    """The TOC; with `summaries`, each article's summary (present.brief.summary) under its entry."""
     outline = present.outline(report)
     numbers = [na.number for s in outline for na in s.articles]
     style = styles.toc_entry
@@ -101,19 +106,24 @@ def toc(report: Report, styles: Styles, state: LayoutState, date_style: str = "o
     ]
     entry, subtitle = toc_styles(styles.toc_entry, styles.toc_subtitle, number_width)
     section_style, _ = toc_styles(styles.toc_section, styles.toc_subtitle, number_width)
+    summary_style = subtitle.clone("toc_summary", leftIndent=subtitle.leftIndent + label_width,
+                                   spaceAfter=styles.toc_entry.spaceAfter)
     for section in outline:
         if section.section is not None:
             flow.append(CondPageBreak(style.leading * 4))
             flow.append(TocLine(section.anchor, "", section.heading, None, state, 0, section_style, subtitle))
         for na in section.articles:
-            flow.append(
-                TocLine(na.anchor, f"{na.number}.", present.display_title(na.article),
-                        present.toc_subtitle(na.article, date_style), state, label_width, entry, subtitle)
-            )
+            line = TocLine(na.anchor, f"{na.number}.", present.display_title(na.article),
+                           present.toc_subtitle(na.article, date_style), state, label_width, entry, subtitle)
+            if summaries:  # the summary stays on its entry's page
+                flow.append(KeepTogether([line, paragraph(brief_summary(na.article), summary_style)]))
+            else:
+                flow.append(line)
     return flow
 
 
-def summary_page(report: Report, styles: Styles, state: LayoutState) -> list[Flowable]:
+def summary_page(report: Report, styles: Styles, state: LayoutState,
+                 frame_width: float = OFFICIAL_FRAME_WIDTH) -> list[Flowable]:
     s = present.summary(report)
     cell = styles.table_cell
     flow: list[Flowable] = [
@@ -128,6 +138,9 @@ def summary_page(report: Report, styles: Styles, state: LayoutState) -> list[Flo
         facts.append((labels["undated"], str(s.undated)))
     for label, value in facts:
         flow.append(Paragraph(f"<b>{escape(label)}</b> {escape(value)}", cell))
+    for c in chart.charts(report):
+        flow.append(Spacer(0, styles.index_heading.spaceBefore))
+        flow.append(drawing(chart.figure(c, min(chart.WIDTH, frame_width)), styles.body_font))
     for heading, rows in s.tables:  # no empty one: ReportLab refuses a table without rows
         flow.append(paragraph(heading, styles.index_heading))
         table = Table(
@@ -180,7 +193,7 @@ def unit_flow(
     if unit.article is not None:
         na = unit.article
         flow.append(Anchor(na.anchor, na.heading, 1 if report.grouped else 0, state))
-        flow += article(na.heading, na.article, styles, date_style)
+        flow += article(na.heading, na.article, styles, date_style, report.highlight)
     return flow
 
 
@@ -191,8 +204,10 @@ def units_flow(
     return [f for unit in units for f in unit_flow(unit, report, styles, state, date_style)]
 
 
-def article(heading: str, a: Article, styles: Styles, date_style: str = "official") -> list[Flowable]:
-    flow: list[Flowable] = [paragraph(heading, styles.title)]
+def article(heading: str, a: Article, styles: Styles, date_style: str = "official",
+            terms: tuple[str, ...] = ()) -> list[Flowable]:
+    """The article's flowables; `terms` (Report.highlight) marked in its title, lead and text."""
+    flow: list[Flowable] = [marked(heading, styles.title, terms)]
     if a.title_derived or not a.title:
         flow.append(paragraph(present.DERIVED_TITLE_NOTE, styles.derived_note))
     meta = present.meta_line(a, date_style)
@@ -201,9 +216,9 @@ def article(heading: str, a: Article, styles: Styles, date_style: str = "officia
     if source:
         flow.append(paragraph(source, styles.meta))
     if a.lead:
-        flow.append(paragraph(a.lead, styles.lead))
+        flow.append(marked(a.lead, styles.lead, terms))
     for b in a.blocks:
-        flow += block(b, styles)
+        flow += block(b, styles, terms)
     by = present.byline(a)
     if by:
         flow.append(paragraph(by, styles.byline))
@@ -218,9 +233,9 @@ LONG_PARAGRAPH = 4000
 PIECE = 2000
 
 
-def long_paragraph(text: str, style: ParagraphStyle) -> list[Flowable]:
+def long_paragraph(text: str, style: ParagraphStyle, terms: tuple[str, ...] = ()) -> list[Flowable]:
     if len(text) <= LONG_PARAGRAPH:
-        return [paragraph(text, style)]
+        return [marked(text, style, terms)]
     # Cut by position, never by slicing off what is left: that copies the rest of the text
     # once per piece, quadratic in a 10 MB paragraph.
     pieces = []
@@ -237,31 +252,31 @@ def long_paragraph(text: str, style: ParagraphStyle) -> list[Flowable]:
     middle = ParagraphStyle(f"{style.name}-more", parent=first, firstLineIndent=0, spaceBefore=0)
     last = ParagraphStyle(f"{style.name}-last", parent=style, firstLineIndent=0, spaceBefore=0)
     styles_in_order = [first] + [middle] * (len(pieces) - 2) + [last]
-    return [paragraph(piece, st) for piece, st in zip(pieces, styles_in_order, strict=True)]
+    return [marked(piece, st, terms) for piece, st in zip(pieces, styles_in_order, strict=True)]
 
 
-def block(b: Block, styles: Styles) -> list[Flowable]:
+def block(b: Block, styles: Styles, terms: tuple[str, ...] = ()) -> list[Flowable]:
     if b.type == "paragraph":
-        return long_paragraph(b.text, styles.body)
+        return long_paragraph(b.text, styles.body, terms)
     if b.type == "heading":
-        return [paragraph(b.text, styles.subheading)]
+        return [marked(b.text, styles.subheading, terms)]
     if b.type == "caption":
         credit = getattr(b, "credit", None)
-        text = escape(b.text)
+        text = marked_markup(b.text, terms) or escape(b.text)
         if credit:
             text += f" ({italic(present.CAPTION_CREDIT.format(credit=credit))})"
         return [Paragraph(text, styles.caption)]
     if b.type == "quote":
-        return [paragraph(b.text, styles.quote)]
+        return [marked(b.text, styles.quote, terms)]
     if b.type == "list":
         items = getattr(b, "items", ())
         ordered = getattr(b, "ordered", False)
         return [
-            paragraph(item, styles.list_item, f"{n}." if ordered else "•")
+            marked(item, styles.list_item, terms, f"{n}." if ordered else "•")
             for n, item in enumerate(items, start=1)
         ]
     if b.type == "related":
-        return [paragraph(present.RELATED_PREFIX + b.text, styles.related)]
+        return [marked(present.RELATED_PREFIX + b.text, styles.related, terms)]
     picture = getattr(b, "picture", None)
     if picture is not None:
         return photo_flow(picture, styles.caption.spaceAfter)

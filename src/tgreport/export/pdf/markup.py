@@ -12,6 +12,7 @@ from reportlab.platypus import Paragraph
 from reportlab.platypus.paragraph import cleanBlockQuotedText
 
 from tgreport.export.pdf.plain import PlainParagraph
+from tgreport.present.highlight import pieces
 
 # Control characters other than tab/newline would reach the PDF as .notdef boxes.
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
@@ -58,3 +59,22 @@ def paragraph(text: str, style: ParagraphStyle, bullet: str | None = None) -> Pa
     frags = [template.clone(text=clean)] if clean else []
     markup = clean.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
     return PlainParagraph(markup, style, bulletText=bullet, frags=frags)
+
+
+MARK_BACKGROUND = "#e6e6e6"  # behind a highlighted term: a light grey any printer keeps
+
+
+def marked(text: str, style: ParagraphStyle, terms: tuple[str, ...], bullet: str | None = None) -> Paragraph:
+    """`text` with the highlight terms (present.highlight) in bold on a light background; the
+    plain paragraph when none occurs."""
+    body = marked_markup(text, terms)
+    return paragraph(text, style, bullet) if body is None else Paragraph(body, style, bulletText=bullet)
+
+
+def marked_markup(text: str, terms: tuple[str, ...]) -> str | None:
+    """`text` as paragraph markup with the terms marked; None when no term occurs in it."""
+    runs = pieces(text, terms) if terms else ()
+    if not any(hit for _, hit in runs):
+        return None
+    return "".join(f'<span backColor="{MARK_BACKGROUND}"><b>{escape(piece)}</b></span>' if hit
+                   else escape(piece) for piece, hit in runs)
