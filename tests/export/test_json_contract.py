@@ -99,3 +99,18 @@ def test_the_fetch_time_goes_through_the_contract_unchanged() -> None:
     with pytest.raises(ValueError, match="bad time"):
         article_from_dict({**data, "fetched": "hôm qua"}, source="x", default_id="x")
 
+
+
+def test_a_fetch_time_survives_a_reread_of_the_json_export(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """The export read back keeps when the page was fetched, so its source line still says
+    'truy cập ngày …' (the reader's own-shape keys once lacked 'fetched' and dropped it)."""
+    from tgreport import read
+    from tgreport.model import Article, Paragraph
+
+    fetched = dt.datetime(2026, 12, 6, 21, 50, 3, tzinfo=dt.UTC)
+    article = Article("a", "https://baochinhphu.vn/a.htm", "Tin", (Paragraph("Nội dung."),),
+                      url="https://baochinhphu.vn/a.htm", fetched=fetched)
+    path = tmp_path / "digest.json"
+    path.write_bytes(render(Report("Tin", dt.date(2026, 12, 6), articles=(article,)), "json", Settings()))
+    (again,) = read(path).articles
+    assert again.fetched == fetched

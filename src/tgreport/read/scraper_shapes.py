@@ -14,7 +14,7 @@ from tgreport.read.provenance import outlet_for_host
 # tgreport's own contract (contract.article_to_dict): records that use only these are read as is.
 OWN_KEYS = frozenset({
     "id", "source", "title", "title_derived", "date", "published", "event_date", "authors", "site",
-    "url", "publisher", "category", "views", "lead", "blocks", "removed", "warnings", "summary",
+    "url", "fetched", "publisher", "category", "views", "lead", "blocks", "removed", "warnings", "summary",
 })
 _TEXT_KEYS = ("maintext", "text", "content", "body")
 # Keys each shape is known by, and the keys it may carry that tgreport has no use for.
