@@ -18,6 +18,7 @@ from tgreport.errors import ExportError, NoArticles, TgreportError, UsageError
 from tgreport.export import registry
 from tgreport.pipeline import make, read, render
 from tgreport.settings import (
+    ARTICLE_BREAKS,
     DATE_STYLES,
     DEFAULT_PLACE,
     DEFAULT_SIMILARITY,
@@ -79,6 +80,11 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--from", dest="date_from", metavar="DATE", help="keep articles dated on or after DATE")
     p.add_argument("--to", dest="date_to", metavar="DATE", help="keep articles dated on or before DATE")
     p.add_argument("--theme", dest="theme_name", choices=sorted(THEMES), help="page theme (default official)")
+    p.add_argument("--article-break", choices=ARTICLE_BREAKS,
+                   help="page: each article starts a new page (default); run: articles follow each other")
+    p.add_argument("--body-size", type=_points, metavar="PT", help="body text size in points (default 13)")
+    p.add_argument("--page-size", type=_paper, metavar="SIZE",
+                   help=f"paper: {', '.join(_PAPERS)} (default A4); add -landscape to turn it")
     p.add_argument("--order", choices=ORDERS, help="article order: date (default, oldest first), date-desc, "
                    "title (Vietnamese collation) or source")
     p.add_argument("--group", choices=GROUPS, help="sections: none (default), category, publisher, month, "
@@ -163,9 +169,15 @@ def _settings(args: argparse.Namespace, config: Config | None) -> Settings:
         value = getattr(args, dest, None)
         if value is not None:
             given[key] = _argv_text(value) if dest in _TEXT_FLAGS else value
+    table = given.get("theme")
+    table = dict(table) if isinstance(table, dict) else {} if table is None else {"name": table}
     if args.theme_name is not None:
-        table = given.get("theme")
-        given["theme"] = {**table, "name": args.theme_name} if isinstance(table, dict) else args.theme_name
+        table["name"] = args.theme_name
+    for dest, key in (("body_size", "body_size"), ("page_size", "page_size")):
+        if getattr(args, dest, None) is not None:
+            table[key] = getattr(args, dest)
+    if table:
+        given["theme"] = table
     given.setdefault("cache", True)  # a run in a terminal keeps what it read for the next one
     return Settings.from_mapping(given)
 
@@ -194,8 +206,29 @@ _SETTING_FLAGS = {
     "tone_style": "tone_style", "template": "template", "template_dir": "template_dir", "cache": "cache",
     "engine": "engine", "jobs": "jobs", "refetch": "refetch", "header": "header", "number": "number",
     "issue": "issue", "internal": "internal", "keep_undated": "keep_undated", "kind": "kind",
-    "follow_links": "follow_links",
+    "follow_links": "follow_links", "article_break": "article_break",
 }
+
+_PAPERS = ("A4", "A5", "Letter")
+
+
+def _points(value: str) -> float:
+    """--body-size: a size in points a page can print (argparse turns ValueError into one line)."""
+    try:
+        size = float(value.removesuffix("pt"))
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a size in points (for example 13)") from None
+    if not 6 <= size <= 36:
+        raise argparse.ArgumentTypeError(f"{value!r} is out of range; give 6 to 36 points")
+    return size
+
+
+def _paper(value: str) -> str:
+    paper, dash, turn = value.partition("-")
+    known = {p.upper(): p for p in _PAPERS}
+    if paper.upper() not in known or (dash and turn.lower() not in ("landscape", "portrait")):
+        raise argparse.ArgumentTypeError(f"{value!r} unknown; choose {', '.join(_PAPERS)}")
+    return known[paper.upper()] + (f"-{turn.lower()}" if dash else "")
 
 
 def _targets(args: argparse.Namespace) -> list[tuple[str, Path]]:

@@ -54,7 +54,9 @@ def summary(report: Report) -> list[Para]:
     return paras
 
 
-def articles(report: Report, date_style: str = "official") -> list[Para]:
+def articles(report: Report, date_style: str = "official", article_break: str = "page") -> list[Para]:
+    """Every section and article; with `article_break` "run" an article starts a page only when
+    it is the first (after the overview) or a section's first comes after the section heading."""
     paras: list[Para] = []
     grouped = report.grouped
     for section in present.outline(report):
@@ -62,8 +64,10 @@ def articles(report: Report, date_style: str = "official") -> list[Para]:
             paras.append(Para("Heading1", [text(section.heading)], page_break=True,
                               bookmark=section.anchor))
         for i, na in enumerate(section.articles):
+            opens_section = grouped and i == 0  # right under its section's heading
+            runs_on = article_break == "run" and bool(paras) and not opens_section
             heading = Para("Heading2" if grouped else "Heading1", [text(na.heading)], bookmark=na.anchor,
-                           page_break=not (grouped and i == 0))
+                           page_break=not (opens_section or runs_on), before=_RUN_GAP if runs_on else None)
             paras.append(heading)
             paras += article(heading, na.article, date_style)
     return paras
@@ -83,14 +87,24 @@ def article(heading: Para, a: Article, date_style: str = "official") -> list[Par
     source = present.source_line_with_link(a, date_style)
     if source:
         paras.append(Para("Metadata", [text(source)]))
+    # The title keeps with the lines under it (Heading's style), and they with what follows.
+    for p in paras:
+        p.keep_next = True
     if a.lead:
         paras.append(Para("Lead", [text(a.lead)]))
+    body: list[Para] = []
     for b in a.blocks:
-        paras += block(b)
+        body += block(b)
+    if body:
+        body[-1].tail = True
     by = present.byline(a)
-    if by:
-        paras.append(Para("Byline", [text(by)]))
-    return paras
+    if by:  # docx.layout.keep_tails keeps it with the text when it can
+        body.append(Para("Byline", [text(by)]))
+    return paras + body
+
+
+# Space above an article that follows another (run mode), in twips: the PDF's RUN_GAP_PT.
+_RUN_GAP = 20 * 24
 
 
 def block(b: Block) -> list[Para]:

@@ -260,8 +260,8 @@ def _box(p: Para, s: StyleSpec, lines: int) -> _Box:
         s.before if p.before is None else p.before,
         s.after if p.after is None else p.after,
         p.page_break,
-        s.keep_next,
-        s.keep_lines,
+        s.keep_next or p.keep_next,
+        s.keep_lines or p.keep_lines,
         p.bookmark,
     )
 
@@ -286,6 +286,42 @@ def _line_counter(specs: dict[str, StyleSpec], theme: Theme, text_width: int) ->
     return lines_of
 
 
+# The lines an article's ending keeps together (the PDF's tails.TAIL_LINES), and the longest
+# paragraph kept whole for it: Word and LibreOffice cannot cut a paragraph at a chosen line.
+TAIL_LINES = 4
+TAIL_KEEP_LINES = 8
+
+
+def keep_tails(paras: list[Para], specs: dict[str, StyleSpec], theme: Theme, text_width: int) -> None:
+    """Keep each article's ending together: its last paragraphs (`Para.tail` marks the last one),
+    counted from the end until TAIL_LINES lines, are kept whole and with the next.
+
+    Word and LibreOffice know only two-line widow control, which leaves a page holding the last
+    line of a paragraph and a one-line caption or byline. A paragraph longer than
+    TAIL_KEEP_LINES is not tied: it still breaks as widow control allows.
+    """
+    count = _line_counter(specs, theme, text_width)
+    for i, p in enumerate(paras):
+        if not p.tail:
+            continue
+        byline = paras[i + 1] if i + 1 < len(paras) and paras[i + 1].style == "Byline" else None
+        need = TAIL_LINES - (count(byline) if byline else 0)
+        # The byline never goes to a page alone: a long last paragraph brings two lines with it.
+        p.keep_next = byline is not None
+        j = i
+        while count(paras[j]) <= TAIL_KEEP_LINES:
+            paras[j].keep_lines = True
+            paras[j].keep_next = paras[j].keep_next or j < i or byline is not None
+            need -= count(paras[j])
+            if need <= 0 or j == 0 or paras[j - 1].style not in _BODY_STYLES:
+                break
+            j -= 1
+
+
+# What an article's text is made of; its title, date and source lines already keep with the text.
+_BODY_STYLES = frozenset({"BodyText", "Heading3", "Caption", "Quote", "ListParagraph", "Related", "Lead"})
+
+
 def _min_chunk(box: _Box) -> int:
     """The fewest lines of `box` that may start a page's last stretch (orphan control)."""
     return box.lines if box.keep_lines or box.lines <= 3 else 2
@@ -298,7 +334,10 @@ def paginate(boxes: list[_Box], height: int) -> dict[str, int]:
     for i, box in enumerate(boxes):
         if box.page_break and (y > 0 or i > 0):
             page, y = page + 1, 0
-        if box.keep_next and not previous_keeps and y > 0 and _chain_height(boxes, i) + y > height:
+        # A paragraph that may break across pages keeps with the next by its last lines alone,
+        # which _place's widow control already carries over: only short or unbreakable ones move.
+        keeps_whole = box.keep_next and (box.keep_lines or box.lines <= 3)
+        if keeps_whole and not previous_keeps and y > 0 and _chain_height(boxes, i) + y > height:
             page, y = page + 1, 0
         previous_keeps = box.keep_next
         first_page, page, y = _place(box, page, y, height)

@@ -37,6 +37,9 @@ class Para:
     field_begin: str | None = None  # a complex field (the TOC) starts before the runs
     field_end: bool = False  # … and ends after them
     xml: str | None = None  # written as it is instead (the cover's header table); no runs
+    keep_next: bool = False  # kept on the page of the next paragraph, whatever its style says
+    keep_lines: bool = False  # … and its lines kept on one page
+    tail: bool = False  # an article's last paragraph of text (layout.keep_tails)
 
 
 def text(value: str, bold: bool = False, italic: bool = False) -> Run:
@@ -85,6 +88,10 @@ def para_xml(p: Para, pages: dict[str, int], bookmark_id: int) -> str:
     if p.xml is not None:
         return p.xml
     ppr = f'<w:pStyle w:val="{p.style}"/>'
+    if p.keep_next:
+        ppr += "<w:keepNext/>"
+    if p.keep_lines:
+        ppr += "<w:keepLines/>"
     if p.page_break:
         ppr += "<w:pageBreakBefore/>"
     if p.before is not None or p.after is not None:

@@ -228,6 +228,7 @@ def template_context(
         "body_family": css_family(body, family_prefix + body.name if family_prefix else None),
         "heading_family": css_family(heading, family_prefix + heading.name if family_prefix else None),
         "text_align": "justify" if theme.justify else "left",
+        "article_break": options.article_break,  # "page" or "run" (Settings.article_break)
         "toc_title": present.TOC_TITLE,
         "summary_title": present.SUMMARY_TITLE,
         "index_title": present.INDEX_TITLE,

@@ -19,7 +19,8 @@ def page_numbers(report: Report, options: Settings) -> dict[str, int]:
     The DOCX exporter pre-fills Word's TOC with these, since it uses the same page metrics.
     Also present: "toc", "summary" and, when the report has an index, "index".
     """
-    return render(report, options.theme, save=False, date_style=options.date_style)[1]
+    return render(report, options.theme, save=False, date_style=options.date_style,
+                  article_break=options.article_break)[1]
 
 
 class PdfExporter:
@@ -32,7 +33,8 @@ class PdfExporter:
             return _weasyprint(report, options)
         if options.engine != "reportlab":
             raise FormatUnavailable(f"unknown PDF engine {options.engine!r}; use 'reportlab' or 'weasyprint'")
-        return render(report, options.theme, date_style=options.date_style, kind=options.kind)[0]
+        return render(report, options.theme, date_style=options.date_style, kind=options.kind,
+                      article_break=options.article_break)[0]
 
 
 def _weasyprint(report: Report, options: Settings) -> bytes:

@@ -135,9 +135,11 @@ def _binary_streams() -> Iterator[None]:
 
 
 def render(
-    report: Report, theme: Theme, *, save: bool = True, date_style: str = "official", kind: str = "full"
+    report: Report, theme: Theme, *, save: bool = True, date_style: str = "official", kind: str = "full",
+    article_break: str = "page",
 ) -> tuple[bytes, dict[str, int]]:
-    """The PDF and the page (1-based) on which each anchor ("a1", "s1", "toc", …) starts.
+    """The PDF and the page (1-based) on which each anchor ("a1", "s1", "toc", …) starts;
+    `article_break` "run" lets articles follow each other (Settings.article_break).
 
     With `save=False` only the layout runs (the pages are known, no file is written): b"".
     """
@@ -149,7 +151,8 @@ def render(
         flow = brief_flow(report, styles, state, doc.width)
     else:
         flow = layout.front(report, styles, state, doc.height, date_style, frame_width=doc.width)
-        flow += layout.units_flow(layout.article_units(report), report, styles, state, date_style)
+        flow += layout.units_flow(layout.article_units(report), report, styles, state, date_style,
+                                  width=doc.width, run_on=article_break == "run")
         flow += layout.back(report, styles, state)
     try:
         with _binary_streams():
