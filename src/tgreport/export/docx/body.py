@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from tgreport import present
 from tgreport.export.docx.paragraphs import PAGEREF, TAB, Para, Run, text
+from tgreport.export.docx.styles import ARTICLE_META
 from tgreport.export.docx.wml import twips
 from tgreport.model import Article, Block, Report
 from tgreport.present import header
@@ -79,7 +80,7 @@ def article(heading: Para, a: Article, date_style: str = "official") -> list[Par
         paras.append(Para("DerivedNote", [text(present.DERIVED_TITLE_NOTE)]))
     meta = present.meta_line(a, date_style)
     if meta:
-        paras.append(Para("Metadata", [text(meta)]))
+        paras.append(Para(ARTICLE_META, [text(meta)]))
     else:
         # The PDF puts a spacer as tall as the metadata line's space after.
         last = paras[-1] if paras else heading

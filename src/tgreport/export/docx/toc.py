@@ -9,12 +9,16 @@ from __future__ import annotations
 from tgreport import present
 from tgreport.export.docx.layout import text_width_pt
 from tgreport.export.docx.paragraphs import PAGEREF, TAB, Para, Run, text
-from tgreport.export.docx.styles import DOT_SPACING_PT, LEADER_GAP_PT
+from tgreport.export.docx.styles import ARTICLE_META_NAME, DOT_SPACING_PT, LEADER_GAP_PT
 from tgreport.export.docx.wml import twips
 from tgreport.model import Report
 from tgreport.theme import Theme
 
-TOC_INSTRUCTION = 'TOC \\o "1-2" \\h \\z \\u'
+# Headings 1 and 2 (sections, articles) and the line under each article's title (its style
+# mapped to level 3, shown without a page number: \n) are what Word or LibreOffice lists when
+# the TOC is updated, so an update keeps every title, its number, and its date. (LibreOffice
+# 7.4 ignores \n and prints the page beside the date line too.)
+TOC_INSTRUCTION = f'TOC \\o "1-2" \\h \\z \\u \\t "{ARTICLE_META_NAME},3" \\n "3-3"'
 
 
 def room(report: Report, theme: Theme) -> tuple[int, int]:
@@ -42,7 +46,7 @@ def entries(report: Report, date_style: str = "official") -> list[Para]:
             runs = [text(f"{na.number}."), Run(kind=TAB), text(present.display_title(na.article)),
                     Run(kind=TAB), Run(kind=PAGEREF, anchor=na.anchor)]
             field.append(Para("TOC2" if grouped else "TOC1", runs, link=na.anchor))
-            field.append(Para("TOCSubtitle", [text(present.toc_subtitle(na.article, date_style))]))
+            field.append(Para("TOC3", [text(present.toc_subtitle(na.article, date_style))]))
     if field:
         field[0].field_begin = TOC_INSTRUCTION
         field[-1].field_end = True
