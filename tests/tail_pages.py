@@ -28,6 +28,7 @@ class Tail:
     article: str  # its anchor, "a12"
     page: int  # 1-based
     lines: int  # lines of the article on that page
+    alone: bool  # nothing else starts on that page: the rest of it is blank
 
 
 def _lines(pdf: Path, top_margin_pt: float) -> list[list[tuple[float, str]]]:
@@ -73,7 +74,7 @@ def short_tails(pdf: Path, fewer_than: int = 4, top_margin_pt: float = 45.0) -> 
                             if (p > page or y >= top - 2) and (p < end_page or y < end_top - 2))
         last = max((p for p, c in counts.items() if c), default=page)
         if last > page and counts[last] < fewer_than:
-            found.append(Tail(name, last + 1, counts[last]))
+            found.append(Tail(name, last + 1, counts[last], alone=end_page != last))
     return found
 
 

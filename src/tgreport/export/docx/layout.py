@@ -298,7 +298,8 @@ def keep_tails(paras: list[Para], specs: dict[str, StyleSpec], theme: Theme, tex
 
     Word and LibreOffice know only two-line widow control, which leaves a page holding the last
     line of a paragraph and a one-line caption or byline. A paragraph longer than
-    TAIL_KEEP_LINES is not tied: it still breaks as widow control allows.
+    TAIL_KEEP_LINES is not tied: it still breaks as widow control allows, and a byline after it
+    may still start a page alone when the paragraph ends on a page's last line.
     """
     count = _line_counter(specs, theme, text_width)
     for i, p in enumerate(paras):
@@ -306,8 +307,8 @@ def keep_tails(paras: list[Para], specs: dict[str, StyleSpec], theme: Theme, tex
             continue
         byline = paras[i + 1] if i + 1 < len(paras) and paras[i + 1].style == "Byline" else None
         need = TAIL_LINES - (count(byline) if byline else 0)
-        # The byline never goes to a page alone: a long last paragraph brings two lines with it.
-        p.keep_next = byline is not None
+        # A longer last paragraph is not tied to the byline: LibreOffice would move all of it
+        # (Word only its last lines), leaving most of a page empty.
         j = i
         while count(paras[j]) <= TAIL_KEEP_LINES:
             paras[j].keep_lines = True
@@ -334,10 +335,7 @@ def paginate(boxes: list[_Box], height: int) -> dict[str, int]:
     for i, box in enumerate(boxes):
         if box.page_break and (y > 0 or i > 0):
             page, y = page + 1, 0
-        # A paragraph that may break across pages keeps with the next by its last lines alone,
-        # which _place's widow control already carries over: only short or unbreakable ones move.
-        keeps_whole = box.keep_next and (box.keep_lines or box.lines <= 3)
-        if keeps_whole and not previous_keeps and y > 0 and _chain_height(boxes, i) + y > height:
+        if box.keep_next and not previous_keeps and y > 0 and _chain_height(boxes, i) + y > height:
             page, y = page + 1, 0
         previous_keeps = box.keep_next
         first_page, page, y = _place(box, page, y, height)
