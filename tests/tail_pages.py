@@ -67,7 +67,7 @@ def short_tails(pdf: Path, fewer_than: int = 4, top_margin_pt: float = 45.0) -> 
     for n, (page, top, name) in enumerate(marks):
         if not name.startswith("a"):
             continue
-        end_page, end_top = (marks[n + 1][0], marks[n + 1][1]) if n + 1 < len(marks) else (len(pages) - 1, 1e9)
+        end_page, end_top = marks[n + 1][:2] if n + 1 < len(marks) else (len(pages) - 1, 1e9)
         counts: dict[int, int] = {}
         for p in range(page, end_page + 1):
             counts[p] = sum(1 for y, _ in pages[p]

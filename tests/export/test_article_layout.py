@@ -10,15 +10,16 @@ import subprocess
 from pathlib import Path
 
 import pytest
+
 from factories import make_article
 from tail_pages import short_tails
-
 from tgreport.export import registry
 from tgreport.model import Paragraph, Report
 from tgreport.settings import Settings
 
 SENTENCES = [
-    "Sáng 6-1, tại Hà Nội, Đảng ủy Khối Các cơ quan Trung ương tổ chức Hội nghị tổng kết công tác tuyên giáo.",
+    "Sáng 6-1, tại Hà Nội, Đảng ủy Khối Các cơ quan Trung ương tổ chức Hội nghị tổng kết công tác "
+    "tuyên giáo.",
     "Tiếp tục thực hiện Chỉ thị số 05-CT/TW gắn với thực hiện Nghị quyết Trung ương 4 (khóa XII).",
     "Ban Tuyên giáo các cấp đã tham mưu cho cấp ủy tổ chức sơ kết 5 năm thực hiện các chỉ thị.",
     "Công tác nắm bắt tình hình tư tưởng trong cán bộ, đảng viên và nhân dân được chú trọng.",

@@ -19,7 +19,8 @@ pytestmark = pytest.mark.slow
 
 MACRO = """<?xml version="1.0" encoding="UTF-8"?>
 <!DOCTYPE script:module PUBLIC "-//OpenOffice.org//DTD OfficeDocument 1.0//EN" "module.dtd">
-<script:module xmlns:script="http://openoffice.org/2000/script" script:name="Module1" script:language="StarBasic">
+<script:module xmlns:script="http://openoffice.org/2000/script" script:name="Module1"
+ script:language="StarBasic">
 Sub UpdateIndexes(inPath As String, outPath As String)
   Dim load(0) As New com.sun.star.beans.PropertyValue
   load(0).Name = "Hidden"
