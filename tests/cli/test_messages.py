@@ -14,6 +14,7 @@ import pytest
 from babel.messages.extract import extract_from_dir
 from babel.messages.mofile import read_mo
 from babel.messages.pofile import read_po
+
 from factories import SEEDS
 
 SRC = Path(__file__).resolve().parents[2] / "src" / "tgreport"
@@ -85,7 +86,8 @@ def test_vietnamese_locale(lang: str, tmp_path: Path, one_article: Path) -> None
         "cách dùng: make-report ĐẦU_VÀO... -o TỆP_KẾT_QUẢ (xem make-report --help)",
     ]
     missing = run([str(SEEDS)], lang, tmp_path)
-    assert missing.stderr.strip() == "make-report: lỗi: chưa cho tệp kết quả; dùng -o TỆP (ví dụ -o digest.pdf)"
+    said = "make-report: lỗi: chưa cho tệp kết quả; dùng -o TỆP (ví dụ -o digest.pdf)"
+    assert missing.stderr.strip() == said
 
 
 @pytest.mark.parametrize("lang", ["C.UTF-8", "en_US.UTF-8", "fr_FR.UTF-8"])
@@ -96,4 +98,5 @@ def test_english_otherwise_with_plurals(lang: str, tmp_path: Path, one_article: 
     assert many.stdout.strip() == "all.json: json, 5 articles"
     assert "make-report: WARNING: " in many.stderr
     missing = run([str(SEEDS)], lang, tmp_path)
-    assert missing.stderr.strip() == "make-report: error: no output given; use -o FILE (for example -o digest.pdf)"
+    said = "make-report: error: no output given; use -o FILE (for example -o digest.pdf)"
+    assert missing.stderr.strip() == said

@@ -229,7 +229,8 @@ def _points(value: str) -> float:
         raise argparse.ArgumentTypeError(
             _("{value!r} is not a size in points (for example 13)").format(value=value)) from None
     if not 6 <= size <= 36:
-        raise argparse.ArgumentTypeError(_("{value!r} is out of range; give 6 to 36 points").format(value=value))
+        raise argparse.ArgumentTypeError(
+            _("{value!r} is out of range; give 6 to 36 points").format(value=value))
     return size
 
 
@@ -327,7 +328,8 @@ def _to_stdout(args: argparse.Namespace, settings: Settings) -> int:
     """`-o -`: the one format asked for, written to standard output (as pandoc does)."""
     formats = list(dict.fromkeys(args.formats or []))
     if len(formats) != 1 or formats[0] == "all":
-        raise UsageError(_("-o - writes one format to standard output; name it with -f (for example -f html)"))
+        raise UsageError(
+            _("-o - writes one format to standard output; name it with -f (for example -f html)"))
     result = read(args.inputs, settings)
     if not result.articles:
         files = ngettext("{n} input file", "{n} input files", result.files).format(n=result.files)
