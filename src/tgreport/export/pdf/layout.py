@@ -154,8 +154,9 @@ RUN_GAP_PT = 24.0  # space above an article that follows another (article_break 
 
 @dataclass(frozen=True)
 class Unit:
-    """What the articles part lays out from the top of a new page: an article, after its
-    section's heading when it opens the section, or the heading of a section left empty."""
+    """What the articles part lays out from the top of a new page (or, running on, after the
+    article before): an article, after its section's heading when it opens the section, or the
+    heading of a section left empty."""
 
     section: present.NumberedSection | None  # its heading comes first
     article: present.NumberedArticle | None
