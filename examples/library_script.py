@@ -29,6 +29,7 @@ settings = tgreport.Settings(
 result = tgreport.read([source], settings)  # bad files are skipped with a warning
 print(len(result.articles), "articles;", len(result.skipped), "files skipped")
 report = tgreport.build_report(result.articles, settings)
+report = tgreport.with_photos(report, settings)  # each article's lead photo (settings.images)
 for article in report.all_articles():
     print(article.date, article.title or "(tiêu đề suy ra)")
 

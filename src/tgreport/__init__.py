@@ -4,6 +4,7 @@
     settings = tgreport.Settings(title="Điểm báo tuần 2", organisation="BAN TUYÊN GIÁO")
     result = tgreport.read(["bai-viet/"], settings)
     report = tgreport.build_report(result.articles, settings)
+    report = tgreport.with_photos(report, settings)  # the lead photos (settings.images)
     tgreport.write(report, "digest.pdf", settings)
 """
 
@@ -30,6 +31,7 @@ from tgreport.model import (
     ListBlock,
     Paragraph,
     Period,
+    Picture,
     Quote,
     Related,
     Report,
@@ -37,6 +39,7 @@ from tgreport.model import (
 )
 from tgreport.pipeline import Made, make, read, render, write
 from tgreport.read import ReadResult
+from tgreport.read.photos import with_photos
 from tgreport.settings import Settings
 from tgreport.theme import Theme, theme
 from tgreport.version import __version__
@@ -57,6 +60,7 @@ __all__ = [
     "NoArticles",
     "Paragraph",
     "Period",
+    "Picture",
     "Quote",
     "ReadResult",
     "Related",
@@ -73,5 +77,6 @@ __all__ = [
     "read",
     "render",
     "theme",
+    "with_photos",
     "write",
 ]

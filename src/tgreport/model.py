@@ -60,13 +60,35 @@ class Related:
 
 
 @dataclass(frozen=True, slots=True)
+class Picture:
+    """A photo ready to print, the same bytes for every format: a JPEG or PNG with no metadata,
+    `width` × `height` pixels, printed at `dpi` (its printed width is width / dpi inches)."""
+
+    data: bytes
+    media_type: str  # "image/jpeg" or "image/png"
+    width: int
+    height: int
+    dpi: float
+
+    @property
+    def width_pt(self) -> float:
+        return self.width / self.dpi * 72
+
+    @property
+    def height_pt(self) -> float:
+        return self.height / self.dpi * 72
+
+
+@dataclass(frozen=True, slots=True)
 class Image:
     """A picture in the article: `text` is its file name or alt text; `src` where the picture
-    is (a URL, or a path relative to the article's file) when known. Its caption, if any, is the
-    Caption block that follows it."""
+    is (a URL, or a path relative to the article's file) when known; `picture` the photo itself
+    once the photo stage (read/photos.py) has prepared it, else the picture is not printed. Its
+    caption, if any, is the Caption block that follows it."""
 
     text: str
     src: str | None = None
+    picture: Picture | None = None
     type: BlockType = field(default="image", init=False)
 
 

@@ -2,6 +2,7 @@
 
     result = read(["bai-viet/"], settings)           # files → Articles
     report = build_report(result.articles, settings)  # Articles → Report (filter, merge, order, index)
+    report = with_photos(report, settings)            # … with the photos prepared (settings.images)
     data = render(report, "pdf", settings)            # Report → bytes (wording, then the format)
     write(report, "digest.pdf", settings)             # … → a file, replaced whole or not at all
 
@@ -23,6 +24,7 @@ from tgreport.errors import NoArticles, UsageError
 from tgreport.export import registry
 from tgreport.model import Report
 from tgreport.read import ReadResult, read_files
+from tgreport.read.photos import with_photos
 from tgreport.settings import Settings
 from tgreport.support.atomic import write_atomic, write_together
 from tgreport.support.plural import counted
@@ -108,6 +110,8 @@ def make(
     report = build_report(result.articles, settings)
     if not report.all_articles():
         raise NoArticles("no article left after filtering; no report made")
+    # The photos of the articles kept, each had and prepared once for every format.
+    report = with_photos(report, settings)
     if stage is not None:
         stage("Xuất " + ", ".join(name.upper() for name, _ in targets))
     made = [(path, render(report, name, settings)) for name, path in targets]

@@ -39,6 +39,8 @@ KINDS = ("full", "brief")
 # How articles' own dates are worded (metadata lines, TOC); the cover's date line is always
 # official. See present.date_text.
 DATE_STYLES = ("official", "official_weekday", "numeric", "short", "medium", "long", "full")
+# Which photos each article prints: none, its first (the lead photo) or all (read/photos.py).
+IMAGES = ("none", "lead", "all")
 # Where an article starts: on a new page ("page", the default: the digest a leader reads and the
 # office copies or files article by article, each with its title at the top of a page, as
 # before) or right after the one before it ("run": a short article no longer costs a page).
@@ -52,6 +54,7 @@ _CHOICES: dict[str, tuple[str, ...]] = {
     "kind": KINDS,
     "date_style": DATE_STYLES,
     "tone_style": TONE_STYLES,
+    "images": IMAGES,
     "article_break": ARTICLE_BREAKS,
 }
 
@@ -115,6 +118,10 @@ class Settings:
     jobs: int = 1  # processes that read files; see read.read_files
     refetch: bool = False  # fetch pages again even when the fetch cache holds them (read/fetch.py)
     follow_links: bool = False  # read a folder's links to files outside the inputs named
+    images: str = "lead"  # see IMAGES
+    # Fetch photos named by a web address in saved pages and JSON records; a page tgreport
+    # fetched itself has its photos fetched anyway (the user asked for the web then).
+    fetch_photos: bool = False
     # How it looks.
     theme: Theme = field(default_factory=Theme)
     engine: str = "reportlab"  # PDF engine
@@ -243,7 +250,8 @@ _KINDS: dict[str, Any] = {
     "group": (str,),
     "dedup": (bool,), "similarity": (int, float), "index": (bool,), "extra_chrome": (list,),
     "max_input_bytes": (int,), "cache": (bool,), "jobs": (int,), "refetch": (bool,),
-    "follow_links": (bool,), "engine": (str,), "article_break": (str,),
+    "follow_links": (bool,), "engine": (str,), "images": (str,), "fetch_photos": (bool,),
+    "article_break": (str,),
     "template": _PATH, "template_dir": _PATH, "date_style": (str,), "tone_style": (str,),
     "sources": _TABLE, "outlets": _TABLE,
 }
@@ -254,7 +262,7 @@ _ALIASES = {"org": "organisation", "organization": "organisation", "date": "issu
 def _check_kinds(settings: Settings) -> None:
     """A script's wrong type is said here, not as an AttributeError deep in an exporter."""
     for name in ("drop_undated", "keep_undated", "dedup", "index", "cache", "follow_links", "refetch",
-                 "internal"):
+                 "internal", "fetch_photos"):
         if not isinstance(getattr(settings, name), bool):
             raise UsageError(f"{name} must be True or False, not {getattr(settings, name)!r}")
     if not isinstance(settings.place, str | None):

@@ -93,3 +93,18 @@ def check(value: Theme) -> None:
             raise ValueError(f"theme setting {f.name} must be a number ≥ 0, not {number!r}")
     if value.body_size <= 0 or value.line_spacing <= 0:
         raise ValueError("theme body_size and line_spacing must be above 0")
+
+
+# The paper of PAGE_SIZES in millimetres (portrait), for what is sized before any exporter runs.
+PAPER_MM = {"A4": (210.0, 297.0), "A5": (148.0, 210.0), "LETTER": (215.9, 279.4)}
+
+
+def text_area_mm(value: Theme) -> tuple[float, float]:
+    """The width and height of the text on a page, in millimetres: the paper less the margins.
+    The photo stage sizes pictures to it (read/photos.py)."""
+    paper, _, orientation = value.page_size.upper().partition("-")
+    width, height = PAPER_MM.get(paper, PAPER_MM["A4"])
+    if orientation == "LANDSCAPE":
+        width, height = height, width
+    return (width - value.margin_left_mm - value.margin_right_mm,
+            height - value.margin_top_mm - value.margin_bottom_mm)

@@ -346,3 +346,32 @@ def test_a_few_slow_pages_get_a_progress_bar_on_a_terminal(tmp_path: Path) -> No
         code, seen = _run_with_tty_stderr([*links, "-o", "d.json"], tmp_path)
     assert code == 0 and len(site.requests) == 3
     assert "Đọc bài" in seen and "3/3" in seen
+
+
+def test_private_hosts() -> None:
+    from tgreport.read.links import is_private_host
+
+    for host in ("127.0.0.1", "10.1.2.3", "192.168.1.1", "172.16.0.9", "169.254.169.254", "::1", "[::1]",
+                 "0.0.0.0", "localhost"):
+        assert is_private_host(host), host
+    for host in ("8.8.8.8", "203.113.131.1", "2001:4860:4860::8888"):  # literal addresses: no lookup
+        assert not is_private_host(host), host
+
+
+def test_a_redirect_from_the_internet_into_this_machine_is_not_followed(
+        monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture) -> None:
+    # 127.0.0.2 stands for a news site on the internet; 127.0.0.1 for this machine.
+    monkeypatch.setattr(fetch, "is_private_host", lambda host: host != "127.0.0.2")
+    with serving(Site(pages={"/admin": article_page(1)})) as inside, \
+            serving(Site(pages={"/tin/bai-0.htm": article_page(0)}), "127.0.0.2") as outside:
+        outside.redirects["/tin/bai-1.htm"] = inside.url("/admin")
+        outside.redirects["/tin/bai-2.htm"] = "/tin/bai-0.htm"  # within the site: followed
+        with caplog.at_level(logging.WARNING):
+            result = read([outside.url("/tin/bai-1.htm"), outside.url("/tin/bai-2.htm")])
+        assert inside.asked("/admin") == 0
+    assert len(result.articles) == 1 and result.articles[0].source == outside.url("/tin/bai-2.htm")
+    said = [w for w in warnings_of(caplog) if outside.url("/tin/bai-1.htm") in w]
+    assert len(said) == 1 and "redirected to 127.0.0.1" in said[0] and "not followed" in said[0]
+    # The user's own link to this machine is the user's choice: its redirects there are followed.
+    with serving(Site(pages={"/admin": article_page(1)}, redirects={"/go": "/admin"})) as own:
+        assert len(read([own.url("/go")]).articles) == 1

@@ -12,6 +12,7 @@ import pytest
 from tgreport.errors import InputError
 from tgreport.model import Paragraph
 from tgreport.read import read_path
+from tgreport.read.scraper_shapes import to_contract
 
 BODY = "Sáng 7/1, Hội nghị Trung ương khai mạc tại Hà Nội.\nHội nghị thảo luận nhiều nội dung quan trọng."
 URL = "https://nhandan.vn/chinh-tri/hoi-nghi-post1.html"
@@ -99,3 +100,18 @@ def test_tgreports_own_shape_still_reads_as_it_is(tmp_path: Path) -> None:
     [article] = read_path(path)
     assert (article.id, article.site, article.url) == ("x", "Báo Nhân Dân", URL)
     assert [b.text for b in article.blocks] == ["Một đoạn."]
+
+
+@pytest.mark.parametrize(("record", "src"), [
+    ({"maintext": "Nội dung bài.", "title": "Tin", "image_url": "https://a.vn/anh/1.jpg?w=800"},
+     "https://a.vn/anh/1.jpg?w=800"),  # news-please
+    ({"text": "Nội dung bài.", "title": "Tin", "sitename": "A", "image": "anh/1.jpg"},
+     "anh/1.jpg"),  # trafilatura
+    ({"text": "Nội dung bài.", "title": "Tin", "top_image": " anh/2.png "}, "anh/2.png"),  # newspaper4k
+    ({"text": "Nội dung bài.", "title": "Tin", "image": "3.webp"}, "3.webp"),  # a plain record
+])
+def test_a_records_photo_becomes_its_first_picture(record: dict[str, str], src: str) -> None:
+    mapped, unused = to_contract(record)
+    name = src.split("?")[0].rsplit("/", 1)[-1]
+    assert mapped["blocks"][0] == {"type": "image", "text": name, "src": src}
+    assert not unused & {"image", "image_url", "top_image"}

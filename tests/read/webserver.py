@@ -52,6 +52,7 @@ class Site:
     slow_seconds: float = 3.0
     fail_first: dict[str, int] = field(default_factory=dict)  # path → 500s before it answers
     redirects: dict[str, str] = field(default_factory=dict)  # path → Location
+    kinds: dict[str, str] = field(default_factory=dict)  # path → Content-Type, when not an HTML page
     in_flight: int = 0
     most_in_flight: int = 0  # requests being answered at once, at the most
     lock: threading.Lock = field(default_factory=threading.Lock)
@@ -94,7 +95,7 @@ def _handler(site: Site) -> type[BaseHTTPRequestHandler]:
             if path in site.redirects:
                 return self._redirect(site.redirects[path])
             if path in site.pages:
-                return self._send(200, site.pages[path])
+                return self._send(200, site.pages[path], site.kinds.get(path, "text/html; charset=utf-8"))
             if path.startswith("/slow"):
                 time.sleep(site.slow_seconds)
                 return self._send(200, article_page(0))

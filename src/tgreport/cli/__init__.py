@@ -26,6 +26,7 @@ from tgreport.settings import (
     DEFAULT_TITLE,
     GROUPS,
     HEADERS,
+    IMAGES,
     KINDS,
     ORDERS,
     Settings,
@@ -115,6 +116,11 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--follow-links", action="store_true", default=None,
                    help="read links in input folders that lead to files outside the inputs named "
                    "(default: skipped, with a warning)")
+    p.add_argument("--images", choices=IMAGES,
+                   help="photos printed: lead (the first of each article, default), all, or none")
+    p.add_argument("--fetch-photos", action="store_true", default=None,
+                   help="fetch photos that saved pages and JSON records name by a web address "
+                   "(the photos of links given as inputs are fetched anyway)")
     p.add_argument("-j", "--jobs", type=int, metavar="N",
                    help="processes that read the input files (default 1; more pays from a few hundred files)")
     p.add_argument("--config", help="TOML file with any of these options")
@@ -215,7 +221,8 @@ _SETTING_FLAGS = {
     "tone_style": "tone_style", "template": "template", "template_dir": "template_dir", "cache": "cache",
     "engine": "engine", "jobs": "jobs", "refetch": "refetch", "header": "header", "number": "number",
     "issue": "issue", "internal": "internal", "keep_undated": "keep_undated", "kind": "kind",
-    "follow_links": "follow_links", "article_break": "article_break",
+    "follow_links": "follow_links", "images": "images", "fetch_photos": "fetch_photos",
+    "article_break": "article_break",
 }
 
 _PAPERS = ("A4", "A5", "Letter")

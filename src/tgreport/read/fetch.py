@@ -18,16 +18,17 @@ from __future__ import annotations
 import datetime as dt
 import itertools
 import logging
+import queue
 import threading
 import time
 from collections.abc import Callable, Iterator
-from concurrent.futures import Future, ThreadPoolExecutor, as_completed
+from concurrent.futures import Future, as_completed
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
 import httpx
 
-from tgreport.read.links import unsupported_scheme
+from tgreport.read.links import is_private_host, unsupported_scheme
 from tgreport.version import __version__
 
 log = logging.getLogger(__name__)
@@ -35,6 +36,9 @@ log = logging.getLogger(__name__)
 USER_AGENT = f"tgreport/{__version__} (news digest maker; fetches only the links its user gave it)"
 # What a news page is served as; anything else (a PDF, a picture, a feed) is not an article.
 PAGE_TYPES = ("text/html", "application/xhtml+xml")
+# What a photo may be served as: any image type (read/picture.py checks the bytes themselves),
+# or the "just bytes" some servers send pictures as.
+PICTURE_TYPES = ("image/", "application/octet-stream", "binary/octet-stream")
 
 
 @dataclass(frozen=True)
@@ -113,22 +117,27 @@ class _HostGate:
 class Fetcher:
     """One HTTP client for a run; `fetch(url)` is safe to call from several threads."""
 
-    def __init__(self, policy: FetchPolicy, max_bytes: int | None = None) -> None:
+    def __init__(self, policy: FetchPolicy, max_bytes: int | None = None,
+                 types: tuple[str, ...] = PAGE_TYPES) -> None:
         self.policy = policy
+        self.types = types  # what the answer may be; "image/" takes every image/… type
         self.max_bytes = min(policy.max_bytes, max_bytes) if max_bytes else policy.max_bytes
         self.stopped = threading.Event()  # set on Ctrl-C: pages not started yet are not
         self._gate = _HostGate(policy.per_host, policy.pause_seconds)
         self._client = httpx.Client(
             headers={
                 "User-Agent": USER_AGENT,
-                "Accept": "text/html,application/xhtml+xml;q=0.9,*/*;q=0.1",
+                "Accept": "text/html,application/xhtml+xml;q=0.9,*/*;q=0.1" if types == PAGE_TYPES
+                else "image/jpeg,image/png,image/webp,image/gif;q=0.9,*/*;q=0.1",
                 "Accept-Language": "vi,en;q=0.5",
             },
             timeout=httpx.Timeout(policy.read_seconds, connect=policy.connect_seconds),
             follow_redirects=True,
             max_redirects=policy.max_redirects,
             limits=httpx.Limits(max_connections=policy.workers, max_keepalive_connections=policy.workers),
+            event_hooks={"request": [self._check_hop]},
         )
+        self._asked = threading.local()  # the link each thread is fetching, for _check_hop
 
     def close(self) -> None:
         self._client.close()
@@ -155,7 +164,19 @@ class Fetcher:
         tries = self.policy.attempts
         raise FetchFailed(f"{failure} ({tries} tries)" if tries > 1 else failure)
 
+    def _check_hop(self, request: httpx.Request) -> None:
+        """A redirect may not lead from the internet into this machine or its private network
+        (a page on a news site must not make tgreport ask 127.0.0.1 or 192.168.x.x): it may
+        only when the link itself was to such an address, which the user chose."""
+        asked = getattr(self._asked, "host", None)
+        host = request.url.host
+        if asked is None or host == asked or not is_private_host(host) or is_private_host(asked):
+            return
+        raise FetchFailed(f"redirected to {host}, an address on this machine or a private network; "
+                          "not followed", lasting=True)
+
     def _fetch_once(self, url: str) -> Page:
+        self._asked.host = urlsplit(url).hostname or ""
         try:
             with self._client.stream("GET", url) as response:
                 status = response.status_code
@@ -167,8 +188,10 @@ class Fetcher:
                                       lasting=status not in (408, 429))
                 content_type = response.headers.get("content-type", "")
                 kind = content_type.partition(";")[0].strip().lower()
-                if kind and kind not in PAGE_TYPES:
-                    raise FetchFailed(f"not an article: the link gives {kind}, not a web page", lasting=True)
+                if kind and not _accepted(kind, self.types):
+                    wanted = "a web page" if self.types == PAGE_TYPES else "a picture"
+                    what = "an article" if self.types == PAGE_TYPES else "a picture"
+                    raise FetchFailed(f"not {what}: the link gives {kind}, not {wanted}", lasting=True)
                 body = self._body(response)
                 return Page(url, str(response.url), status, content_type,
                             dt.datetime.now(dt.UTC).replace(microsecond=0), body)
@@ -207,6 +230,7 @@ def fetch_all(
     policy: FetchPolicy,
     max_bytes: int | None = None,
     done: Callable[[], None] | None = None,
+    types: tuple[str, ...] = PAGE_TYPES,
 ) -> Iterator[tuple[str, Page | FetchFailed]]:
     """Each URL with its page or why it failed, in the order of `urls`; several hosts at once.
 
@@ -214,12 +238,12 @@ def fetch_all(
     """
     if not urls:
         return
-    fetcher = Fetcher(policy, max_bytes)
-    pool = ThreadPoolExecutor(max_workers=min(policy.workers, len(urls)), thread_name_prefix="tgreport-fetch")
+    fetcher = Fetcher(policy, max_bytes, types)
+    futures: dict[str, Future[Page]] = {}
     try:
         # Started one host after another, not one host's links in a row: a worker waiting for
         # its host's pause would otherwise keep the other hosts' pages waiting too.
-        futures: dict[str, Future[Page]] = {url: pool.submit(fetcher.fetch, url) for url in _by_turns(urls)}
+        futures = _started(fetcher.fetch, _by_turns(urls), min(policy.workers, len(urls)))
         for _ in as_completed(futures.values()):
             if done is not None:
                 done()
@@ -238,7 +262,42 @@ def fetch_all(
         # Interrupted (Ctrl-C): pages not started are not, and the run does not wait for the
         # ones under way; each ends within its time limits.
         fetcher.stopped.set()
-        pool.shutdown(wait=False, cancel_futures=True)
+        for future in futures.values():
+            future.cancel()
+
+
+def _started(fetch: Callable[[str], Page], urls: list[str], workers: int) -> dict[str, Future[Page]]:
+    """Each URL's future page, fetched by `workers` daemon threads in the order of `urls`.
+
+    Not a ThreadPoolExecutor: Python waits for its threads at exit, so after Ctrl-C the command
+    would hang until every page under way had timed out (41 s measured, with a slow server).
+    Daemon threads are not waited for: the run ends at once, saying it was interrupted."""
+    futures: dict[str, Future[Page]] = {url: Future() for url in urls}
+    todo: queue.SimpleQueue[str] = queue.SimpleQueue()
+    for url in urls:
+        todo.put(url)
+
+    def work() -> None:
+        while True:
+            try:
+                url = todo.get_nowait()
+            except queue.Empty:
+                return
+            future = futures[url]
+            if not future.set_running_or_notify_cancel():
+                continue  # cancelled: the run was interrupted
+            try:
+                future.set_result(fetch(url))
+            except BaseException as exc:  # handed to the caller, which says what failed
+                future.set_exception(exc)
+
+    for n in range(workers):
+        threading.Thread(target=work, name=f"tgreport-fetch-{n}", daemon=True).start()
+    return futures
+
+
+def _accepted(kind: str, types: tuple[str, ...]) -> bool:
+    return kind in types or any(t.endswith("/") and kind.startswith(t) for t in types)
 
 
 def _by_turns(urls: list[str]) -> list[str]:

@@ -60,14 +60,15 @@ class CachedPage:
 
 
 class FetchCache:
-    def __init__(self, root: Path | None = None) -> None:
+    def __init__(self, root: Path | None = None, suffix: str = ".html") -> None:
         self.root = root or cache_dir() / "pages"
+        self.suffix = suffix  # of the files of bytes: ".html" for pages, ".img" for photos
 
     def get(self, url: str) -> CachedPage | KeptFailure | None:
         """The kept page of `url` (or why it failed for good), or None when there is none, or it
         is unreadable or foreign."""
         name = entry_name(url)
-        page, record = self.root / f"{name}.html", self.root / f"{name}.json"
+        page, record = self.root / f"{name}{self.suffix}", self.root / f"{name}.json"
         kept: CachedPage | KeptFailure
         try:
             data = json.loads(record.read_bytes())
@@ -102,9 +103,9 @@ class FetchCache:
             "fetched": page.fetched.isoformat(),
         }
         self.root.mkdir(mode=0o700, parents=True, exist_ok=True)
-        _write(self.root / f"{name}.html", page.body)
+        _write(self.root / f"{name}{self.suffix}", page.body)
         _write(self.root / f"{name}.json", json.dumps(record, ensure_ascii=False, indent=1).encode())
-        return CachedPage(self.root / f"{name}.html", page.url, page.final_url, page.status,
+        return CachedPage(self.root / f"{name}{self.suffix}", page.url, page.final_url, page.status,
                           page.content_type, page.fetched)
 
     def put_failure(self, url: str, reason: str, when: dt.datetime) -> KeptFailure:
@@ -113,7 +114,7 @@ class FetchCache:
         record = {"format": FORMAT, "url": url, "failed": reason, "fetched": when.isoformat()}
         self.root.mkdir(mode=0o700, parents=True, exist_ok=True)
         _write(self.root / f"{name}.json", json.dumps(record, ensure_ascii=False, indent=1).encode())
-        (self.root / f"{name}.html").unlink(missing_ok=True)  # an older page of the link
+        (self.root / f"{name}{self.suffix}").unlink(missing_ok=True)  # an older page of the link
         return KeptFailure(url, reason, when)
 
     def prune(self) -> None:
@@ -123,7 +124,7 @@ class FetchCache:
                 with contextlib.suppress(OSError):
                     if record.stat().st_mtime < cutoff:
                         record.unlink()
-                        record.with_suffix(".html").unlink(missing_ok=True)
+                        record.with_suffix(self.suffix).unlink(missing_ok=True)
 
 
 def entry_name(url: str) -> str:

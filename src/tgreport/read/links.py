@@ -8,9 +8,11 @@ link given twice is fetched once.
 
 from __future__ import annotations
 
+import ipaddress
 import logging
 import os
 import re
+import socket
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urldefrag, urlsplit
@@ -94,3 +96,19 @@ def unsupported_scheme(url: str) -> str | None:
     if not parts.hostname:
         return "the link names no host"
     return None
+
+
+def is_private_host(host: str) -> bool:
+    """Whether `host` is, or resolves to, an address of this machine, a private network, a
+    link-local or reserved range (what a page on the internet has no business naming)."""
+    host = host.strip("[]")
+    try:
+        addresses = [ipaddress.ip_address(host)]
+    except ValueError:
+        try:
+            addresses = [ipaddress.ip_address(str(info[4][0]).split("%", 1)[0])
+                         for info in socket.getaddrinfo(host, None)]
+        except (OSError, UnicodeError, ValueError):
+            return False  # not resolvable: the request itself fails, saying so
+    return any(a.is_private or a.is_loopback or a.is_link_local or a.is_reserved or a.is_multicast
+               or a.is_unspecified for a in addresses)

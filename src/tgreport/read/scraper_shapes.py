@@ -71,8 +71,24 @@ def to_contract(record: dict[str, Any]) -> tuple[dict[str, Any], set[str]]:
     else:
         mapped = {k: v for k, v in record.items() if k in OWN_KEYS}
         mapped["blocks"] = _paragraphs(text)
-        known = OWN_KEYS | set(_TEXT_KEYS)
+        known = OWN_KEYS | set(_TEXT_KEYS) | {"image"}
+    # The record's photo (a local path or a web address), as the article's first picture.
+    photo = next((record[k] for k in _PHOTO_KEYS
+                  if isinstance(record.get(k), str) and record[k].strip()), None)
+    if photo is not None:
+        mapped["blocks"] = [_image(photo), *mapped["blocks"]]
     return {k: v for k, v in mapped.items() if v is not None}, keys - known
+
+
+# Where each shape keeps the article's photo: trafilatura and plain records `image`,
+# newspaper4k `top_image`, news-please `image_url`.
+_PHOTO_KEYS = ("image", "top_image", "image_url")
+
+
+def _image(src: str) -> dict[str, str]:
+    src = src.strip()
+    name = src.split("?", 1)[0].rstrip("/").rsplit("/", 1)[-1] or src
+    return {"type": "image", "text": name, "src": src}
 
 
 def _text_of(record: dict[str, Any]) -> str | None:

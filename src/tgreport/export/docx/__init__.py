@@ -12,7 +12,7 @@ import logging
 from typing import ClassVar
 
 from tgreport import present
-from tgreport.export.docx import body, letterhead, package, reference, toc
+from tgreport.export.docx import body, letterhead, package, photo, reference, toc
 from tgreport.export.docx.brief import brief_paragraphs
 from tgreport.export.docx.layout import estimate_pages, fold_space_before, keep_tails
 from tgreport.export.docx.paragraphs import Para, body_xml
@@ -69,6 +69,7 @@ class DocxExporter:
             fold_space_before(paras, specs)
         # With a user's template the estimate still uses the theme's fonts and sizes.
         pages = estimate_pages(paras, specs, options.theme, area.text_width, area.text_height)
+        photo.embed(doc, paras)
         reference.set_header(doc, theme, area.text_width)
         subject = " — ".join(p for p in (present.cover_period(report), present.cover_count(report)) if p)
         reference.set_properties(doc, report, subject)

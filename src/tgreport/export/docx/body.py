@@ -129,7 +129,11 @@ def block(b: Block) -> list[Para]:
         ]
     if b.type == "related":
         return [Para("Related", [text(present.RELATED_PREFIX + b.text)])]
-    # Images are not embedded (the model keeps only their names): nothing to print.
+    picture = getattr(b, "picture", None)
+    if picture is not None:
+        # In the caption's style (centred), kept with the caption itself: docx/photo.py.
+        return [Para("Caption", [text(b.text)], photo=picture)]
+    # A picture the photo stage did not prepare (--images, or it could not be had): not printed.
     return []
 
 

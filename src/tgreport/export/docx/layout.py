@@ -23,6 +23,7 @@ from fontTools.ttLib import TTFont
 
 from tgreport.export.docx.paragraphs import TAB, TEXT, Para
 from tgreport.export.docx.styles import StyleSpec, font_family
+from tgreport.export.docx.wml import twips
 from tgreport.theme import Theme
 
 _MAY_BREAK = frozenset("-…—")
@@ -254,14 +255,15 @@ def estimate_pages(
 
 
 def _box(p: Para, s: StyleSpec, lines: int) -> _Box:
+    photo = p.photo is not None  # one "line" as tall as the picture, kept with its caption
     return _Box(
-        lines,
-        s.line,
+        1 if photo else lines,
+        twips(p.photo.height_pt) if p.photo is not None else s.line,
         s.before if p.before is None else p.before,
         s.after if p.after is None else p.after,
         p.page_break,
-        s.keep_next or p.keep_next,
-        s.keep_lines or p.keep_lines,
+        s.keep_next or p.keep_next or photo,
+        s.keep_lines or p.keep_lines or photo,
         p.bookmark,
     )
 
@@ -310,11 +312,12 @@ def keep_tails(paras: list[Para], specs: dict[str, StyleSpec], theme: Theme, tex
         # A longer last paragraph is not tied to the byline: LibreOffice would move all of it
         # (Word only its last lines), leaving most of a page empty.
         j = i
-        while count(paras[j]) <= TAIL_KEEP_LINES:
+        while paras[j].photo is None and count(paras[j]) <= TAIL_KEEP_LINES:  # a photo keeps its own
             paras[j].keep_lines = True
             paras[j].keep_next = paras[j].keep_next or j < i or byline is not None
             need -= count(paras[j])
-            if need <= 0 or j == 0 or paras[j - 1].style not in _BODY_STYLES:
+            before = paras[j - 1] if j else None
+            if need <= 0 or before is None or before.style not in _BODY_STYLES or before.photo is not None:
                 break
             j -= 1
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from tgreport.export.docx.wml import esc
+from tgreport.model import Picture
 
 # Run kinds: plain text, a tab, a line break, or a PAGEREF field showing a stored page number.
 TEXT, TAB, PAGEREF = "text", "tab", "pageref"
@@ -37,6 +38,7 @@ class Para:
     field_begin: str | None = None  # a complex field (the TOC) starts before the runs
     field_end: bool = False  # … and ends after them
     xml: str | None = None  # written as it is instead (the cover's header table); no runs
+    photo: Picture | None = None  # a photo paragraph: its drawing is made by photo.embed (the runs name it)
     keep_next: bool = False  # kept on the page of the next paragraph, whatever its style says
     keep_lines: bool = False  # … and its lines kept on one page
     tail: bool = False  # an article's last paragraph of text (layout.keep_tails)

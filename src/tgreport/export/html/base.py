@@ -31,10 +31,12 @@ from tgreport.export.html.view import (
     IndexGroup,
     IndexLine,
     IndexLink,
+    PhotoUrl,
     ReportView,
     SectionView,
     build_view,
     css_string_filter,
+    data_uri,
     plain_filter,
     text_filter,
 )
@@ -215,13 +217,14 @@ def macros_for(options: Settings) -> dict[str, Any]:
 
 
 def template_context(
-    report: Report, options: Settings, family_prefix: str = "", **extra: Any
+    report: Report, options: Settings, family_prefix: str = "", photo_url: PhotoUrl = data_uri, **extra: Any
 ) -> dict[str, Any]:
-    """The variables every template sees; `extra` adds or overrides (mode, font_faces, …)."""
+    """The variables every template sees; `extra` adds or overrides (mode, font_faces, …);
+    `photo_url` says where a page finds each photo (inside it, by default)."""
     theme = options.theme
     body, heading = family_or_error(theme.font_family), family_or_error(theme.heading_font_family)
     context: dict[str, Any] = {
-        "r": build_view(report, options.date_style),
+        "r": build_view(report, options.date_style, photo_url),
         "theme": theme,
         # With a prefix, the PDF names its @font-face families apart from installed fonts, so
         # the shipped files are used even where a system font has the same name.

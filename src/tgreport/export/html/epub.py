@@ -13,7 +13,7 @@ from typing import Any, ClassVar
 from tgreport.export.html.base import font_faces, render_template, template_context, theme_families
 from tgreport.export.html.view import ReportView
 from tgreport.export.html.webfonts import subset_ttf
-from tgreport.model import Report
+from tgreport.model import Picture, Report
 from tgreport.settings import Settings
 from tgreport.support.fonts import STYLES, FontFamily
 
@@ -104,6 +104,14 @@ def _font_href(font: FontFamily, style: str) -> str:
     return f"fonts/{font.files[style]}"
 
 
+def _photo_href(picture: Picture, photos: dict[str, Picture]) -> str:
+    """The photo's file in the book, named by its bytes: one file however many pages show it."""
+    suffix = ".png" if picture.media_type == "image/png" else ".jpg"
+    href = f"images/{hashlib.sha256(picture.data).hexdigest()[:20]}{suffix}"
+    photos.setdefault(href, picture)
+    return href
+
+
 class EpubExporter:
     name: ClassVar[str] = "epub"
     suffix: ClassVar[str] = ".epub"
@@ -111,7 +119,9 @@ class EpubExporter:
 
     def render(self, report: Report, options: Settings) -> bytes:
         faces = font_faces(options.theme, _font_href, styles=EMBEDDED_STYLES)
-        base = template_context(report, options, mode="epub", font_faces=faces)
+        photos: dict[str, Picture] = {}  # file in the book → the photo, each once
+        base = template_context(report, options, mode="epub", font_faces=faces,
+                                photo_url=lambda picture: _photo_href(picture, photos))
         view: ReportView = base["r"]
         where = _files_by_anchor(view)
         if base["brief"]:  # the short digest is one page of items: every anchor is on it
@@ -174,6 +184,8 @@ class EpubExporter:
         manifest += [
             ManifestItem(f"font{i}", href, "application/vnd.ms-opentype") for i, (href, _) in enumerate(fonts)
         ]
+        manifest += [ManifestItem(f"photo{i}", href, picture.media_type)
+                     for i, (href, picture) in enumerate(photos.items())]
         opf = render_template(options, "epub/content.opf", **base, identifier=identifier, manifest=manifest)
         ncx = render_template(
             options,
@@ -191,5 +203,6 @@ class EpubExporter:
             ("OEBPS/style.css", css.encode("utf-8")),
             *((f"OEBPS/{name}", data) for name, data in encoded),
             *((f"OEBPS/{href}", data) for href, data in fonts),
+            *((f"OEBPS/{href}", picture.data) for href, picture in photos.items()),
         ]
         return _zip(files)

@@ -2,15 +2,16 @@
 
 from __future__ import annotations
 
+import base64
 import logging
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from markupsafe import Markup, escape
 
 from tgreport import present
-from tgreport.model import Article, Block, Caption, IndexEntry, ListBlock, Report
+from tgreport.model import Article, Block, Caption, Image, IndexEntry, ListBlock, Picture, Report
 from tgreport.present import header
 from tgreport.present.header import Letterhead
 from tgreport.version import __version__
@@ -109,7 +110,16 @@ def _block_texts(blocks: Iterable[Block]) -> list[str]:
     return texts
 
 
-def _block_views(blocks: tuple[Block, ...], escaped: Iterable[Markup] | None = None) -> list[BlockView]:
+PhotoUrl = Callable[[Picture], str]  # where a page finds a photo: a data: URI, or a file in the book
+
+
+def data_uri(picture: Picture) -> str:
+    """The photo inside the page itself: the self-contained HTML, and WeasyPrint's PDF."""
+    return f"data:{picture.media_type};base64,{base64.b64encode(picture.data).decode('ascii')}"
+
+
+def _block_views(blocks: tuple[Block, ...], escaped: Iterable[Markup] | None = None,
+                 photo_url: PhotoUrl = data_uri) -> list[BlockView]:
     """The views of `blocks`; `escaped` are their `_block_texts`, when already filtered."""
     parts = iter(escaped if escaped is not None else map(text_filter, _block_texts(blocks)))
     views: list[BlockView] = []
@@ -119,6 +129,12 @@ def _block_views(blocks: tuple[Block, ...], escaped: Iterable[Markup] | None = N
             views.append(("olist" if block.ordered else "list", Markup(""), None, items))
             continue
         text = next(parts)
+        if isinstance(block, Image) and block.picture is not None:
+            # A photo: its address and printed width and height ride in the items.
+            picture = block.picture
+            size = (Markup(f"{picture.width_pt:.1f}pt"), Markup(f"{picture.height_pt:.1f}pt"))
+            views.append(("photo", text, None, (escape(photo_url(picture)), *size)))
+            continue
         credit = next(parts) if isinstance(block, Caption) and block.credit else None
         views.append((block.type, text, credit, _NO_ITEMS))
     return views
@@ -136,9 +152,10 @@ class ArticleView:
     derived_note: str | None
     meta: Markup
     lead: Markup | None
-    # (kind, text, credit, items): kind is paragraph, heading, caption, image, quote, list,
-    # olist or related; tuples rather than objects, because the template loop unpacks them
-    # without a sandboxed attribute lookup each (a third of the rendering time otherwise).
+    # (kind, text, credit, items): kind is paragraph, heading, caption, image, photo, quote,
+    # list, olist or related (a photo's items: its address, printed width and height); tuples
+    # rather than objects, because the template loop unpacks them without a sandboxed attribute
+    # lookup each (a third of the rendering time otherwise).
     blocks: tuple[BlockView, ...]
     byline: Markup | None
     toc_subtitle: str
@@ -193,9 +210,9 @@ class ReportView:
     generator: str
 
 
-def build_view(report: Report, date_style: str = "official") -> ReportView:
+def build_view(report: Report, date_style: str = "official", photo_url: PhotoUrl = data_uri) -> ReportView:
     """The view the templates print; `date_style` words the articles' dates (the cover's stays
-    official)."""
+    official); `photo_url` says where a page finds each photo."""
     sections = []
     anchors: dict[str, IndexLink] = {}
     for numbered_section in present.outline(report):
@@ -203,7 +220,7 @@ def build_view(report: Report, date_style: str = "official") -> ReportView:
         for item in numbered_section.articles:
             a = item.article
             anchors.setdefault(a.id, IndexLink(item.anchor, item.number))
-            articles.append(_article_view(item, date_style))
+            articles.append(_article_view(item, date_style, photo_url))
         sections.append(
             SectionView(numbered_section.anchor, numbered_section.heading, tuple(articles))
         )
@@ -226,7 +243,8 @@ def build_view(report: Report, date_style: str = "official") -> ReportView:
     )
 
 
-def _article_view(item: present.NumberedArticle, date_style: str) -> ArticleView:
+def _article_view(item: present.NumberedArticle, date_style: str,
+                  photo_url: PhotoUrl = data_uri) -> ArticleView:
     a = item.article
     byline = present.byline(a)
     texts = [item.heading, present.meta_line(a, date_style), a.lead or "", byline or ""]
@@ -239,7 +257,7 @@ def _article_view(item: present.NumberedArticle, date_style: str) -> ArticleView
         derived_note=present.DERIVED_TITLE_NOTE if a.title_derived or not a.title else None,
         meta=escaped[1],
         lead=escaped[2] if a.lead else None,
-        blocks=tuple(_block_views(a.blocks, escaped[4:])),
+        blocks=tuple(_block_views(a.blocks, escaped[4:], photo_url)),
         byline=escaped[3] if byline else None,
         toc_subtitle=present.toc_subtitle(a, date_style),
         **_source_view(a, date_style),

@@ -38,7 +38,7 @@ class _Digest(BaseDocTemplate):  # type: ignore[misc]
 
     def __init__(
         self,
-        buffer: io.BytesIO,
+        buffer: io.BytesIO | _Sink,
         report: Report,
         theme: Theme,
         styles: Styles,
@@ -134,6 +134,22 @@ def _binary_streams() -> Iterator[None]:
             rl_config.useA85 = before
 
 
+class _Sink:
+    """Where ReportLab writes the finished file: it hands over the whole PDF in one write, which
+    is kept as it is. A BytesIO would copy it twice more (in, then out with getvalue): with
+    photos, each copy is the size of all of them."""
+
+    def __init__(self) -> None:
+        self._pieces: list[bytes] = []
+
+    def write(self, data: bytes) -> int:
+        self._pieces.append(data)
+        return len(data)
+
+    def value(self) -> bytes:
+        return self._pieces[0] if len(self._pieces) == 1 else b"".join(self._pieces)
+
+
 def render(
     report: Report, theme: Theme, *, save: bool = True, date_style: str = "official", kind: str = "full",
     article_break: str = "page",
@@ -145,7 +161,7 @@ def render(
     """
     styles = build(theme)
     state = LayoutState()
-    buffer = io.BytesIO()
+    buffer = _Sink()
     doc = _Digest(buffer, report, theme, styles)
     if kind == "brief":  # the short "điểm báo": header, title, then the items (present.brief)
         flow = brief_flow(report, styles, state, doc.width)
@@ -168,4 +184,4 @@ def render(
     except Exception as exc:  # ReportLab raises bare ValueError/LayoutError/…; name the report.
         raise ExportError(f"cannot lay out the PDF for {report.title!r}: {exc}") from exc
     log.debug("PDF: %d articles on %d pages", len(report.all_articles()), doc.page)
-    return buffer.getvalue(), dict(state.pages)
+    return buffer.value(), dict(state.pages)

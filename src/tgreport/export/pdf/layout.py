@@ -24,6 +24,7 @@ from tgreport import present
 from tgreport.export.pdf.flowables import Anchor, Deferred, LayoutState, TocLine, toc_styles
 from tgreport.export.pdf.letterhead import letterhead
 from tgreport.export.pdf.markup import escape, italic, paragraph
+from tgreport.export.pdf.photo import photo_flow
 from tgreport.export.pdf.styles import Styles
 from tgreport.export.pdf.tails import keep_tail
 from tgreport.model import Article, Block, IndexEntry, Report
@@ -280,7 +281,10 @@ def block(b: Block, styles: Styles) -> list[Flowable]:
         ]
     if b.type == "related":
         return [paragraph(present.RELATED_PREFIX + b.text, styles.related)]
-    # Images are not embedded (the model keeps only their names): nothing to print.
+    picture = getattr(b, "picture", None)
+    if picture is not None:
+        return photo_flow(picture, styles.caption.spaceAfter)
+    # A picture the photo stage did not prepare (--images, or it could not be had): not printed.
     return []
 
 

@@ -11,7 +11,7 @@ loses its space after, the second has no first-line indent (Paragraph.split sees
 
 from __future__ import annotations
 
-from reportlab.platypus import Flowable, KeepTogether, Paragraph
+from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer
 
 TAIL_LINES = 4
 
@@ -30,9 +30,11 @@ def keep_tail(flow: list[Flowable], width: float, lines: int = TAIL_LINES) -> li
     cut = len(flow)
     while cut > 0 and need > 0:
         item = flow[cut - 1]
-        if not isinstance(item, Paragraph):
-            cut -= 1  # a spacer or a table travels with the tail
+        if isinstance(item, Spacer):
+            cut -= 1  # a blank travels with the tail
             continue
+        if not isinstance(item, Paragraph):
+            break  # a photo or a table: the tail is the text after it
         count = _lines(item, width)
         # The cut leaves at least two lines before it: ReportLab refuses a one-line orphan.
         if count - need >= 2:

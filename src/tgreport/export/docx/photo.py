@@ -1,0 +1,51 @@
+"""Photos in the DOCX: each prepared picture (read/picture.py) becomes an image part of the
+package and an inline drawing in a centred paragraph, kept with the caption that follows it."""
+
+from __future__ import annotations
+
+import io
+from typing import Any
+
+from tgreport.export.docx.paragraphs import Para
+from tgreport.export.docx.wml import esc
+
+EMU_PER_PT = 12700
+_FIRST_ID = 5000  # drawing ids: apart from any a user's reference document already holds
+# Declared on the drawing itself: a reference document's body may not bind these prefixes.
+_NS = ('xmlns:wp="http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing" '
+       'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"')
+_A = "http://schemas.openxmlformats.org/drawingml/2006/main"
+_PIC = "http://schemas.openxmlformats.org/drawingml/2006/picture"
+
+
+def embed(doc: Any, paras: list[Para]) -> None:
+    """Give each photo paragraph of `paras` its drawing, the picture added to `doc`'s package
+    (once, however many paragraphs show it: python-docx shares a part by its bytes)."""
+    number = 0
+    for p in paras:
+        picture = p.photo
+        if picture is None:
+            continue
+        number += 1
+        rid, _ = doc.part.get_or_add_image(io.BytesIO(picture.data))
+        width, height = round(picture.width_pt * EMU_PER_PT), round(picture.height_pt * EMU_PER_PT)
+        spacing = "".join(f' w:{side}="{value}"' for side, value in (("before", p.before), ("after", p.after))
+                          if value is not None)
+        name = esc(p.runs[0].text) if p.runs else f"photo {number}"
+        drawing_id = _FIRST_ID + number
+        # Line spacing "auto": the style's exact line height would crop the picture to one line.
+        p.xml = (
+            f'<w:p><w:pPr><w:pStyle w:val="{p.style}"/><w:keepNext/><w:keepLines/>'
+            f'<w:spacing{spacing} w:line="240" w:lineRule="auto"/><w:jc w:val="center"/></w:pPr>'
+            f"<w:r><w:drawing {_NS}>"
+            f'<wp:inline distT="0" distB="0" distL="0" distR="0"><wp:extent cx="{width}" cy="{height}"/>'
+            f'<wp:docPr id="{drawing_id}" name="{name}"/>'
+            f'<wp:cNvGraphicFramePr><a:graphicFrameLocks xmlns:a="{_A}" noChangeAspect="1"/>'
+            f"</wp:cNvGraphicFramePr>"
+            f'<a:graphic xmlns:a="{_A}"><a:graphicData uri="{_PIC}"><pic:pic xmlns:pic="{_PIC}">'
+            f'<pic:nvPicPr><pic:cNvPr id="{drawing_id}" name="{name}"/><pic:cNvPicPr/></pic:nvPicPr>'
+            f'<pic:blipFill><a:blip r:embed="{rid}"/><a:stretch><a:fillRect/></a:stretch></pic:blipFill>'
+            f'<pic:spPr><a:xfrm><a:off x="0" y="0"/><a:ext cx="{width}" cy="{height}"/></a:xfrm>'
+            f'<a:prstGeom prst="rect"><a:avLst/></a:prstGeom></pic:spPr>'
+            f"</pic:pic></a:graphicData></a:graphic></wp:inline></w:drawing></w:r></w:p>"
+        )
