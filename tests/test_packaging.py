@@ -9,6 +9,7 @@ import subprocess
 import sys
 import sysconfig
 import venv
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -41,6 +42,8 @@ def test_wheel_installs_and_runs_from_another_folder(tmp_path: Path) -> None:
     )
     assert built.returncode == 0, built.stdout[-2000:] + built.stderr[-2000:]
     wheel = next(dist.glob("tgreport-*.whl"))
+    # The compiled Vietnamese messages travel in the wheel (see tests/cli/test_messages.py).
+    assert "tgreport/locale/vi/LC_MESSAGES/tgreport.mo" in zipfile.ZipFile(wheel).namelist()
     env_dir = tmp_path / "venv"
     venv.create(env_dir, with_pip=False)
     python = env_dir / "bin" / "python"
@@ -80,3 +83,9 @@ def test_wheel_installs_and_runs_from_another_folder(tmp_path: Path) -> None:
     assert ".json" in written
     data = json.loads((elsewhere / "out" / "digest.json").read_text(encoding="utf-8"))
     assert len(data["articles"]) == 5
+    vietnamese = {k: v for k, v in env.items() if not k.startswith(("LC_", "LANG"))} | {"LANG": "vi_VN.UTF-8"}
+    said = subprocess.run(
+        [str(env_dir / "bin" / "make-report"), str(ROOT / "seeds"), "-o", "vi.json", "--no-cache"],
+        cwd=elsewhere, env=vietnamese, capture_output=True, text=True,
+    )
+    assert said.stdout.strip() == "vi.json: json, 5 bài", said.stderr

@@ -41,6 +41,10 @@ KINDS = ("full", "brief")
 DATE_STYLES = ("official", "official_weekday", "numeric", "short", "medium", "long", "full")
 # Which photos each article prints: none, its first (the lead photo) or all (read/photos.py).
 IMAGES = ("none", "lead", "all")
+# Where an article starts: on a new page ("page", the default: the digest a leader reads and the
+# office copies or files article by article, each with its title at the top of a page, as
+# before) or right after the one before it ("run": a short article no longer costs a page).
+ARTICLE_BREAKS = ("page", "run")
 
 _CHOICES: dict[str, tuple[str, ...]] = {
     "order": ORDERS,
@@ -51,6 +55,7 @@ _CHOICES: dict[str, tuple[str, ...]] = {
     "date_style": DATE_STYLES,
     "tone_style": TONE_STYLES,
     "images": IMAGES,
+    "article_break": ARTICLE_BREAKS,
 }
 
 
@@ -131,6 +136,7 @@ class Settings:
     # How it looks.
     theme: Theme = field(default_factory=Theme)
     engine: str = "reportlab"  # PDF engine
+    article_break: str = "page"  # see ARTICLE_BREAKS
     template: Path | None = None  # DOCX reference document
     template_dir: Path | None = None  # overrides for the HTML templates and CSS
     date_style: str = "official"
@@ -289,6 +295,7 @@ _KINDS: dict[str, Any] = {
     "dedup": (bool,), "similarity": (int, float), "index": (bool,), "extra_chrome": (list,),
     "max_input_bytes": (int,), "cache": (bool,), "jobs": (int,), "refetch": (bool,),
     "follow_links": (bool,), "engine": (str,), "images": (str,), "fetch_photos": (bool,),
+    "article_break": (str,),
     "template": _PATH, "template_dir": _PATH, "date_style": (str,), "tone_style": (str,),
     "sources": _TABLE, "outlets": _TABLE,
 }

@@ -65,7 +65,9 @@ def test_config_settings_and_cli_options_are_the_same_set() -> None:
     dests = {action.dest for action in build_parser()._actions}
     # What only makes sense on a command line: help, version, listing formats, naming the file.
     command_only = {"help", "version", "list_formats", "config"}
-    cli_settings = {_SETTING_FLAGS.get(d, d) for d in dests - command_only} - {"theme_name"}
+    # --theme, --body-size and --page-size set fields of the [theme] table.
+    cli_settings = {_SETTING_FLAGS.get(d, d) for d in dests - command_only} - {"theme_name", "body_size",
+                                                                                 "page_size"}
     run = {dest for dest, _ in RUN_KEYS.values()}
     # [reader], [theme], [sources], [outlets], [assessments] and [[topics]] tables
     file_only = {"extra", "extra_chrome", "max_input_bytes", "theme", "sources", "outlets", "topics",

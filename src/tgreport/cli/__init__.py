@@ -12,12 +12,14 @@ from pathlib import Path
 from typing import Any
 
 from tgreport.assemble import build_report
+from tgreport.cli.messages import _, level_name, ngettext
 from tgreport.cli.progress import progress_bar
 from tgreport.config import Config, load_config
 from tgreport.errors import ExportError, NoArticles, TgreportError, UsageError
 from tgreport.export import registry
 from tgreport.pipeline import make, read, render
 from tgreport.settings import (
+    ARTICLE_BREAKS,
     DATE_STYLES,
     DEFAULT_PLACE,
     DEFAULT_SIMILARITY,
@@ -30,7 +32,6 @@ from tgreport.settings import (
     Settings,
 )
 from tgreport.support.atomic import check_target
-from tgreport.support.plural import counted
 from tgreport.theme import THEMES
 from tgreport.version import __version__
 from tgreport.vn import TONE_STYLES
@@ -86,6 +87,11 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--from", dest="date_from", metavar="DATE", help="keep articles dated on or after DATE")
     p.add_argument("--to", dest="date_to", metavar="DATE", help="keep articles dated on or before DATE")
     p.add_argument("--theme", dest="theme_name", choices=sorted(THEMES), help="page theme (default official)")
+    p.add_argument("--article-break", choices=ARTICLE_BREAKS,
+                   help="page: each article starts a new page (default); run: articles follow each other")
+    p.add_argument("--body-size", type=_points, metavar="PT", help="body text size in points (default 13)")
+    p.add_argument("--page-size", type=_paper, metavar="SIZE",
+                   help=f"paper: {', '.join(_PAPERS)} (default A4); add -landscape to turn it")
     p.add_argument("--order", choices=ORDERS, help="article order: date (default, oldest first), date-desc, "
                    "title (Vietnamese collation) or source")
     p.add_argument("--group", choices=GROUPS, help="sections: none (default), category, publisher, month, "
@@ -148,6 +154,15 @@ class _OncePerMessage(logging.Filter):
         return True
 
 
+class _LevelFormatter(logging.Formatter):
+    """The level's name in the user's language ("CẢNH BÁO"); the library's message as it is."""
+
+    def format(self, record: logging.LogRecord) -> str:
+        named = logging.makeLogRecord(record.__dict__)  # a copy: other handlers see the record as is
+        named.levelname = level_name(record.levelname)
+        return super().format(named)
+
+
 @contextmanager
 def _terminal_logging(quiet: bool, verbose: bool) -> Iterator[None]:
     """While the command runs, the library's log records go to stderr, once each.
@@ -155,7 +170,7 @@ def _terminal_logging(quiet: bool, verbose: bool) -> Iterator[None]:
     The previous logging set-up comes back afterwards, so a script calling `main()` keeps its own.
     """
     handler = logging.StreamHandler(sys.stderr)
-    handler.setFormatter(logging.Formatter("make-report: %(levelname)s: %(message)s"))
+    handler.setFormatter(_LevelFormatter("make-report: %(levelname)s: %(message)s"))
     handler.addFilter(_OncePerMessage())
     root = logging.getLogger("tgreport")
     saved = (root.handlers[:], root.propagate, root.level)
@@ -175,9 +190,15 @@ def _settings(args: argparse.Namespace, config: Config | None) -> Settings:
         value = getattr(args, dest, None)
         if value is not None:
             given[key] = _argv_text(value) if dest in _TEXT_FLAGS else value
+    table = given.get("theme")
+    table = dict(table) if isinstance(table, dict) else {} if table is None else {"name": table}
     if args.theme_name is not None:
-        table = given.get("theme")
-        given["theme"] = {**table, "name": args.theme_name} if isinstance(table, dict) else args.theme_name
+        table["name"] = args.theme_name
+    for dest, key in (("body_size", "body_size"), ("page_size", "page_size")):
+        if getattr(args, dest, None) is not None:
+            table[key] = getattr(args, dest)
+    if table:
+        given["theme"] = table
     given.setdefault("cache", True)  # a run in a terminal keeps what it read for the next one
     return Settings.from_mapping(given)
 
@@ -208,7 +229,32 @@ _SETTING_FLAGS = {
     "issue": "issue", "internal": "internal", "keep_undated": "keep_undated", "kind": "kind",
     "follow_links": "follow_links", "images": "images", "fetch_photos": "fetch_photos",
     "toc_summaries": "toc_summaries", "highlight": "highlight",
+    "article_break": "article_break",
 }
+
+_PAPERS = ("A4", "A5", "Letter")
+
+
+def _points(value: str) -> float:
+    """--body-size: a size in points a page can print (argparse turns ValueError into one line)."""
+    try:
+        size = float(value.removesuffix("pt"))
+    except ValueError:
+        raise argparse.ArgumentTypeError(
+            _("{value!r} is not a size in points (for example 13)").format(value=value)) from None
+    if not 6 <= size <= 36:
+        raise argparse.ArgumentTypeError(
+            _("{value!r} is out of range; give 6 to 36 points").format(value=value))
+    return size
+
+
+def _paper(value: str) -> str:
+    paper, dash, turn = value.partition("-")
+    known = {p.upper(): p for p in _PAPERS}
+    if paper.upper() not in known or (dash and turn.lower() not in ("landscape", "portrait")):
+        raise argparse.ArgumentTypeError(
+            _("{value!r} unknown; choose {sizes}").format(value=value, sizes=", ".join(_PAPERS)))
+    return known[paper.upper()] + (f"-{turn.lower()}" if dash else "")
 
 
 def _targets(args: argparse.Namespace) -> list[tuple[str, Path]]:
@@ -218,7 +264,7 @@ def _targets(args: argparse.Namespace) -> list[tuple[str, Path]]:
     is written there as `digest.<suffix>`.
     """
     if not args.output:
-        raise UsageError("no output given; use -o FILE (for example -o digest.pdf)")
+        raise UsageError(_("no output given; use -o FILE (for example -o digest.pdf)"))
     output = Path(args.output)
     requested = args.formats or []
     formats = list(dict.fromkeys(requested))
@@ -228,17 +274,18 @@ def _targets(args: argparse.Namespace) -> list[tuple[str, Path]]:
             if info.available:
                 formats.append(info.name)
             else:
-                log.warning("format %s skipped: %s", info.name, info.reason)
+                log.warning(_("format %s skipped: %s"), info.name, info.reason)
     if any(name not in registry.BUILTINS for name in formats):
         known = registry.names()
         for name in formats:
             if name not in known:
-                raise UsageError(f"unknown format {name!r}; known formats: {', '.join(known)}")
+                raise UsageError(_("unknown format {name!r}; known formats: {known}").format(
+                    name=name, known=", ".join(known)))
     if len(requested) > 1 or "all" in requested:
         # The folder is made once the report is, but a file in its way is said now.
         blocker = next((p for p in (output, *output.parents) if p.exists()), None)
         if blocker is not None and not blocker.is_dir():
-            raise ExportError("is a file; several formats need a folder to go into", blocker)
+            raise ExportError(_("is a file; several formats need a folder to go into"), blocker)
         return [(name, output / f"digest{_suffix(name)}") for name in formats]
     check_target(output)  # said before reading, not after minutes of reading and rendering
     if formats:
@@ -254,7 +301,7 @@ def _suffix(name: str) -> str:
 
 def _list_formats() -> int:
     for info in registry.available():
-        state = "available" if info.available else f"unavailable: {info.reason}"
+        state = _("available") if info.available else _("unavailable: {reason}").format(reason=info.reason)
         print(f"{info.name:<6} {info.suffix:<6} {state}")
     return EXIT_OK
 
@@ -277,7 +324,7 @@ def _run(args: argparse.Namespace) -> int:
             logging.getLogger("tgreport").setLevel(logging.ERROR if args.quiet else logging.DEBUG)
     settings = _settings(args, config)
     if not args.inputs:
-        raise UsageError("no input given; name article files or folders")
+        raise UsageError(_("no input given; name article files or folders"))
     if args.output == "-":
         return _to_stdout(args, settings)
     targets = _targets(args)
@@ -287,7 +334,7 @@ def _run(args: argparse.Namespace) -> int:
         made = make(args.inputs, targets, settings, progress=bar.reading, stage=bar.stage)
     if not args.quiet:
         for name, path in made.written:
-            print(f"{path}: {name}, {counted(made.articles, 'article')}")
+            print(f"{path}: {name}, {articles_text(made.articles)}")
     return EXIT_OK
 
 
@@ -295,13 +342,15 @@ def _to_stdout(args: argparse.Namespace, settings: Settings) -> int:
     """`-o -`: the one format asked for, written to standard output (as pandoc does)."""
     formats = list(dict.fromkeys(args.formats or []))
     if len(formats) != 1 or formats[0] == "all":
-        raise UsageError("-o - writes one format to standard output; name it with -f (for example -f html)")
+        raise UsageError(
+            _("-o - writes one format to standard output; name it with -f (for example -f html)"))
     result = read(args.inputs, settings)
     if not result.articles:
-        raise NoArticles(f"no usable article in {counted(result.files, 'input file')}; no report made")
+        files = ngettext("{n} input file", "{n} input files", result.files).format(n=result.files)
+        raise NoArticles(_("no usable article in {files}; no report made").format(files=files))
     report = build_report(result.articles, settings)
     if not report.all_articles():
-        raise NoArticles("no article left after filtering; no report made")
+        raise NoArticles(_("no article left after filtering; no report made"))
     data = render(report, formats[0], settings)
     sys.stdout.buffer.write(data)
     sys.stdout.buffer.flush()
@@ -315,22 +364,22 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return run(argv)
     except _UsageExit as exc:
-        print(f"make-report: error: {exc}", file=sys.stderr)
-        print("usage: make-report INPUT... -o OUTPUT (see make-report --help)", file=sys.stderr)
+        print(_error(exc), file=sys.stderr)
+        print(_("usage: make-report INPUT... -o OUTPUT (see make-report --help)"), file=sys.stderr)
         return EXIT_USAGE
     except UsageError as exc:
-        print(f"make-report: error: {exc}", file=sys.stderr)
+        print(_error(exc), file=sys.stderr)
         return EXIT_USAGE
     except NoArticles as exc:
-        print(f"make-report: error: {exc}", file=sys.stderr)
+        print(_error(exc), file=sys.stderr)
         return EXIT_NO_REPORT
     except TgreportError as exc:
         if verbose:
             raise
-        print(f"make-report: error: {exc}", file=sys.stderr)
+        print(_error(exc), file=sys.stderr)
         return EXIT_NO_REPORT
     except KeyboardInterrupt:
-        print("make-report: interrupted", file=sys.stderr)
+        print(_("make-report: interrupted"), file=sys.stderr)
         return EXIT_INTERRUPTED
     except BrokenPipeError:
         # The reader of our output went away (`| head`); say nothing more, and keep Python from
@@ -342,11 +391,20 @@ def main(argv: Sequence[str] | None = None) -> int:
         if verbose:
             raise
         where = f"{exc.filename}: " if exc.filename else ""
-        print(f"make-report: error: {where}{exc.strerror or exc}", file=sys.stderr)
+        print(_error(f"{where}{exc.strerror or exc}"), file=sys.stderr)
         return EXIT_NO_REPORT
     except Exception as exc:  # a bug: one line, and the traceback only when asked for
         if verbose:
             raise
-        print(f"make-report: internal error: {type(exc).__name__}: {exc} (run with -v for details)",
-              file=sys.stderr)
+        print(_("make-report: internal error: {error} (run with -v for details)").format(
+            error=f"{type(exc).__name__}: {exc}"), file=sys.stderr)
         return EXIT_NO_REPORT
+
+
+def _error(message: object) -> str:
+    return _("make-report: error: {message}").format(message=message)
+
+
+def articles_text(n: int) -> str:
+    """ "1 article", "2 articles"; in Vietnamese "1 bài", "2 bài"."""
+    return ngettext("{n} article", "{n} articles", n).format(n=n)

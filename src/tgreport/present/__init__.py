@@ -269,6 +269,9 @@ INDEX_KIND_TITLES = {"document": "Văn bản được nhắc đến", "person": 
 ARTICLE_LABEL = "Bài"  # the appendix links to "Bài 3"
 PAGE_LABEL = "tr."  # "tr. 12": a page reference
 INDEX_PAGES_LABEL = "Trang của các bài được nêu"  # the appendix's page key (WeasyPrint PDF)
+# Printed from a browser, the HTML's TOC has no page numbers (browsers lack CSS target-counter):
+# a line under the TOC, on paper only, says so and names the printable form.
+PRINT_NOTE = "Bản in từ trình duyệt không có số trang ở mục lục; bản để in là tệp PDF."
 CAPTION_CREDIT = "Ảnh: {credit}"  # after a photo caption, in brackets: "(Ảnh: Phương Hoa/TTXVN)"
 RELATED_PREFIX = "Bài liên quan: "  # marks a related-article line as such
 

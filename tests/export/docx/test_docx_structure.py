@@ -37,7 +37,8 @@ def test_toc_field_is_prefilled_with_links_and_page_numbers(sample_report: Repor
     data = render(sample_report)
     doc = part(data, "word/document.xml")
     instructions = [t.text.strip() for t in doc.iter(f"{{{W}}}instrText")]
-    assert instructions.count('TOC \\o "1-2" \\h \\z \\u') == 1
+    # Headings 1-2, and the article line style at level 3 without page numbers (an update keeps dates).
+    assert instructions.count('TOC \\o "1-2" \\h \\z \\u \\t "Article Meta,3" \\n "3-3"') == 1
     # The TOC field opens and closes once around its stored result.
     kinds = [attr(f, "fldCharType") for f in doc.iter(f"{{{W}}}fldChar")]
     assert kinds.count("begin") == kinds.count("end") == len(instructions)

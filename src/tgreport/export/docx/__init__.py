@@ -14,7 +14,7 @@ from typing import ClassVar
 from tgreport import present
 from tgreport.export.docx import body, letterhead, package, photo, reference, toc
 from tgreport.export.docx.brief import brief_paragraphs
-from tgreport.export.docx.layout import estimate_pages, fold_space_before
+from tgreport.export.docx.layout import estimate_pages, fold_space_before, keep_tails
 from tgreport.export.docx.paragraphs import Para, body_xml
 from tgreport.export.docx.signature import signature_paras
 from tgreport.export.docx.styles import style_specs
@@ -29,14 +29,15 @@ log = logging.getLogger(__name__)
 
 
 def paragraphs(report: Report, frame_height_pt: float, date_style: str = "official",
-               letterhead_xml: str | None = None, text_width: int = 0, toc_summaries: bool = False
-               ) -> list[Para]:
+               letterhead_xml: str | None = None, text_width: int = 0, toc_summaries: bool = False,
+               article_break: str = "page") -> list[Para]:
     """The whole digest, in order: cover, TOC, summary, articles, appendix; `date_style` words the
-    articles' dates (the cover's stays official); `letterhead_xml` the cover's official header."""
+    articles' dates (the cover's stays official); `letterhead_xml` the cover's official header;
+    `article_break` "run" lets articles follow each other."""
     paras = body.cover(report, frame_height_pt, letterhead_xml)
     paras += toc.entries(report, date_style, toc_summaries)
     paras += body.summary(report, text_width)
-    paras += body.articles(report, date_style)
+    paras += body.articles(report, date_style, article_break)
     paras += signature_paras(report, text_width)
     if report.index:
         paras += body.appendix(report)
@@ -66,7 +67,8 @@ class DocxExporter:
             paras += signature_paras(report, area.text_width)
         else:
             paras = paragraphs(report, area.text_height / 20, options.date_style, head_xml, area.text_width,
-                               options.toc_summaries)
+                               options.toc_summaries, options.article_break)
+            keep_tails(paras, specs, theme, area.text_width)
         if not custom:  # a user's template keeps its own spacing, untouched by direct formatting
             fold_space_before(paras, specs)
         # With a user's template the estimate still uses the theme's fonts and sizes.

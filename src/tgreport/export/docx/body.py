@@ -5,6 +5,7 @@ from __future__ import annotations
 from tgreport import present
 from tgreport.export.docx.chart import chart_paras
 from tgreport.export.docx.paragraphs import PAGEREF, TAB, Para, Run, marked, text
+from tgreport.export.docx.styles import ARTICLE_META
 from tgreport.export.docx.wml import twips
 from tgreport.model import Article, Block, Report
 from tgreport.present import chart, header
@@ -58,7 +59,9 @@ def summary(report: Report, text_width: int = 0) -> list[Para]:
     return paras
 
 
-def articles(report: Report, date_style: str = "official") -> list[Para]:
+def articles(report: Report, date_style: str = "official", article_break: str = "page") -> list[Para]:
+    """Every section and article; with `article_break` "run" an article starts a page only when
+    it is the first (after the overview) or a section's first comes after the section heading."""
     paras: list[Para] = []
     grouped = report.grouped
     for section in present.outline(report):
@@ -66,8 +69,10 @@ def articles(report: Report, date_style: str = "official") -> list[Para]:
             paras.append(Para("Heading1", [text(section.heading)], page_break=True,
                               bookmark=section.anchor))
         for i, na in enumerate(section.articles):
+            opens_section = grouped and i == 0  # right under its section's heading
+            runs_on = article_break == "run" and bool(paras) and not opens_section
             heading = Para("Heading2" if grouped else "Heading1", [text(na.heading)], bookmark=na.anchor,
-                           page_break=not (grouped and i == 0))
+                           page_break=not (opens_section or runs_on), before=_RUN_GAP if runs_on else None)
             paras.append(heading)
             paras += article(heading, na.article, date_style, report.highlight)
     return paras
@@ -83,7 +88,7 @@ def article(heading: Para, a: Article, date_style: str = "official",
         paras.append(Para("DerivedNote", [text(present.DERIVED_TITLE_NOTE)]))
     meta = present.meta_line(a, date_style)
     if meta:
-        paras.append(Para("Metadata", [text(meta)]))
+        paras.append(Para(ARTICLE_META, [text(meta)]))
     else:
         # The PDF puts a spacer as tall as the metadata line's space after.
         last = paras[-1] if paras else heading
@@ -91,14 +96,24 @@ def article(heading: Para, a: Article, date_style: str = "official",
     source = present.source_line_with_link(a, date_style)
     if source:
         paras.append(Para("Metadata", [text(source)]))
+    # The title keeps with the lines under it (Heading's style), and they with what follows.
+    for p in paras:
+        p.keep_next = True
     if a.lead:
         paras.append(Para("Lead", marked(a.lead, terms)))
+    body: list[Para] = []
     for b in a.blocks:
-        paras += block(b, terms)
+        body += block(b, terms)
+    if body:
+        body[-1].tail = True
     by = present.byline(a)
-    if by:
-        paras.append(Para("Byline", [text(by)]))
-    return paras
+    if by:  # docx.layout.keep_tails keeps it with the text when it can
+        body.append(Para("Byline", [text(by)]))
+    return paras + body
+
+
+# Space above an article that follows another (run mode), in twips: the PDF's RUN_GAP_PT.
+_RUN_GAP = 20 * 24
 
 
 def block(b: Block, terms: tuple[str, ...] = ()) -> list[Para]:

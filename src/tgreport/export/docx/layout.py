@@ -265,8 +265,8 @@ def _box(p: Para, s: StyleSpec, lines: int) -> _Box:
         s.before if p.before is None else p.before,
         s.after if p.after is None else p.after,
         p.page_break,
-        s.keep_next or photo,
-        s.keep_lines or photo,
+        s.keep_next or p.keep_next or photo,
+        s.keep_lines or p.keep_lines or photo,
         p.bookmark,
     )
 
@@ -289,6 +289,44 @@ def _line_counter(specs: dict[str, StyleSpec], theme: Theme, text_width: int) ->
         return count_lines(p, s, text_width, measure)
 
     return lines_of
+
+
+# The lines an article's ending keeps together (the PDF's tails.TAIL_LINES), and the longest
+# paragraph kept whole for it: Word and LibreOffice cannot cut a paragraph at a chosen line.
+TAIL_LINES = 4
+TAIL_KEEP_LINES = 8
+
+
+def keep_tails(paras: list[Para], specs: dict[str, StyleSpec], theme: Theme, text_width: int) -> None:
+    """Keep each article's ending together: its last paragraphs (`Para.tail` marks the last one),
+    counted from the end until TAIL_LINES lines, are kept whole and with the next.
+
+    Word and LibreOffice know only two-line widow control, which leaves a page holding the last
+    line of a paragraph and a one-line caption or byline. A paragraph longer than
+    TAIL_KEEP_LINES is not tied: it still breaks as widow control allows, and a byline after it
+    may still start a page alone when the paragraph ends on a page's last line.
+    """
+    count = _line_counter(specs, theme, text_width)
+    for i, p in enumerate(paras):
+        if not p.tail:
+            continue
+        byline = paras[i + 1] if i + 1 < len(paras) and paras[i + 1].style == "Byline" else None
+        need = TAIL_LINES - (count(byline) if byline else 0)
+        # A longer last paragraph is not tied to the byline: LibreOffice would move all of it
+        # (Word only its last lines), leaving most of a page empty.
+        j = i
+        while paras[j].photo is None and count(paras[j]) <= TAIL_KEEP_LINES:  # a photo keeps its own
+            paras[j].keep_lines = True
+            paras[j].keep_next = paras[j].keep_next or j < i or byline is not None
+            need -= count(paras[j])
+            before = paras[j - 1] if j else None
+            if need <= 0 or before is None or before.style not in _BODY_STYLES or before.photo is not None:
+                break
+            j -= 1
+
+
+# What an article's text is made of; its title, date and source lines already keep with the text.
+_BODY_STYLES = frozenset({"BodyText", "Heading3", "Caption", "Quote", "ListParagraph", "Related", "Lead"})
 
 
 def _min_chunk(box: _Box) -> int:

@@ -42,6 +42,9 @@ class Para:
     xml: str | None = None  # written as it is instead (the cover's header table); no runs
     photo: Picture | None = None  # a photo paragraph: its drawing is made by photo.embed (the runs name it)
     height: int | None = None  # an `xml` table's exact height in twips, for the page estimate
+    keep_next: bool = False  # kept on the page of the next paragraph, whatever its style says
+    keep_lines: bool = False  # … and its lines kept on one page
+    tail: bool = False  # an article's last paragraph of text (layout.keep_tails)
 
 
 def text(value: str, bold: bool = False, italic: bool = False) -> Run:
@@ -97,6 +100,10 @@ def para_xml(p: Para, pages: dict[str, int], bookmark_id: int) -> str:
     if p.xml is not None:
         return p.xml
     ppr = f'<w:pStyle w:val="{p.style}"/>'
+    if p.keep_next:
+        ppr += "<w:keepNext/>"
+    if p.keep_lines:
+        ppr += "<w:keepLines/>"
     if p.page_break:
         ppr += "<w:pageBreakBefore/>"
     if p.before is not None or p.after is not None:

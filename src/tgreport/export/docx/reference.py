@@ -167,8 +167,9 @@ def clear_body(doc: Any) -> None:
 def set_properties(doc: Any, report: Report, subject: str) -> None:
     props = doc.core_properties
     props.title = report.title
-    props.author = report.organisation or "tgreport"
-    props.last_modified_by = "tgreport"
+    # The author is the office, as in the PDF; no tool's name where Word shows the author.
+    props.author = report.organisation or ""
+    props.last_modified_by = report.organisation or ""
     props.subject = subject
     props.language = LANGUAGE
     props.keywords = ""

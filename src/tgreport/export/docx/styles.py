@@ -15,6 +15,7 @@ from tgreport.support.fonts import FontFamily, family
 from tgreport.theme import Theme
 
 LANGUAGE = "vi-VN"
+ARTICLE_META, ARTICLE_META_NAME = "ArticleMeta", "Article Meta"
 LEADER_GAP_PT = 3.0  # the PDF's blank space on either side of a TOC leader
 DOT_SPACING_PT = 4.0
 
@@ -93,6 +94,10 @@ def style_specs(
         spec("DerivedNote", "Derived Title Note", small, italic=True, align=centred),
         spec("Metadata", "Metadata Line", small, italic=True, align=centred, before=twips(2),
              after=2 * after),
+        # The line under an article's title: a style of its own, which the TOC field maps to its
+        # level 3 (toc.TOC_INSTRUCTION), so updating the TOC brings each article's date back.
+        spec(ARTICLE_META, ARTICLE_META_NAME, small, italic=True, align=centred, before=twips(2),
+             after=2 * after),
         spec("Caption", "caption", small, italic=True, align="center", after=after),
         spec("Quote", "Quote", italic=True, align=justify, left=mm_twips(10), right=mm_twips(10),
              after=after),
@@ -110,7 +115,8 @@ def style_specs(
         spec("PartHeading", "Part Heading", theme.title_size, **page_title),
         spec("TOC1", "toc 1", **(toc_section if grouped else toc_article)),
         spec("TOC2", "toc 2", **toc_article),
-        spec("TOCSubtitle", "TOC Subtitle", small, italic=True, keep_lines=True, left=toc_label,
+        # Word's own "toc 3": what an update gives the article lines of level 3 (ARTICLE_META).
+        spec("TOC3", "toc 3", small, italic=True, keep_lines=True, left=toc_label,
              right=toc_reserve, after=toc_gap),
         spec("IndexHeading", "Index Heading", bold=True, heading_font=True, before=after,
              after=after // 2, keep_next=True),

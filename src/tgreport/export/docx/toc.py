@@ -9,13 +9,17 @@ from __future__ import annotations
 from tgreport import present
 from tgreport.export.docx.layout import text_width_pt
 from tgreport.export.docx.paragraphs import PAGEREF, TAB, Para, Run, text
-from tgreport.export.docx.styles import DOT_SPACING_PT, LEADER_GAP_PT
+from tgreport.export.docx.styles import ARTICLE_META_NAME, DOT_SPACING_PT, LEADER_GAP_PT
 from tgreport.export.docx.wml import twips
 from tgreport.model import Report
 from tgreport.present.brief import summary as brief_summary
 from tgreport.theme import Theme
 
-TOC_INSTRUCTION = 'TOC \\o "1-2" \\h \\z \\u'
+# Headings 1 and 2 (sections, articles) and the line under each article's title (its style
+# mapped to level 3, shown without a page number: \n) are what Word or LibreOffice lists when
+# the TOC is updated, so an update keeps every title, its number, and its date. (LibreOffice
+# 7.4 ignores \n and prints the page beside the date line too.)
+TOC_INSTRUCTION = f'TOC \\o "1-2" \\h \\z \\u \\t "{ARTICLE_META_NAME},3" \\n "3-3"'
 
 
 def room(report: Report, theme: Theme) -> tuple[int, int]:
@@ -47,7 +51,7 @@ def entries(report: Report, date_style: str = "official", summaries: bool = Fals
             under = present.toc_subtitle(na.article, date_style)
             if summaries:  # on a new line of the same paragraph, which never splits across pages
                 under += "\n" + brief_summary(na.article)
-            field.append(Para("TOCSubtitle", [text(under)]))
+            field.append(Para("TOC3", [text(under)]))
     if field:
         field[0].field_begin = TOC_INSTRUCTION
         field[-1].field_end = True

@@ -236,9 +236,17 @@ def template_context(
         "body_family": css_family(body, family_prefix + body.name if family_prefix else None),
         "heading_family": css_family(heading, family_prefix + heading.name if family_prefix else None),
         "text_align": "justify" if theme.justify else "left",
+        "article_break": options.article_break,  # "page" or "run" (Settings.article_break)
+        # CSS names the paper and its turn apart: "A4-landscape" is "A4 landscape" in @page.
+        "page_css": theme.page_size.replace("-", " "),
+        "heading_align": "center" if theme.justify else "left",  # as the PDF's and DOCX's titles
+        # The TOC's hanging number, in points: "12. " at the body size (a digit is half an em in
+        # the shipped fonts), as the PDF's label column.
+        "toc_label_pt": round(theme.body_size * (0.5 * len(str(len(report.all_articles()))) + 0.6), 1),
         "toc_title": present.TOC_TITLE,
         "summary_title": present.SUMMARY_TITLE,
         "index_title": present.INDEX_TITLE,
+        "print_note": present.PRINT_NOTE,
         "labels": {
             **present.SUMMARY_LABELS,
             "article": present.ARTICLE_LABEL,

@@ -20,7 +20,7 @@ def page_numbers(report: Report, options: Settings) -> dict[str, int]:
     Also present: "toc", "summary" and, when the report has an index, "index".
     """
     return render(report, options.theme, save=False, date_style=options.date_style,
-                  toc_summaries=options.toc_summaries)[1]
+                  toc_summaries=options.toc_summaries, article_break=options.article_break)[1]
 
 
 class PdfExporter:
@@ -34,7 +34,7 @@ class PdfExporter:
         if options.engine != "reportlab":
             raise FormatUnavailable(f"unknown PDF engine {options.engine!r}; use 'reportlab' or 'weasyprint'")
         return render(report, options.theme, date_style=options.date_style, kind=options.kind,
-                      toc_summaries=options.toc_summaries)[0]
+                      toc_summaries=options.toc_summaries, article_break=options.article_break)[0]
 
 
 def _weasyprint(report: Report, options: Settings) -> bytes:

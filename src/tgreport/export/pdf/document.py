@@ -154,8 +154,10 @@ class _Sink:
 def render(
     report: Report, theme: Theme, *, save: bool = True, date_style: str = "official", kind: str = "full",
     toc_summaries: bool = False,
+    article_break: str = "page",
 ) -> tuple[bytes, dict[str, int]]:
-    """The PDF and the page (1-based) on which each anchor ("a1", "s1", "toc", …) starts.
+    """The PDF and the page (1-based) on which each anchor ("a1", "s1", "toc", …) starts;
+    `article_break` "run" lets articles follow each other (Settings.article_break).
 
     With `save=False` only the layout runs (the pages are known, no file is written): b"".
     """
@@ -168,7 +170,8 @@ def render(
     else:
         flow = layout.front(report, styles, state, doc.height, date_style, frame_width=doc.width,
                             toc_summaries=toc_summaries)
-        flow += layout.units_flow(layout.article_units(report), report, styles, state, date_style)
+        flow += layout.units_flow(layout.article_units(report), report, styles, state, date_style,
+                                  width=doc.width, run_on=article_break == "run")
         flow += signature_flow(report, styles, doc.width)
         flow += layout.back(report, styles, state)
     try:

@@ -28,6 +28,7 @@ from tgreport.export.pdf.letterhead import letterhead
 from tgreport.export.pdf.markup import escape, italic, marked, marked_markup, paragraph
 from tgreport.export.pdf.photo import photo_flow
 from tgreport.export.pdf.styles import Styles
+from tgreport.export.pdf.tails import keep_tail
 from tgreport.model import Article, Block, IndexEntry, Report
 from tgreport.present import chart, header
 from tgreport.present.brief import summary as brief_summary
@@ -162,10 +163,14 @@ def summary_page(report: Report, styles: Styles, state: LayoutState,
     return flow
 
 
+RUN_GAP_PT = 24.0  # space above an article that follows another (article_break "run"), as DOCX's
+
+
 @dataclass(frozen=True)
 class Unit:
-    """What the articles part lays out from the top of a new page: an article, after its
-    section's heading when it opens the section, or the heading of a section left empty."""
+    """What the articles part lays out from the top of a new page (or, running on, after the
+    article before): an article, after its section's heading when it opens the section, or the
+    heading of a section left empty."""
 
     section: present.NumberedSection | None  # its heading comes first
     article: present.NumberedArticle | None
@@ -183,25 +188,39 @@ def article_units(report: Report) -> list[Unit]:
 
 
 def unit_flow(
-    unit: Unit, report: Report, styles: Styles, state: LayoutState, date_style: str = "official"
+    unit: Unit, report: Report, styles: Styles, state: LayoutState, date_style: str = "official",
+    *, width: float = 0.0, run_on: bool = False,
 ) -> list[Flowable]:
-    """The flowables of one unit, starting with its page break."""
-    flow: list[Flowable] = [PageBreak()]
+    """The flowables of one unit, starting with its page break, or with `run_on` (an article
+    that follows the one before it, Settings.article_break "run") a gap and a break only when
+    the title and its first lines would not fit. A `width` (the frame's) keeps the article's
+    last lines together (tails.py)."""
+    if run_on and unit.section is None:
+        title = styles.title
+        # The title (two lines), the lines under it and the first lines of text stay together.
+        room = 2 * title.leading + 2 * styles.meta.leading + styles.meta.spaceAfter + 4 * styles.body.leading
+        flow: list[Flowable] = [Spacer(0, RUN_GAP_PT), CondPageBreak(room)]
+    else:
+        flow = [PageBreak()]
     if unit.section is not None:
         flow.append(Anchor(unit.section.anchor, unit.section.heading, 0, state))
         flow.append(paragraph(unit.section.heading.upper(), styles.section))
     if unit.article is not None:
         na = unit.article
         flow.append(Anchor(na.anchor, na.heading, 1 if report.grouped else 0, state))
-        flow += article(na.heading, na.article, styles, date_style, report.highlight)
+        body = article(na.heading, na.article, styles, date_style, report.highlight)
+        flow += body[:1] + keep_tail(body[1:], width) if width else body
     return flow
 
 
 def units_flow(
-    units: list[Unit], report: Report, styles: Styles, state: LayoutState, date_style: str = "official"
+    units: list[Unit], report: Report, styles: Styles, state: LayoutState, date_style: str = "official",
+    *, width: float = 0.0, run_on: bool = False,
 ) -> list[Flowable]:
-    """The flowables of `units`, in order."""
-    return [f for unit in units for f in unit_flow(unit, report, styles, state, date_style)]
+    """The flowables of `units`, in order; `run_on` lets articles follow each other (the first
+    still starts a page), `width` keeps each article's last lines together (see unit_flow)."""
+    return [f for i, unit in enumerate(units)
+            for f in unit_flow(unit, report, styles, state, date_style, width=width, run_on=run_on and i > 0)]
 
 
 def article(heading: str, a: Article, styles: Styles, date_style: str = "official",

@@ -120,7 +120,8 @@ def build(theme: Theme) -> Styles:
                         spaceAfter=after / 2),
         related=style("related", font=body_font.italic, size_=small, leftIndent=indent, spaceAfter=after / 2),
         byline=style("byline", font=body_font.bold, alignment=TA_RIGHT, spaceBefore=after),
-        section=style("section", font=heading_font.bold, size_=theme.title_size + 1, alignment=centred,
+        # Centred in every theme, as the DOCX's and the HTML's section headings.
+        section=style("section", font=heading_font.bold, size_=theme.title_size + 1, alignment=TA_CENTER,
                       spaceAfter=theme.title_size),
         cover_org=style("cover_org", font=heading_font.bold, size_=size + 1, alignment=TA_CENTER),
         cover_title=style("cover_title", font=heading_font.bold, size_=theme.cover_title_size,
