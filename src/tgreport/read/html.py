@@ -28,7 +28,8 @@ from tgreport.read.html_figures import (
 from tgreport.read.html_lead import with_lead
 from tgreport.read.html_meta import PageMeta, best_title, page_meta, parse
 from tgreport.read.page import read_page
-from tgreport.read.page.vocab import vocabulary
+from tgreport.read.page.bylines import parse_byline
+from tgreport.read.page.vocab import Vocabulary, vocabulary
 from tgreport.read.provenance import outlet_for_host, source_for_path
 from tgreport.read.text import decode
 from tgreport.settings import Settings
@@ -153,12 +154,15 @@ class _Lines:
 def _image_name(src: str | None) -> str | None:
     if not src or src.startswith("data:"):
         return None
-    name = posixpath.basename(urlsplit(src).path)
+    # "matuy.jpg;pvf9a951…": a path parameter after the file name.
+    name = posixpath.basename(urlsplit(src).path).partition(";")[0]
     return name if _IMAGE_NAME.search(name) and not _ICON.search(name) else None
 
 
-def _text_of(tree: Any, lines: _Lines | None = None, meta: PageMeta | None = None) -> tuple[str, str | None]:
+def _text_of(tree: Any, lines: _Lines | None = None, meta: PageMeta | None = None,
+             vocab: Vocabulary | None = None) -> tuple[str, str | None]:
     """(the article's lines as text, the headline: the page's metadata's, else its <h1>)."""
+    vocab = vocab or vocabulary(())
     lines = lines or _Lines()
     body = tree.find("body")
     # Markup nested thousands deep: the text read so far is what there is.
@@ -170,7 +174,7 @@ def _text_of(tree: Any, lines: _Lines | None = None, meta: PageMeta | None = Non
     out: list[str] = []
     after_heading = False
     lines.headline = _headline_line(lines, title)
-    for line, heading in _article_lines(lines, lines.headline):
+    for line, heading in _article_lines(lines, lines.headline, vocab):
         if out:
             out.append("\n" if after_heading else "\n\n")
         out.append(line)
@@ -198,7 +202,7 @@ HEAD_MAX_LINES = 40  # lines from the <h1> to the content: farther apart, they a
 BYLINE_MAX_WORDS = 6
 
 
-def _article_lines(lines: _Lines, h1: int | None) -> list[tuple[str, bool]]:
+def _article_lines(lines: _Lines, h1: int | None, vocab: Vocabulary) -> list[tuple[str, bool]]:
     """The lines from just above the headline to the end of the content element, and a short
     line or two right after it (the byline); the whole page when no content element was found."""
     inside = [i for i, region in enumerate(lines.regions) if region == 1]
@@ -214,22 +218,26 @@ def _article_lines(lines: _Lines, h1: int | None) -> list[tuple[str, bool]]:
         if len(line.split()) > BYLINE_MAX_WORDS:
             break
         kept.append((line, heading))
-    return _end_at_byline(kept)
+    return _end_at_byline(kept, lines.links, vocab)
 
 
 _BYLINE_LOOK = 3  # lines after the last paragraph where the byline may stand
 
 
-def _end_at_byline(kept: list[tuple[str, bool]]) -> list[tuple[str, bool]]:
+def _end_at_byline(
+    kept: list[tuple[str, bool]], links: set[str], vocab: Vocabulary
+) -> list[tuple[str, bool]]:
     """The lines up to the writer's name that follows the last paragraph, when one does: what a
-    page prints after it (share counts, "Tweet", "[Quay lại]") would hide it from the page
-    reader, which takes a name on the article's last line for its byline."""
-    prose = [i for i, (line, _) in enumerate(kept) if len(line.split()) >= 12]
+    page prints after it (share counts, "Tweet", "[Quay lại]", links to other articles) would
+    hide it from the page reader, which takes a name on the article's last line for its byline.
+    A line that is all link is no paragraph of the article."""
+    prose = [i for i, (line, _) in enumerate(kept) if len(line.split()) >= 12 and line not in links]
     if not prose:
         return kept
     last = prose[-1]
     for i in range(last + 1, min(len(kept), last + 1 + _BYLINE_LOOK)):
-        if is_name(kept[i][0]):
+        line = kept[i][0]
+        if is_name(line) or ((byline := parse_byline(line, vocab)) is not None and byline.authors):
             return kept[: i + 1]
     return kept
 
@@ -260,13 +268,15 @@ def read_html(path: Path, settings: Settings) -> list[Article]:
     meta = page_meta(tree)
     body = tree.find("body")
     lines = _Lines(main_content(body if body is not None else tree))
-    text, title = _text_of(tree, lines, meta)
+    vocab = vocabulary(settings.extra_chrome)
+    text, title = _text_of(tree, lines, meta, vocab)
     if encoding == "utf-8":
         text = clean_text(text)  # NFC, odd spaces and controls, as decode() does for other bytes
     article = read_page(text, path, settings, encoding, title_hint=title)
     article = with_meta(article, meta, path, settings, title)
-    article = with_figures(article, lines.captions, lines.sources, vocabulary(settings.extra_chrome))
+    # Links first: a teaser or tag list after the last paragraph would hide the writer's name there.
     article = without_links(article, lines.links)
+    article = with_figures(article, lines.captions, lines.sources, vocab)
     article = with_lead(article, meta.description, lines.bold)
     if article.date:
         return [article]

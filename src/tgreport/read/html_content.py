@@ -65,8 +65,36 @@ def main_content(root: Any) -> Any | None:
         grandparent = parent.getparent()
         if grandparent is not None:
             scores[grandparent] = scores.get(grandparent, 0.0) + prose / 2
-    weighted = ((e, score * _name_weight(e)) for e, score in scores.items())
-    best = max(weighted, key=lambda kv: kv[1], default=None)
-    if best is None or best[1] < MIN_CONTENT or best[0].tag in _WRAPPERS:
+    ranked = sorted(((score * _name_weight(e), i, e) for i, (e, score) in enumerate(scores.items())),
+                    key=lambda x: (-x[0], x[1]))
+    if not ranked:
         return None
-    return best[0]
+    top, _, best = ranked[0]
+    lineage = set(best.iterancestors())
+    near = [(score, e) for score, _, e in ranked[1:TOP_CANDIDATES]
+            if score >= NEAR_TOP * top and e not in lineage and best not in set(e.iterancestors())]
+    best, top = _common_ancestor(best, top, near)
+    if top < MIN_CONTENT or best.tag in _WRAPPERS:
+        return None
+    return best
+
+
+TOP_CANDIDATES = 6
+NEAR_TOP = 0.5
+MIN_NEAR = 3
+
+
+def _common_ancestor(best: Any, top: float, near: list[tuple[float, Any]]) -> tuple[Any, float]:
+    """The best element and its score, or the nearest of its ancestors that holds at least three
+    other elements that scored nearly as well (readability's rule) and their scores together: a
+    photo story prints each caption in its own table, and the best of them is one caption."""
+    if len(near) < MIN_NEAR:
+        return best, top
+    lineages = [(score, set(e.iterancestors())) for score, e in near]
+    for ancestor in best.iterancestors():
+        if ancestor.tag in _WRAPPERS:
+            break
+        held = [score for score, lineage in lineages if ancestor in lineage]
+        if len(held) >= MIN_NEAR:
+            return ancestor, top + sum(held)
+    return best, top

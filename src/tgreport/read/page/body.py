@@ -79,6 +79,12 @@ def _take_foot_bylines(lines: list[Line], vocab: Vocabulary, body: Body) -> list
             end -= 1
     while end > 0 and len(lines) - end <= FOOT_LINES:
         text = lines[end - 1].text
+        if end >= 2 and credit_only(text, vocab) is not None and _names_writer(lines[end - 2].text, vocab):
+            # "H.V." / "Ảnh: Misso": the photographer's credit under the writer's name is the
+            # article's, not a caption's; kept in `removed`.
+            body.removed.append(text)
+            end -= 1
+            continue
         stamp = stamp_of(text, vocab)
         byline = None if stamp else parse_byline(text, vocab)
         if byline is None and stamp is None and end == len(lines) and end >= 2:
@@ -92,6 +98,11 @@ def _take_foot_bylines(lines: list[Line], vocab: Vocabulary, body: Body) -> list
         end -= 1
     body.bylines.extend(foot)
     return lines[:end]
+
+
+def _names_writer(text: str, vocab: Vocabulary) -> bool:
+    byline = parse_byline(text, vocab)
+    return byline is not None and bool(byline.authors)
 
 
 def _is_affiliation(text: str, vocab: Vocabulary) -> bool:

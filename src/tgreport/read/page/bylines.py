@@ -153,7 +153,10 @@ def parse_byline(text: str, vocab: Vocabulary, *, names_alone: bool = True) -> B
     a paper's name ("Báo Tuyên Quang"), which are credits at the foot of an article but not
     everywhere."""
     text = text.strip()
-    if not text or word_count(text) > 12 or (ends_sentence(text) and not text.endswith(")")):
+    if not text or word_count(text) > 12:
+        return None
+    # "H.V." ends in a dot without ending a sentence.
+    if ends_sentence(text) and not text.endswith(")") and not _INITIALS.match(text.split()[-1]):
         return None
     if text.startswith("(") and text.endswith(")"):
         inner = text[1:-1].strip()
