@@ -14,11 +14,12 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from tgreport.errors import InputError
-from tgreport.model import Article
+from tgreport.model import Article, Caption, Heading
 from tgreport.read.files import read_bytes
 from tgreport.read.html_content import main_content
 from tgreport.read.html_figures import (
     CAPTION_MAX_CHARS,
+    HEADING_MAX_WORDS,
     WEAK_CAPTION_MAX_WORDS,
     caption_kind,
     is_name,
@@ -61,6 +62,8 @@ class _Lines:
         self.h1_line: int | None = None  # the index of the first line of the first <h1>
         self.headline: int | None = None  # the index of the line that says the headline
         self._content = content
+        # The content element and the elements around it are never a box to leave out.
+        self._keep = {content, *content.iterancestors()} if content is not None else set()
         self._region = 0
         self.h1: list[str] = []
         self.captions: set[str] = set()  # lines the markup marks as photo captions
@@ -99,6 +102,8 @@ class _Lines:
         if tag in _SKIPPED_TAGS or not tag:
             return  # comments and processing instructions have no text to show
         block = tag in _BLOCK_TAGS
+        if block and _is_box(element) and element not in self._keep:
+            return
         if block:
             self.flush()
         is_content = element is self._content
@@ -149,6 +154,19 @@ class _Lines:
             self.flush()
             self._region = 2
         self._heading -= heading
+
+
+# What sites call a box of other articles' teasers, or a player that reads the article aloud
+# ("VCObjectBoxRelatedNews", "box-tinlienquan", "audio tts-player"): its text is not the article.
+_BOX_NAME = re.compile(r"related|relate-|lienquan|lien-quan|(?<![a-z])(player|tts|audio)(?![a-z])", re.IGNORECASE)
+
+
+def _is_box(element: Any) -> bool:
+    names = element.get("class")
+    ident = element.get("id")
+    if ident:
+        names = f"{names} {ident}" if names else ident
+    return bool(names) and _BOX_NAME.search(names) is not None
 
 
 def _image_name(src: str | None) -> str | None:
@@ -242,6 +260,21 @@ def _end_at_byline(
     return kept
 
 
+def _bold_headings(article: Article, lines: _Lines) -> Article:
+    """The article with the short captions the page reader guessed, which the markup sets in bold
+    and does not mark as captions, made sub-headings: an inter-title under a picture ("Con đường
+    của Amazon"); a caption is set in italics, or in a caption's element, not in bold."""
+    blocks = list(article.blocks)
+    for index, block in enumerate(blocks):
+        if not isinstance(block, Caption) or block.credit is not None:
+            continue
+        text = " ".join(block.text.split())
+        if (text in lines.bold and len(text.split()) <= HEADING_MAX_WORDS
+                and not any(text in marked for marked in lines.captions)):
+            blocks[index] = Heading(block.text)
+    return dataclasses.replace(article, blocks=tuple(blocks)) if blocks != list(article.blocks) else article
+
+
 def html_to_text(markup: str) -> str:
     """The page's visible text, a blank line between blocks; a sub-heading (<h2>…<h6>) sits
     right on top of the text it introduces, as the page reader expects of one."""
@@ -276,7 +309,7 @@ def read_html(path: Path, settings: Settings) -> list[Article]:
     article = with_meta(article, meta, path, settings, title)
     # Links first: a teaser or tag list after the last paragraph would hide the writer's name there.
     article = without_links(article, lines.links)
-    article = with_figures(article, lines.captions, lines.sources, vocab)
+    article = with_figures(_bold_headings(article, lines), lines.captions, lines.sources, vocab)
     article = with_lead(article, meta.description, lines.bold)
     if article.date:
         return [article]

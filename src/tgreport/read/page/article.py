@@ -56,6 +56,8 @@ def read_page(
     lead = _lead(blocks, vocab, sapo_above_stamp=body.blocks_before_stamp == 1)
     if lead is not None:
         blocks = _main_photo(blocks[1:], vocab)
+    else:
+        lead, blocks = _lead_under_photo(blocks, vocab)
     bylines = [*header.bylines, *body.bylines]
     authors, publisher = _credits(bylines)
     removed.extend(note for byline in bylines for note in byline.notes)
@@ -104,6 +106,18 @@ def _lead(blocks: list[Block], vocab: Vocabulary, *, sapo_above_stamp: bool = Fa
         if found is not None and found[0] == 1:
             return first
     return None
+
+
+def _lead_under_photo(blocks: list[Block], vocab: Vocabulary) -> tuple[str | None, list[Block]]:
+    """(the sapo, the blocks without it) when pictures stand above the sapo (a thumbnail beside
+    it); only a sapo that opens with its source ("(giao duc) - …") is known as one there."""
+    first = next((i for i, b in enumerate(blocks) if not isinstance(b, Image)), None)
+    if not first or first + 1 >= len(blocks) or not isinstance(blocks[first], Paragraph):
+        return None, blocks
+    text = blocks[first].text
+    if not any(p.match(text) for p in vocab.lead_patterns):
+        return None, blocks
+    return text, [*blocks[:first], *blocks[first + 1 :]]
 
 
 def _main_photo(blocks: list[Block], vocab: Vocabulary) -> list[Block]:
