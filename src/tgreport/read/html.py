@@ -158,7 +158,8 @@ class _Lines:
 
 # What sites call a box of other articles' teasers, or a player that reads the article aloud
 # ("VCObjectBoxRelatedNews", "box-tinlienquan", "audio tts-player"): its text is not the article.
-_BOX_NAME = re.compile(r"related|relate-|lienquan|lien-quan|(?<![a-z])(player|tts|audio)(?![a-z])", re.IGNORECASE)
+_BOX_NAME = re.compile(r"related|relate-|lienquan|lien-quan|(?<![a-z])(player|tts|audio)(?![a-z])",
+                       re.IGNORECASE)
 
 
 def _is_box(element: Any) -> bool:
