@@ -71,6 +71,8 @@ class _Lines:
         self._buffer: list[str] = []
         self._heading = 0
         self._after_image = False  # the last line was a picture
+        # The caption kind of the caption element the walk is inside (its text in a <p> of its own)
+        self._caption_within = 0
         self.links: set[str] = set()  # lines whose text is (almost) all link text
         self._link_chars = 0
         self.bold: set[str] = set()  # lines whose text is (almost) all bold
@@ -92,6 +94,7 @@ class _Lines:
         if line:
             self.lines.append((line, self._heading > 0))
             self.regions.append(self._region)
+            caption = caption or self._caption_within
             if caption and len(line) <= CAPTION_MAX_CHARS and (
                     caption == 1 or len(line.split()) <= WEAK_CAPTION_MAX_WORDS):
                 self.captions.add(line)
@@ -113,6 +116,10 @@ class _Lines:
         if tag == "h1" and self.h1_line is None:
             self.h1_line = len(self.lines)
         caption = caption_kind(element, self._after_image) if block else 0
+        within = self._caption_within
+        if caption == 1 or (caption and _short_text(element)):
+            # A layout table's cell beside a logo is no caption however its paragraphs fall.
+            self._caption_within = caption
         heading = tag in _HEADINGS
         self._heading += heading
         in_h1 = in_h1 or tag == "h1"
@@ -150,6 +157,7 @@ class _Lines:
                     self.h1.append(child.tail)
         if block:
             self.flush(caption)  # before the heading ends, so its line is marked as one
+            self._caption_within = within
         if is_content:
             self.flush()
             self._region = 2
@@ -168,6 +176,10 @@ def _is_box(element: Any) -> bool:
     if ident:
         names = f"{names} {ident}" if names else ident
     return bool(names) and _BOX_NAME.search(names) is not None
+
+
+def _short_text(element: Any) -> bool:
+    return sum(len(t) for t in element.itertext()) <= CAPTION_MAX_CHARS
 
 
 def _image_name(src: str | None) -> str | None:

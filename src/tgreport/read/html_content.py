@@ -67,6 +67,10 @@ def main_content(root: Any) -> Any | None:
             scores[grandparent] = scores.get(grandparent, 0.0) + prose / 2
     ranked = sorted(((score * _name_weight(e), i, e) for i, (e, score) in enumerate(scores.items())),
                     key=lambda x: (-x[0], x[1]))
+    # Text right in <body> (a footer's address, a page of bare paragraphs) scores for it: when
+    # it outscores the best element by far, the page has no article element to take.
+    wrapped = max((score for score, _, e in ranked if e.tag in _WRAPPERS), default=0.0)
+    ranked = [x for x in ranked if x[2].tag not in _WRAPPERS]
     if not ranked:
         return None
     top, _, best = ranked[0]
@@ -74,7 +78,7 @@ def main_content(root: Any) -> Any | None:
     near = [(score, e) for score, _, e in ranked[1:TOP_CANDIDATES]
             if score >= NEAR_TOP * top and e not in lineage and best not in set(e.iterancestors())]
     best, top = _common_ancestor(best, top, near)
-    if top < MIN_CONTENT or best.tag in _WRAPPERS:
+    if top < MIN_CONTENT or top < wrapped / 2:
         return None
     return best
 
