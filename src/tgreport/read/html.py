@@ -7,11 +7,9 @@ from __future__ import annotations
 import contextlib
 import dataclasses
 import datetime as dt
-import posixpath
 import re
 from pathlib import Path
 from typing import Any
-from urllib.parse import urlsplit
 
 from tgreport.errors import InputError
 from tgreport.model import Article, Caption, Heading
@@ -52,6 +50,13 @@ _ICON = re.compile(r"(^|[_\W])(ico|icon|logo|share|button|btn|spacer|blank|pixel
 _IMAGE_NAME = re.compile(r"\.(jpe?g|png|gif|webp|bmp|tiff?)$", re.IGNORECASE)
 
 
+class _Done(Exception):
+    """The walk has read all the page lines it needs."""
+
+
+AFTER_CONTENT_LINES = 2  # the lines after the content element that _article_lines looks at
+
+
 class _Lines:
     """(line, is_heading) pairs of a page's visible text, and the text of its <h1>."""
 
@@ -65,6 +70,7 @@ class _Lines:
         # The content element and the elements around it are never a box to leave out.
         self._keep = {content, *content.iterancestors()} if content is not None else set()
         self._region = 0
+        self._enough = 0  # with the lines after the content element that are read (set at its end)
         self.h1: list[str] = []
         self.captions: set[str] = set()  # lines the markup marks as photo captions
         self.sources: dict[str, str] = {}  # an image line (its file name) → the picture's src
@@ -82,8 +88,12 @@ class _Lines:
         if not self._buffer:  # most block boundaries close nothing: nothing to join or split
             self._link_chars = self._bold_chars = 0
             return
-        line = " ".join("".join(self._buffer).split())
-        self._buffer = []
+        joined = "".join(self._buffer)
+        self._buffer.clear()
+        if joined.isspace():  # the spaces between two blocks: most flushes of a page
+            self._link_chars = self._bold_chars = 0
+            return
+        line = " ".join(joined.split())
         link_chars, self._link_chars = self._link_chars, 0
         bold_chars, self._bold_chars = self._bold_chars, 0
         letters = len(line.replace(" ", ""))
@@ -101,31 +111,45 @@ class _Lines:
             self._after_image = False
 
     def walk(self, element: Any, in_h1: bool = False, in_link: bool = False, in_bold: bool = False) -> None:
-        tag = element.tag if isinstance(element.tag, str) else ""
-        if tag in _SKIPPED_TAGS or not tag:
+        # Every element of the page passes here: each attribute is read once, and the tests
+        # that most elements fail come first.
+        tag = element.tag
+        if tag.__class__ is not str or tag in _SKIPPED_TAGS:
             return  # comments and processing instructions have no text to show
         block = tag in _BLOCK_TAGS
-        if block and _is_box(element) and element not in self._keep:
-            return
+        caption = 0
         if block:
-            self.flush()
+            cls = element.get("class")
+            ident = element.get("id")
+            if (cls or ident) and _is_box(cls, ident) and element not in self._keep:
+                return
+            if self._buffer:
+                self.flush()
+            else:
+                self._link_chars = self._bold_chars = 0
+            # caption_kind's own first test: no caption without a class, a picture above or <figcaption>.
+            if cls or self._after_image or tag == "figcaption":
+                caption = caption_kind(element, self._after_image)
         is_content = element is self._content
         if is_content:
             self.flush()
             self._region = 1
         if tag == "h1" and self.h1_line is None:
             self.h1_line = len(self.lines)
-        caption = caption_kind(element, self._after_image) if block else 0
         within = self._caption_within
         if caption == 1 or (caption and _short_text(element)):
             # A layout table's cell beside a logo is no caption however its paragraphs fall.
             self._caption_within = caption
         heading = tag in _HEADINGS
-        self._heading += heading
-        in_h1 = in_h1 or tag == "h1"
-        in_link = in_link or tag == "a"
-        in_bold = in_bold or tag in ("b", "strong")
-        if tag == "img":
+        if heading:
+            self._heading += 1
+        if tag == "h1":
+            in_h1 = True
+        elif tag == "a":
+            in_link = True
+        elif tag == "b" or tag == "strong":
+            in_bold = True
+        elif tag == "img":
             # The picture's file name marks where it stood; its alt text mostly repeats the
             # title or the caption, so it is not kept.
             src = element.get("src")
@@ -137,31 +161,41 @@ class _Lines:
                 if src and not src.startswith("data:"):
                     self.sources.setdefault(name, src)
                 self._after_image = True
-        if element.text:
-            self._buffer.append(element.text)
+        buffer = self._buffer  # flush() empties it in place
+        text = element.text
+        if text:
+            buffer.append(text)
             if in_link:
-                self._link_chars += len(element.text.strip())
+                self._link_chars += len(text.strip())
             if in_bold:
-                self._bold_chars += len(element.text.strip())
+                self._bold_chars += len(text.strip())
             if in_h1:
-                self.h1.append(element.text)
+                self.h1.append(text)
+        walk = self.walk
         for child in element:
-            self.walk(child, in_h1, in_link, in_bold)
-            if child.tail:
-                self._buffer.append(child.tail)
+            walk(child, in_h1, in_link, in_bold)
+            tail = child.tail
+            if tail:
+                buffer.append(tail)
                 if in_link:
-                    self._link_chars += len(child.tail.strip())
+                    self._link_chars += len(tail.strip())
                 if in_bold:
-                    self._bold_chars += len(child.tail.strip())
+                    self._bold_chars += len(tail.strip())
                 if in_h1:
-                    self.h1.append(child.tail)
+                    self.h1.append(tail)
         if block:
             self.flush(caption)  # before the heading ends, so its line is marked as one
             self._caption_within = within
+            if self._region == 2 and self.h1_line is not None and len(self.lines) >= self._enough:
+                # Past the article and the lines after it that may hold its byline, the page
+                # is footer and sidebars: nothing there is read (half of a page's lines).
+                raise _Done
         if is_content:
             self.flush()
             self._region = 2
-        self._heading -= heading
+            self._enough = len(self.lines) + AFTER_CONTENT_LINES
+        if heading:
+            self._heading -= 1
 
 
 # What sites call a box of other articles' teasers, or a player that reads the article aloud
@@ -170,12 +204,19 @@ _BOX_NAME = re.compile(r"related|relate-|lienquan|lien-quan|(?<![a-z])(player|tt
                        re.IGNORECASE)
 
 
-def _is_box(element: Any) -> bool:
-    names = element.get("class")
-    ident = element.get("id")
-    if ident:
-        names = f"{names} {ident}" if names else ident
-    return bool(names) and _BOX_NAME.search(names) is not None
+def _is_box(cls: str | None, ident: str | None) -> bool:
+    names = f"{cls} {ident}"
+    found = _BOXES.get(names)
+    if found is None:
+        if len(_BOXES) > _BOXES_KEPT:
+            _BOXES.clear()
+        found = _BOXES[names] = _BOX_NAME.search(names) is not None
+    return found
+
+
+# A page repeats its few class names hundreds of times: each is looked at once.
+_BOXES: dict[str, bool] = {}
+_BOXES_KEPT = 4096
 
 
 def _short_text(element: Any) -> bool:
@@ -185,8 +226,9 @@ def _short_text(element: Any) -> bool:
 def _image_name(src: str | None) -> str | None:
     if not src or src.startswith("data:"):
         return None
-    # "matuy.jpg;pvf9a951…": a path parameter after the file name.
-    name = posixpath.basename(urlsplit(src).path).partition(";")[0]
+    # The path's last part, without query, fragment or a path parameter ("matuy.jpg;pvf9a951…").
+    path = src.partition("?")[0].partition("#")[0]
+    name = path[path.rfind("/") + 1 :].partition(";")[0]
     return name if _IMAGE_NAME.search(name) and not _ICON.search(name) else None
 
 
@@ -197,7 +239,7 @@ def _text_of(tree: Any, lines: _Lines | None = None, meta: PageMeta | None = Non
     lines = lines or _Lines()
     body = tree.find("body")
     # Markup nested thousands deep: the text read so far is what there is.
-    with contextlib.suppress(RecursionError):
+    with contextlib.suppress(RecursionError, _Done):
         lines.walk(body if body is not None else tree)
     lines.flush()
     h1 = " ".join("".join(lines.h1).split()) or None
@@ -245,7 +287,7 @@ def _article_lines(lines: _Lines, h1: int | None, vocab: Vocabulary) -> list[tup
     kept = lines.lines[start : last + 1]
     if h1 is not None and not start <= h1 <= last:
         kept.insert(0, lines.lines[h1])
-    for line, heading in lines.lines[last + 1 : last + 3]:
+    for line, heading in lines.lines[last + 1 : last + 1 + AFTER_CONTENT_LINES]:
         if len(line.split()) > BYLINE_MAX_WORDS:
             break
         kept.append((line, heading))
@@ -310,7 +352,8 @@ def read_html(path: Path, settings: Settings) -> list[Article]:
     if _OWN_HTML.search(data[:4096]):
         raise InputError("a report that tgreport made, not an article; skipped", path)
     markup, encoding = _decode_markup(data, path)
-    tree = parse(markup)
+    # Valid UTF-8 (checked by decoding) is parsed from its bytes, without a byte order mark.
+    tree = parse(data.removeprefix(b"\xef\xbb\xbf") if encoding == "utf-8" else markup)
     meta = page_meta(tree)
     body = tree.find("body")
     lines = _Lines(main_content(body if body is not None else tree))

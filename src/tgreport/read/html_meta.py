@@ -180,14 +180,17 @@ def page_meta(tree: Any) -> PageMeta:
 
 
 _PARSER = etree.HTMLParser(no_network=True, remove_comments=True, remove_pis=True)
+# For bytes known to be UTF-8, whatever the page's <meta charset> says: libxml2 reads them as
+# they are, a tenth faster than a str it would encode again.
+_UTF8_PARSER = etree.HTMLParser(no_network=True, remove_comments=True, remove_pis=True, encoding="utf-8")
 
 
-def parse(markup: str) -> Any:
+def parse(markup: str | bytes) -> Any:
     """The page's tree (plain lxml elements: lxml.html's element classes cost a third of the
     reading time); an empty document for markup lxml cannot make a tree of. libxml2 reaches
-    no network and loads no external entity when parsing HTML."""
+    no network and loads no external entity when parsing HTML. Bytes must be UTF-8."""
     try:
-        root = etree.fromstring(markup, _PARSER)
+        root = etree.fromstring(markup, _UTF8_PARSER if isinstance(markup, bytes) else _PARSER)
     except (ValueError, etree.XMLSyntaxError):
         root = None
     return root if root is not None else etree.fromstring("<html><body></body></html>", _PARSER)
