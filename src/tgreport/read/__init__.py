@@ -12,8 +12,8 @@ import dataclasses
 import logging
 import os
 import signal
-from collections.abc import Callable, Iterable, Iterator
 from collections import deque
+from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
