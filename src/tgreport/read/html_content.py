@@ -17,18 +17,21 @@ _WRAPPERS = frozenset({"html", "body", "form"})
 
 def _own_text(element: Any) -> tuple[int, int]:
     """(characters of the element's own text and inline children's, characters of them in links)."""
-    size = len((element.text or "").strip())
+    text = element.text
+    size = len(text.strip()) if text else 0
     links = 0
     for child in element:
-        tag = child.tag if isinstance(child.tag, str) else ""
+        tag = child.tag  # a comment's is a function: in no set of names
         if tag in _INLINE:
-            text = "".join(child.itertext())
-            size += len(text.strip())
+            inline = len("".join(child.itertext()).strip())
+            size += inline
             if tag == "a":
-                links += len(text.strip())
-            else:
+                links += inline
+            elif inline:
                 links += sum(len("".join(a.itertext()).strip()) for a in child.iter("a"))
-        size += len((child.tail or "").strip())
+        tail = child.tail
+        if tail:
+            size += len(tail.strip())
     return size, links
 
 
