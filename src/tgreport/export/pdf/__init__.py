@@ -32,7 +32,8 @@ class PdfExporter:
             return _weasyprint(report, options)
         if options.engine != "reportlab":
             raise FormatUnavailable(f"unknown PDF engine {options.engine!r}; use 'reportlab' or 'weasyprint'")
-        return render(report, options.theme, date_style=options.date_style, kind=options.kind)[0]
+        return render(report, options.theme, date_style=options.date_style, kind=options.kind,
+                      qr=options.qr)[0]
 
 
 def _weasyprint(report: Report, options: Settings) -> bytes:

@@ -135,14 +135,16 @@ def _binary_streams() -> Iterator[None]:
 
 
 def render(
-    report: Report, theme: Theme, *, save: bool = True, date_style: str = "official", kind: str = "full"
+    report: Report, theme: Theme, *, save: bool = True, date_style: str = "official", kind: str = "full",
+    qr: bool = False,
 ) -> tuple[bytes, dict[str, int]]:
     """The PDF and the page (1-based) on which each anchor ("a1", "s1", "toc", …) starts.
 
     With `save=False` only the layout runs (the pages are known, no file is written): b"".
+    With `qr`, each article with an address has a QR code to it under its source line.
     """
     styles = build(theme)
-    state = LayoutState()
+    state = LayoutState(qr=qr)
     buffer = io.BytesIO()
     doc = _Digest(buffer, report, theme, styles)
     if kind == "brief":  # the short "điểm báo": header, title, then the items (present.brief)

@@ -24,6 +24,7 @@ from tgreport import present
 from tgreport.export.pdf.flowables import Anchor, Deferred, LayoutState, TocLine, toc_styles
 from tgreport.export.pdf.letterhead import letterhead
 from tgreport.export.pdf.markup import escape, italic, paragraph
+from tgreport.export.pdf.qr import qr_code
 from tgreport.export.pdf.styles import Styles
 from tgreport.model import Article, Block, IndexEntry, Report
 from tgreport.present import header
@@ -179,7 +180,7 @@ def unit_flow(
     if unit.article is not None:
         na = unit.article
         flow.append(Anchor(na.anchor, na.heading, 1 if report.grouped else 0, state))
-        flow += article(na.heading, na.article, styles, date_style)
+        flow += article(na.heading, na.article, styles, date_style, qr=state.qr)
     return flow
 
 
@@ -190,7 +191,9 @@ def units_flow(
     return [f for unit in units for f in unit_flow(unit, report, styles, state, date_style)]
 
 
-def article(heading: str, a: Article, styles: Styles, date_style: str = "official") -> list[Flowable]:
+def article(
+    heading: str, a: Article, styles: Styles, date_style: str = "official", *, qr: bool = False
+) -> list[Flowable]:
     flow: list[Flowable] = [paragraph(heading, styles.title)]
     if a.title_derived or not a.title:
         flow.append(paragraph(present.DERIVED_TITLE_NOTE, styles.derived_note))
@@ -199,6 +202,8 @@ def article(heading: str, a: Article, styles: Styles, date_style: str = "officia
     source = present.source_line_with_link(a, date_style)
     if source:
         flow.append(paragraph(source, styles.meta))
+    if qr and a.url:
+        flow += [qr_code(a.url), Spacer(0, styles.meta.spaceAfter)]
     if a.lead:
         flow.append(paragraph(a.lead, styles.lead))
     for b in a.blocks:
