@@ -171,7 +171,9 @@ def _read_all(files: list[Path], settings: Settings) -> Iterator[FileRead]:
             yield read_file(path, settings)
         return
     from multiprocessing import get_context
+    from multiprocessing.context import BaseContext
 
+    context: BaseContext
     if sys.platform == "linux" and threading.active_count() == 1:
         # No other thread holds a lock a fork would copy: a forked worker reads at once, where one
         # from the fork server first imports the readers (a quarter of a second: 300 pages).
