@@ -18,8 +18,10 @@ from tgreport.vn import clean_text
 
 _ARTICLE_TYPES = {"newsarticle", "article", "reportagenewsarticle", "blogposting", "analysisnewsarticle"}
 _ISO_DATE = re.compile(r"(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{1,2}):(\d{2}))?")
-# Names a publisher's CMS puts in <meta name="author">, which are no writer's byline.
-_NOT_WRITERS = re.compile(r"(?i)\b(corp|online|jsc|channelvn|\.vn|\.com|\.net|báo |tạp chí|admin)\b|^theo ")
+# Names a publisher's CMS puts in <meta name="author">, which are no writer's byline ("Super User"
+# is Joomla's first account).
+_NOT_WRITERS = re.compile(r"(?i)\b(corp|online|jsc|channelvn|\.vn|\.com|\.net|báo |tạp chí|admin|"
+                          r"administrator|super user|quản trị|webmaster)\b|^theo ")
 
 
 @dataclass(frozen=True)
