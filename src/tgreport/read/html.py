@@ -50,6 +50,19 @@ _ICON = re.compile(r"(^|[_\W])(ico|icon|logo|share|button|btn|spacer|blank|pixel
 _IMAGE_NAME = re.compile(r"\.(jpe?g|png|gif|webp|bmp|tiff?)$", re.IGNORECASE)
 
 
+# Where two sibling elements met with nothing between them: a space when a letter or digit ends
+# the one and a capital or digit opens the other ("Hoàng Nam|Thứ Sáu", "Facebook|Zalo"), else
+# nothing ("<b>Đ</b><b>ảng</b>", a word styled in parts).
+_JOIN = "\x00"
+_JOINS = re.compile(r"(.?)\x00+(.?)", re.DOTALL)
+
+
+def _join(match: re.Match[str]) -> str:
+    before, after = match.group(1), match.group(2)
+    apart = before.isalnum() and (after.isupper() or after.isdigit())
+    return f"{before} {after}" if apart else before + after
+
+
 class _Done(Exception):
     """The walk has read all the page lines it needs."""
 
@@ -90,7 +103,9 @@ class _Lines:
             return
         joined = "".join(self._buffer)
         self._buffer.clear()
-        if joined.isspace():  # the spaces between two blocks: most flushes of a page
+        if _JOIN in joined:
+            joined = _JOINS.sub(_join, joined)
+        if joined.isspace() or not joined:  # the spaces between two blocks: most flushes of a page
             self._link_chars = self._bold_chars = 0
             return
         line = " ".join(joined.split())
@@ -173,6 +188,10 @@ class _Lines:
                 self.h1.append(text)
         walk = self.walk
         for child in element:
+            if buffer and not buffer[-1][-1:].isspace():
+                # Two elements side by side ("<span>Hoàng Nam</span><time>Thứ Sáu…") that CSS
+                # sets apart: flush() puts a space here when the next text opens a new word.
+                buffer.append(_JOIN)
             walk(child, in_h1, in_link, in_bold)
             tail = child.tail
             if tail:

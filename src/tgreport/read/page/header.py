@@ -151,9 +151,31 @@ def split_stamped(line: Line, vocab: Vocabulary) -> list[Line]:
             return [line.with_text(head.strip())]
         return [line.with_text(head.strip()), line.with_text(f"Tác giả: {who}")]
     parts = [p.strip() for p in line.text.split("|")]
-    if len(parts) < 2 or whole_stamp(line.text) or not any(stamp_of(p, vocab) for p in parts):
+    if len(parts) < 2:
+        return _name_then_stamp(line, vocab)
+    if whole_stamp(line.text) or not any(stamp_of(p, vocab) for p in parts):
         return [line]  # "Thứ Bảy, 10/07/2021 | 11:34" is one stamp
     return [line.with_text(p) for p in parts if p]
+
+
+NAME_BEFORE_STAMP_WORDS = 5
+
+
+def _name_then_stamp(line: Line, vocab: Vocabulary) -> list[Line]:
+    """ "Hoàng Nam Thứ Sáu, 12/01/2024 - 16:45": the writer's name and the stamp side by side
+    (two elements of a page's meta line); each is read as a line of its own."""
+    text = line.text
+    if not any(c.isdigit() for c in text) or stamp_of(text, vocab) is not None:
+        return [line]
+    words = text.split(" ")
+    for cut in range(1, min(len(words), NAME_BEFORE_STAMP_WORDS + 1)):
+        head, rest = " ".join(words[:cut]), " ".join(words[cut:])
+        if stamp_of(rest, vocab) is not None:
+            byline = parse_byline(head, vocab)
+            if byline is not None and byline.authors:
+                return [line.with_text(head), line.with_text(rest)]
+            return [line]
+    return [line]
 
 
 def _is_brand(text: str, vocab: Vocabulary) -> bool:
