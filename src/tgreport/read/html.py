@@ -25,9 +25,9 @@ from tgreport.read.html_figures import (
     without_links,
 )
 from tgreport.read.html_lead import with_lead
-from tgreport.read.html_meta import PageMeta, best_title, page_meta, parse
+from tgreport.read.html_meta import TITLE_PARTS, PageMeta, best_title, page_meta, parse
 from tgreport.read.page import read_page
-from tgreport.read.page.bylines import parse_byline
+from tgreport.read.page.bylines import parse_byline, unit_byline
 from tgreport.read.page.vocab import Vocabulary, vocabulary
 from tgreport.read.provenance import outlet_for_host, source_for_path
 from tgreport.read.text import decode
@@ -265,6 +265,7 @@ def _text_of(tree: Any, lines: _Lines | None = None, meta: PageMeta | None = Non
     title = best_title(meta, h1) if meta is not None else None
     out: list[str] = []
     after_heading = False
+    title = _printed_title(title, meta, lines)
     lines.headline = _headline_line(lines, title)
     for line, heading in _article_lines(lines, lines.headline, vocab):
         if out:
@@ -272,6 +273,27 @@ def _text_of(tree: Any, lines: _Lines | None = None, meta: PageMeta | None = Non
         out.append(line)
         after_heading = heading
     return "".join(out), title or (clean_text(h1) if h1 else None)
+
+
+def _printed_title(title: str | None, meta: PageMeta | None, lines: _Lines) -> str | None:
+    """The headline taken from the window title, checked against the page: "Sở Nông nghiệp và
+    PTNT - Triển khai kế hoạch …" puts the site first, and the headline is the part the page
+    prints on a line of its own."""
+    if title is None or meta is None or meta.title or not meta.og_title:
+        return title
+    printed = [line for line, _ in lines.lines]
+    if title in printed:
+        return title
+    # A window title is often cut short: the printed line that starts with the part is the headline.
+    for part in (p.strip() for p in TITLE_PARTS.split(meta.og_title)):
+        if len(part.split()) >= TITLE_MIN_WORDS:
+            found = next((line for line in printed if line.startswith(part) and len(line) < 2 * len(part)), None)
+            if found:
+                return found
+    return title
+
+
+TITLE_MIN_WORDS = 4
 
 
 def _headline_line(lines: _Lines, title: str | None) -> int | None:
@@ -329,7 +351,8 @@ def _end_at_byline(
     last = prose[-1]
     for i in range(last + 1, min(len(kept), last + 1 + _BYLINE_LOOK)):
         line = kept[i][0]
-        if is_name(line) or ((byline := parse_byline(line, vocab)) is not None and byline.authors):
+        if (is_name(line) or ((byline := parse_byline(line, vocab)) is not None and byline.authors)
+                or unit_byline(line, vocab) is not None):  # "Chi cục Chăn nuôi và Thú y" signs too
             return kept[: i + 1]
     return kept
 

@@ -198,7 +198,7 @@ def parse(markup: str | bytes) -> Any:
     return root if root is not None else etree.fromstring("<html><body></body></html>", _PARSER)
 
 
-_TITLE_SUFFIX = re.compile(r"\s+[-|–]\s+")
+TITLE_PARTS = re.compile(r"\s+[-|–]\s+")
 
 
 def best_title(meta: PageMeta, h1: str | None) -> str | None:
@@ -209,7 +209,7 @@ def best_title(meta: PageMeta, h1: str | None) -> str | None:
     og = meta.og_title
     if not og:
         return None
-    first = _TITLE_SUFFIX.split(og)[0].strip()
+    first = TITLE_PARTS.split(og)[0].strip()
     if h1 and og.startswith(h1):
         return _clean(h1)
     if h1 and h1.startswith(first):

@@ -122,7 +122,8 @@ def _names(text: str, vocab: Vocabulary) -> Byline | None:
 def _is_unit(text: str, vocab: Vocabulary) -> bool:
     """A body's name ("Huyện Đoàn", "Cục Quản lý Dược", "Ban Tuyên giáo Tỉnh ủy"): short, mostly
     capitalised, starting with a word that begins the names of bodies."""
-    words = text.split()
+    # "và" joins two fields of one body ("Chi cục Chăn nuôi và Thú y"): not a word of its own.
+    words = [w for w in text.split() if w != "và"]
     capitals = sum(w[:1].isupper() for w in words)
     # Bodies begin with "Ban", "Cục", "Văn phòng" … or an abbreviation ("TTVH huyện").
     folded = text.casefold() + " "
