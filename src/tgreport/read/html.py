@@ -287,7 +287,8 @@ def _printed_title(title: str | None, meta: PageMeta | None, lines: _Lines) -> s
     # A window title is often cut short: the printed line that starts with the part is the headline.
     for part in (p.strip() for p in TITLE_PARTS.split(meta.og_title)):
         if len(part.split()) >= TITLE_MIN_WORDS:
-            found = next((line for line in printed if line.startswith(part) and len(line) < 2 * len(part)), None)
+            found = next((line for line in printed
+                          if line.startswith(part) and len(line) < 2 * len(part)), None)
             if found:
                 return found
     return title
