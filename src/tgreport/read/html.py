@@ -239,7 +239,12 @@ _BOXES_KEPT = 4096
 
 
 def _short_text(element: Any) -> bool:
-    return sum(len(t) for t in element.itertext()) <= CAPTION_MAX_CHARS
+    total = 0
+    for text in element.itertext():
+        total += len(text)
+        if total > CAPTION_MAX_CHARS:
+            return False  # a layout cell holding a page: said without reading all of it
+    return True
 
 
 def _image_name(src: str | None) -> str | None:
@@ -272,7 +277,9 @@ def _text_of(tree: Any, lines: _Lines | None = None, meta: PageMeta | None = Non
             out.append("\n" if after_heading else "\n\n")
         out.append(line)
         after_heading = heading
-    return "".join(out), title or (clean_text(h1) if h1 else None)
+    title = title or (clean_text(h1) if h1 else None)
+    # A headline without a letter or digit (a lone accent, a dash) names nothing: the text says it.
+    return "".join(out), title if title and any(c.isalnum() for c in title) else None
 
 
 def _printed_title(title: str | None, meta: PageMeta | None, lines: _Lines) -> str | None:
