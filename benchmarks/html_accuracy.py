@@ -7,7 +7,8 @@
 How a field counts (a key missing from an entry is not counted):
 - title, site, url: equal after NFC and whitespace collapsing; date: the article's date, ISO.
 - authors: the same names, in any order.
-- first_paragraph / last_paragraph: the first / last paragraph block of the article.
+- first_paragraph / last_paragraph: the first / last paragraph block of the article; in an article
+  with no paragraph block (a photo story), the first / last caption.
 - captions: one field per expected caption, right when a caption block has that text; a page
   whose expected list is empty counts once, right when the reader found no caption.
 - chrome: one field per phrase, right when no text of the article contains it.
@@ -55,6 +56,9 @@ def score(article: Article, expected: dict[str, Any]) -> list[tuple[str, bool, s
 
     paragraphs = [norm(b.text) for b in article.blocks if isinstance(b, Paragraph)]
     captions = {norm(b.text) for b in article.blocks if isinstance(b, Caption)}
+    if not paragraphs:
+        # A photo story: its body text is the captions (the corpus README's convention).
+        paragraphs = [norm(b.text) for b in article.blocks if isinstance(b, Caption)]
     if "title" in expected:
         check("title", norm(article.title), norm(expected["title"]))
     if "date" in expected:

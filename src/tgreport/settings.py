@@ -141,6 +141,7 @@ class Settings:
     template_dir: Path | None = None  # overrides for the HTML templates and CSS
     date_style: str = "official"
     tone_style: str | None = None  # None leaves tone marks as the sources wrote them
+    qr: bool = False  # a small QR code to each article's address under its source line (PDF)
     extra: Mapping[str, Any] = field(default_factory=dict)  # for third-party readers and exporters
 
     def __post_init__(self) -> None:
@@ -297,7 +298,7 @@ _KINDS: dict[str, Any] = {
     "follow_links": (bool,), "engine": (str,), "images": (str,), "fetch_photos": (bool,),
     "article_break": (str,),
     "template": _PATH, "template_dir": _PATH, "date_style": (str,), "tone_style": (str,),
-    "sources": _TABLE, "outlets": _TABLE,
+    "sources": _TABLE, "outlets": _TABLE, "qr": (bool,),
 }
 _ALIASES = {"org": "organisation", "organization": "organisation", "date": "issued", "from": "date_from",
             "to": "date_to"}
@@ -306,7 +307,7 @@ _ALIASES = {"org": "organisation", "organization": "organisation", "date": "issu
 def _check_kinds(settings: Settings) -> None:
     """A script's wrong type is said here, not as an AttributeError deep in an exporter."""
     for name in ("drop_undated", "keep_undated", "dedup", "index", "cache", "follow_links", "refetch",
-                 "internal", "fetch_photos", "toc_summaries"):
+                 "internal", "fetch_photos", "toc_summaries", "qr"):
         if not isinstance(getattr(settings, name), bool):
             raise UsageError(f"{name} must be True or False, not {getattr(settings, name)!r}")
     if not isinstance(settings.place, str | None):

@@ -110,3 +110,12 @@ def test_the_test_pages_read_right_field_by_field() -> None:
         article = read_path(folder / f"{entry['id']}.html")[0]
         wrong += [(entry["id"], field, why) for field, ok, why in accuracy.score(article, entry) if not ok]
     assert wrong == []
+
+
+def test_a_headline_without_a_letter_names_nothing_and_the_text_is_kept(tmp_path: Path) -> None:
+    # Found by tests/reliability's hostile-Unicode property test: an <h1> of a lone combining
+    # accent replaced the page's only line, which the page reader had taken for the headline.
+    page = tmp_path / "accent.html"
+    page.write_bytes("<html><body><h1>\u0301</h1><p>\u0301 Chữ đọc được .</p></body></html>".encode())
+    article = read_path(page)[0]
+    assert "Chữ đọc được" in " ".join([article.title or "", *(b.text for b in article.blocks)])

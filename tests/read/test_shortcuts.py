@@ -79,7 +79,7 @@ def _reference_breadcrumb(text: str, vocab: Vocabulary) -> str | None:
         if ends_sentence(text) or any(c.isdigit() for c in text):
             continue
         starts_home = parts[0].casefold() in vocab.crumb_home
-        if starts_home or len(parts) >= 3:
+        if starts_home or len(parts) >= 3 or separator in (">", "»", "›"):
             steps = [p for p in parts[1 if starts_home else 0 :] if p]
             return steps[-1] if steps else ""
     return None

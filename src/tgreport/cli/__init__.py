@@ -108,6 +108,9 @@ def build_parser() -> argparse.ArgumentParser:
                    help="articles' dates (metadata lines, TOC): official (ngày 07 tháng 01 năm 2021, "
                    "default), official_weekday, numeric (07/01/2021), or Babel's short, medium, long, full; "
                    "the cover's date line stays official")
+    p.add_argument("--qr", action="store_true", default=None,
+                   help="print a small QR code to each article's original address under its source "
+                   "line (PDF), for readers of the printed digest")
     p.add_argument("--tone-style", choices=TONE_STYLES,
                    help='write tone marks "hòa" or "hoà" style throughout (default: as the sources wrote)')
     p.add_argument("--similarity", type=float, metavar="RATIO",
@@ -230,6 +233,7 @@ _SETTING_FLAGS = {
     "follow_links": "follow_links", "images": "images", "fetch_photos": "fetch_photos",
     "toc_summaries": "toc_summaries", "highlight": "highlight",
     "article_break": "article_break",
+    "qr": "qr",
 }
 
 _PAPERS = ("A4", "A5", "Letter")

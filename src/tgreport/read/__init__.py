@@ -12,8 +12,9 @@ import dataclasses
 import logging
 import os
 import signal
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -159,32 +160,73 @@ def _outcomes(files: list[Path], settings: Settings, store: ReadCache | None) ->
 
 
 def _read_all(files: list[Path], settings: Settings) -> Iterator[FileRead]:
-    """Each file read, in order: here, or by `settings.jobs` worker processes when there are many."""
+    """Each file read, in order: here, or, when there are many, by `settings.jobs - 1` worker
+    processes taking chunks from the front while this process reads chunks from the back, until
+    they meet (this process reads while the workers start, and no core waits on another)."""
     jobs = min(settings.jobs, os.cpu_count() or 1)
     if jobs <= 1 or len(files) < POOL_MIN_FILES:
         for path in files:
             yield read_file(path, settings)
         return
-    # Workers start from a fresh interpreter (forkserver), not a fork of this process: a fork
-    # copies the locks other threads hold (the progress bar's), and a caller's whole memory.
     from multiprocessing import get_context
 
+    # One way to start workers, whatever else runs: the fork server (a fork would copy locks
+    # the progress bar's thread may hold). It imports the readers once, before the first chunk.
     context = get_context("forkserver")
     context.set_forkserver_preload(["tgreport.read.text", "tgreport.read.html", "tgreport.read.json"])
-    chunk = max(1, min(64, len(files) // (jobs * 8)))
-    pool = ProcessPoolExecutor(jobs, mp_context=context, initializer=_ignore_interrupts)
-    done = 0
+    size = max(1, min(CHUNK_MAX_FILES, len(files) // (jobs * 16)))
+    chunks = [files[i : i + size] for i in range(0, len(files), size)]
+    workers = jobs - 1
+    pool = ProcessPoolExecutor(workers, mp_context=context, initializer=_ignore_interrupts)
+    sent: deque[tuple[int, Future[list[FileRead]]]] = deque()  # chunks given to workers, in order
+    mine: dict[int, list[FileRead]] = {}  # chunks read here, by index
+    front, back = 0, len(chunks)  # chunks[front:back] are not taken yet
+    broken = False
+
+    def stop(exc: BrokenProcessPool) -> None:  # a worker died (killed, out of memory)
+        nonlocal broken
+        if not broken:
+            log.warning("the reading processes stopped (%s); reading the other files here", exc)
+        broken = True
+
+    def feed() -> None:
+        nonlocal front
+        while not broken and front < back and sum(not f.done() for _, f in sent) < 2 * workers:
+            try:
+                sent.append((front, pool.submit(_read_chunk, chunks[front], settings)))
+            except BrokenProcessPool as exc:
+                stop(exc)
+                return
+            front += 1
+
     try:
-        for outcome in pool.map(read_file, files, [settings] * len(files), chunksize=chunk):
-            done += 1
-            yield outcome
-    except BrokenProcessPool as exc:  # a worker died (killed, out of memory): read the rest here
-        left = len(files) - done
-        log.warning("the reading processes stopped (%s); reading the other %d files here", exc, left)
-        for path in files[done:]:
-            yield read_file(path, settings)
+        feed()
+        for index in range(len(chunks)):
+            while index not in mine:
+                if sent and sent[0][0] == index and (sent[0][1].done() or front >= back or broken):
+                    future = sent.popleft()[1]
+                    try:
+                        mine[index] = future.result()
+                    except BrokenProcessPool as exc:
+                        stop(exc)
+                        mine[index] = _read_chunk(chunks[index], settings)
+                    feed()
+                elif front < back:
+                    back -= 1
+                    mine[back] = _read_chunk(chunks[back], settings)
+                    feed()
+                else:  # given to a worker that has not finished it
+                    sent[0][1].exception()  # waits; result() above says what went wrong
+            yield from mine.pop(index)
     finally:
         pool.shutdown(wait=True, cancel_futures=True)
+
+
+CHUNK_MAX_FILES = 32
+
+
+def _read_chunk(paths: list[Path], settings: Settings) -> list[FileRead]:
+    return [read_file(path, settings) for path in paths]
 
 
 def _ignore_interrupts() -> None:

@@ -7,18 +7,17 @@ from __future__ import annotations
 import contextlib
 import dataclasses
 import datetime as dt
-import posixpath
 import re
 from pathlib import Path
 from typing import Any
-from urllib.parse import urlsplit
 
 from tgreport.errors import InputError
-from tgreport.model import Article
+from tgreport.model import Article, Caption, Heading
 from tgreport.read.files import read_bytes
 from tgreport.read.html_content import main_content
 from tgreport.read.html_figures import (
     CAPTION_MAX_CHARS,
+    HEADING_MAX_WORDS,
     WEAK_CAPTION_MAX_WORDS,
     caption_kind,
     is_name,
@@ -26,9 +25,10 @@ from tgreport.read.html_figures import (
     without_links,
 )
 from tgreport.read.html_lead import with_lead
-from tgreport.read.html_meta import PageMeta, best_title, page_meta, parse
+from tgreport.read.html_meta import TITLE_PARTS, PageMeta, best_title, page_meta, parse
 from tgreport.read.page import read_page
-from tgreport.read.page.vocab import vocabulary
+from tgreport.read.page.bylines import parse_byline, unit_byline
+from tgreport.read.page.vocab import Vocabulary, vocabulary
 from tgreport.read.provenance import outlet_for_host, source_for_path
 from tgreport.read.text import decode
 from tgreport.settings import Settings
@@ -50,6 +50,26 @@ _ICON = re.compile(r"(^|[_\W])(ico|icon|logo|share|button|btn|spacer|blank|pixel
 _IMAGE_NAME = re.compile(r"\.(jpe?g|png|gif|webp|bmp|tiff?)$", re.IGNORECASE)
 
 
+# Where two sibling elements met with nothing between them: a space when a letter or digit ends
+# the one and a capital or digit opens the other ("Hoàng Nam|Thứ Sáu", "Facebook|Zalo"), else
+# nothing ("<b>Đ</b><b>ảng</b>", a word styled in parts).
+_JOIN = "\x00"
+_JOINS = re.compile(r"(.?)\x00+(.?)", re.DOTALL)
+
+
+def _join(match: re.Match[str]) -> str:
+    before, after = match.group(1), match.group(2)
+    apart = before.isalnum() and (after.isupper() or after.isdigit())
+    return f"{before} {after}" if apart else before + after
+
+
+class _Done(Exception):
+    """The walk has read all the page lines it needs."""
+
+
+AFTER_CONTENT_LINES = 2  # the lines after the content element that _article_lines looks at
+
+
 class _Lines:
     """(line, is_heading) pairs of a page's visible text, and the text of its <h1>."""
 
@@ -60,13 +80,18 @@ class _Lines:
         self.h1_line: int | None = None  # the index of the first line of the first <h1>
         self.headline: int | None = None  # the index of the line that says the headline
         self._content = content
+        # The content element and the elements around it are never a box to leave out.
+        self._keep = {content, *content.iterancestors()} if content is not None else set()
         self._region = 0
+        self._enough = 0  # with the lines after the content element that are read (set at its end)
         self.h1: list[str] = []
         self.captions: set[str] = set()  # lines the markup marks as photo captions
         self.sources: dict[str, str] = {}  # an image line (its file name) → the picture's src
         self._buffer: list[str] = []
         self._heading = 0
         self._after_image = False  # the last line was a picture
+        # The caption kind of the caption element the walk is inside (its text in a <p> of its own)
+        self._caption_within = 0
         self.links: set[str] = set()  # lines whose text is (almost) all link text
         self._link_chars = 0
         self.bold: set[str] = set()  # lines whose text is (almost) all bold
@@ -76,8 +101,14 @@ class _Lines:
         if not self._buffer:  # most block boundaries close nothing: nothing to join or split
             self._link_chars = self._bold_chars = 0
             return
-        line = " ".join("".join(self._buffer).split())
-        self._buffer = []
+        joined = "".join(self._buffer)
+        self._buffer.clear()
+        if _JOIN in joined:
+            joined = _JOINS.sub(_join, joined)
+        if joined.isspace() or not joined:  # the spaces between two blocks: most flushes of a page
+            self._link_chars = self._bold_chars = 0
+            return
+        line = " ".join(joined.split())
         link_chars, self._link_chars = self._link_chars, 0
         bold_chars, self._bold_chars = self._bold_chars, 0
         letters = len(line.replace(" ", ""))
@@ -88,31 +119,52 @@ class _Lines:
         if line:
             self.lines.append((line, self._heading > 0))
             self.regions.append(self._region)
+            caption = caption or self._caption_within
             if caption and len(line) <= CAPTION_MAX_CHARS and (
                     caption == 1 or len(line.split()) <= WEAK_CAPTION_MAX_WORDS):
                 self.captions.add(line)
             self._after_image = False
 
     def walk(self, element: Any, in_h1: bool = False, in_link: bool = False, in_bold: bool = False) -> None:
-        tag = element.tag if isinstance(element.tag, str) else ""
-        if tag in _SKIPPED_TAGS or not tag:
+        # Every element of the page passes here: each attribute is read once, and the tests
+        # that most elements fail come first.
+        tag = element.tag
+        if tag.__class__ is not str or tag in _SKIPPED_TAGS:
             return  # comments and processing instructions have no text to show
         block = tag in _BLOCK_TAGS
+        caption = 0
         if block:
-            self.flush()
+            cls = element.get("class")
+            ident = element.get("id")
+            if (cls or ident) and _is_box(cls, ident) and element not in self._keep:
+                return
+            if self._buffer:
+                self.flush()
+            else:
+                self._link_chars = self._bold_chars = 0
+            # caption_kind's own first test: no caption without a class, a picture above or <figcaption>.
+            if cls or self._after_image or tag == "figcaption":
+                caption = caption_kind(element, self._after_image)
         is_content = element is self._content
         if is_content:
             self.flush()
             self._region = 1
         if tag == "h1" and self.h1_line is None:
             self.h1_line = len(self.lines)
-        caption = caption_kind(element, self._after_image) if block else 0
+        within = self._caption_within
+        if caption == 1 or (caption and _short_text(element)):
+            # A layout table's cell beside a logo is no caption however its paragraphs fall.
+            self._caption_within = caption
         heading = tag in _HEADINGS
-        self._heading += heading
-        in_h1 = in_h1 or tag == "h1"
-        in_link = in_link or tag == "a"
-        in_bold = in_bold or tag in ("b", "strong")
-        if tag == "img":
+        if heading:
+            self._heading += 1
+        if tag == "h1":
+            in_h1 = True
+        elif tag == "a":
+            in_link = True
+        elif tag == "b" or tag == "strong":
+            in_bold = True
+        elif tag == "img":
             # The picture's file name marks where it stood; its alt text mostly repeats the
             # title or the caption, so it is not kept.
             src = element.get("src")
@@ -124,58 +176,132 @@ class _Lines:
                 if src and not src.startswith("data:"):
                     self.sources.setdefault(name, src)
                 self._after_image = True
-        if element.text:
-            self._buffer.append(element.text)
+        buffer = self._buffer  # flush() empties it in place
+        text = element.text
+        if text:
+            buffer.append(text)
             if in_link:
-                self._link_chars += len(element.text.strip())
+                self._link_chars += len(text.strip())
             if in_bold:
-                self._bold_chars += len(element.text.strip())
+                self._bold_chars += len(text.strip())
             if in_h1:
-                self.h1.append(element.text)
+                self.h1.append(text)
+        walk = self.walk
         for child in element:
-            self.walk(child, in_h1, in_link, in_bold)
-            if child.tail:
-                self._buffer.append(child.tail)
+            if buffer and not buffer[-1][-1:].isspace():
+                # Two elements side by side ("<span>Hoàng Nam</span><time>Thứ Sáu…") that CSS
+                # sets apart: flush() puts a space here when the next text opens a new word.
+                buffer.append(_JOIN)
+            walk(child, in_h1, in_link, in_bold)
+            tail = child.tail
+            if tail:
+                buffer.append(tail)
                 if in_link:
-                    self._link_chars += len(child.tail.strip())
+                    self._link_chars += len(tail.strip())
                 if in_bold:
-                    self._bold_chars += len(child.tail.strip())
+                    self._bold_chars += len(tail.strip())
                 if in_h1:
-                    self.h1.append(child.tail)
+                    self.h1.append(tail)
         if block:
             self.flush(caption)  # before the heading ends, so its line is marked as one
+            self._caption_within = within
+            if self._region == 2 and self.h1_line is not None and len(self.lines) >= self._enough:
+                # Past the article and the lines after it that may hold its byline, the page
+                # is footer and sidebars: nothing there is read (half of a page's lines).
+                raise _Done
         if is_content:
             self.flush()
             self._region = 2
-        self._heading -= heading
+            self._enough = len(self.lines) + AFTER_CONTENT_LINES
+        if heading:
+            self._heading -= 1
+
+
+# What sites call a box of other articles' teasers, or a player that reads the article aloud
+# ("VCObjectBoxRelatedNews", "box-tinlienquan", "audio tts-player"): its text is not the article.
+_BOX_NAME = re.compile(r"related|relate-|lienquan|lien-quan|(?<![a-z])(player|tts|audio)(?![a-z])",
+                       re.IGNORECASE)
+
+
+def _is_box(cls: str | None, ident: str | None) -> bool:
+    names = f"{cls} {ident}"
+    found = _BOXES.get(names)
+    if found is None:
+        if len(_BOXES) > _BOXES_KEPT:
+            _BOXES.clear()
+        found = _BOXES[names] = _BOX_NAME.search(names) is not None
+    return found
+
+
+# A page repeats its few class names hundreds of times: each is looked at once.
+_BOXES: dict[str, bool] = {}
+_BOXES_KEPT = 4096
+
+
+def _short_text(element: Any) -> bool:
+    total = 0
+    for text in element.itertext():
+        total += len(text)
+        if total > CAPTION_MAX_CHARS:
+            return False  # a layout cell holding a page: said without reading all of it
+    return True
 
 
 def _image_name(src: str | None) -> str | None:
     if not src or src.startswith("data:"):
         return None
-    name = posixpath.basename(urlsplit(src).path)
+    # The path's last part, without query, fragment or a path parameter ("matuy.jpg;pvf9a951…").
+    path = src.partition("?")[0].partition("#")[0]
+    name = path[path.rfind("/") + 1 :].partition(";")[0]
     return name if _IMAGE_NAME.search(name) and not _ICON.search(name) else None
 
 
-def _text_of(tree: Any, lines: _Lines | None = None, meta: PageMeta | None = None) -> tuple[str, str | None]:
+def _text_of(tree: Any, lines: _Lines | None = None, meta: PageMeta | None = None,
+             vocab: Vocabulary | None = None) -> tuple[str, str | None]:
     """(the article's lines as text, the headline: the page's metadata's, else its <h1>)."""
+    vocab = vocab or vocabulary(())
     lines = lines or _Lines()
     body = tree.find("body")
     # Markup nested thousands deep: the text read so far is what there is.
-    with contextlib.suppress(RecursionError):
+    with contextlib.suppress(RecursionError, _Done):
         lines.walk(body if body is not None else tree)
     lines.flush()
     h1 = " ".join("".join(lines.h1).split()) or None
     title = best_title(meta, h1) if meta is not None else None
     out: list[str] = []
     after_heading = False
+    title = _printed_title(title, meta, lines)
     lines.headline = _headline_line(lines, title)
-    for line, heading in _article_lines(lines, lines.headline):
+    for line, heading in _article_lines(lines, lines.headline, vocab):
         if out:
             out.append("\n" if after_heading else "\n\n")
         out.append(line)
         after_heading = heading
-    return "".join(out), title or (clean_text(h1) if h1 else None)
+    title = title or (clean_text(h1) if h1 else None)
+    # A headline without a letter or digit (a lone accent, a dash) names nothing: the text says it.
+    return "".join(out), title if title and any(c.isalnum() for c in title) else None
+
+
+def _printed_title(title: str | None, meta: PageMeta | None, lines: _Lines) -> str | None:
+    """The headline taken from the window title, checked against the page: "Sở Nông nghiệp và
+    PTNT - Triển khai kế hoạch …" puts the site first, and the headline is the part the page
+    prints on a line of its own."""
+    if title is None or meta is None or meta.title or not meta.og_title:
+        return title
+    printed = [line for line, _ in lines.lines]
+    if title in printed:
+        return title
+    # A window title is often cut short: the printed line that starts with the part is the headline.
+    for part in (p.strip() for p in TITLE_PARTS.split(meta.og_title)):
+        if len(part.split()) >= TITLE_MIN_WORDS:
+            found = next((line for line in printed
+                          if line.startswith(part) and len(line) < 2 * len(part)), None)
+            if found:
+                return found
+    return title
+
+
+TITLE_MIN_WORDS = 4
 
 
 def _headline_line(lines: _Lines, title: str | None) -> int | None:
@@ -198,7 +324,7 @@ HEAD_MAX_LINES = 40  # lines from the <h1> to the content: farther apart, they a
 BYLINE_MAX_WORDS = 6
 
 
-def _article_lines(lines: _Lines, h1: int | None) -> list[tuple[str, bool]]:
+def _article_lines(lines: _Lines, h1: int | None, vocab: Vocabulary) -> list[tuple[str, bool]]:
     """The lines from just above the headline to the end of the content element, and a short
     line or two right after it (the byline); the whole page when no content element was found."""
     inside = [i for i, region in enumerate(lines.regions) if region == 1]
@@ -210,28 +336,48 @@ def _article_lines(lines: _Lines, h1: int | None) -> list[tuple[str, bool]]:
     kept = lines.lines[start : last + 1]
     if h1 is not None and not start <= h1 <= last:
         kept.insert(0, lines.lines[h1])
-    for line, heading in lines.lines[last + 1 : last + 3]:
+    for line, heading in lines.lines[last + 1 : last + 1 + AFTER_CONTENT_LINES]:
         if len(line.split()) > BYLINE_MAX_WORDS:
             break
         kept.append((line, heading))
-    return _end_at_byline(kept)
+    return _end_at_byline(kept, lines.links, vocab)
 
 
 _BYLINE_LOOK = 3  # lines after the last paragraph where the byline may stand
 
 
-def _end_at_byline(kept: list[tuple[str, bool]]) -> list[tuple[str, bool]]:
+def _end_at_byline(
+    kept: list[tuple[str, bool]], links: set[str], vocab: Vocabulary
+) -> list[tuple[str, bool]]:
     """The lines up to the writer's name that follows the last paragraph, when one does: what a
-    page prints after it (share counts, "Tweet", "[Quay lại]") would hide it from the page
-    reader, which takes a name on the article's last line for its byline."""
-    prose = [i for i, (line, _) in enumerate(kept) if len(line.split()) >= 12]
+    page prints after it (share counts, "Tweet", "[Quay lại]", links to other articles) would
+    hide it from the page reader, which takes a name on the article's last line for its byline.
+    A line that is all link is no paragraph of the article."""
+    prose = [i for i, (line, _) in enumerate(kept) if len(line.split()) >= 12 and line not in links]
     if not prose:
         return kept
     last = prose[-1]
     for i in range(last + 1, min(len(kept), last + 1 + _BYLINE_LOOK)):
-        if is_name(kept[i][0]):
+        line = kept[i][0]
+        if (is_name(line) or ((byline := parse_byline(line, vocab)) is not None and byline.authors)
+                or unit_byline(line, vocab) is not None):  # "Chi cục Chăn nuôi và Thú y" signs too
             return kept[: i + 1]
     return kept
+
+
+def _bold_headings(article: Article, lines: _Lines) -> Article:
+    """The article with the short captions the page reader guessed, which the markup sets in bold
+    and does not mark as captions, made sub-headings: an inter-title under a picture ("Con đường
+    của Amazon"); a caption is set in italics, or in a caption's element, not in bold."""
+    blocks = list(article.blocks)
+    for index, block in enumerate(blocks):
+        if not isinstance(block, Caption) or block.credit is not None:
+            continue
+        text = " ".join(block.text.split())
+        if (text in lines.bold and len(text.split()) <= HEADING_MAX_WORDS
+                and not any(text in marked for marked in lines.captions)):
+            blocks[index] = Heading(block.text)
+    return dataclasses.replace(article, blocks=tuple(blocks)) if blocks != list(article.blocks) else article
 
 
 def html_to_text(markup: str) -> str:
@@ -256,17 +402,20 @@ def read_html(path: Path, settings: Settings) -> list[Article]:
     if _OWN_HTML.search(data[:4096]):
         raise InputError("a report that tgreport made, not an article; skipped", path)
     markup, encoding = _decode_markup(data, path)
-    tree = parse(markup)
+    # Valid UTF-8 (checked by decoding) is parsed from its bytes, without a byte order mark.
+    tree = parse(data.removeprefix(b"\xef\xbb\xbf") if encoding == "utf-8" else markup)
     meta = page_meta(tree)
     body = tree.find("body")
     lines = _Lines(main_content(body if body is not None else tree))
-    text, title = _text_of(tree, lines, meta)
+    vocab = vocabulary(settings.extra_chrome)
+    text, title = _text_of(tree, lines, meta, vocab)
     if encoding == "utf-8":
         text = clean_text(text)  # NFC, odd spaces and controls, as decode() does for other bytes
     article = read_page(text, path, settings, encoding, title_hint=title)
     article = with_meta(article, meta, path, settings, title)
-    article = with_figures(article, lines.captions, lines.sources, vocabulary(settings.extra_chrome))
+    # Links first: a teaser or tag list after the last paragraph would hide the writer's name there.
     article = without_links(article, lines.links)
+    article = with_figures(_bold_headings(article, lines), lines.captions, lines.sources, vocab)
     article = with_lead(article, meta.description, lines.bold)
     if article.date:
         return [article]

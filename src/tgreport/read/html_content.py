@@ -17,18 +17,21 @@ _WRAPPERS = frozenset({"html", "body", "form"})
 
 def _own_text(element: Any) -> tuple[int, int]:
     """(characters of the element's own text and inline children's, characters of them in links)."""
-    size = len((element.text or "").strip())
+    text = element.text
+    size = len(text.strip()) if text else 0
     links = 0
     for child in element:
-        tag = child.tag if isinstance(child.tag, str) else ""
+        tag = child.tag  # a comment's is a function: in no set of names
         if tag in _INLINE:
-            text = "".join(child.itertext())
-            size += len(text.strip())
+            inline = len("".join(child.itertext()).strip())
+            size += inline
             if tag == "a":
-                links += len(text.strip())
-            else:
+                links += inline
+            elif inline:
                 links += sum(len("".join(a.itertext()).strip()) for a in child.iter("a"))
-        size += len((child.tail or "").strip())
+        tail = child.tail
+        if tail:
+            size += len(tail.strip())
     return size, links
 
 
@@ -65,8 +68,40 @@ def main_content(root: Any) -> Any | None:
         grandparent = parent.getparent()
         if grandparent is not None:
             scores[grandparent] = scores.get(grandparent, 0.0) + prose / 2
-    weighted = ((e, score * _name_weight(e)) for e, score in scores.items())
-    best = max(weighted, key=lambda kv: kv[1], default=None)
-    if best is None or best[1] < MIN_CONTENT or best[0].tag in _WRAPPERS:
+    ranked = sorted(((score * _name_weight(e), i, e) for i, (e, score) in enumerate(scores.items())),
+                    key=lambda x: (-x[0], x[1]))
+    # Text right in <body> (a footer's address, a page of bare paragraphs) scores for it: when
+    # it outscores the best element by far, the page has no article element to take.
+    wrapped = max((score for score, _, e in ranked if e.tag in _WRAPPERS), default=0.0)
+    ranked = [x for x in ranked if x[2].tag not in _WRAPPERS]
+    if not ranked:
         return None
-    return best[0]
+    top, _, best = ranked[0]
+    lineage = set(best.iterancestors())
+    near = [(score, e) for score, _, e in ranked[1:TOP_CANDIDATES]
+            if score >= NEAR_TOP * top and e not in lineage and best not in set(e.iterancestors())]
+    best, top = _common_ancestor(best, top, near)
+    if top < MIN_CONTENT or top < wrapped / 2:
+        return None
+    return best
+
+
+TOP_CANDIDATES = 6
+NEAR_TOP = 0.5
+MIN_NEAR = 3
+
+
+def _common_ancestor(best: Any, top: float, near: list[tuple[float, Any]]) -> tuple[Any, float]:
+    """The best element and its score, or the nearest of its ancestors that holds at least three
+    other elements that scored nearly as well (readability's rule) and their scores together: a
+    photo story prints each caption in its own table, and the best of them is one caption."""
+    if len(near) < MIN_NEAR:
+        return best, top
+    lineages = [(score, set(e.iterancestors())) for score, e in near]
+    for ancestor in best.iterancestors():
+        if ancestor.tag in _WRAPPERS:
+            break
+        held = [score for score, lineage in lineages if ancestor in lineage]
+        if len(held) >= MIN_NEAR:
+            return ancestor, top + sum(held)
+    return best, top

@@ -142,12 +142,19 @@ def without_links(article: Article, links: set[str]) -> Article:
         return article
     kept: list[Block] = []
     dropped: list[str] = []
+    prose = False  # a name above the first paragraph that is a link is a menu's ("Cười"), not a writer's
     for block in article.blocks:
         text = " ".join(block.text.split())
-        if isinstance(block, Paragraph | Heading | Caption | Related) and text in links and not is_name(text):
+        if (isinstance(block, Paragraph | Heading | Caption | Related) and text in links
+                and (not prose or not is_name(text))):
             dropped.append(block.text)
         else:
             kept.append(block)
+            prose = prose or isinstance(block, Paragraph)
+    lead = article.lead
+    if lead is not None and " ".join(lead.split()) in links:
+        dropped.append(lead)  # a ticker of other headlines above this one's
+        lead = None
     if not dropped:
         return article
-    return dataclasses.replace(article, blocks=tuple(kept), removed=(*article.removed, *dropped))
+    return dataclasses.replace(article, lead=lead, blocks=tuple(kept), removed=(*article.removed, *dropped))

@@ -34,7 +34,8 @@ class PdfExporter:
         if options.engine != "reportlab":
             raise FormatUnavailable(f"unknown PDF engine {options.engine!r}; use 'reportlab' or 'weasyprint'")
         return render(report, options.theme, date_style=options.date_style, kind=options.kind,
-                      toc_summaries=options.toc_summaries, article_break=options.article_break)[0]
+                      toc_summaries=options.toc_summaries, article_break=options.article_break,
+                      qr=options.qr)[0]
 
 
 def _weasyprint(report: Report, options: Settings) -> bytes:

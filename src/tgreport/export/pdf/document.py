@@ -155,14 +155,16 @@ def render(
     report: Report, theme: Theme, *, save: bool = True, date_style: str = "official", kind: str = "full",
     toc_summaries: bool = False,
     article_break: str = "page",
+    qr: bool = False,
 ) -> tuple[bytes, dict[str, int]]:
     """The PDF and the page (1-based) on which each anchor ("a1", "s1", "toc", …) starts;
     `article_break` "run" lets articles follow each other (Settings.article_break).
 
     With `save=False` only the layout runs (the pages are known, no file is written): b"".
+    With `qr`, each article with an address has a QR code to it under its source line.
     """
     styles = build(theme)
-    state = LayoutState()
+    state = LayoutState(qr=qr)
     buffer = _Sink()
     doc = _Digest(buffer, report, theme, styles)
     if kind == "brief":  # the short "điểm báo": header, title, then the items (present.brief)

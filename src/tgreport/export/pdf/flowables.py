@@ -38,6 +38,7 @@ class LayoutState:
 
     pages: dict[str, int] = field(default_factory=dict)
     pending: list[PendingNumber] = field(default_factory=list)
+    qr: bool = False  # print a QR code to each article's address (Settings.qr)
 
     def page_of(self, anchor: str) -> int:
         try:

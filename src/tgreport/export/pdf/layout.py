@@ -27,6 +27,7 @@ from tgreport.export.pdf.flowables import Anchor, Deferred, LayoutState, TocLine
 from tgreport.export.pdf.letterhead import letterhead
 from tgreport.export.pdf.markup import escape, italic, marked, marked_markup, paragraph
 from tgreport.export.pdf.photo import photo_flow
+from tgreport.export.pdf.qr import qr_code
 from tgreport.export.pdf.styles import Styles
 from tgreport.export.pdf.tails import keep_tail
 from tgreport.model import Article, Block, IndexEntry, Report
@@ -208,7 +209,7 @@ def unit_flow(
     if unit.article is not None:
         na = unit.article
         flow.append(Anchor(na.anchor, na.heading, 1 if report.grouped else 0, state))
-        body = article(na.heading, na.article, styles, date_style, report.highlight)
+        body = article(na.heading, na.article, styles, date_style, report.highlight, qr=state.qr)
         flow += body[:1] + keep_tail(body[1:], width) if width else body
     return flow
 
@@ -224,8 +225,9 @@ def units_flow(
 
 
 def article(heading: str, a: Article, styles: Styles, date_style: str = "official",
-            terms: tuple[str, ...] = ()) -> list[Flowable]:
-    """The article's flowables; `terms` (Report.highlight) marked in its title, lead and text."""
+            terms: tuple[str, ...] = (), *, qr: bool = False) -> list[Flowable]:
+    """The article's flowables; `terms` (Report.highlight) marked in its title, lead and text;
+    `qr` puts a QR code to its address under the source line."""
     flow: list[Flowable] = [marked(heading, styles.title, terms)]
     if a.title_derived or not a.title:
         flow.append(paragraph(present.DERIVED_TITLE_NOTE, styles.derived_note))
@@ -234,6 +236,8 @@ def article(heading: str, a: Article, styles: Styles, date_style: str = "officia
     source = present.source_line_with_link(a, date_style)
     if source:
         flow.append(paragraph(source, styles.meta))
+    if qr and a.url:
+        flow += [qr_code(a.url), Spacer(0, styles.meta.spaceAfter)]
     if a.lead:
         flow.append(marked(a.lead, styles.lead, terms))
     for b in a.blocks:

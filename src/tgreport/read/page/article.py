@@ -15,10 +15,10 @@ from tgreport.read.notes import note
 from tgreport.read.page.body import read_body
 from tgreport.read.page.bylines import Byline
 from tgreport.read.page.captions import has_scene_words
-from tgreport.read.page.chrome import strip_chrome
+from tgreport.read.page.chrome import Stripped, strip_chrome
 from tgreport.read.page.dates import consistent, event_in, text_year, with_year
 from tgreport.read.page.header import Header, body_start, read_header
-from tgreport.read.page.lines import is_paragraph_like, split_lines, word_count
+from tgreport.read.page.lines import Line, is_paragraph_like, split_lines, word_count
 from tgreport.read.page.vocab import Vocabulary, vocabulary
 from tgreport.settings import Settings
 from tgreport.vn import ParsedDate
@@ -56,6 +56,8 @@ def read_page(
     lead = _lead(blocks, vocab, sapo_above_stamp=body.blocks_before_stamp == 1)
     if lead is not None:
         blocks = _main_photo(blocks[1:], vocab)
+    else:
+        lead, blocks = _lead_under_photo(blocks, vocab)
     bylines = [*header.bylines, *body.bylines]
     authors, publisher = _credits(bylines)
     removed.extend(note for byline in bylines for note in byline.notes)
@@ -75,7 +77,7 @@ def read_page(
         event_date=event_date,
         authors=authors,
         publisher=publisher,
-        category=header.category or stripped.crumb_category,
+        category=_category(header.category, stripped, kept),
         views=stripped.views,
         lead=lead,
         blocks=tuple(blocks),
@@ -87,6 +89,16 @@ def read_page(
     for warning in warnings:
         note(logging.INFO, f"{path}: {warning}")
     return article
+
+
+def _category(guess: str | None, stripped: Stripped, kept: list[Line]) -> str | None:
+    """The section: the line the header took for it, unless a breadcrumb stood between that line
+    and the headline (then the line is the site's banner above the trail: "UBND XÃ PHÚ LỘC")."""
+    crumb, at = stripped.crumb_category, stripped.crumb_at
+    if not crumb or at is None:
+        return guess or crumb
+    where = next((i for i, line in enumerate(kept) if line.text == guess), None) if guess else None
+    return crumb if where is None or where < at else guess
 
 
 def _lead(blocks: list[Block], vocab: Vocabulary, *, sapo_above_stamp: bool = False) -> str | None:
@@ -104,6 +116,18 @@ def _lead(blocks: list[Block], vocab: Vocabulary, *, sapo_above_stamp: bool = Fa
         if found is not None and found[0] == 1:
             return first
     return None
+
+
+def _lead_under_photo(blocks: list[Block], vocab: Vocabulary) -> tuple[str | None, list[Block]]:
+    """(the sapo, the blocks without it) when pictures stand above the sapo (a thumbnail beside
+    it); only a sapo that opens with its source ("(giao duc) - …") is known as one there."""
+    first = next((i for i, b in enumerate(blocks) if not isinstance(b, Image)), None)
+    if not first or first + 1 >= len(blocks) or not isinstance(blocks[first], Paragraph):
+        return None, blocks
+    text = blocks[first].text
+    if not any(p.match(text) for p in vocab.lead_patterns):
+        return None, blocks
+    return text, [*blocks[:first], *blocks[first + 1 :]]
 
 
 def _main_photo(blocks: list[Block], vocab: Vocabulary) -> list[Block]:

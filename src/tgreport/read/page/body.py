@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from tgreport.model import Block, Caption, Heading, Image, Paragraph, Related
 from tgreport.read.page.bylines import Byline, parse_byline, unit_byline
 from tgreport.read.page.captions import (
+    CAPTION_MAX_CHARS,
     caption_of,
     credit_only,
     has_picture_words,
@@ -26,6 +27,7 @@ from tgreport.vn import ParsedDate
 _RELATED = re.compile(r"^\[\s*(?P<text>[^\[\]]{8,})\s*\]$")
 _RELATED_ARROW = re.compile(r"^(>>|»|►|→)\s*(?P<text>.{8,})$")
 _LIST_ITEM = re.compile(r"^[-+•*–]\s")
+_SOURCE_LINE = re.compile(r"^\(?nguồn(?: ảnh)?\s*:\s*(?P<credit>[^()]{1,40}?)\)?\.?$", re.IGNORECASE)
 # Bylines stand in the last few lines; a longer run from the foot is text, not credits.
 FOOT_LINES = 3
 HEAD_LINES = 2
@@ -79,6 +81,12 @@ def _take_foot_bylines(lines: list[Line], vocab: Vocabulary, body: Body) -> list
             end -= 1
     while end > 0 and len(lines) - end <= FOOT_LINES:
         text = lines[end - 1].text
+        if end >= 2 and credit_only(text, vocab) is not None and _names_writer(lines[end - 2].text, vocab):
+            # "H.V." / "Ảnh: Misso": the photographer's credit under the writer's name is the
+            # article's, not a caption's; kept in `removed`.
+            body.removed.append(text)
+            end -= 1
+            continue
         stamp = stamp_of(text, vocab)
         byline = None if stamp else parse_byline(text, vocab)
         if byline is None and stamp is None and end == len(lines) and end >= 2:
@@ -92,6 +100,11 @@ def _take_foot_bylines(lines: list[Line], vocab: Vocabulary, body: Body) -> list
         end -= 1
     body.bylines.extend(foot)
     return lines[:end]
+
+
+def _names_writer(text: str, vocab: Vocabulary) -> bool:
+    byline = parse_byline(text, vocab)
+    return byline is not None and bool(byline.authors)
 
 
 def _is_affiliation(text: str, vocab: Vocabulary) -> bool:
@@ -133,6 +146,13 @@ def _block(lines: list[Line], index: int, vocab: Vocabulary, body: Body) -> Bloc
     credit = credit_only(text, vocab) if words else None
     if credit is not None:
         return _attach_credit(body, text, credit)
+    source = _SOURCE_LINE.match(text)
+    if source and _captioned(previous):
+        # "Nguồn: Internet" right under a caption: the picture's source. At the article's
+        # foot the same words name the article's source (read as a byline before this).
+        return _attach_credit(body, text, source.group("credit"))
+    if unglued != text and len(unglued) <= CAPTION_MAX_CHARS:
+        return Caption(unglued)  # alt text glued in front: a picture stood here, this is its caption
     if _LIST_ITEM.match(text) or not is_short_line(text):
         return Paragraph(text)
     following = lines[index + 1].text if index + 1 < len(lines) else None
@@ -155,6 +175,13 @@ def _block(lines: list[Line], index: int, vocab: Vocabulary, body: Body) -> Bloc
     if is_heading(text) or (hugs_next and word_count(text) <= HEADING_MAX_WORDS):
         return Heading(text)
     return Caption(text)
+
+
+def _captioned(block: Block | None) -> bool:
+    """Whether `block` may take a credit line under it: a caption without one, or a short line."""
+    if isinstance(block, Caption):
+        return block.credit is None
+    return isinstance(block, (Heading, Paragraph)) and is_short_line(block.text)
 
 
 def _attach_credit(body: Body, text: str, credit: str) -> Block | None:

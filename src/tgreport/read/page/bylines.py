@@ -32,7 +32,9 @@ def is_name(text: str, vocab: Vocabulary) -> bool:
     if folded in vocab.publications:
         return False  # "LAO ĐỘNG": the paper's brand
     for title in vocab.name_titles:
-        if folded.startswith(title) and len(text) > len(title):
+        # A title without its dot ("ThS Nguyễn Thị Lan") ends at a space, not inside a name.
+        if folded.startswith(title) and len(text) > len(title) and (
+                title.endswith(".") or text[len(title)].isspace()):
             # "TS. NGUYỄN VĂN HÙNG", "Đại tá Trần Minh": the rank belongs to the byline.
             text = text[len(title) :].strip()
             break
@@ -108,6 +110,10 @@ def _names(text: str, vocab: Vocabulary) -> Byline | None:
     parts = [p.strip() for p in _NAME_SPLIT.split(text) if p.strip()]
     if len(parts) >= 2 and not is_name(parts[-1], vocab) and _is_unit(parts[-1], vocab):
         notes.append(parts.pop())  # the writer's unit, not a second writer
+    if parts and not all(is_name(p, vocab) for p in parts):
+        # "Đức Nguyên-Hiệp Thương": two writers joined by a bare hyphen. Vietnamese names have
+        # no hyphen, and each side must be a whole name of its own ("Jean-Pierre" is not).
+        parts = [q.strip() for p in parts for q in p.split("-")]
     if not parts or not all(is_name(p, vocab) for p in parts):
         return None
     return Byline(tuple(parts), publisher, tuple(notes))
@@ -116,7 +122,8 @@ def _names(text: str, vocab: Vocabulary) -> Byline | None:
 def _is_unit(text: str, vocab: Vocabulary) -> bool:
     """A body's name ("Huyện Đoàn", "Cục Quản lý Dược", "Ban Tuyên giáo Tỉnh ủy"): short, mostly
     capitalised, starting with a word that begins the names of bodies."""
-    words = text.split()
+    # "và" joins two fields of one body ("Chi cục Chăn nuôi và Thú y"): not a word of its own.
+    words = [w for w in text.split() if w != "và"]
     capitals = sum(w[:1].isupper() for w in words)
     # Bodies begin with "Ban", "Cục", "Văn phòng" … or an abbreviation ("TTVH huyện").
     folded = text.casefold() + " "
@@ -153,7 +160,10 @@ def parse_byline(text: str, vocab: Vocabulary, *, names_alone: bool = True) -> B
     a paper's name ("Báo Tuyên Quang"), which are credits at the foot of an article but not
     everywhere."""
     text = text.strip()
-    if not text or word_count(text) > 12 or (ends_sentence(text) and not text.endswith(")")):
+    if not text or word_count(text) > 12:
+        return None
+    # "H.V." ends in a dot without ending a sentence.
+    if ends_sentence(text) and not text.endswith(")") and not _INITIALS.match(text.split()[-1]):
         return None
     if text.startswith("(") and text.endswith(")"):
         inner = text[1:-1].strip()

@@ -30,6 +30,9 @@ def caption_of(text: str, vocab: Vocabulary) -> Caption | None:
         match = pattern.match(text)
         if match:
             groups = match.groupdict()
+            name = groups.get("name")
+            if name is not None and not all(word[0].isupper() for word in name.split()):
+                continue  # "… Ảnh hưởng lớn.": a word, not a photographer's name
             credit = (groups.get("credit") or "").strip() or None
             return Caption(match.group("text").strip(), credit)
     return None

@@ -19,6 +19,7 @@ _SUBSTANCE = re.compile(r"\w")
 _CASE_JOIN = re.compile(r"[a-zà-ỹđ][A-ZĐÀ-Ỹ]")
 # A back-reference ("\\1", "(?P=name)") or a test of whether a group matched ("(?(1)…)").
 _GROUP_REFERENCE = re.compile(r"\\\d|\(\?P=|\(\?\(")
+_ARROWS = frozenset({">", "»", "›"})
 COUNTER_LINE_MAX_CHARS = 200
 TAIL_LINE_MAX_CHARS = 90
 PHRASE_PREFIX_CHARS = 160
@@ -32,6 +33,7 @@ class Stripped:
     removed: tuple[str, ...]
     views: int | None
     crumb_category: str | None
+    crumb_at: int | None = None  # where the trail stood: the index of the kept line after it
 
 
 def strip_chrome(lines: list[Line], vocab: Vocabulary) -> Stripped:
@@ -42,6 +44,7 @@ def strip_chrome(lines: list[Line], vocab: Vocabulary) -> Stripped:
     removed: list[str] = []
     views: int | None = None
     category: str | None = None
+    crumb_at: int | None = None
     body_seen = False
     i = 0
     while i < len(lines):
@@ -65,7 +68,8 @@ def strip_chrome(lines: list[Line], vocab: Vocabulary) -> Stripped:
         if not body_seen:
             crumb = breadcrumb(text, vocab)
             if crumb is not None:
-                category = crumb or category
+                if crumb:
+                    category, crumb_at = crumb, len(kept)
                 removed.append(text)
                 continue
         if _starts_with_phrase(text, vocab.box_phrases, 60):
@@ -73,12 +77,19 @@ def strip_chrome(lines: list[Line], vocab: Vocabulary) -> Stripped:
             i = _skip_links(lines, i, vocab, removed)
             continue
         if _is_furniture(text, vocab) or (not body_seen and _is_tail(text, vocab)):
-            removed.append(text)
+            # "Người đăng: Quản trị viên | Ngày đăng: 03/04/2024": the date shares the line.
+            parts = [p.strip() for p in text.split("|")]
+            rest = [p for p in parts if p and not _is_furniture(p, vocab)]
+            if len(parts) >= 2 and rest and len(rest) < len(parts):
+                removed.extend(p for p in parts if p and p not in rest)
+                kept.append(line.with_text(" | ".join(rest)))
+            else:
+                removed.append(text)
             continue
         if is_paragraph_like(text):
             body_seen = True
         kept.append(line.with_text(text))
-    return Stripped(tuple(kept), tuple(removed), views, category)
+    return Stripped(tuple(kept), tuple(removed), views, category, crumb_at)
 
 
 def take_views(text: str, vocab: Vocabulary) -> tuple[str, int | None]:
@@ -238,9 +249,11 @@ def breadcrumb(text: str, vocab: Vocabulary) -> str | None:
             continue
         if ends_sentence(text) or any(c.isdigit() for c in text):
             continue
-        # A title like "Hà Nội / TP.HCM" has two parts too; a trail starts at home or has 3 steps.
+        # A title like "Hà Nội / TP.HCM" has two parts too; a trail starts at home, has 3 steps,
+        # or points its way with an arrow ("Tin tức - Sự kiện > Xây dựng Đảng"), which no
+        # headline or section name uses.
         starts_home = parts[0].casefold() in vocab.crumb_home
-        if starts_home or len(parts) >= 3:
+        if starts_home or len(parts) >= 3 or separator in _ARROWS:
             steps = [p for p in parts[1 if starts_home else 0 :] if p]
             return steps[-1] if steps else ""
     return None

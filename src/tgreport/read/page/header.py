@@ -15,6 +15,9 @@ from tgreport.vn import ParsedDate
 TITLE_MIN_WORDS = 4
 CATEGORY_MAX_WORDS = 8
 BRAND_MAX_CHARS = 12
+NAME_AFTER_BY_WORDS = 5
+# The accounts a CMS posts under, which a "… bởi admin" line names instead of a writer.
+_CMS_ACCOUNTS = frozenset({"admin", "administrator", "quản trị", "quản trị viên", "webmaster", "root"})
 
 
 @dataclass(frozen=True)
@@ -138,11 +141,41 @@ def read_header(
 
 def split_stamped(line: Line, vocab: Vocabulary) -> list[Line]:
     """ "Thời sự | 15/03/2021 08:30", "Ngọc Mến | 15/03/2021 08:30": a stamp shares its line
-    with the category or the writer; each part is read as a line of its own."""
+    with the category or the writer; each part is read as a line of its own. "Đăng ngày
+    10/03/2024 bởi Thanh Tâm" (WordPress) is the stamp and the writer; a CMS account there
+    ("bởi admin") is nobody's byline and is left out."""
+    head, by, who = line.text.partition(" bởi ")
+    if by and who.strip() and len(who.split()) <= NAME_AFTER_BY_WORDS and stamp_of(head, vocab):
+        who = who.strip()
+        if who.casefold() in _CMS_ACCOUNTS:
+            return [line.with_text(head.strip())]
+        return [line.with_text(head.strip()), line.with_text(f"Tác giả: {who}")]
     parts = [p.strip() for p in line.text.split("|")]
-    if len(parts) < 2 or whole_stamp(line.text) or not any(stamp_of(p, vocab) for p in parts):
+    if len(parts) < 2:
+        return _name_then_stamp(line, vocab)
+    if whole_stamp(line.text) or not any(stamp_of(p, vocab) for p in parts):
         return [line]  # "Thứ Bảy, 10/07/2021 | 11:34" is one stamp
     return [line.with_text(p) for p in parts if p]
+
+
+NAME_BEFORE_STAMP_WORDS = 5
+
+
+def _name_then_stamp(line: Line, vocab: Vocabulary) -> list[Line]:
+    """ "Hoàng Nam Thứ Sáu, 12/01/2024 - 16:45": the writer's name and the stamp side by side
+    (two elements of a page's meta line); each is read as a line of its own."""
+    text = line.text
+    if not any(c.isdigit() for c in text) or stamp_of(text, vocab) is not None:
+        return [line]
+    words = text.split(" ")
+    for cut in range(1, min(len(words), NAME_BEFORE_STAMP_WORDS + 1)):
+        head, rest = " ".join(words[:cut]), " ".join(words[cut:])
+        if stamp_of(rest, vocab) is not None:
+            byline = parse_byline(head, vocab)
+            if byline is not None and byline.authors:
+                return [line.with_text(head), line.with_text(rest)]
+            return [line]
+    return [line]
 
 
 def _is_brand(text: str, vocab: Vocabulary) -> bool:
