@@ -59,7 +59,7 @@ class JsonExporter:
         fields = report_to_dict(report, articles=False)
         if options.kind == "brief":  # the items as the other formats print them, beside the articles
             fields["brief"] = [
-                {"heading": s.heading, "items": [dataclasses.asdict(item) for item in s.items]}
+                {"heading": s.heading, "items": [vars(item).copy() for item in s.items]}
                 for s in brief(report)
             ]
         out.write(b"{")

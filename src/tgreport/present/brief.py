@@ -8,7 +8,9 @@ when it has one, else its first sentences: extractive, bounded, and the same on 
 
 from __future__ import annotations
 
+import itertools
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from tgreport.assemble.titles import display_title, source_text
@@ -74,11 +76,10 @@ def summary(article: Article) -> str:
         return article.summary.strip()
     if article.lead and article.lead.strip():
         return _bounded(article.lead.strip())
-    text = " ".join(b.text.strip() for b in article.blocks if b.type == "paragraph" and b.text.strip())
-    text = text.lstrip("–—- ")  # a dateline dash ("– Sáng 16/7, …") is no part of the sentence
+    text = _opening(article).lstrip("–—- ")  # a dateline dash ("– Sáng 16/7, …") is no part of it
     chosen: list[str] = []
     length = 0
-    for sentence in sentences(text)[:SUMMARY_SENTENCES]:
+    for sentence in itertools.islice(sentences(text), SUMMARY_SENTENCES):
         if chosen and length + 1 + len(sentence) > SUMMARY_CHARS:
             break
         length += len(sentence) + (1 if chosen else 0)
@@ -86,21 +87,37 @@ def summary(article: Article) -> str:
     return _bounded(" ".join(chosen))
 
 
-def sentences(text: str) -> list[str]:
-    """`text` cut into sentences (see _BOUNDARY), abbreviations kept inside their sentence."""
-    pieces: list[str] = []
+def _opening(article: Article) -> str:
+    """The article's paragraphs joined, as far as a summary can reach: chosen sentences end
+    within SUMMARY_CHARS, so twice that settles every choice (a sentence cut here would not have
+    fitted either) without splitting a long article's whole text."""
+    texts: list[str] = []
+    length = 0
+    for b in article.blocks:
+        if b.type == "paragraph" and b.text.strip():
+            texts.append(b.text.strip())
+            length += len(texts[-1]) + 1
+            if length > 2 * SUMMARY_CHARS:
+                break
+    return " ".join(texts)
+
+
+def sentences(text: str) -> Iterator[str]:
+    """`text` cut into sentences (see _BOUNDARY), abbreviations kept inside their sentence;
+    lazily, since a summary needs the first few only."""
     start = 0
     for match in _BOUNDARY.finditer(text):
         before = text[start:match.start()].rstrip("”\"’)]")
-        last_word = before.rsplit(maxsplit=1)[-1] if before.split() else ""
+        last_word = before.rsplit(maxsplit=1)[-1] if before.strip() else ""
         if last_word.rstrip(".") in _ABBREVIATIONS:
             continue
-        pieces.append(text[start:match.end("close")].strip())
+        piece = text[start:match.end("close")].strip()
+        if piece:
+            yield piece
         start = match.end()
     rest = text[start:].strip()
     if rest:
-        pieces.append(rest)
-    return [p for p in pieces if p]
+        yield rest
 
 
 def _bounded(text: str) -> str:

@@ -1,0 +1,65 @@
+"""Issue 19's floor: the brief ("điểm báo") of 100 articles renders in every format no slower
+than the full compilation of the same articles.
+
+Reads the corpus once, builds both reports from the same articles, then renders each format
+of each kind in turn (alternating, so a busy spell on the machine falls on both) and keeps the
+median of `--repeat` runs. Rendering only: reading and assembling are the same work for both.
+
+    .venv/bin/python benchmarks/brief_vs_full.py --articles 100 --repeat 5
+"""
+
+from __future__ import annotations
+
+import argparse
+import dataclasses
+import os
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from corpus import PAGES, make_corpus
+
+import tgreport
+
+FORMATS = [("pdf", "reportlab"), ("pdf", "weasyprint"), ("docx", None), ("html", None),
+           ("epub", None), ("json", None)]
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--articles", type=int, default=100)
+    parser.add_argument("--repeat", type=int, default=5)
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory() as tmp:
+        corpus = make_corpus(args.articles, Path(tmp) / "corpus")
+        base = tgreport.Settings(cache=False)
+        articles = tgreport.read([corpus / PAGES], base).articles
+        kinds = {kind: dataclasses.replace(base, kind=kind) for kind in ("full", "brief")}
+        reports = {kind: tgreport.build_report(articles, s) for kind, s in kinds.items()}
+    print(f"{len(articles)} articles; load average {os.getloadavg()[0]:.1f}; median of {args.repeat}")
+    print("| format | full s | brief s | brief / full |")
+    print("|---|---|---|---|")
+    worst = 0.0
+    for fmt, engine in FORMATS:
+        times: dict[str, list[float]] = {"full": [], "brief": []}
+        for _ in range(args.repeat):
+            for kind in ("full", "brief"):
+                settings = kinds[kind] if engine is None else dataclasses.replace(kinds[kind], engine=engine)
+                start = time.perf_counter()
+                data = tgreport.render(reports[kind], fmt, settings)
+                times[kind].append(time.perf_counter() - start)
+                assert data, (fmt, kind)
+        full, brief = statistics.median(times["full"]), statistics.median(times["brief"])
+        worst = max(worst, brief / full)
+        label = fmt + (f" ({engine})" if engine else "")
+        print(f"| {label} | {full:.3f} | {brief:.3f} | {brief / full:.2f} |")
+    print(f"worst brief/full ratio: {worst:.2f} (floor: at most 1.00)")
+    return 0 if worst <= 1.0 else 1
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
