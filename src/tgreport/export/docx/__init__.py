@@ -30,14 +30,15 @@ log = logging.getLogger(__name__)
 
 def paragraphs(report: Report, frame_height_pt: float, date_style: str = "official",
                letterhead_xml: str | None = None, text_width: int = 0, toc_summaries: bool = False,
-               article_break: str = "page") -> list[Para]:
+               article_break: str = "page", qr: bool = False) -> list[Para]:
     """The whole digest, in order: cover, TOC, summary, articles, appendix; `date_style` words the
     articles' dates (the cover's stays official); `letterhead_xml` the cover's official header;
-    `article_break` "run" lets articles follow each other."""
+    `article_break` "run" lets articles follow each other; `qr` puts a QR code to each
+    article's address under its source line."""
     paras = body.cover(report, frame_height_pt, letterhead_xml)
     paras += toc.entries(report, date_style, toc_summaries)
     paras += body.summary(report, text_width)
-    paras += body.articles(report, date_style, article_break)
+    paras += body.articles(report, date_style, article_break, qr)
     paras += signature_paras(report, text_width)
     if report.index:
         paras += body.appendix(report)
@@ -67,7 +68,7 @@ class DocxExporter:
             paras += signature_paras(report, area.text_width)
         else:
             paras = paragraphs(report, area.text_height / 20, options.date_style, head_xml, area.text_width,
-                               options.toc_summaries, options.article_break)
+                               options.toc_summaries, options.article_break, options.qr)
             keep_tails(paras, specs, theme, area.text_width)
         if not custom:  # a user's template keeps its own spacing, untouched by direct formatting
             fold_space_before(paras, specs)

@@ -9,6 +9,7 @@ from tgreport.export.docx.styles import ARTICLE_META
 from tgreport.export.docx.wml import twips
 from tgreport.model import Article, Block, Report
 from tgreport.present import chart, header
+from tgreport.present import qr as present_qr
 
 
 def cover(report: Report, frame_height_pt: float, letterhead_xml: str | None = None) -> list[Para]:
@@ -59,7 +60,8 @@ def summary(report: Report, text_width: int = 0) -> list[Para]:
     return paras
 
 
-def articles(report: Report, date_style: str = "official", article_break: str = "page") -> list[Para]:
+def articles(report: Report, date_style: str = "official", article_break: str = "page",
+             qr: bool = False) -> list[Para]:
     """Every section and article; with `article_break` "run" an article starts a page only when
     it is the first (after the overview) or a section's first comes after the section heading."""
     paras: list[Para] = []
@@ -74,13 +76,14 @@ def articles(report: Report, date_style: str = "official", article_break: str = 
             heading = Para("Heading2" if grouped else "Heading1", [text(na.heading)], bookmark=na.anchor,
                            page_break=not (opens_section or runs_on), before=_RUN_GAP if runs_on else None)
             paras.append(heading)
-            paras += article(heading, na.article, date_style, report.highlight)
+            paras += article(heading, na.article, date_style, report.highlight, qr=qr)
     return paras
 
 
 def article(heading: Para, a: Article, date_style: str = "official",
-            terms: tuple[str, ...] = ()) -> list[Para]:
-    """The article's paragraphs; `terms` (Report.highlight) marked in its title, lead and text."""
+            terms: tuple[str, ...] = (), *, qr: bool = False) -> list[Para]:
+    """The article's paragraphs; `terms` (Report.highlight) marked in its title, lead and text;
+    `qr` puts a QR code to its address under the source line (a picture: docx/photo.py)."""
     if terms:
         heading.runs = [r for run in heading.runs for r in marked(run.text, terms)]
     paras = []
@@ -96,6 +99,8 @@ def article(heading: Para, a: Article, date_style: str = "official",
     source = present.source_line_with_link(a, date_style)
     if source:
         paras.append(Para("Metadata", [text(source)]))
+    if qr and a.url:
+        paras.append(Para("Caption", [text("Mã QR")], photo=present_qr.png(a.url)))
     # The title keeps with the lines under it (Heading's style), and they with what follows.
     for p in paras:
         p.keep_next = True

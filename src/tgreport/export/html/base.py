@@ -228,8 +228,10 @@ def template_context(
     theme = options.theme
     body, heading = family_or_error(theme.font_family), family_or_error(theme.heading_font_family)
     context: dict[str, Any] = {
+        # No QR code in the EPUB: an e-reader follows the link itself.
         "r": build_view(report, options.date_style, photo_url,
-                        options.toc_summaries and options.kind == "full"),
+                        options.toc_summaries and options.kind == "full",
+                        options.qr and extra.get("mode") != "epub"),
         "theme": theme,
         # With a prefix, the PDF names its @font-face families apart from installed fonts, so
         # the shipped files are used even where a system font has the same name.

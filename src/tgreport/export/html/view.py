@@ -14,6 +14,7 @@ from markupsafe import Markup, escape
 from tgreport import present
 from tgreport.model import Article, Block, Caption, Image, IndexEntry, ListBlock, Picture, Report
 from tgreport.present import chart, header
+from tgreport.present import qr as present_qr
 from tgreport.present.brief import summary as brief_summary
 from tgreport.present.header import Letterhead
 from tgreport.present.highlight import pieces
@@ -166,6 +167,7 @@ class ArticleView:
     source: Markup | None = None  # "Nguồn: …" (escaped)
     source_url: Markup | None = None  # the page's address, escaped for an attribute and for text
     toc_summary: str | None = None  # under the TOC entry, with Settings.toc_summaries
+    qr: Markup | None = None  # the QR code to the page's address (SVG), with Settings.qr
 
 
 @dataclass(frozen=True)
@@ -218,7 +220,7 @@ class ReportView:
 
 
 def build_view(report: Report, date_style: str = "official", photo_url: PhotoUrl = data_uri,
-               toc_summaries: bool = False) -> ReportView:
+               toc_summaries: bool = False, qr: bool = False) -> ReportView:
     """The view the templates print; `date_style` words the articles' dates (the cover's stays
     official); `photo_url` says where a page finds each photo."""
     sections = []
@@ -231,6 +233,8 @@ def build_view(report: Report, date_style: str = "official", photo_url: PhotoUrl
             view = _article_view(item, date_style, photo_url, report.highlight)
             if toc_summaries:
                 view = dataclasses.replace(view, toc_summary=brief_summary(a))
+            if qr and a.url:
+                view = dataclasses.replace(view, qr=Markup(present_qr.svg(a.url)))
             articles.append(view)
         sections.append(
             SectionView(numbered_section.anchor, numbered_section.heading, tuple(articles))

@@ -1,23 +1,22 @@
-"""A small QR code to an article's original address, printed under its source line: the digest
-is read on paper, and a phone finds the page from it. Vector, drawn by ReportLab's own encoder."""
+"""The QR code under an article's source line (present.qr), drawn as vector rectangles."""
 
 from __future__ import annotations
 
-from reportlab.graphics.barcode.qr import QrCodeWidget
-from reportlab.graphics.shapes import Drawing
+from reportlab.graphics.shapes import Drawing, Rect
+from reportlab.lib import colors
 from reportlab.lib.units import mm
 
-# 18 mm holds a 57-module code (a long address) at 0.3 mm a module, still read by phone cameras;
-# the quiet zone (2 modules, the minimum for a code set apart on a white page) is inside it.
-QR_SIZE = 18 * mm
-QUIET_MODULES = 2
+from tgreport.present import qr
 
 
-def qr_code(url: str, size: float = QR_SIZE) -> Drawing:
-    """A drawing of the QR code of `url` (error correction M: a smudged print still reads),
-    centred under the source line."""
-    widget = QrCodeWidget(url, barLevel="M", barBorder=QUIET_MODULES, barWidth=size, barHeight=size)
-    drawing = Drawing(size, size)
-    drawing.add(widget)
+def qr_code(url: str) -> Drawing:
+    """A drawing of the QR code of `url`, centred under the source line."""
+    side = qr.SIZE_MM * mm
+    modules, runs = qr.dark_runs(url)
+    unit = side / modules
+    drawing = Drawing(side, side)
+    for row, column, length in runs:  # rows count from the top; ReportLab's y from the bottom
+        drawing.add(Rect(column * unit, side - (row + 1) * unit, length * unit, unit,
+                         fillColor=colors.black, strokeColor=None))
     drawing.hAlign = "CENTER"
     return drawing

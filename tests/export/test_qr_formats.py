@@ -1,4 +1,5 @@
-"""--qr: a QR code to each article's original address under its source line, read back from the
+"""--qr: a QR code to each article's original address under its source line (ReportLab and WeasyPrint
+PDF, DOCX, HTML; not the EPUB, whose reader follows the link), read back from the
 printed pages by an independent decoder (zxing-cpp) on poppler's rendering of the PDF."""
 
 from __future__ import annotations
@@ -67,3 +68,48 @@ def test_qr_is_a_setting_of_the_cli_and_the_config(tmp_path: Path) -> None:
     assert main([str(page), "--qr", "-q", "-o", str(out / "digest.pdf")]) == 0
     assert [text for _, text in _codes((out / "digest.pdf").read_bytes(), out)] == [URL]
     assert Settings(qr=True).qr and not Settings().qr
+
+
+def test_the_weasyprint_pdf_prints_the_same_code(tmp_path: Path) -> None:
+    from tgreport import render
+
+    pdf = render(_report(), "pdf", Settings(qr=True, engine="weasyprint"))
+    codes = _codes(pdf, tmp_path)
+    assert [text for _, text in codes] == [URL]
+
+
+def test_the_docx_prints_the_code_as_libreoffice_shows_it(tmp_path: Path) -> None:
+    from tgreport import render
+
+    docx = tmp_path / "qr.docx"
+    docx.write_bytes(render(_report(), "docx", Settings(qr=True)))
+    profile = (tmp_path / "lo-profile").as_uri()
+    subprocess.run(["soffice", f"-env:UserInstallation={profile}", "--headless", "--convert-to", "pdf",
+                    "--outdir", str(tmp_path), str(docx)], check=True, capture_output=True, timeout=300)
+    shown = tmp_path / "shown"
+    shown.mkdir()
+    codes = _codes((tmp_path / "qr.pdf").read_bytes(), shown)
+    assert [text for _, text in codes] == [URL]
+    without = render(_report(), "docx", Settings())
+    assert b"image/png" not in without  # no picture part without --qr
+
+
+def test_the_html_carries_the_code_and_the_epub_the_link_alone() -> None:
+    import io
+    import zipfile
+
+    from lxml import html as lxml_html
+
+    from tgreport import render
+    from tgreport.present import qr
+
+    page = lxml_html.fromstring(render(_report(), "html", Settings(qr=True)))
+    drawn = page.xpath('//div[@class="qr"]/*[local-name()="svg"]')
+    assert len(drawn) == 1  # one article has an address
+    size, runs = qr.dark_runs(URL)
+    assert drawn[0].get("viewbox") == f"0 0 {size} {size}"  # the HTML parser folds attribute case
+    assert len(drawn[0][0].get("d").split("z")) - 1 == len(runs)
+    assert not lxml_html.fromstring(render(_report(), "html", Settings())).xpath('//div[@class="qr"]')
+    with zipfile.ZipFile(io.BytesIO(render(_report(), "epub", Settings(qr=True)))) as epub:
+        pages = b"".join(epub.read(name) for name in epub.namelist() if name.endswith(".xhtml"))
+    assert b'class="qr"' not in pages and URL.encode() in pages.replace(b"&amp;", b"&")
