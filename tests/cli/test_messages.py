@@ -100,3 +100,20 @@ def test_english_otherwise_with_plurals(lang: str, tmp_path: Path, one_article: 
     missing = run([str(SEEDS)], lang, tmp_path)
     said = "make-report: error: no output given; use -o FILE (for example -o digest.pdf)"
     assert missing.stderr.strip() == said
+
+
+def test_help_in_the_users_language(tmp_path: Path) -> None:
+    """--help: every option's line, the sections and "usage:" in Vietnamese under a Vietnamese
+    locale; the same options, in English, otherwise."""
+    vietnamese = run(["--help"], "vi_VN.UTF-8", tmp_path)
+    english = run(["--help"], "C.UTF-8", tmp_path)
+    assert vietnamese.returncode == english.returncode == 0
+    options = set(re.findall(r"(?<![\w-])--?[a-z][a-z-]*", english.stdout))
+    assert {"--qr", "--images", "--kind", "-o", "-h"} <= options
+    assert options == set(re.findall(r"(?<![\w-])--?[a-z][a-z-]*", vietnamese.stdout))
+    assert vietnamese.stdout.startswith("cách dùng: make-report")
+    assert "\nđầu vào:\n" in vietnamese.stdout and "\ntùy chọn:\n" in vietnamese.stdout
+    assert "in hướng dẫn này rồi thoát" in vietnamese.stdout
+    assert "tên bản tin (mặc định \"Bản tin tổng hợp\")" in vietnamese.stdout
+    assert "show this help" not in vietnamese.stdout and "default" not in vietnamese.stdout
+    assert english.stdout.startswith("usage: make-report") and "show this help and exit" in english.stdout

@@ -50,96 +50,117 @@ class _Parser(argparse.ArgumentParser):
         raise _UsageExit(message)
 
 
+class _Formatter(argparse.HelpFormatter):
+    """argparse's help, with its "usage: " in the user's language too."""
+
+    def add_usage(self, usage: str | None, actions: Any, groups: Any, prefix: str | None = None) -> None:
+        super().add_usage(usage, actions, groups, _("usage: ") if prefix is None else prefix)
+
+
 def build_parser() -> argparse.ArgumentParser:
-    p = _Parser(
+    parser = _Parser(
         prog="make-report",
-        description="Compile Vietnamese news articles into a printable digest.",
+        description=_("Compile Vietnamese news articles into a printable digest."),
+        formatter_class=_Formatter,
+        add_help=False,  # -h comes below, its words translated with the rest
     )
-    p.add_argument("inputs", nargs="*", metavar="INPUT", help="files or folders of articles")
+    # Our own sections, titled in the user's language; argparse's untitled defaults stay empty.
+    parser.add_argument_group(_("inputs")).add_argument(
+        "inputs", nargs="*", metavar="INPUT", help=_("files or folders of articles"))
+    p = parser.add_argument_group(_("options"))
+    p.add_argument("-h", "--help", action="help", help=_("show this help and exit"))
     p.add_argument(
-        "-o", "--output", help="output file (its suffix picks the format), or a folder with several -f"
+        "-o", "--output", help=_("output file (its suffix picks the format), or a folder with several -f")
     )
     p.add_argument("-f", "--format", dest="formats", action="append", metavar="FORMAT",
-                   help="output format (pdf, docx, html, epub, json, or all); repeat for several")
-    p.add_argument("--engine", choices=("reportlab", "weasyprint"), help="PDF engine (default reportlab)")
-    p.add_argument("--title", help=f'report title (default "{DEFAULT_TITLE}")')
+                   help=_("output format (pdf, docx, html, epub, json, or all); repeat for several"))
+    p.add_argument("--engine", choices=("reportlab", "weasyprint"), help=_("PDF engine (default reportlab)"))
+    p.add_argument("--title", help=_('report title (default "{title}")').format(title=DEFAULT_TITLE))
     p.add_argument("--org", action="append", metavar="LINE",
-                   help="the organisation printed on the cover; repeat for its lines, superior body first, "
-                   "issuing body last")
+                   help=_("the organisation printed on the cover; repeat for its lines, superior body first, "
+                   "issuing body last"))
     p.add_argument("--header", choices=HEADERS,
-                   help="the cover's header: plain (default), party (Hướng dẫn 36-HD/VPTW) or state "
-                   "(Decree 30/2020/NĐ-CP)")
-    p.add_argument("--number", help='the document\'s number and sign, "25-BT/BTGĐUK" (printed "Số 25-BT/…")')
-    p.add_argument("--issue", help='the issue, "Số 25" (the cover adds the week when the period is known)')
+                   help=_("the cover's header: plain (default), party (Hướng dẫn 36-HD/VPTW) or state "
+                   "(Decree 30/2020/NĐ-CP)"))
+    p.add_argument("--number",
+                   help=_('the document\'s number and sign, "25-BT/BTGĐUK" (printed "Số 25-BT/…")'))
+    p.add_argument("--issue", help=_('the issue, "Số 25" (the cover adds the week when the period is known)'))
     p.add_argument("--kind", choices=KINDS,
-                   help='the document: full (every article whole, default) or brief (the short "điểm báo": '
-                   "headline, paper and date, a summary and the link of each)")
+                   help=_('the document: full (every article whole, default) or brief (the short "điểm báo": '
+                   "headline, paper and date, a summary and the link of each)"))
     p.add_argument("--highlight", action="append", metavar="TERM",
-                   help="mark TERM (a word or phrase: the organisation's name, a resolution) wherever "
-                   "articles print it; repeat for more terms")
+                   help=_("mark TERM (a word or phrase: the organisation's name, a resolution) wherever "
+                   "articles print it; repeat for more terms"))
     p.add_argument("--toc-summaries", action="store_true", default=None,
-                   help="print each article's summary (the config's, the input's, its lead, else its first "
-                   "sentences) under its table-of-contents entry")
+                   help=_("print each article's summary (the config's, the input's, its lead, else its first "
+                   "sentences) under its table-of-contents entry"))
     p.add_argument("--internal", action="store_true", default=None,
-                   help='mark the digest "Lưu hành nội bộ" (internal circulation)')
-    p.add_argument("--place", help=f'place in the date line (default "{DEFAULT_PLACE}")')
-    p.add_argument("--date", help="issue date YYYY-MM-DD (default SOURCE_DATE_EPOCH, else today)")
-    p.add_argument("--from", dest="date_from", metavar="DATE", help="keep articles dated on or after DATE")
-    p.add_argument("--to", dest="date_to", metavar="DATE", help="keep articles dated on or before DATE")
-    p.add_argument("--theme", dest="theme_name", choices=sorted(THEMES), help="page theme (default official)")
+                   help=_('mark the digest "Lưu hành nội bộ" (internal circulation)'))
+    p.add_argument("--place",
+                   help=_('place in the date line (default "{place}")').format(place=DEFAULT_PLACE))
+    p.add_argument("--date", help=_("issue date YYYY-MM-DD (default SOURCE_DATE_EPOCH, else today)"))
+    p.add_argument("--from", dest="date_from", metavar="DATE", help=_("keep articles dated on or after DATE"))
+    p.add_argument("--to", dest="date_to", metavar="DATE", help=_("keep articles dated on or before DATE"))
+    p.add_argument("--theme", dest="theme_name", choices=sorted(THEMES),
+                   help=_("page theme (default official)"))
     p.add_argument("--article-break", choices=ARTICLE_BREAKS,
-                   help="page: each article starts a new page (default); run: articles follow each other")
-    p.add_argument("--body-size", type=_points, metavar="PT", help="body text size in points (default 13)")
+                   help=_("page: each article starts a new page (default); run: articles follow each other"))
+    p.add_argument("--body-size", type=_points, metavar="PT", help=_("body text size in points (default 13)"))
     p.add_argument("--page-size", type=_paper, metavar="SIZE",
-                   help=f"paper: {', '.join(_PAPERS)} (default A4); add -landscape to turn it")
-    p.add_argument("--order", choices=ORDERS, help="article order: date (default, oldest first), date-desc, "
-                   "title (Vietnamese collation) or source")
-    p.add_argument("--group", choices=GROUPS, help="sections: none (default), category, publisher, month, "
-                   "or topic (the config's [[topics]])")
+                   help=_("paper: {sizes} (default A4); add -landscape to turn it").format(
+                       sizes=", ".join(_PAPERS)))
+    p.add_argument("--order", choices=ORDERS,
+                   help=_("article order: date (default, oldest first), date-desc, "
+                   "title (Vietnamese collation) or source"))
+    p.add_argument("--group", choices=GROUPS, help=_("sections: none (default), category, publisher, month, "
+                   "or topic (the config's [[topics]])"))
     p.add_argument("--drop-undated", action="store_true", default=None,
-                   help="leave out articles without a date (default: keep them, with a warning)")
+                   help=_("leave out articles without a date (default: keep them, with a warning)"))
     p.add_argument("--keep-undated", action="store_true", default=None,
-                   help="with --from/--to, keep the articles without a date (default: leave them out)")
+                   help=_("with --from/--to, keep the articles without a date (default: leave them out)"))
     p.add_argument("--no-index", dest="index", action="store_false", default=None,
-                   help="no appendix index of cited documents and people")
+                   help=_("no appendix index of cited documents and people"))
     p.add_argument("--no-dedup", dest="dedup", action="store_false", default=None,
-                   help="keep every copy of a story saved twice or carried by two sites")
+                   help=_("keep every copy of a story saved twice or carried by two sites"))
     p.add_argument("--date-style", choices=DATE_STYLES,
-                   help="articles' dates (metadata lines, TOC): official (ngày 07 tháng 01 năm 2021, "
+                   help=_("articles' dates (metadata lines, TOC): official (ngày 07 tháng 01 năm 2021, "
                    "default), official_weekday, numeric (07/01/2021), or Babel's short, medium, long, full; "
-                   "the cover's date line stays official")
+                   "the cover's date line stays official"))
     p.add_argument("--qr", action="store_true", default=None,
-                   help="print a small QR code to each article's original address under its source "
-                   "line (PDF), for readers of the printed digest")
+                   help=_("print a small QR code to each article's original address under its source "
+                   "line (PDF, DOCX, HTML), for readers of the printed digest"))
     p.add_argument("--tone-style", choices=TONE_STYLES,
-                   help='write tone marks "hòa" or "hoà" style throughout (default: as the sources wrote)')
+                   help=_('write tone marks "hòa" or "hoà" style throughout (default: as the sources wrote)'))
     p.add_argument("--similarity", type=float, metavar="RATIO",
-                   help=f"share of word shingles two bodies need to be one story ({DEFAULT_SIMILARITY})")
-    p.add_argument("--template", help="DOCX reference document whose styles the DOCX uses")
-    p.add_argument("--template-dir", help="folder of HTML templates/CSS that override the built-in ones")
+                   help=_("share of word shingles two bodies need to be one story ({default})").format(
+                       default=DEFAULT_SIMILARITY))
+    p.add_argument("--template", help=_("DOCX reference document whose styles the DOCX uses"))
+    p.add_argument("--template-dir", help=_("folder of HTML templates/CSS that override the built-in ones"))
     p.add_argument("--no-cache", dest="cache", action="store_false", default=None,
-                   help="read every file afresh, neither using nor keeping what earlier runs read "
-                   "(kept in TGREPORT_CACHE_DIR, else ~/.cache/tgreport)")
+                   help=_("read every file afresh, neither using nor keeping what earlier runs read "
+                   "(kept in TGREPORT_CACHE_DIR, else ~/.cache/tgreport)"))
     p.add_argument("--refetch", action="store_true", default=None,
-                   help="fetch the pages of links again, even those fetched by an earlier run")
+                   help=_("fetch the pages of links again, even those fetched by an earlier run"))
     p.add_argument("--follow-links", action="store_true", default=None,
-                   help="read links in input folders that lead to files outside the inputs named "
-                   "(default: skipped, with a warning)")
+                   help=_("read links in input folders that lead to files outside the inputs named "
+                   "(default: skipped, with a warning)"))
     p.add_argument("--images", choices=IMAGES,
-                   help="photos printed: lead (the first of each article, default), all, or none")
+                   help=_("photos printed: lead (the first of each article, default), all, or none"))
     p.add_argument("--fetch-photos", action="store_true", default=None,
-                   help="fetch photos that saved pages and JSON records name by a web address "
-                   "(the photos of links given as inputs are fetched anyway)")
+                   help=_("fetch photos that saved pages and JSON records name by a web address "
+                   "(the photos of links given as inputs are fetched anyway)"))
     p.add_argument("-j", "--jobs", type=int, metavar="N",
-                   help="processes that read the input files (default 1; more pays from a few hundred files)")
-    p.add_argument("--config", help="TOML file with any of these options")
+                   help=_("processes that read the input files "
+                          "(default 1; more pays from a few hundred files)"))
+    p.add_argument("--config", help=_("TOML file with any of these options"))
     loud = p.add_mutually_exclusive_group()
-    loud.add_argument("-q", "--quiet", action="store_true", default=None, help="print errors only")
+    loud.add_argument("-q", "--quiet", action="store_true", default=None, help=_("print errors only"))
     loud.add_argument("-v", "--verbose", action="store_true", default=None,
-                      help="print progress details and tracebacks")
-    p.add_argument("--version", action="version", version=f"tgreport {__version__}")
-    p.add_argument("--list-formats", action="store_true", help="list the output formats and exit")
-    return p
+                      help=_("print progress details and tracebacks"))
+    p.add_argument("--version", action="version", version=f"tgreport {__version__}",
+                   help=_("show the version and exit"))
+    p.add_argument("--list-formats", action="store_true", help=_("list the output formats and exit"))
+    return parser
 
 
 class _OncePerMessage(logging.Filter):

@@ -2,7 +2,7 @@
 
 The language comes from the environment as GNU gettext reads it (LANGUAGE, LC_ALL, LC_MESSAGES,
 LANG): "vi_VN.UTF-8" gives Vietnamese, anything without a catalog English. Only the lines
-make-report writes itself are translated (its summary, its errors, the level of a warning); the
+make-report writes itself are translated (its --help, summary, errors, the level of a warning); the
 library's log messages stay English, as a library's are, for scripts and logs to match on.
 
 The catalog is src/tgreport/locale/vi/LC_MESSAGES/tgreport.po, compiled to the .mo beside it:
