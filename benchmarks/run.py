@@ -17,10 +17,12 @@ the jobs of one size run one after another, alternating tool and baseline.
 from __future__ import annotations
 
 import argparse
+import compileall
 import csv
 import json
 import os
 import pty
+import re
 import shutil
 import subprocess
 import sys
@@ -186,6 +188,13 @@ def main() -> int:
     parser.add_argument("--repeat", type=int, default=3, help="runs per job; the fastest is kept")
     args = parser.parse_args()
     env = environment()
+    # The package's bytecode, as an installed copy has it (pip compiles it at install), and the
+    # baselines' too: in a checkout run with PYTHONDONTWRITEBYTECODE=1, each run of either side
+    # would otherwise compile its modules again.
+    import tgreport
+
+    for folder in (Path(tgreport.__file__).parent, BENCH):
+        compileall.compile_dir(folder, quiet=1, rx=re.compile(r"[/\\]out[/\\]"))
     load_before = os.getloadavg()[0]
     rows: list[Row] = []
     for n in (int(s) for s in args.sizes.split(",")):
