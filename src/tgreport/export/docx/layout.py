@@ -94,8 +94,9 @@ class _Measure:
                 pieces = [w for w in pieces if w]
         if not pieces or not pieces[0]:
             return 1
-        widths = list(map(cache.get, pieces))
-        if None in widths:  # words not seen before: measure (and remember) each once
+        try:
+            widths = list(map(cache.__getitem__, pieces))
+        except KeyError:  # words not seen before: measure (and remember) each once
             for piece in set(pieces).difference(cache):
                 cache[piece] = self._measure(face, piece)
             widths = list(map(cache.__getitem__, pieces))
