@@ -13,12 +13,14 @@ from pathlib import Path
 
 TIME = Path("/usr/bin/time")
 _PEAK = re.compile(r"Maximum resident set size \(kbytes\): (\d+)")
+_CPU = re.compile(r"(?:User|System) time \(seconds\): ([\d.]+)")
 
 
 @dataclass(frozen=True)
 class Measurement:
     seconds: float  # wall time of the whole process, start-up and imports included
     peak_mb: float  # peak RSS of the largest process in the tree (what GNU time reports)
+    cpu_seconds: float  # user + system time of the command and its children
     returncode: int
     stdout: str
     stderr: str  # the command's own stderr, without GNU time's report
@@ -44,7 +46,8 @@ def run(argv: list[str], env: dict[str, str], timeout: float, cwd: Path | None =
     found = _PEAK.search(report)
     if found is None:
         raise RuntimeError(f"/usr/bin/time gave no peak memory for {argv[:3]}: {stderr[-500:]}")
-    return Measurement(seconds, int(found.group(1)) / 1024, proc.returncode, stdout, own)
+    cpu = sum(float(t) for t in _CPU.findall(report))
+    return Measurement(seconds, int(found.group(1)) / 1024, cpu, proc.returncode, stdout, own)
 
 
 def best_of(argv: list[str], env: dict[str, str], timeout: float, repeat: int,

@@ -17,10 +17,12 @@ the jobs of one size run one after another, alternating tool and baseline.
 from __future__ import annotations
 
 import argparse
+import compileall
 import csv
 import json
 import os
 import pty
+import re
 import shutil
 import subprocess
 import sys
@@ -47,6 +49,9 @@ class Row:
     seconds: float
     peak_mb: float
     check: str  # what the independent check of the output found
+    # User + system time: what the run cost the machine, which the neighbours on a shared one
+    # disturb far less than the wall time (a tool using both cores shows more CPU than wall).
+    cpu: float = 0.0
 
 
 def environment() -> dict[str, str]:
@@ -57,8 +62,9 @@ def environment() -> dict[str, str]:
     return env
 
 
-def in_terminal(argv: list[str], env: dict[str, str]) -> tuple[float, float, int, bytes]:
-    """`argv` on a pseudo-terminal (stdout and stderr are a tty): wall seconds, peak MB, exit, output."""
+def in_terminal(argv: list[str], env: dict[str, str]) -> tuple[float, float, float, int, bytes]:
+    """`argv` on a pseudo-terminal (stdout and stderr are a tty): wall seconds, peak MB, CPU
+    seconds, exit, output."""
     start = time.perf_counter()
     pid, fd = pty.fork()
     if pid == 0:  # the child: becomes the command
@@ -74,7 +80,8 @@ def in_terminal(argv: list[str], env: dict[str, str]) -> tuple[float, float, int
         out += chunk
     _, status, usage = os.wait4(pid, 0)
     os.close(fd)
-    return time.perf_counter() - start, usage.ru_maxrss / 1024, os.waitstatus_to_exitcode(status), out
+    cpu = usage.ru_utime + usage.ru_stime
+    return time.perf_counter() - start, usage.ru_maxrss / 1024, cpu, os.waitstatus_to_exitcode(status), out
 
 
 def fresh_cache(env: dict[str, str], folder: Path) -> dict[str, str]:
@@ -99,18 +106,18 @@ def measure_size(n: int, repeat: int, env: dict[str, str]) -> list[Row]:
         for _ in range(repeat):
             run_env = fresh_cache(env, cache)  # every tgreport run is a first run
             if terminal:
-                seconds, peak, code, said = in_terminal(argv, run_env)
+                seconds, peak, cpu, code, said = in_terminal(argv, run_env)
                 assert code == 0, said[-2000:].decode(errors="replace")
                 assert "Đọc bài".encode() in said, "no progress bar was drawn"
             else:
                 m = run(argv, run_env, timeout=3600)
                 assert m.returncode == 0, m.stderr[-2000:]
-                seconds, peak = m.seconds, m.peak_mb
-            times.append((seconds, peak))
-        seconds, peak = min(times)
-        rows.append(Row(n, label, tool, seconds, peak, check(output)))
-        print(f"N={n:>5} {label:<22} {tool:<12} {seconds:8.2f} s {peak:7.0f} MB  {rows[-1].check}",
-              flush=True)
+                seconds, peak, cpu = m.seconds, m.peak_mb, m.cpu_seconds
+            times.append((seconds, peak, cpu))
+        seconds, peak, cpu = min(times)
+        rows.append(Row(n, label, tool, seconds, peak, check(output), cpu))
+        print(f"N={n:>5} {label:<22} {tool:<12} {seconds:8.2f} s {cpu:8.2f} s CPU {peak:7.0f} MB  "
+              f"{rows[-1].check}", flush=True)
 
     # (a) PDF from the scraped pages.
     pdf = work / "tgreport.pdf"
@@ -154,8 +161,9 @@ def check(path: Path) -> str:
 
 def ratios(rows: list[Row]) -> list[str]:
     """The table: per size, each baseline's time over tgreport's on the same job."""
-    lines = ["| N | job | tgreport s | baseline | baseline s | ratio | tgreport peak MB |",
-             "|---|---|---|---|---|---|---|"]
+    lines = ["| N | job | tgreport s | baseline | baseline s | ratio | tgreport peak MB "
+             "| CPU s, tgreport / baseline | CPU ratio |",
+             "|---|---|---|---|---|---|---|---|---|"]
     for r in rows:
         if r.tool == "tgreport" or r.job.startswith("read"):
             continue
@@ -163,12 +171,13 @@ def ratios(rows: list[Row]) -> list[str]:
         for job in jobs:
             mine = next(m for m in rows if m.n == r.n and m.tool == "tgreport" and m.job == job)
             lines.append(f"| {r.n:,} | {job} | {mine.seconds:.2f} | {r.tool} | {r.seconds:.2f} | "
-                         f"{r.seconds / mine.seconds:.1f}× | {mine.peak_mb:.0f} |")
+                         f"{r.seconds / mine.seconds:.1f}× | {mine.peak_mb:.0f} | "
+                         f"{mine.cpu:.2f} / {r.cpu:.2f} | {r.cpu / mine.cpu:.1f}× |")
     sizes = sorted({r.n for r in rows})
     for r in rows:
         if r.job.startswith("read"):
             rate = int(r.check.split()[0]) / r.seconds
-            lines.append(f"| {r.n:,} | {r.job} | {r.seconds:.2f} | | | {rate:,.0f} pages/s | |")
+            lines.append(f"| {r.n:,} | {r.job} | {r.seconds:.2f} | | | {rate:,.0f} pages/s | | | |")
     if len(sizes) >= 2:
         small, large = sizes[0], sizes[-1]
         made = [r.job for r in rows if r.tool == "tgreport" and not r.job.startswith("read")]
@@ -176,7 +185,8 @@ def ratios(rows: list[Row]) -> list[str]:
             a = next(r for r in rows if r.n == small and r.job == job and r.tool == "tgreport")
             b = next(r for r in rows if r.n == large and r.job == job and r.tool == "tgreport")
             lines.append(f"| {small:,}→{large:,} | {job} growth | | | | {b.seconds / a.seconds:.2f}× "
-                         f"(N ×{large // small}) | {b.peak_mb:.0f} |")
+                         f"(N ×{large // small}) | {b.peak_mb:.0f} | {a.cpu:.2f} → {b.cpu:.2f} "
+                         f"| {b.cpu / a.cpu:.2f}× |")
     return lines
 
 
@@ -186,6 +196,13 @@ def main() -> int:
     parser.add_argument("--repeat", type=int, default=3, help="runs per job; the fastest is kept")
     args = parser.parse_args()
     env = environment()
+    # The package's bytecode, as an installed copy has it (pip compiles it at install), and the
+    # baselines' too: in a checkout run with PYTHONDONTWRITEBYTECODE=1, each run of either side
+    # would otherwise compile its modules again.
+    import tgreport
+
+    for folder in (Path(tgreport.__file__).parent, BENCH):
+        compileall.compile_dir(folder, quiet=1, rx=re.compile(r"[/\\]out[/\\]"))
     load_before = os.getloadavg()[0]
     rows: list[Row] = []
     for n in (int(s) for s in args.sizes.split(",")):
@@ -193,8 +210,9 @@ def main() -> int:
     RESULTS.mkdir(exist_ok=True)
     with (RESULTS / "latest.csv").open("w", newline="", encoding="utf-8") as handle:
         writer = csv.writer(handle)
-        writer.writerow(["n", "job", "tool", "seconds", "peak_mb", "check"])
-        writer.writerows([r.n, r.job, r.tool, f"{r.seconds:.3f}", f"{r.peak_mb:.0f}", r.check] for r in rows)
+        writer.writerow(["n", "job", "tool", "seconds", "peak_mb", "check", "cpu_seconds"])
+        writer.writerows([r.n, r.job, r.tool, f"{r.seconds:.3f}", f"{r.peak_mb:.0f}", r.check,
+                          f"{r.cpu:.3f}"] for r in rows)
     table = "\n".join(ratios(rows))
     commit = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True,
                             text=True).stdout.strip()

@@ -9,6 +9,8 @@ import re
 from dataclasses import replace
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from factories import make_article
 from tgreport.assemble import build_report, find_duplicates
@@ -247,3 +249,13 @@ def test_many_copies_of_a_few_stories_merge_as_brute_force_says() -> None:
     kept, merges = find_duplicates(articles)
     assert len(kept) == 3 + 60  # one copy per story, and the 60 unrelated bodies
     assert len(merges) == 240 - len(kept)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet=st.sampled_from(
+    "aĐđẠạỄễ_9٣½ \t\n\r\x0b\x0c\x1c\x1f\x85\xa0\u2003\u3000\u200b\u2028“”–…,.;-/()'\"\x00\x7f\ud800\U0001d400"
+    "\u0301\u0323İßﬁ"), max_size=40))
+def test_body_words_are_the_words_in_utf8(text: str) -> None:
+    from tgreport.assemble import dedup
+
+    assert dedup._body_words(text) == [w.encode("utf-8") for w in dedup._words(text)]

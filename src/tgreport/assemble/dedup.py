@@ -78,8 +78,29 @@ Shingle = int
 
 def shingles(article: Article) -> frozenset[Shingle]:
     """The body's runs of SHINGLE_WORDS consecutive words, hashed."""
-    words = _words("\n".join(b.text for b in article.blocks))
+    words = _body_words("\n".join(b.text for b in article.blocks))
     return frozenset(map(hash, zip(*(words[i:] for i in range(SHINGLE_WORDS)), strict=False)))
+
+
+# Bytes of UTF-8 that belong to a word once every character beyond ASCII left in the text is a
+# word character: ASCII letters, digits and "_", and every byte of a longer sequence.
+_WORD_BYTES = bytes(b if b >= 0x80 or chr(b).isalnum() or b == 0x5F else 0x20 for b in range(256))
+_NOT_WORD_BEYOND_ASCII = re.compile(r"[^\x00-\x7f\w]")
+
+
+def _body_words(text: str) -> list[bytes]:
+    """_words(text) in UTF-8: the same words, each the bytes of the word `_words` finds.
+
+    Finding a body's words is the largest part of the duplicate search, and most of that is
+    the regex engine making a str per word. Here the few characters beyond ASCII that are not
+    word characters (“, ”, –, …, no-break spaces) become spaces, and then one byte translation
+    and bytes.split cut the words: three times faster, and the shingles compare the same way.
+    """
+    folded = unicodedata.normalize("NFC", text).casefold()
+    for other in set(_NOT_WORD_BEYOND_ASCII.findall(folded)):
+        folded = folded.replace(other, " ")
+    # No surrogate is left to refuse encoding: they are not word characters.
+    return folded.encode("utf-8").translate(_WORD_BYTES).split()
 
 
 # What the candidate search needs of one body: its shingle count and its signature keys.

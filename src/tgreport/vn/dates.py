@@ -5,8 +5,6 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 
-from babel import dates as babel_dates
-
 # Parsing lives in dateparse.py; re-exported so "from tgreport.vn.dates import parse_date" works.
 from tgreport.vn.dateparse import ParsedDate, find_dates, parse_date
 
@@ -56,6 +54,8 @@ def roman(number: int) -> str:
 def weekday_name(value: dt.date, capital: bool = False) -> str:
     """The weekday as official running text writes it: "thứ Năm", "Chủ nhật" (CLDR's Babel names
     capitalise both words: "Thứ Năm", "Chủ Nhật"); ``capital`` for the start of a line."""
+    from babel import dates as babel_dates  # only here and for CLDR's styles: see numbers.py
+
     wide = babel_dates.get_day_names("wide", locale="vi")[value.weekday()]  # "Thứ Năm", "Chủ Nhật"
     first, second = wide.split(" ", 1)
     if value.weekday() == 6:
@@ -102,6 +102,8 @@ def format_date(value: dt.date | ParsedDate, style: str = "official", place: str
             text += f" {format_time(value, 'numeric')}"
         return text
     if style in _BABEL_STYLES:
+        from babel import dates as babel_dates
+
         day = value.date() if isinstance(value, dt.datetime) else value
         return str(babel_dates.format_date(day, style, locale="vi"))
     raise ValueError(f"unknown date style {style!r}; known: {', '.join(DATE_STYLES)}")

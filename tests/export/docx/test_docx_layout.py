@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import random
+import re
 import unicodedata
 
 import docx
@@ -182,3 +183,12 @@ def test_bisected_line_count_equals_the_word_walk(
     first = other - indent
     assert measure.line_count(face, value, size, first, other) == walk_line_count(
         measure, face, value, size, first, other)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet="ab1_ -…—.\u00a0\n/", max_size=40))
+def test_pieces_are_those_of_one_split_at_spaces_and_breaks(value: str) -> None:
+    # The reference: one regex split at runs of spaces and at the in-word breaks.
+    parts = re.split(f"( +)|{layout._HYPHEN_BREAK.pattern}", value.strip(" "))
+    expected = (parts[0::2], [1.0] + [1.0 if sep else 0.0 for sep in parts[1::2]])
+    assert layout._pieces(value, 1.0) == expected

@@ -101,7 +101,17 @@ SPACES = "ab đ\xa0\u2028\u3000\t\n\r\x85\u200b\u2009\ufeff\u180e\u202f\u205f\u1
 def test_tidy_text_skips_the_cleaner_only_when_the_cleaner_would_not_change_it(text: str) -> None:
     from reportlab.platypus.paragraph import cleanBlockQuotedText
 
-    from tgreport.export.pdf.markup import _UNTIDY_SPACE
+    from tgreport.export.pdf.markup import _untidy
 
-    if not _UNTIDY_SPACE.search(text):
+    if not _untidy(text):
         assert cleanBlockQuotedText(text) == text
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet=SPACES, max_size=16))
+def test_untidy_is_the_one_regex_it_replaced(text: str) -> None:
+    import re
+
+    from tgreport.export.pdf.markup import _untidy
+
+    assert _untidy(text) == bool(re.search(r"[^\S ]|\u200b|  |^ | $", text))

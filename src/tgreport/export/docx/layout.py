@@ -34,9 +34,10 @@ _FALLBACK_EM = 0.5  # advance of a character the font lacks (another font will d
 # Each alternative starts with its cheapest test (is the character a hyphen, an ellipsis, a
 # dash?), which fails at once at almost every position: twice as fast as the plain spelling.
 _HYPHEN_BREAK = re.compile(r"(?<=-)(?<=[^\W_]-)(?=[^\W_])|(?<=…)(?=\S)|(?=—)(?<=\S)|(?<=—)(?=\S)")
-# Every in-word break has a non-space on both sides, so cutting a whole paragraph at spaces and
-# in-word breaks gives the pieces that cutting it word by word would.
-_SPACE_OR_BREAK = re.compile(f"( +)|{_HYPHEN_BREAK.pattern}")
+# The same places, found from the break characters themselves: the regex engine skips straight
+# to a hyphen, ellipsis or dash instead of trying the look-behinds at every position.
+_BREAK_MARK = re.compile(r"(-)(?<=[^\W_]-)(?=[^\W_])|(…)(?=\S)|—")
+_SPACES = re.compile(" +")
 
 
 @cache
@@ -86,16 +87,20 @@ class _Measure:
         cache = self.caches[face]
         space = self.width(face, " ")
         gaps: list[float] | None = None
-        if _MAY_BREAK.isdisjoint(value):
-            pieces = [w for w in value.split(" ") if w]
-        else:
+        if "-" in value or "…" in value or "—" in value:
             pieces, gaps = _pieces(value, space)
+        else:
+            pieces = value.split(" ")
+            if "  " in value or value[:1] == " " or value[-1:] == " ":
+                pieces = [w for w in pieces if w]
         if not pieces or not pieces[0]:
             return 1
         try:
-            widths = [cache[piece] for piece in pieces]
-        except KeyError:  # a word not seen before: measure (and remember) them all
-            widths = [self.width(face, piece) for piece in pieces]
+            widths = list(map(cache.__getitem__, pieces))
+        except KeyError:  # words not seen before: measure (and remember) each once
+            for piece in set(pieces).difference(cache):
+                cache[piece] = self._measure(face, piece)
+            widths = list(map(cache.__getitem__, pieces))
         if max(widths) * size > min(first, other):  # a piece wider than a line: walk them
             spaces = [space] * len(widths) if gaps is None else gaps
             return _walk([(w * size, g * size) for w, g in zip(widths, spaces, strict=True)], first, other)
@@ -117,9 +122,30 @@ class _Measure:
 def _pieces(value: str, space: float) -> tuple[list[str], list[float]]:
     """`value` cut at spaces and where a line may break inside a word, with the space before
     each piece at 1 pt: a piece after spaces has one space before it, a piece after a hyphen none."""
-    parts = _SPACE_OR_BREAK.split(value.strip(" "))
-    # parts: piece, separator, piece, …; a separator is a run of spaces or None (an in-word break).
-    return parts[0::2], [space] + [space if sep else 0.0 for sep in parts[1::2]]
+    text = value.strip(" ")
+    cuts: list[int] = []  # where an in-word break falls; each has a non-space on both sides
+    for m in _BREAK_MARK.finditer(text):
+        if m.lastindex:  # after a hyphen between letters or digits, or an ellipsis
+            cuts.append(m.end())
+            continue
+        at = m.start()  # an em dash: a break on each side that touches a non-space
+        if at > 0 and not text[at - 1].isspace():
+            cuts.append(at)
+        if m.end() < len(text) and not text[m.end()].isspace():
+            cuts.append(m.end())
+    pieces: list[str] = []
+    gaps: list[float] = []
+    start = 0
+    for end in [*sorted(set(cuts)), len(text)]:
+        if end == start:
+            continue
+        part = text[start:end]
+        segment = part.split(" ") if "  " not in part else _SPACES.split(part)
+        gaps.append(space if start == 0 else 0.0)
+        gaps.extend([space] * (len(segment) - 1))
+        pieces += segment
+        start = end
+    return (pieces, gaps) if pieces else ([""], [space])
 
 
 def text_width_pt(theme: Theme, value: str, size: float, bold: bool = False) -> float:

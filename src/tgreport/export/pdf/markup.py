@@ -17,8 +17,14 @@ from tgreport.present.highlight import pieces
 # Control characters other than tab/newline would reach the PDF as .notdef boxes.
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 # What ReportLab's whitespace cleaner would change: any space but a single inner " " (its
-# spaces are Python's, plus the zero-width space).
-_UNTIDY_SPACE = re.compile(r"[^\S ]|\u200b|  |^ | $")
+# spaces are Python's, plus the zero-width space). One character class for the regex engine to
+# skip to, the rest substring tests: the five-way alternation was tried at every character.
+_OTHER_SPACE = re.compile(r"[^\S ]")
+
+
+def _untidy(text: str) -> bool:
+    return (_OTHER_SPACE.search(text) is not None or "\u200b" in text or "  " in text
+            or text[:1] == " " or text[-1:] == " ")
 
 
 def escape(text: str) -> str:
@@ -51,7 +57,7 @@ def paragraph(text: str, style: ParagraphStyle, bullet: str | None = None) -> Pa
     whitespace is cleaned by ReportLab's own cleaner, so the layout is the same.
     """
     clean = unicodedata.normalize("NFC", _CONTROL.sub("", text))
-    if _UNTIDY_SPACE.search(clean):  # most text is tidy already: the cleaner would return it as is
+    if _untidy(clean):  # most text is tidy already: the cleaner would return it as is
         clean = cleanBlockQuotedText(clean)
     template = _templates.get(style)
     if template is None:
