@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -132,9 +132,14 @@ def get_template(options: Settings, name: str) -> Template:
 
 
 def render_template(options: Settings, name: str, **context: Any) -> str:
+    return "".join(stream_template(options, name, **context))
+
+
+def stream_template(options: Settings, name: str, **context: Any) -> Iterator[str]:
+    """The template's text in the pieces Jinja2 makes it in, for writing as it is made."""
     template = get_template(options, name)
     try:
-        return template.render(**context)
+        yield from template.generate(**context)
     except TemplateError as exc:
         where = template.filename or name
         raise ExportError(f"template error: {exc}", where) from exc
@@ -221,7 +226,7 @@ def template_context(
     theme = options.theme
     body, heading = family_or_error(theme.font_family), family_or_error(theme.heading_font_family)
     context: dict[str, Any] = {
-        "r": build_view(report, options.date_style),
+        "r": build_view(report, options.date_style, in_pieces=extra.get("mode") == "pdf"),
         "theme": theme,
         # With a prefix, the PDF names its @font-face families apart from installed fonts, so
         # the shipped files are used even where a system font has the same name.
