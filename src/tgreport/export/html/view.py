@@ -11,7 +11,7 @@ from markupsafe import Markup, escape
 
 from tgreport import present
 from tgreport.model import Article, Block, Caption, IndexEntry, ListBlock, Report
-from tgreport.present import header
+from tgreport.present import header, pieces
 from tgreport.present.header import Letterhead
 from tgreport.version import __version__
 
@@ -109,8 +109,10 @@ def _block_texts(blocks: Iterable[Block]) -> list[str]:
     return texts
 
 
-def _block_views(blocks: tuple[Block, ...], escaped: Iterable[Markup] | None = None) -> list[BlockView]:
-    """The views of `blocks`; `escaped` are their `_block_texts`, when already filtered."""
+def _block_views(blocks: tuple[Block, ...], escaped: Iterable[Markup] | None = None,
+                 in_pieces: bool = False) -> list[BlockView]:
+    """The views of `blocks`; `escaped` are their `_block_texts`, when already filtered. With
+    `in_pieces`, a long paragraph's text is its pieces (see pieces_markup)."""
     parts = iter(escaped if escaped is not None else map(text_filter, _block_texts(blocks)))
     views: list[BlockView] = []
     for block in blocks:
@@ -119,9 +121,26 @@ def _block_views(blocks: tuple[Block, ...], escaped: Iterable[Markup] | None = N
             views.append(("olist" if block.ordered else "list", Markup(""), None, items))
             continue
         text = next(parts)
+        if in_pieces and block.type == "paragraph" and len(block.text) > pieces.LONG_PARAGRAPH:
+            text = pieces_markup(block.text)
         credit = next(parts) if isinstance(block, Caption) and block.credit else None
         views.append((block.type, text, credit, _NO_ITEMS))
     return views
+
+
+# Each piece a block of its own, so WeasyPrint lays it out alone; the ones after the first go
+# on without an indent, so the pieces read as one paragraph. Styled here rather than in the
+# stylesheet so that a --template-dir's own paged.css gets them too.
+_FIRST_PIECE = '<span style="display: block">'
+_NEXT_PIECE = '<span style="display: block; text-indent: 0">'
+
+
+def pieces_markup(text: str) -> Markup:
+    """A long paragraph's text as consecutive block-level pieces (present/pieces.py): WeasyPrint
+    fits each line over the rest of its text box, quadratic in one huge paragraph."""
+    cut = pieces.pieces(text)
+    return Markup("".join(f"{_NEXT_PIECE if n else _FIRST_PIECE}{text_filter(piece)}</span>"
+                          for n, piece in enumerate(cut)))
 
 
 @dataclass(frozen=True)
@@ -193,9 +212,9 @@ class ReportView:
     generator: str
 
 
-def build_view(report: Report, date_style: str = "official") -> ReportView:
+def build_view(report: Report, date_style: str = "official", in_pieces: bool = False) -> ReportView:
     """The view the templates print; `date_style` words the articles' dates (the cover's stays
-    official)."""
+    official); `in_pieces` (the WeasyPrint PDF) sets long paragraphs out in pieces."""
     sections = []
     anchors: dict[str, IndexLink] = {}
     for numbered_section in present.outline(report):
@@ -203,7 +222,7 @@ def build_view(report: Report, date_style: str = "official") -> ReportView:
         for item in numbered_section.articles:
             a = item.article
             anchors.setdefault(a.id, IndexLink(item.anchor, item.number))
-            articles.append(_article_view(item, date_style))
+            articles.append(_article_view(item, date_style, in_pieces))
         sections.append(
             SectionView(numbered_section.anchor, numbered_section.heading, tuple(articles))
         )
@@ -226,7 +245,7 @@ def build_view(report: Report, date_style: str = "official") -> ReportView:
     )
 
 
-def _article_view(item: present.NumberedArticle, date_style: str) -> ArticleView:
+def _article_view(item: present.NumberedArticle, date_style: str, in_pieces: bool = False) -> ArticleView:
     a = item.article
     byline = present.byline(a)
     texts = [item.heading, present.meta_line(a, date_style), a.lead or "", byline or ""]
@@ -239,7 +258,7 @@ def _article_view(item: present.NumberedArticle, date_style: str) -> ArticleView
         derived_note=present.DERIVED_TITLE_NOTE if a.title_derived or not a.title else None,
         meta=escaped[1],
         lead=escaped[2] if a.lead else None,
-        blocks=tuple(_block_views(a.blocks, escaped[4:])),
+        blocks=tuple(_block_views(a.blocks, escaped[4:], in_pieces)),
         byline=escaped[3] if byline else None,
         toc_subtitle=present.toc_subtitle(a, date_style),
         **_source_view(a, date_style),
