@@ -210,9 +210,15 @@ def font_faces(
 
 def macros_for(options: Settings) -> dict[str, Any]:
     """The article writers and TOC entries the page templates call, for these options."""
-    module = get_template(options, "_article.html").module  # the built-in one, or the user's
+    template = get_template(options, "_article.html")  # the built-in one, or the user's
+    module = template.module
+    builtin = templates_dir() / "html"
     return {
         **{name: getattr(module, name) for name in ("article", "section_head", "section_articles")},
+        # report.html writes the built-in section_articles' markup itself, one article at a time,
+        # so that the page can be written as it is made (a macro returns all its text at once).
+        "builtin_sections": template.filename is not None
+        and Path(template.filename).resolve().is_relative_to(builtin.resolve()),
         "toc_articles": htmlmarkup.toc_articles,
         "index_links": htmlmarkup.index_links,
         "index_numbers": htmlmarkup.index_numbers,

@@ -143,10 +143,11 @@ def pieces_markup(text: str) -> Markup:
                           for n, piece in enumerate(cut)))
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class ArticleView:
     """One article ready to print: text fields are already escaped markup (`|t` applied), so
-    templates write them as they are; `heading_text` is the plain heading for titles and NCX."""
+    templates write them as they are; `heading_text` is the plain heading for titles and NCX.
+    One is kept per article while a page is written: slots, not a dict each."""
 
     anchor: str
     number: int
@@ -172,13 +173,13 @@ class SectionView:
     articles: tuple[ArticleView, ...]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class IndexLink:
     anchor: str
     number: int
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class IndexLine:
     name: str
     detail: str | None
