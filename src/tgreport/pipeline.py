@@ -91,7 +91,7 @@ def write(
     if hasattr(target, "write") and not isinstance(target, str | os.PathLike):
         if format is None:
             raise UsageError("writing to a file object needs a format (format='pdf')")
-        _writer(report, format, settings)(target)  # type: ignore[arg-type]
+        _writer(report, format, settings)(target)
         return None
     _check_path(target, "write")
     path = Path(target)

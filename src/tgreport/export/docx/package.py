@@ -26,15 +26,16 @@ def finish(doc: Any, body: str | Iterable[str], out: BinaryIO | None = None) -> 
     with zipfile.ZipFile(buffer) as source:
         parts: dict[str, bytes | Callable[[BinaryIO], None]] = {n: source.read(n) for n in source.namelist()}
         document = source.read("word/document.xml")
-    head, tail = _body_start(document)
-    if head is None:  # an unusual reference document: parsed and spliced whole
+    halves = _body_start(document)
+    if halves is None:  # an unusual reference document: parsed and spliced whole
         parts["word/document.xml"] = splice(document, body if isinstance(body, str) else "".join(body))
     else:
+        head, tail = halves
         # Written into the zip member as it is made: the body of a large digest, and copies of
         # it encoded and spliced, need never be in memory all at once.
         pieces = [body] if isinstance(body, str) else body
 
-        def write_document(member: BinaryIO, head: bytes = head, tail: bytes = tail) -> None:
+        def write_document(member: BinaryIO) -> None:
             member.write(head)
             batch: list[str] = []
             size = 0
@@ -59,12 +60,12 @@ def finish(doc: Any, body: str | Iterable[str], out: BinaryIO | None = None) -> 
 _BATCH = 1 << 16  # characters of body written to the zip at a time
 
 
-def _body_start(document: bytes) -> tuple[bytes, bytes] | tuple[None, None]:
+def _body_start(document: bytes) -> tuple[bytes, bytes] | None:
     """The part up to and including <w:body …>, and the rest, when the plain splice applies."""
     match = _BODY.search(document)
     if match and f'xmlns:w="{W_NS}"'.encode() in document[:2000]:
         return document[: match.end()], document[match.end() :]
-    return None, None
+    return None
 
 
 def splice(document: bytes, body: str) -> bytes:

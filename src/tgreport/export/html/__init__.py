@@ -37,5 +37,12 @@ class HtmlExporter:
         return render_html(report, options).encode("utf-8")
 
     def render_to(self, report: Report, options: Settings, out: BinaryIO) -> None:
-        for piece in stream_html(report, options):
-            out.write(piece.encode("utf-8"))
+        batch: list[str] = []
+        size = 0
+        for piece in stream_html(report, options):  # Jinja2's pieces are a few words each
+            batch.append(piece)
+            size += len(piece)
+            if size > 1 << 16:
+                out.write("".join(batch).encode("utf-8"))
+                batch, size = [], 0
+        out.write("".join(batch).encode("utf-8"))
