@@ -67,6 +67,8 @@ def run(python: str, input_path: Path, out: Path, engine: str) -> dict[str, obje
     result: dict[str, object] = {
         "input": input_path.name, "format": out.suffix[1:], "input_mb": round(size / 1e6, 1),
         "exit": code, "seconds": round(seconds, 1), "load": round(os.getloadavg()[0], 1),
+        # CPU seconds (user + system) vary far less with the machine's load than wall time does.
+        "cpu_s": round(usage.ru_utime + usage.ru_stime, 1),
         "peak_mb": round(usage.ru_maxrss / 1024, 1), "ratio": round(usage.ru_maxrss * 1024 / size, 1),
         "output_mb": round(out.stat().st_size / 1e6, 1) if out.exists() and not code else None,
     }

@@ -39,10 +39,18 @@ class HtmlExporter:
     def render_to(self, report: Report, options: Settings, out: BinaryIO) -> None:
         batch: list[str] = []
         size = 0
-        for piece in stream_html(report, options):  # Jinja2's pieces are a few words each
+        for piece in stream_html(report, options):  # most of Jinja2's pieces are a few words
+            if len(piece) > _BATCH:  # the TOC of a large report: not copied into a batch too
+                out.write("".join(batch).encode("utf-8"))
+                out.write(piece.encode("utf-8"))
+                batch, size = [], 0
+                continue
             batch.append(piece)
             size += len(piece)
-            if size > 1 << 16:
+            if size > _BATCH:
                 out.write("".join(batch).encode("utf-8"))
                 batch, size = [], 0
         out.write("".join(batch).encode("utf-8"))
+
+
+_BATCH = 1 << 16  # characters written at a time

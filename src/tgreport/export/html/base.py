@@ -220,6 +220,7 @@ def macros_for(options: Settings) -> dict[str, Any]:
         "builtin_sections": template.filename is not None
         and Path(template.filename).resolve().is_relative_to(builtin.resolve()),
         "toc_articles": htmlmarkup.toc_articles,
+        "toc_article": htmlmarkup.toc_article,
         "index_links": htmlmarkup.index_links,
         "index_numbers": htmlmarkup.index_numbers,
     }

@@ -13,14 +13,15 @@ Link = Callable[[str], str]
 
 def toc_articles(articles: Iterable[ArticleView], link: Link) -> Markup:
     """The TOC's entries for `articles`: link, title and the date/source line under it."""
+    return Markup("".join([toc_article(a, link) for a in articles]))
+
+
+def toc_article(a: ArticleView, link: Link) -> Markup:
+    """One TOC entry (the built-in _toc.html writes them one at a time, so a large report's TOC
+    is written as it is made rather than held as one string)."""
     return Markup(
-        "".join(
-            [
-                f'<li class="toc-article"><a href="{escape(link(a.anchor))}"><span class="toc-heading">'
-                f'{a.heading}</span></a><span class="toc-sub">{escape(a.toc_subtitle)}</span></li>\n'
-                for a in articles
-            ]
-        )
+        f'<li class="toc-article"><a href="{escape(link(a.anchor))}"><span class="toc-heading">'
+        f'{a.heading}</span></a><span class="toc-sub">{escape(a.toc_subtitle)}</span></li>\n'
     )
 
 
