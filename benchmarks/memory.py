@@ -1,11 +1,14 @@
 """Peak memory of a whole make-report run against the size of its input (issue 21, case 9).
 
 Makes, under a scratch folder, a JSONL of N short records (1,000,000: about 44 MB) and a folder of
-M small pages (100,000), then runs `make-report INPUT -o digest.json --no-cache -q` on each in a
-child process and prints, per input, its size, the child's peak resident memory (ru_maxrss) and
-wall time, and their ratio. Bound (noted, not tested): peak memory at most 10x the input size.
+M small pages (100,000), then runs `make-report INPUT -o digest.FORMAT --no-cache -q` on each in a
+child process and prints, per input and format, its size, the child's peak resident memory
+(ru_maxrss), the wall time and the load average, and the ratio of peak to input. Bound (noted,
+not tested): peak memory at most 10x the input size.
 
     python benchmarks/memory.py [--records 1000000] [--files 100000] [--scratch /tmp/tgreport-memory]
+    python benchmarks/memory.py --only jsonl --records 100000 --format json,html,docx,pdf
+    python benchmarks/memory.py --python /other/checkout/.venv/bin/python   # another version
 """
 
 from __future__ import annotations
@@ -13,7 +16,6 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import resource
 import subprocess
 import sys
 import time
@@ -49,20 +51,29 @@ def size_of(path: Path) -> int:
     return sum(p.stat().st_size for p in path.rglob("*.txt"))
 
 
-def run(input_path: Path, out: Path) -> dict[str, object]:
-    before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+def run(python: str, input_path: Path, out: Path, engine: str) -> dict[str, object]:
+    command = [python, "-m", "tgreport", str(input_path), "-o", str(out), "--no-cache", "-q"]
+    if out.suffix == ".pdf":
+        command += ["--engine", engine]
     start = time.perf_counter()
-    command = [sys.executable, "-m", "tgreport", str(input_path), "-o", str(out), "--no-cache", "-q"]
-    done = subprocess.run(command, capture_output=True, text=True)
+    # wait4 gives this child's own peak (ru_maxrss of RUSAGE_CHILDREN is the largest child so far).
+    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    assert process.stderr is not None
+    stderr = process.stderr.read()
+    _, status, usage = os.wait4(process.pid, 0)
     seconds = time.perf_counter() - start
-    peak_kb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
     size = size_of(input_path)
-    result: dict[str, object] = {"input": input_path.name, "input_mb": round(size / 1e6, 1),
-                                 "exit": done.returncode, "seconds": round(seconds, 1)}
-    if peak_kb > before:  # ru_maxrss of children is the largest child so far: run biggest last
-        result.update(peak_mb=round(peak_kb / 1024, 1), ratio=round(peak_kb * 1024 / size, 1))
-    if done.returncode:
-        result["stderr"] = done.stderr[-300:]
+    code = os.waitstatus_to_exitcode(status)
+    result: dict[str, object] = {
+        "input": input_path.name, "format": out.suffix[1:], "input_mb": round(size / 1e6, 1),
+        "exit": code, "seconds": round(seconds, 1), "load": round(os.getloadavg()[0], 1),
+        # CPU seconds (user + system) vary far less with the machine's load than wall time does.
+        "cpu_s": round(usage.ru_utime + usage.ru_stime, 1),
+        "peak_mb": round(usage.ru_maxrss / 1024, 1), "ratio": round(usage.ru_maxrss * 1024 / size, 1),
+        "output_mb": round(out.stat().st_size / 1e6, 1) if out.exists() and not code else None,
+    }
+    if code:
+        result["stderr"] = stderr.decode("utf-8", "replace")[-300:]
     return result
 
 
@@ -72,18 +83,26 @@ def main() -> int:
     parser.add_argument("--files", type=int, default=100_000)
     parser.add_argument("--scratch", default="/tmp/tgreport-memory")
     parser.add_argument("--only", choices=("jsonl", "folder"))
+    parser.add_argument("--format", default="json", help="comma-separated: json,html,epub,docx,pdf")
+    parser.add_argument("--engine", default="reportlab", help="the PDF's engine")
+    parser.add_argument("--python", default=sys.executable, help="the interpreter whose tgreport runs")
     args = parser.parse_args()
+    formats = args.format.split(",")
     scratch = Path(args.scratch)
     scratch.mkdir(parents=True, exist_ok=True)
     os.environ.setdefault("SOURCE_DATE_EPOCH", "1640995200")
     if args.only != "folder":
         jsonl = scratch / f"records-{args.records}.jsonl"
         make_jsonl(jsonl, args.records)
-        print(json.dumps(run(jsonl, scratch / "jsonl-digest.json")), flush=True)
+        for fmt in formats:
+            result = run(args.python, jsonl, scratch / f"jsonl-digest.{fmt}", args.engine)
+            print(json.dumps(result), flush=True)
     if args.only != "jsonl":
         folder = scratch / f"pages-{args.files}"
         make_folder(folder, args.files)
-        print(json.dumps(run(folder, scratch / "folder-digest.json")), flush=True)
+        for fmt in formats:
+            result = run(args.python, folder, scratch / f"folder-digest.{fmt}", args.engine)
+            print(json.dumps(result), flush=True)
     return 0
 
 

@@ -22,6 +22,7 @@ from tgreport import present
 from tgreport.assemble import build_report
 from tgreport.errors import NoArticles, UsageError
 from tgreport.export import registry
+from tgreport.export.base import Exporter
 from tgreport.model import Report
 from tgreport.read import ReadResult, read_files
 from tgreport.read.photos import with_photos
@@ -52,6 +53,21 @@ def read(
 def render(report: Report, format: str, settings: Settings | None = None) -> bytes:
     """The bytes of `report` in `format` ("pdf", "docx", "html", "epub", "json", or a third
     party's)."""
+    exporter, ready, settings = _prepared(report, format, settings)
+    return exporter.render(ready, settings)
+
+
+def _writer(report: Report, format: str, settings: Settings | None) -> Callable[[BinaryIO], object]:
+    """A function that writes `report` in `format` into an open file: straight into it when the
+    exporter can (`render_to`), so a large report's bytes are never all in memory at once."""
+    exporter, ready, checked = _prepared(report, format, settings)
+    render_to = getattr(exporter, "render_to", None)
+    if render_to is not None:
+        return lambda out: render_to(ready, checked, out)
+    return lambda out: out.write(exporter.render(ready, checked))
+
+
+def _prepared(report: Report, format: str, settings: Settings | None) -> tuple[Exporter, Report, Settings]:
     if not isinstance(report, Report):
         raise UsageError(f"render needs a Report (from build_report), not {type(report).__name__}")
     if not report.all_articles():
@@ -62,7 +78,7 @@ def render(report: Report, format: str, settings: Settings | None = None) -> byt
     # whole report, so every format (and every input kind, JSON included) shows it.
     # One cleaning of every text, whatever its source, before any format sees it.
     cleaned = present.printable_report(report)
-    return exporter.render(present.restyle_tones(cleaned, settings.tone_style), settings)
+    return exporter, present.restyle_tones(cleaned, settings.tone_style), settings
 
 
 def write(
@@ -77,11 +93,11 @@ def write(
     if hasattr(target, "write") and not isinstance(target, str | os.PathLike):
         if format is None:
             raise UsageError("writing to a file object needs a format (format='pdf')")
-        target.write(render(report, format, settings))
+        _writer(report, format, settings)(target)
         return None
     _check_path(target, "write")
     path = Path(target)
-    return write_atomic(path, render(report, format or registry.format_for_suffix(path.suffix), settings))
+    return write_atomic(path, _writer(report, format or registry.format_for_suffix(path.suffix), settings))
 
 
 @dataclass(frozen=True)
@@ -114,8 +130,8 @@ def make(
     report = with_photos(report, settings)
     if stage is not None:
         stage("Xuất " + ", ".join(name.upper() for name, _ in targets))
-    made = [(path, render(report, name, settings)) for name, path in targets]
-    write_together(made)
+    # Each file is made straight into its temporary file beside the target (see support/atomic).
+    write_together([(path, _writer(report, name, settings)) for name, path in targets])
     return Made(tuple(targets), len(report.all_articles()), result)
 
 

@@ -145,6 +145,9 @@ def test_breadcrumbs() -> None:
     assert breadcrumb("Trang chủ | Tin tức | Thời sự", VOCAB) == "Thời sự"
     assert breadcrumb("Hà Nội / TP.HCM", VOCAB) is None
     assert breadcrumb("Thời sự - Chính trị", VOCAB) is None
+    assert breadcrumb("Tin tức - Sự kiện > Xây dựng Đảng", VOCAB) == "Xây dựng Đảng"
+    assert breadcrumb("]]>A", VOCAB) is None  # a step without a letter names no page
+    assert breadcrumb("Trang chủ > ** > Kinh tế", VOCAB) is None
 
 
 def test_extra_chrome_from_the_config_file_extends_the_data_file(tmp_path: Path) -> None:

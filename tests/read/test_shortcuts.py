@@ -78,6 +78,8 @@ def _reference_breadcrumb(text: str, vocab: Vocabulary) -> str | None:
             continue
         if ends_sentence(text) or any(c.isdigit() for c in text):
             continue
+        if any(p and not any(c.isalpha() for c in p) for p in parts):
+            continue
         starts_home = parts[0].casefold() in vocab.crumb_home
         if starts_home or len(parts) >= 3 or separator in (">", "»", "›"):
             steps = [p for p in parts[1 if starts_home else 0 :] if p]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
+from typing import BinaryIO
 
 import pytest
 
@@ -48,3 +49,19 @@ def test_missing_folder_is_a_clear_error(tmp_path: Path) -> None:
 def test_new_file_is_world_readable(tmp_path: Path) -> None:
     target = write_atomic(tmp_path / "digest.html", b"<html></html>")
     assert target.stat().st_mode & 0o777 == 0o644
+
+
+def test_a_file_written_by_a_function_is_all_there_or_not_at_all(tmp_path: Path) -> None:
+    target = tmp_path / "digest.html"
+    target.write_bytes(b"old report")
+    write_atomic(target, lambda out: [out.write(b"part %d;" % n) for n in range(3)])
+    assert target.read_bytes() == b"part 0;part 1;part 2;"
+
+    def fails_half_way(out: BinaryIO) -> None:  # an exporter that breaks after writing some
+        out.write(b"half a ")
+        raise ExportError("template error")
+
+    with pytest.raises(ExportError, match="template error"):
+        write_atomic(target, fails_half_way)
+    assert target.read_bytes() == b"part 0;part 1;part 2;"
+    assert [p.name for p in tmp_path.iterdir()] == ["digest.html"]

@@ -48,4 +48,14 @@ def order_articles(articles: Sequence[Article], order: str = "date") -> list[Art
         key = KEYS[order]
     except KeyError:
         raise UsageError(f"unknown order {order!r}; choose one of {', '.join(ORDERS)}") from None
+    if order in ("date", "date-desc"):
+        # What sorting by _date_key or _date_desc_key gives (a reversed sort is stable too),
+        # without a key tuple per article: 70 MB for a million articles.
+        dated = sorted((a for a in articles if a.date is not None), key=_date_of,
+                       reverse=order == "date-desc")
+        return dated + [a for a in articles if a.date is None]
     return sorted(articles, key=key)
+
+
+def _date_of(article: Article) -> dt.date:
+    return article.date or dt.date.min

@@ -10,7 +10,12 @@ from tgreport.settings import Settings
 
 @runtime_checkable
 class Exporter(Protocol):
-    """Renders a Report to the bytes of one file format. It touches no files."""
+    """Renders a Report to the bytes of one file format. It opens no files.
+
+    An exporter may also have `render_to(report, options, out)`, which writes the same bytes into
+    the open binary file `out`: the pipeline then uses it, so a large report is written as it is
+    made instead of being held whole in memory first.
+    """
 
     name: ClassVar[str]  # the value of --format
     suffix: ClassVar[str]  # ".pdf"

@@ -5,7 +5,7 @@ from __future__ import annotations
 import dataclasses
 import io
 import json
-from typing import Any, ClassVar
+from typing import Any, BinaryIO, ClassVar
 
 from tgreport.contract import article_to_dict
 from tgreport.model import Masthead, Report
@@ -52,10 +52,14 @@ class JsonExporter:
     description: ClassVar[str] = "the report as data (UTF-8 JSON)"
 
     def render(self, report: Report, options: Settings) -> bytes:
+        out = io.BytesIO()
+        self.render_to(report, options, out)
+        return out.getvalue()
+
+    def render_to(self, report: Report, options: Settings, out: BinaryIO) -> None:
         """What json.dumps(report_to_dict(report), ensure_ascii=False, indent=2) gives, byte for
         byte, written one article at a time: with an indent, json.dumps builds a list of every
         token of the whole report, and a million short articles took gigabytes."""
-        out = io.BytesIO()
         fields = report_to_dict(report, articles=False)
         if options.kind == "brief":  # the items as the other formats print them, beside the articles
             fields["brief"] = [
@@ -71,7 +75,6 @@ class JsonExporter:
             else:
                 out.write(_nested(_dumps(value), b"  "))
         out.write(b"\n}\n")
-        return out.getvalue()
 
 
 def _dumps(value: Any) -> bytes:
@@ -83,7 +86,7 @@ def _nested(text: bytes, indent: bytes) -> bytes:
     return text.replace(b"\n", b"\n" + indent)
 
 
-def _write_articles(out: io.BytesIO, report: Report) -> None:
+def _write_articles(out: BinaryIO, report: Report) -> None:
     articles = report.all_articles()
     if not articles:
         out.write(b"[]")

@@ -7,7 +7,9 @@ import errno
 import os
 import stat
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
+from typing import BinaryIO
 
 from tgreport.errors import ExportError
 
@@ -59,10 +61,15 @@ def real_target(target: Path) -> Path:
     return Path(os.path.realpath(target))
 
 
+# What a file is made of: its bytes, or a function that writes them into the open file (an
+# exporter streaming a large report, so that its bytes are never all in memory at once).
+Content = bytes | Callable[[BinaryIO], object]
+
+
 class Staged:
     """`data` written and flushed to a temporary file beside `target`, not yet in its place."""
 
-    def __init__(self, target: Path, data: bytes) -> None:
+    def __init__(self, target: Path, data: Content) -> None:
         self.target = real_target(target)
         self.folder = check_target(self.target)
         _remove_stale_temporaries(self.folder, target.name)
@@ -74,7 +81,10 @@ class Staged:
             raise ExportError(f"cannot write here: {_reason(exc)}", self.folder) from exc
         try:
             with os.fdopen(fd, "wb") as handle:
-                handle.write(data)
+                if isinstance(data, bytes | bytearray | memoryview):
+                    handle.write(data)
+                else:
+                    data(handle)
                 handle.flush()
                 os.fsync(handle.fileno())
             os.chmod(self.temporary, 0o644)
@@ -101,7 +111,7 @@ class Staged:
             os.unlink(self.temporary)
 
 
-def write_atomic(path: str | Path, data: bytes) -> Path:
+def write_atomic(path: str | Path, data: Content) -> Path:
     """Write `data` to `path` so that `path` holds either its old content or all of `data`.
 
     The bytes go to a temporary file in the target folder (same file system, so the rename is
@@ -111,7 +121,7 @@ def write_atomic(path: str | Path, data: bytes) -> Path:
     return Staged(Path(path), data).commit()
 
 
-def write_together(files: list[tuple[Path, bytes]]) -> list[Path]:
+def write_together(files: list[tuple[Path, Content]]) -> list[Path]:
     """Write several files so that none is replaced unless all could be written: each is staged
     beside its target first (a full disk shows here, with every earlier file as it was), then
     all are renamed into place."""

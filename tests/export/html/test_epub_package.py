@@ -210,3 +210,16 @@ def test_any_text_gives_well_formed_xhtml(title: str, paragraph: str) -> None:
     for name, data in files.items():
         if name.endswith((".xhtml", ".opf", ".ncx")):
             xml(data)
+
+
+@pytest.mark.parametrize(("organisation", "creators"),
+                         [("\x1b ", []), ("  ", []), ("Ban Tuyên giáo", ["Ban Tuyên giáo"])])
+def test_an_organisation_that_prints_as_nothing_names_no_creator(
+    organisation: str, creators: list[str]
+) -> None:
+    # EPUB 3 refuses an empty dc:creator; an organisation that is only a control character and
+    # spaces prints as nothing, so the package names no creator rather than an empty one.
+    report = Report(title="Bản tin", issued=dt.date(2021, 1, 1), organisation=organisation,
+                    articles=(make_article(1),))
+    opf = epub_files(EpubExporter().render(report, options()))["OEBPS/content.opf"].decode("utf-8")
+    assert re.findall(r"<dc:creator>(.*?)</dc:creator>", opf) == creators

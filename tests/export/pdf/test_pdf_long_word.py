@@ -5,6 +5,7 @@ benchmarks/long_word.py; here the work is counted, not timed."""
 from __future__ import annotations
 
 import datetime as dt
+import re
 from pathlib import Path
 
 import pytest
@@ -81,3 +82,33 @@ def test_weasyprint_lays_out_a_long_word_and_it_comes_back(tmp_path: Path) -> No
     data = render_any(_report("Mở đầu.", word, "Kết thúc."), "pdf", settings)
     text = read_back(data, tmp_path).body().replace("\u200b", "")
     assert word in "".join(text.split())
+
+
+@pytest.mark.slow
+def test_weasyprint_sets_a_word_of_many_pieces_and_pages_out_whole(tmp_path: Path) -> None:
+    # Longer than a piece (present/pieces.py) several times over, so it is set as block-level
+    # pieces over several pages: pdftotext gives back every letter, once and in order.
+    from tgreport.pipeline import render as render_any
+    from tgreport.present.pieces import LONG_PARAGRAPH
+
+    word = _word(6 * LONG_PARAGRAPH)
+    settings = Settings(engine="weasyprint", index=False)
+    back = read_back(render_any(_report("Mở đầu.", word, "Kết thúc."), "pdf", settings), tmp_path)
+    body = back.body().replace("\u200b", "")
+    between = body[body.index("Mở đầu.") + len("Mở đầu."):body.index("Kết thúc.")]
+    assert "".join(between.split()) == word
+    assert sum(1 for page in back.pages if LETTERS[:6] in page.replace("\u200b", "")) > 2
+
+
+def test_weasyprint_html_sets_long_paragraphs_in_pieces_and_the_html_export_does_not() -> None:
+    from tgreport.export.html import render_html
+    from tgreport.present.pieces import LONG_PARAGRAPH
+
+    word = _word(3 * LONG_PARAGRAPH)
+    report = _report("Mở đầu.", word)
+    paged = render_html(report, Settings(), mode="pdf")
+    assert paged.count('<span style="display: block') == len(word) // 2000
+    assert paged.count('<span style="display: block; text-indent: 0">') == len(word) // 2000 - 1
+    assert word not in paged  # cut up …
+    assert f"<p>{word}</p>" in re.sub(r"</?span[^>]*>", "", paged)  # … into pieces that are the word
+    assert f"<p>{word}</p>" in render_html(report, Settings())

@@ -105,11 +105,11 @@ def build_index(
     """Index entries: documents (by type and number), then people (by given name)."""
     cited: list[tuple[str, DocumentRef]] = []
     named: dict[str, _Entry] = {}
-    position: dict[str, int] = {}
-    for article in articles:
-        position.setdefault(article.id, len(position))
+    position: dict[str, int] = {}  # of the articles citing a document: all of them cost 80 MB a million
+    for n, article in enumerate(articles):
         article_documents, article_people = article_citations(article)
-        if documents:
+        if documents and article_documents:
+            position.setdefault(article.id, n)
             cited.extend((article.id, ref) for ref in article_documents)
         if people:
             for person in article_people:

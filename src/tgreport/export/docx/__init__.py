@@ -9,13 +9,13 @@ pass (for 1,000 articles about 0.6 s of counting lines, against 2.8 s), so the D
 from __future__ import annotations
 
 import logging
-from typing import ClassVar
+from typing import BinaryIO, ClassVar
 
 from tgreport import present
 from tgreport.export.docx import body, letterhead, package, photo, reference, toc
 from tgreport.export.docx.brief import brief_paragraphs
 from tgreport.export.docx.layout import estimate_pages, fold_space_before, keep_tails
-from tgreport.export.docx.paragraphs import Para, body_xml
+from tgreport.export.docx.paragraphs import Para, body_pieces
 from tgreport.export.docx.signature import signature_paras
 from tgreport.export.docx.styles import style_specs
 from tgreport.export.docx.wml import twips
@@ -51,6 +51,13 @@ class DocxExporter:
     description: ClassVar[str] = "Word document with styles and a pre-filled table of contents"
 
     def render(self, report: Report, options: Settings) -> bytes:
+        return self._make(report, options, None)
+
+    def render_to(self, report: Report, options: Settings, out: BinaryIO) -> None:
+        self._make(report, options, out)
+
+    def _make(self, report: Report, options: Settings, out: BinaryIO | None) -> bytes:
+        """The DOCX's bytes, or b"" once written into `out` (its body written as it is made)."""
         theme = options.theme
         doc = reference.open_document(options.template)
         custom = options.template is not None
@@ -79,4 +86,4 @@ class DocxExporter:
         subject = " — ".join(p for p in (present.cover_period(report), present.cover_count(report)) if p)
         reference.set_properties(doc, report, subject)
         log.debug("DOCX: %d paragraphs, %d pages estimated", len(paras), max(pages.values(), default=1))
-        return package.finish(doc, body_xml(paras, pages))
+        return package.finish(doc, body_pieces(paras, pages), out)

@@ -5,7 +5,8 @@ from __future__ import annotations
 import io
 import re
 import zipfile
-from typing import Any
+from collections.abc import Callable, Iterable
+from typing import Any, BinaryIO
 
 from lxml import etree
 
@@ -17,14 +18,54 @@ FIRST = ("[Content_Types].xml", "_rels/.rels")
 _BODY = re.compile(rb"<w:body(\s[^>]*)?>")
 
 
-def finish(doc: Any, body: str) -> bytes:
-    """Save the python-docx document with `body` (a string of <w:p>) as its content."""
+def finish(doc: Any, body: str | Iterable[str], out: BinaryIO | None = None) -> bytes:
+    """Save the python-docx document with `body` (<w:p> elements, in one string or in pieces)
+    as its content: the zip's bytes, or b"" once written into `out`."""
     buffer = io.BytesIO()
     doc.save(buffer)
     with zipfile.ZipFile(buffer) as source:
-        parts = {name: source.read(name) for name in source.namelist()}
-    parts["word/document.xml"] = splice(parts["word/document.xml"], body)
-    return pack(parts)
+        parts: dict[str, bytes | Callable[[BinaryIO], None]] = {n: source.read(n) for n in source.namelist()}
+        document = source.read("word/document.xml")
+    halves = _body_start(document)
+    if halves is None:  # an unusual reference document: parsed and spliced whole
+        parts["word/document.xml"] = splice(document, body if isinstance(body, str) else "".join(body))
+    else:
+        head, tail = halves
+        # Written into the zip member as it is made: the body of a large digest, and copies of
+        # it encoded and spliced, need never be in memory all at once.
+        pieces = [body] if isinstance(body, str) else body
+
+        def write_document(member: BinaryIO) -> None:
+            member.write(head)
+            batch: list[str] = []
+            size = 0
+            for piece in pieces:
+                batch.append(piece)
+                size += len(piece)
+                if size > _BATCH:
+                    member.write("".join(batch).encode("utf-8"))
+                    batch, size = [], 0
+            member.write("".join(batch).encode("utf-8"))
+            member.write(tail)
+
+        parts["word/document.xml"] = write_document
+    if out is not None:
+        pack_to(parts, out)
+        return b""
+    buffer = io.BytesIO()
+    pack_to(parts, buffer)
+    return buffer.getvalue()
+
+
+_BATCH = 1 << 16  # characters of body written to the zip at a time
+
+
+def _body_start(document: bytes) -> tuple[bytes, bytes] | None:
+    """The part up to and including <w:body …>, and the rest, when the plain splice applies."""
+    match = _BODY.search(document)
+    if match and f'xmlns:w="{W_NS}"'.encode() in document[:2000]:
+        return document[: match.end()], document[match.end() :]
+    return None
 
 
 def splice(document: bytes, body: str) -> bytes:
@@ -51,13 +92,23 @@ def splice(document: bytes, body: str) -> bytes:
 
 def pack(parts: dict[str, bytes]) -> bytes:
     """A zip of `parts` with the content types first, then the rest by name, all dated 1980."""
-    names = [n for n in FIRST if n in parts] + sorted(n for n in parts if n not in FIRST)
     out = io.BytesIO()
+    pack_to(dict(parts), out)
+    return out.getvalue()
+
+
+def pack_to(parts: dict[str, bytes | Callable[[BinaryIO], None]], out: BinaryIO) -> None:
+    """pack, written into `out`; a part may be a function that writes it into its member."""
+    names = [n for n in FIRST if n in parts] + sorted(n for n in parts if n not in FIRST)
     with zipfile.ZipFile(out, "w") as archive:
         for name in names:
             info = zipfile.ZipInfo(name, FIXED_TIME)
             info.compress_type = zipfile.ZIP_DEFLATED
             info.create_system = 0
             info.external_attr = 0
-            archive.writestr(info, parts[name])
-    return out.getvalue()
+            data = parts[name]
+            if isinstance(data, bytes):
+                archive.writestr(info, data)
+            else:  # writestr's own way, in pieces: the same bytes
+                with archive.open(info, "w") as member:
+                    data(member)  # type: ignore[arg-type]

@@ -6,6 +6,7 @@ articles); joining strings and parsing them once is what makes the exporter fast
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from tgreport.export.docx.wml import esc
@@ -133,10 +134,13 @@ def para_xml(p: Para, pages: dict[str, int], bookmark_id: int) -> str:
 
 def body_xml(paras: list[Para], pages: dict[str, int]) -> str:
     """The paragraphs as one string of <w:p> elements; bookmarks numbered in order."""
-    out = []
+    return "".join(body_pieces(paras, pages))
+
+
+def body_pieces(paras: list[Para], pages: dict[str, int]) -> Iterator[str]:
+    """body_xml, one paragraph at a time, for writing as it is made."""
     bookmark_id = 0
     for p in paras:
         if p.bookmark:
             bookmark_id += 1
-        out.append(para_xml(p, pages, bookmark_id))
-    return "".join(out)
+        yield para_xml(p, pages, bookmark_id)

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from typing import Any, ClassVar
+from collections.abc import Iterator
+from typing import Any, BinaryIO, ClassVar
 
-from tgreport.export.html.base import render_template, template_context
+from tgreport.export.html.base import stream_template, template_context
 from tgreport.model import Report
 from tgreport.settings import Settings
 
@@ -15,8 +16,13 @@ def _local_link(anchor: str) -> str:
 
 def render_html(report: Report, options: Settings, mode: str = "html", **extra: Any) -> str:
     """The report page as text: `mode` "html" for screens and browsers, "pdf" for WeasyPrint."""
+    return "".join(stream_html(report, options, mode, **extra))
+
+
+def stream_html(report: Report, options: Settings, mode: str = "html", **extra: Any) -> Iterator[str]:
+    """render_html's text in pieces, as the template makes them."""
     context = template_context(report, options, mode=mode, link=_local_link, **extra)
-    return render_template(options, "report.html", **context)
+    return stream_template(options, "report.html", **context)
 
 
 class HtmlExporter:
@@ -29,3 +35,22 @@ class HtmlExporter:
         # the names the stylesheet lists (Times New Roman/Arial, Liberation, Noto), and embedding
         # subsets would add ~100 KB and ~0.25 s to every page. The EPUB and the PDF embed them.
         return render_html(report, options).encode("utf-8")
+
+    def render_to(self, report: Report, options: Settings, out: BinaryIO) -> None:
+        batch: list[str] = []
+        size = 0
+        for piece in stream_html(report, options):  # most of Jinja2's pieces are a few words
+            if len(piece) > _BATCH:  # the TOC of a large report: not copied into a batch too
+                out.write("".join(batch).encode("utf-8"))
+                out.write(piece.encode("utf-8"))
+                batch, size = [], 0
+                continue
+            batch.append(piece)
+            size += len(piece)
+            if size > _BATCH:
+                out.write("".join(batch).encode("utf-8"))
+                batch, size = [], 0
+        out.write("".join(batch).encode("utf-8"))
+
+
+_BATCH = 1 << 16  # characters written at a time

@@ -5,7 +5,7 @@ from __future__ import annotations
 import functools
 import os
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -137,9 +137,14 @@ def get_template(options: Settings, name: str) -> Template:
 
 
 def render_template(options: Settings, name: str, **context: Any) -> str:
+    return "".join(stream_template(options, name, **context))
+
+
+def stream_template(options: Settings, name: str, **context: Any) -> Iterator[str]:
+    """The template's text in the pieces Jinja2 makes it in, for writing as it is made."""
     template = get_template(options, name)
     try:
-        return template.render(**context)
+        yield from template.generate(**context)
     except TemplateError as exc:
         where = template.filename or name
         raise ExportError(f"template error: {exc}", where) from exc
@@ -210,11 +215,18 @@ def font_faces(
 
 def macros_for(options: Settings) -> dict[str, Any]:
     """The article writers and TOC entries the page templates call, for these options."""
-    module = get_template(options, "_article.html").module  # the built-in one, or the user's
+    template = get_template(options, "_article.html")  # the built-in one, or the user's
+    module = template.module
+    builtin = templates_dir() / "html"
     return {
         **{name: getattr(module, name) for name in ("article", "section_head", "section_articles")},
+        # report.html writes the built-in section_articles' markup itself, one article at a time,
+        # so that the page can be written as it is made (a macro returns all its text at once).
+        "builtin_sections": template.filename is not None
+        and Path(template.filename).resolve().is_relative_to(builtin.resolve()),
         "toc_articles": htmlmarkup.toc_articles,
         "chart_svg": htmlchart.svg,
+        "toc_article": htmlmarkup.toc_article,
         "index_links": htmlmarkup.index_links,
         "index_numbers": htmlmarkup.index_numbers,
     }
@@ -231,7 +243,7 @@ def template_context(
         # No QR code in the EPUB: an e-reader follows the link itself.
         "r": build_view(report, options.date_style, photo_url,
                         options.toc_summaries and options.kind == "full",
-                        options.qr and extra.get("mode") != "epub"),
+                        options.qr and extra.get("mode") != "epub", in_pieces=extra.get("mode") == "pdf"),
         "theme": theme,
         # With a prefix, the PDF names its @font-face families apart from installed fonts, so
         # the shipped files are used even where a system font has the same name.

@@ -13,19 +13,20 @@ Link = Callable[[str], str]
 
 def toc_articles(articles: Iterable[ArticleView], link: Link) -> Markup:
     """The TOC's entries for `articles`: link, title, the date/source line under it, and the
-    article's summary when the view carries one (Settings.toc_summaries). The title is the
-    plain one: highlighted terms are marked in the article, not in the TOC (as in every format)."""
+    article's summary when the view carries one (Settings.toc_summaries)."""
+    return Markup("".join([toc_article(a, link) for a in articles]))
+
+
+def toc_article(a: ArticleView, link: Link) -> Markup:
+    """One TOC entry (the built-in _toc.html writes them one at a time, so a large report's TOC
+    is written as it is made rather than held as one string). The title is the plain one:
+    highlighted terms are marked in the article, not in the TOC (as in every format)."""
     return Markup(
-        "".join(
-            [
-                f'<li class="toc-article"><a href="{escape(link(a.anchor))}"><span class="toc-heading">'
-                f'{text_filter(a.heading_text)}</span></a>'
-                f'<span class="toc-sub">{escape(a.toc_subtitle)}</span>'
-                + (f'<span class="toc-summary">{escape(a.toc_summary)}</span>' if a.toc_summary else "")
-                + "</li>\n"
-                for a in articles
-            ]
-        )
+        f'<li class="toc-article"><a href="{escape(link(a.anchor))}"><span class="toc-heading">'
+        f'{text_filter(a.heading_text)}</span></a>'
+        f'<span class="toc-sub">{escape(a.toc_subtitle)}</span>'
+        + (f'<span class="toc-summary">{escape(a.toc_summary)}</span>' if a.toc_summary else "")
+        + "</li>\n"
     )
 
 

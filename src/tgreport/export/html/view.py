@@ -14,6 +14,7 @@ from markupsafe import Markup, escape
 from tgreport import present
 from tgreport.model import Article, Block, Caption, Image, IndexEntry, ListBlock, Picture, Report
 from tgreport.present import chart, header
+from tgreport.present import pieces as paragraph_pieces
 from tgreport.present import qr as present_qr
 from tgreport.present.brief import summary as brief_summary
 from tgreport.present.header import Letterhead
@@ -124,8 +125,10 @@ def data_uri(picture: Picture) -> str:
 
 
 def _block_views(blocks: tuple[Block, ...], escaped: Iterable[Markup] | None = None,
-                 photo_url: PhotoUrl = data_uri) -> list[BlockView]:
-    """The views of `blocks`; `escaped` are their `_block_texts`, when already filtered."""
+                 photo_url: PhotoUrl = data_uri, in_pieces: bool = False,
+                 terms: tuple[str, ...] = ()) -> list[BlockView]:
+    """The views of `blocks`; `escaped` are their `_block_texts`, when already filtered. With
+    `in_pieces`, a long paragraph's text is its pieces (see pieces_markup)."""
     parts = iter(escaped if escaped is not None else map(text_filter, _block_texts(blocks)))
     views: list[BlockView] = []
     for block in blocks:
@@ -140,15 +143,33 @@ def _block_views(blocks: tuple[Block, ...], escaped: Iterable[Markup] | None = N
             size = (Markup(f"{picture.width_pt:.1f}pt"), Markup(f"{picture.height_pt:.1f}pt"))
             views.append(("photo", text, None, (escape(photo_url(picture)), *size)))
             continue
+        if in_pieces and block.type == "paragraph" and len(block.text) > paragraph_pieces.LONG_PARAGRAPH:
+            text = pieces_markup(block.text, terms)
         credit = next(parts) if isinstance(block, Caption) and block.credit else None
         views.append((block.type, text, credit, _NO_ITEMS))
     return views
 
 
-@dataclass(frozen=True)
+# Each piece a block of its own, so WeasyPrint lays it out alone; the ones after the first go
+# on without an indent, so the pieces read as one paragraph. Styled here rather than in the
+# stylesheet so that a --template-dir's own paged.css gets them too.
+_FIRST_PIECE = '<span style="display: block">'
+_NEXT_PIECE = '<span style="display: block; text-indent: 0">'
+
+
+def pieces_markup(text: str, terms: tuple[str, ...] = ()) -> Markup:
+    """A long paragraph's text as consecutive block-level pieces (present/pieces.py): WeasyPrint
+    fits each line over the rest of its text box, quadratic in one huge paragraph."""
+    cut = paragraph_pieces.pieces(text)
+    return Markup("".join(f"{_NEXT_PIECE if n else _FIRST_PIECE}{marked_filter(piece, terms)}</span>"
+                          for n, piece in enumerate(cut)))
+
+
+@dataclass(frozen=True, slots=True)
 class ArticleView:
     """One article ready to print: text fields are already escaped markup (`|t` applied), so
-    templates write them as they are; `heading_text` is the plain heading for titles and NCX."""
+    templates write them as they are; `heading_text` is the plain heading for titles and NCX.
+    One is kept per article while a page is written: slots, not a dict each."""
 
     anchor: str
     number: int
@@ -177,13 +198,13 @@ class SectionView:
     articles: tuple[ArticleView, ...]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class IndexLink:
     anchor: str
     number: int
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class IndexLine:
     name: str
     detail: str | None
@@ -220,9 +241,10 @@ class ReportView:
 
 
 def build_view(report: Report, date_style: str = "official", photo_url: PhotoUrl = data_uri,
-               toc_summaries: bool = False, qr: bool = False) -> ReportView:
+               toc_summaries: bool = False, qr: bool = False, in_pieces: bool = False) -> ReportView:
     """The view the templates print; `date_style` words the articles' dates (the cover's stays
-    official); `photo_url` says where a page finds each photo."""
+    official); `photo_url` says where a page finds each photo; `in_pieces` (the WeasyPrint PDF)
+    sets long paragraphs out in pieces."""
     sections = []
     anchors: dict[str, IndexLink] = {}
     for numbered_section in present.outline(report):
@@ -230,7 +252,7 @@ def build_view(report: Report, date_style: str = "official", photo_url: PhotoUrl
         for item in numbered_section.articles:
             a = item.article
             anchors.setdefault(a.id, IndexLink(item.anchor, item.number))
-            view = _article_view(item, date_style, photo_url, report.highlight)
+            view = _article_view(item, date_style, photo_url, report.highlight, in_pieces)
             if toc_summaries:
                 view = dataclasses.replace(view, toc_summary=brief_summary(a))
             if qr and a.url:
@@ -268,8 +290,8 @@ def marked_filter(value: object, terms: tuple[str, ...]) -> Markup:
                           else text_filter(piece) for piece, hit in pieces(str(value), terms)))
 
 
-def _article_view(item: present.NumberedArticle, date_style: str,
-                  photo_url: PhotoUrl = data_uri, terms: tuple[str, ...] = ()) -> ArticleView:
+def _article_view(item: present.NumberedArticle, date_style: str, photo_url: PhotoUrl = data_uri,
+                  terms: tuple[str, ...] = (), in_pieces: bool = False) -> ArticleView:
     """`terms` (Report.highlight) are marked in the title, the lead and the text."""
     a = item.article
     byline = present.byline(a)
@@ -287,7 +309,7 @@ def _article_view(item: present.NumberedArticle, date_style: str,
         derived_note=present.DERIVED_TITLE_NOTE if a.title_derived or not a.title else None,
         meta=escaped[1],
         lead=escaped[2] if a.lead else None,
-        blocks=tuple(_block_views(a.blocks, escaped[4:], photo_url)),
+        blocks=tuple(_block_views(a.blocks, escaped[4:], photo_url, in_pieces, terms)),
         byline=escaped[3] if byline else None,
         toc_subtitle=present.toc_subtitle(a, date_style),
         **_source_view(a, date_style),

@@ -31,7 +31,7 @@ from tgreport.export.pdf.qr import qr_code
 from tgreport.export.pdf.styles import Styles
 from tgreport.export.pdf.tails import keep_tail
 from tgreport.model import Article, Block, IndexEntry, Report
-from tgreport.present import chart, header
+from tgreport.present import chart, header, pieces
 from tgreport.present.brief import summary as brief_summary
 
 OFFICIAL_FRAME_WIDTH = 165 * mm  # A4 less Decree 30's 30 mm and 15 mm side margins
@@ -248,34 +248,20 @@ def article(heading: str, a: Article, styles: Styles, date_style: str = "officia
     return flow
 
 
-# ReportLab re-wraps the rest of a paragraph each time it splits it at a page end, so one huge
-# paragraph costs time quadratic in its length (a scraped 1 MB line took minutes). Beyond
-# LONG_PARAGRAPH characters the text is laid out as consecutive pieces of about PIECE characters,
-# cut at spaces, that read as one paragraph: no indent or spacing between them.
-LONG_PARAGRAPH = 4000
-PIECE = 2000
+# ReportLab re-wraps the rest of a paragraph each time it splits it at a page end: beyond
+# LONG_PARAGRAPH characters the text is laid out in pieces (present/pieces.py).
+LONG_PARAGRAPH = pieces.LONG_PARAGRAPH
 
 
 def long_paragraph(text: str, style: ParagraphStyle, terms: tuple[str, ...] = ()) -> list[Flowable]:
-    if len(text) <= LONG_PARAGRAPH:
+    cut = pieces.pieces(text)
+    if len(cut) == 1:
         return [marked(text, style, terms)]
-    # Cut by position, never by slicing off what is left: that copies the rest of the text
-    # once per piece, quadratic in a 10 MB paragraph.
-    pieces = []
-    start, end = 0, len(text)
-    while end - start > PIECE:
-        cut = text.rfind(" ", start + PIECE // 2, start + PIECE)
-        cut = cut if cut > start else start + PIECE
-        pieces.append(text[start:cut])
-        start = cut
-        while start < end and text[start] == " ":
-            start += 1
-    pieces.append(text[start:])
     first = ParagraphStyle(f"{style.name}-first", parent=style, spaceAfter=0)
     middle = ParagraphStyle(f"{style.name}-more", parent=first, firstLineIndent=0, spaceBefore=0)
     last = ParagraphStyle(f"{style.name}-last", parent=style, firstLineIndent=0, spaceBefore=0)
-    styles_in_order = [first] + [middle] * (len(pieces) - 2) + [last]
-    return [marked(piece, st, terms) for piece, st in zip(pieces, styles_in_order, strict=True)]
+    styles_in_order = [first] + [middle] * (len(cut) - 2) + [last]
+    return [marked(piece, st, terms) for piece, st in zip(cut, styles_in_order, strict=True)]
 
 
 def block(b: Block, styles: Styles, terms: tuple[str, ...] = ()) -> list[Flowable]:

@@ -249,6 +249,8 @@ def breadcrumb(text: str, vocab: Vocabulary) -> str | None:
             continue
         if ends_sentence(text) or any(c.isdigit() for c in text):
             continue
+        if any(p and not any(c.isalpha() for c in p) for p in parts):
+            continue  # every step of a trail names a page ("]]>A" is no trail, whatever its ">")
         # A title like "Hà Nội / TP.HCM" has two parts too; a trail starts at home, has 3 steps,
         # or points its way with an arrow ("Tin tức - Sự kiện > Xây dựng Đảng"), which no
         # headline or section name uses.
