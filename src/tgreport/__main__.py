@@ -4,6 +4,6 @@ from __future__ import annotations
 
 import sys
 
-from tgreport.cli import main
+from tgreport.cli import console
 
-sys.exit(main())
+sys.exit(console())

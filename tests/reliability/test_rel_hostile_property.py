@@ -144,3 +144,20 @@ def test_hostile_unicode_through_every_reader_and_out_again(
         assert READABLE in " ".join(text_of(fmt, out).split()), fmt
     for article in articles:  # readers hand on no lone surrogate: every field encodes as UTF-8
         json.dumps(dataclasses.asdict(article), default=str, ensure_ascii=False).encode("utf-8")
+
+
+def test_a_title_with_nothing_printable_gets_the_default_and_the_epub_passes_epubcheck() -> None:
+    """Found by the property test above: "\\x00 " cleans to a blank title, which left an empty
+    dc:title, cover <title> and landmark link in the EPUB (three epubcheck errors)."""
+    import datetime as dt
+
+    report = Report(title="\x00 ", issued=dt.date(2021, 1, 1), articles=(make_article(1),))
+    with tempfile.TemporaryDirectory() as folder:
+        book = Path(folder) / "d.epub"
+        book.write_bytes(tgreport.render(report, "epub"))
+        with zipfile.ZipFile(book) as epub:
+            opf = epub.read("OEBPS/content.opf").decode()
+        done = subprocess.run(["java", "-jar", "/usr/share/java/epubcheck.jar", str(book)],
+                              capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert "<dc:title>Bản tin tổng hợp</dc:title>" in opf

@@ -26,7 +26,7 @@ __all__ = [
 ]
 from tgreport.errors import UsageError
 from tgreport.model import Article, Report, Section
-from tgreport.settings import DATE_STYLES
+from tgreport.settings import DATE_STYLES, DEFAULT_TITLE
 from tgreport.vn import TONE_STYLES, format_date, format_period, normalize_tone_style, printable, sort_key
 from tgreport.vn.syllables import TONE_MARKS
 
@@ -336,6 +336,8 @@ def printable_report(report: Report) -> Report:
     script), ids and paths included, fit for every format: see vn.printable. The one cleaning
     every output goes through; a report that needs none is returned as it is."""
     cleaned: Report = _rewrite(report, printable, frozenset({"type"}))
+    if not cleaned.title.strip():  # nothing printable left ("\x00 "): the title every cover needs
+        cleaned = dataclasses.replace(cleaned, title=DEFAULT_TITLE)
     return cleaned
 
 
