@@ -72,3 +72,24 @@ def test_item_carries_the_url_when_known() -> None:
     report = Report("Điểm báo", dt.date(2021, 1, 7), articles=(make_article(1, url="https://nhandan.vn/a"),))
     (section,) = brief.brief(report)
     assert section.items[0].url == "https://nhandan.vn/a" and section.items[0].anchor == "a1"
+
+
+def test_the_brief_builds_no_index_and_its_html_holds_no_article_text() -> None:
+    """The brief prints no appendix and no article body: neither is made for it (the index is
+    built for the full kind only; the HTML's article views hold headings, not text)."""
+    from lxml import html as lxml_html
+
+    from tgreport import read, render
+
+    articles = read(["seeds"], Settings(cache=False)).articles
+    full = build_report(articles, Settings())
+    short = build_report(articles, Settings(kind="brief"))
+    assert full.index and not short.index
+    page = lxml_html.fromstring(render(short, "html", Settings(kind="brief")))
+    shown = " ".join(page.text_content().split())
+    # The last long paragraph: never part of a summary, which takes the opening sentences.
+    body = [b.text for b in full.all_articles()[0].blocks if b.type == "paragraph" and len(b.text) > 300][-1]
+    assert len(page.xpath('//article[@class="brief-item"]')) == len(articles)
+    assert body[:120] not in shown  # a long paragraph's opening: in the full HTML, not the brief
+    whole = lxml_html.fromstring(render(full, "html", Settings())).text_content()
+    assert body[:120] in " ".join(whole.split())

@@ -243,7 +243,8 @@ def template_context(
         # No QR code in the EPUB: an e-reader follows the link itself.
         "r": build_view(report, options.date_style, photo_url,
                         options.toc_summaries and options.kind == "full",
-                        options.qr and extra.get("mode") != "epub", in_pieces=extra.get("mode") == "pdf"),
+                        options.qr and extra.get("mode") != "epub", in_pieces=extra.get("mode") == "pdf",
+                        bodies=options.kind != "brief"),
         "theme": theme,
         # With a prefix, the PDF names its @font-face families apart from installed fonts, so
         # the shipped files are used even where a system font has the same name.

@@ -241,10 +241,12 @@ class ReportView:
 
 
 def build_view(report: Report, date_style: str = "official", photo_url: PhotoUrl = data_uri,
-               toc_summaries: bool = False, qr: bool = False, in_pieces: bool = False) -> ReportView:
+               toc_summaries: bool = False, qr: bool = False, in_pieces: bool = False,
+               bodies: bool = True) -> ReportView:
     """The view the templates print; `date_style` words the articles' dates (the cover's stays
     official); `photo_url` says where a page finds each photo; `in_pieces` (the WeasyPrint PDF)
-    sets long paragraphs out in pieces."""
+    sets long paragraphs out in pieces. Without `bodies` (the brief, which prints its own items)
+    the articles' views hold their headings and lines, not their text."""
     sections = []
     anchors: dict[str, IndexLink] = {}
     for numbered_section in present.outline(report):
@@ -252,6 +254,8 @@ def build_view(report: Report, date_style: str = "official", photo_url: PhotoUrl
         for item in numbered_section.articles:
             a = item.article
             anchors.setdefault(a.id, IndexLink(item.anchor, item.number))
+            if not bodies:
+                item = dataclasses.replace(item, article=dataclasses.replace(a, blocks=(), lead=None))
             view = _article_view(item, date_style, photo_url, report.highlight, in_pieces)
             if toc_summaries:
                 view = dataclasses.replace(view, toc_summary=brief_summary(a))
