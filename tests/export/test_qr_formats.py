@@ -8,15 +8,13 @@ import datetime as dt
 import subprocess
 from pathlib import Path
 
-import pytest
+import zxingcpp  # the test extra installs it: a missing decoder fails here, never skips
+from PIL import Image
 
 from factories import make_article
 from tgreport.export.pdf import PdfExporter, page_numbers
 from tgreport.model import Report
 from tgreport.settings import Settings
-
-zxingcpp = pytest.importorskip("zxingcpp")
-Image = pytest.importorskip("PIL.Image")
 
 # A long address with Vietnamese letters percent-encoded, as sites print them.
 URL = ("https://baotinh.example.vn/chinh-tri/ban-thuong-vu-tinh-uy-lam-viec-voi-huyen-%C4%91oan-"

@@ -40,9 +40,14 @@ class RuleUnder(Flowable):  # type: ignore[misc]
 
 def letterhead(head: Letterhead, styles: Styles, width: float) -> Table:
     """Two columns `width` wide in all, each line centred in its column."""
-    left = head.left_share * width
-    cells = [[_column(head.left, styles), _column(head.right, styles)]]
-    table = Table(cells, colWidths=[left, width - left], hAlign="CENTER")
+    return two_columns(_column(head.left, styles), _column(head.right, styles),
+                       head.left_share * width, width)
+
+
+def two_columns(left_cell: list[Flowable], right_cell: list[Flowable], left: float, width: float) -> Table:
+    """A borderless two-column table `width` wide, the left column `left` wide: the cover's
+    header and the last page's recipients and signer are laid out alike."""
+    table = Table([[left_cell, right_cell]], colWidths=[left, width - left], hAlign="CENTER")
     table.setStyle(TableStyle([
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
         ("LEFTPADDING", (0, 0), (-1, -1), 0),

@@ -5,8 +5,9 @@ from __future__ import annotations
 
 from reportlab.lib.enums import TA_CENTER, TA_LEFT
 from reportlab.lib.styles import ParagraphStyle
-from reportlab.platypus import Flowable, KeepTogether, Spacer, Table, TableStyle
+from reportlab.platypus import Flowable, KeepTogether, Spacer
 
+from tgreport.export.pdf.letterhead import two_columns
 from tgreport.export.pdf.markup import paragraph
 from tgreport.export.pdf.styles import Styles
 from tgreport.model import Report
@@ -20,17 +21,9 @@ def signature_flow(report: Report, styles: Styles, width: float) -> list[Flowabl
     block = signature(report)
     if block is None:
         return []
-    left = block.left_share * width
-    cells = [[[paragraph(line.text, _style(line, styles, TA_LEFT)) for line in block.recipients],
-              [paragraph(line.text, _style(line, styles, TA_CENTER)) for line in block.signer]]]
-    table = Table(cells, colWidths=[left, width - left], hAlign="CENTER")
-    table.setStyle(TableStyle([
-        ("VALIGN", (0, 0), (-1, -1), "TOP"),
-        ("LEFTPADDING", (0, 0), (-1, -1), 0),
-        ("RIGHTPADDING", (0, 0), (-1, -1), 0),
-        ("TOPPADDING", (0, 0), (-1, -1), 0),
-        ("BOTTOMPADDING", (0, 0), (-1, -1), 0),
-    ]))
+    table = two_columns([paragraph(line.text, _style(line, styles, TA_LEFT)) for line in block.recipients],
+                        [paragraph(line.text, _style(line, styles, TA_CENTER)) for line in block.signer],
+                        block.left_share * width, width)
     return [KeepTogether([Spacer(0, SPACE_ABOVE), table])]
 
 
