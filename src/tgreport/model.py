@@ -121,7 +121,7 @@ class Article:
     removed: tuple[str, ...] = ()
     warnings: tuple[str, ...] = ()
     # A summary the input or the office gave (a scraper's "summary", the config's [summaries]);
-    # None: the brief and the TOC summarise the article themselves (present.brief.summary).
+    # None: the brief and the TOC summarise the article themselves (assemble.summaries.summary).
     summary: str | None = None
 
 

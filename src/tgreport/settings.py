@@ -105,7 +105,7 @@ class Settings:
     # its own labels), counted on the overview page.
     assessments: Mapping[str, str] = field(default_factory=dict)
     # Article id or URL → the summary the office wrote for it; it wins over the input's summary,
-    # the lead and the first sentences (present.brief.summary).
+    # the lead and the first sentences (assemble.summaries.summary).
     summaries: Mapping[str, str] = field(default_factory=dict)
     toc_summaries: bool = False  # the full kind's TOC shows each article's summary under its entry
     # Words and phrases marked wherever articles print them (the office's name, the resolutions

@@ -21,7 +21,7 @@ from pypdf import PdfReader
 from factories import make_article
 from tgreport.assemble import build_report
 from tgreport.model import Paragraph, Report
-from tgreport.pipeline import render
+from tgreport.pipeline import read, render
 from tgreport.settings import Settings
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -126,13 +126,22 @@ def test_brief_epub_is_valid_and_holds_the_items(tmp_path: Path) -> None:
     assert 'href="brief.xhtml#a3"' in nav  # the table of contents points into the one page
 
 
-def test_brief_json_lists_the_items_beside_the_articles() -> None:
+def test_brief_json_lists_the_items_beside_the_articles(tmp_path: Path) -> None:
     report, settings = brief_report()
     data = json.loads(render(report, "json", settings))
     assert [s["heading"] for s in data["brief"]] == ["I. NHÂN DÂN", "II. QUÂN ĐỘI NHÂN DÂN"]
     first = data["brief"][0]["items"][0]
-    assert first == {"number": 1, "anchor": "a1", "headline": "Tin số 1 về công tác tuyên giáo",
-                     "source_date": "(Nhân Dân, 01/01)", "url": "https://example.vn/bai-1",
-                     "summary": "Câu đầu của bài 1. Câu hai của bài 1. Câu ba. Câu bốn."}
+    assert first == {"number": 1, "article": "001_sample", "headline": "Tin số 1 về công tác tuyên giáo",
+                     "source_date": "(Nhân Dân, 01/01)"}
     assert len(data["articles"]) == 3  # the model as data, as for the full kind
+    record = next(a for a in data["articles"] if a["id"] == first["article"])
+    # The item's summary and link are its article record's, said once.
+    assert record["summary"] == "Câu đầu của bài 1. Câu hai của bài 1. Câu ba. Câu bốn."
+    assert record["url"] == "https://example.vn/bai-1"
     assert "brief" not in json.loads(render(report, "json", settings.replace(kind="full")))
+    # Read back, the brief's JSON makes the same brief: the summaries come back as given.
+    saved = tmp_path / "brief.json"
+    saved.write_bytes(render(report, "json", settings))
+    again = build_report(read([saved], Settings()).articles, settings)
+    assert json.loads(render(again, "json", settings))["brief"] == data["brief"]
+    assert [a.summary for a in again.all_articles()] == [a["summary"] for a in data["articles"]]

@@ -9,32 +9,9 @@ import pytest
 
 from factories import build_sample_report, make_article
 from tgreport.assemble import build_report
-from tgreport.model import Paragraph, Report, Section
+from tgreport.model import Report, Section
 from tgreport.present import brief
 from tgreport.settings import Settings
-
-
-def test_the_lead_is_the_summary_when_there_is_one() -> None:
-    article = make_article(1, lead="Sapo của bài.")
-    assert brief.summary(article) == "Sapo của bài."
-
-
-def test_extractive_summary_takes_up_to_four_whole_sentences() -> None:
-    text = ("Sáng 6-1, tại TP. Hồ Chí Minh, PGS. TS. Nguyễn Văn A phát biểu. “Đây là việc lớn.” Ông nói! "
-            "Câu thứ tư có 1.234 người. Câu thứ năm không được lấy.")
-    article = make_article(1, lead=None, blocks=(Paragraph(text),))
-    assert brief.summary(article) == ("Sáng 6-1, tại TP. Hồ Chí Minh, PGS. TS. Nguyễn Văn A phát biểu. "
-                                      "“Đây là việc lớn.” Ông nói! Câu thứ tư có 1.234 người.")
-    assert brief.summary(article) == brief.summary(article)  # the same every time
-
-
-def test_summary_never_passes_its_bound() -> None:
-    long_sentence = " ".join(["Đảng viên"] * 300) + "."
-    article = make_article(1, lead=None, blocks=(Paragraph(long_sentence), Paragraph("Câu sau.")))
-    summary = brief.summary(article)
-    assert len(summary) <= brief.SUMMARY_CHARS + 1 and summary.endswith("…") and "Câu sau" not in summary
-    two = make_article(2, lead=None, blocks=(Paragraph("Câu một ngắn."), Paragraph(long_sentence)))
-    assert brief.summary(two) == "Câu một ngắn."  # the second would pass the bound: left out whole
 
 
 @pytest.mark.parametrize(

@@ -20,10 +20,10 @@ import pytest
 from factories import make_article
 from tgreport import present
 from tgreport.assemble import build_report
+from tgreport.assemble.summaries import summary
 from tgreport.contract import article_from_dict, article_to_dict
 from tgreport.model import Report
 from tgreport.pipeline import render
-from tgreport.present.brief import summary
 from tgreport.read.scraper_shapes import to_contract
 from tgreport.settings import Settings
 
@@ -179,9 +179,12 @@ def test_html_toc_shows_summaries_and_the_brief_kind_does_not_add_them() -> None
     assert GIVEN in brief.text_content()  # the brief's own item summary is the config's
 
 
-def test_the_json_export_carries_the_given_summary() -> None:
+def test_the_json_export_carries_the_summaries_the_toc_prints() -> None:
     report, settings = many()
     data = json.loads(render(report, "json", settings))
-    articles = data["articles"] if "articles" in data else \
-        [a for s in data["sections"] for a in s["articles"]]
-    assert [a.get("summary") for a in articles][:3] == [None, GIVEN, None]
+    articles = data["articles"]
+    # The given one as given; the others as the assembly made them (the lead, or the opening).
+    assert articles[1]["summary"] == GIVEN
+    made = [summary(dataclasses.replace(a, summary=None)) for a in report.all_articles()]
+    assert [a["summary"] for a in articles][:3] == [made[0], GIVEN, made[2]]
+    assert GIVEN not in (made[0], made[2])

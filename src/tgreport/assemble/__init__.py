@@ -14,6 +14,7 @@ from tgreport.assemble.citations import build_index
 from tgreport.assemble.dedup import Merge, find_duplicates
 from tgreport.assemble.order import order_articles
 from tgreport.assemble.sections import group_articles, month_title
+from tgreport.assemble.summaries import summary
 from tgreport.errors import UsageError
 from tgreport.model import Article, Masthead, Period, Report
 from tgreport.settings import DEFAULT_PLACE, DEFAULT_SIMILARITY, DEFAULT_TITLE, GROUPS, ORDERS, Settings
@@ -103,6 +104,9 @@ def build_report(articles: Iterable[Article], settings: Settings | None = None, 
     if s.summaries:  # the office's own summaries win over what the input said
         written = dict(assess(kept, s.summaries, warn, "summaries"))
         kept = [dataclasses.replace(a, summary=written[a.id]) if a.id in written else a for a in kept]
+    if s.kind == "brief" or s.toc_summaries:  # printed: made once, here, for every format
+        kept = [a if a.summary and a.summary.strip() else dataclasses.replace(a, summary=summary(a))
+                for a in kept]
     undated = [a.id for a in kept if a.date is None]
     if undated:
         where = ("in their own section" if s.group == "month"

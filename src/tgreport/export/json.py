@@ -61,9 +61,14 @@ class JsonExporter:
         byte, written one article at a time: with an indent, json.dumps builds a list of every
         token of the whole report, and a million short articles took gigabytes."""
         fields = report_to_dict(report, articles=False)
-        if options.kind == "brief":  # the items as the other formats print them, beside the articles
+        if options.kind == "brief":
+            # The items as the other formats number and head them, beside the articles. What an
+            # article's record holds already (its summary, its link) is not said twice: the
+            # summary is the record's "summary", which reading the file back keeps.
             fields["brief"] = [
-                {"heading": s.heading, "items": [vars(item).copy() for item in s.items]}
+                {"heading": s.heading, "items": [
+                    {"number": i.number, "article": i.article_id, "headline": i.headline,
+                     "source_date": i.source_date} for i in s.items]}
                 for s in brief(report)
             ]
         out.write(b"{")

@@ -156,8 +156,9 @@ class ReadCache:
             self.root.mkdir(mode=0o700, parents=True, exist_ok=True)
             fd, tmp = tempfile.mkstemp(prefix=".tmp-", suffix=".json", dir=self.root)  # mode 0600
             try:
-                with os.fdopen(fd, "w", encoding="utf-8") as handle:
-                    json.dump(data, handle, ensure_ascii=False, separators=(",", ":"))
+                with os.fdopen(fd, "wb") as handle:
+                    # dumps, not dump: json.dump writing to a file runs the pure-Python encoder.
+                    handle.write(json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode())
                 os.replace(tmp, bundle.path)
             except BaseException:
                 with contextlib.suppress(OSError):

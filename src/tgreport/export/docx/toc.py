@@ -7,12 +7,12 @@ stored value, so any viewer shows a correct TOC and Word can still refresh it.
 from __future__ import annotations
 
 from tgreport import present
+from tgreport.assemble.summaries import summary as brief_summary
 from tgreport.export.docx.layout import text_width_pt
 from tgreport.export.docx.paragraphs import PAGEREF, TAB, Para, Run, text
 from tgreport.export.docx.styles import ARTICLE_META_NAME, DOT_SPACING_PT, LEADER_GAP_PT
 from tgreport.export.docx.wml import twips
 from tgreport.model import Report
-from tgreport.present.brief import summary as brief_summary
 from tgreport.theme import Theme
 
 # Headings 1 and 2 (sections, articles) and the line under each article's title (its style
@@ -36,7 +36,7 @@ def room(report: Report, theme: Theme) -> tuple[int, int]:
 
 def entries(report: Report, date_style: str = "official", summaries: bool = False) -> list[Para]:
     """The heading "MỤC LỤC" and the entries, inside one TOC field; with `summaries`, each
-    article's summary (present.brief.summary) under its entry."""
+    article's summary (assemble.summaries.summary) under its entry."""
     grouped = report.grouped
     paras = [Para("TOCHeading", [text(present.TOC_TITLE)], page_break=True, bookmark="toc")]
     field: list[Para] = []

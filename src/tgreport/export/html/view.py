@@ -12,11 +12,11 @@ from dataclasses import dataclass
 from markupsafe import Markup, escape
 
 from tgreport import present
+from tgreport.assemble.summaries import summary as brief_summary
 from tgreport.model import Article, Block, Caption, Image, IndexEntry, ListBlock, Picture, Report
 from tgreport.present import chart, header
 from tgreport.present import pieces as paragraph_pieces
 from tgreport.present import qr as present_qr
-from tgreport.present.brief import summary as brief_summary
 from tgreport.present.header import Letterhead
 from tgreport.present.highlight import pieces
 from tgreport.present.signature import SignatureBlock, signature

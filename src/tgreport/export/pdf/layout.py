@@ -22,6 +22,7 @@ from reportlab.platypus import (
 from reportlab.platypus.tables import TableStyle
 
 from tgreport import present
+from tgreport.assemble.summaries import summary as brief_summary
 from tgreport.export.pdf.chart import drawing
 from tgreport.export.pdf.flowables import Anchor, Deferred, LayoutState, TocLine, toc_styles
 from tgreport.export.pdf.letterhead import letterhead
@@ -32,7 +33,6 @@ from tgreport.export.pdf.styles import Styles
 from tgreport.export.pdf.tails import keep_tail
 from tgreport.model import Article, Block, IndexEntry, Report
 from tgreport.present import chart, header, pieces
-from tgreport.present.brief import summary as brief_summary
 
 OFFICIAL_FRAME_WIDTH = 165 * mm  # A4 less Decree 30's 30 mm and 15 mm side margins
 
@@ -92,7 +92,7 @@ def cover(report: Report, styles: Styles, frame_height: float, frame_width: floa
 
 def toc(report: Report, styles: Styles, state: LayoutState, date_style: str = "official",
         summaries: bool = False) -> list[Flowable]:
-    """The TOC; with `summaries`, each article's summary (present.brief.summary) under its entry."""
+    """The TOC; with `summaries`, each article's summary (assemble.summaries.summary) under its entry."""
     outline = present.outline(report)
     numbers = [na.number for s in outline for na in s.articles]
     style = styles.toc_entry
