@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import concurrent.futures
 import logging
 import re
 import shutil
+import sys
+import threading
 import unicodedata
 from pathlib import Path
+from typing import Any
 
 import psutil
 import pytest
@@ -97,6 +101,60 @@ def test_workers_that_die_leave_their_files_to_this_process(
     stopped = [m for _, _, m in pooled[3] if "reading processes stopped" in m]
     assert len(stopped) == 1
     assert [r for r in pooled[3] if "reading processes stopped" not in r[2]] == alone[3]
+
+
+class _SlowStartPool:
+    """A stand-in for the process pool whose first submit returns only once this process has read
+    a chunk itself (as a fork server still importing the readers would keep it), or fails to start
+    at all; the chunks it takes are read by a thread."""
+
+    def __init__(self, *args: object, fail: bool = False, **kwargs: object) -> None:
+        self.fail = fail
+        self.threads = concurrent.futures.ThreadPoolExecutor(1)
+        self.waited: list[bool] = []
+
+    def submit(self, fn: Any, *args: Any) -> concurrent.futures.Future[Any]:
+        if self.fail:
+            raise OSError("cannot start a process here")
+        if not self.waited:
+            self.waited.append(READ_HERE.wait(timeout=60))
+        return self.threads.submit(fn, *args)
+
+    def shutdown(self, wait: bool = True, cancel_futures: bool = False) -> None:
+        self.threads.shutdown(wait=wait, cancel_futures=cancel_futures)
+
+
+READ_HERE = threading.Event()
+
+
+@pytest.mark.parametrize("fail", [False, True])
+def test_this_process_reads_while_the_workers_start(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture, monkeypatch: pytest.MonkeyPatch, fail: bool
+) -> None:
+    folder = _folder(tmp_path)
+    caplog.set_level(logging.INFO)
+    alone = _read(folder, 1, caplog)
+    reading = sys.modules["tgreport.read"]
+    pools: list[_SlowStartPool] = []
+    monkeypatch.setattr(reading, "ProcessPoolExecutor",
+                        lambda *a, **k: pools.append(_SlowStartPool(fail=fail)) or pools[-1])
+    read_chunk = reading._read_chunk
+
+    def chunk_noting_who_reads(paths: list[Path], settings: Settings) -> list[Any]:
+        if threading.current_thread() is threading.main_thread():
+            READ_HERE.set()
+        return read_chunk(paths, settings)
+
+    monkeypatch.setattr(reading, "_read_chunk", chunk_noting_who_reads)
+    READ_HERE.clear()
+    pooled = _read(folder, 2, caplog)
+    assert pooled[:3] == alone[:3]
+    if fail:  # no worker: every file read here, and one line says so
+        stopped = [m for _, _, m in pooled[3] if "reading processes stopped" in m]
+        assert len(stopped) == 1 and "cannot start a process here" in stopped[0]
+    else:  # the first submit waited for this process to read, and did not wait in vain
+        assert pools[0].waited == [True]
+        assert pooled[3] == alone[3]
 
 
 def test_small_runs_stay_in_this_process(tmp_path: Path) -> None:

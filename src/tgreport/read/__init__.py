@@ -12,6 +12,7 @@ import dataclasses
 import logging
 import os
 import signal
+import threading
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -180,10 +181,27 @@ def _read_all(files: list[Path], settings: Settings) -> Iterator[FileRead]:
     pool = ProcessPoolExecutor(workers, mp_context=context, initializer=_ignore_interrupts)
     sent: deque[tuple[int, Future[list[FileRead]]]] = deque()  # chunks given to workers, in order
     mine: dict[int, list[FileRead]] = {}  # chunks read here, by index
-    front, back = 0, len(chunks)  # chunks[front:back] are not taken yet
+    # The first chunks are handed over by a thread: the first submit returns only once the fork
+    # server has started and imported the readers (a quarter of a second on a quiet machine,
+    # seconds on a busy one), and this process reads from the back meanwhile.
+    first = min(2 * workers, len(chunks))
+    front, back = first, len(chunks)  # chunks[front:back] are not taken yet
+    handed: list[Future[list[FileRead]]] = []
+    failed: list[BaseException] = []
+
+    def hand_over_first() -> None:
+        try:
+            for index in range(first):
+                handed.append(pool.submit(_read_chunk, chunks[index], settings))
+        except Exception as exc:  # no worker could start (BrokenProcessPool, OSError, …)
+            failed.append(exc)
+
+    thread = threading.Thread(target=hand_over_first, daemon=True)
+    thread.start()
+    starter: threading.Thread | None = thread  # None once the first chunks are handed over
     broken = False
 
-    def stop(exc: BrokenProcessPool) -> None:  # a worker died (killed, out of memory)
+    def stop(exc: BaseException) -> None:  # a worker died (killed, out of memory) or never started
         nonlocal broken
         if not broken:
             log.warning("the reading processes stopped (%s); reading the other files here", exc)
@@ -199,11 +217,33 @@ def _read_all(files: list[Path], settings: Settings) -> Iterator[FileRead]:
                 return
             front += 1
 
-    try:
+    def started() -> bool:
+        """Whether the first chunks are handed over; once they are, the rest go as before."""
+        nonlocal starter
+        if starter is None:
+            return True
+        if starter.is_alive():
+            return False
+        starter.join()
+        starter = None
+        sent.extend(enumerate(handed))
+        for index in range(len(handed), first):  # not handed over: the workers could not start
+            mine[index] = _read_chunk(chunks[index], settings)
+        if failed:
+            stop(failed[0])
         feed()
+        return True
+
+    try:
         for index in range(len(chunks)):
             while index not in mine:
-                if sent and sent[0][0] == index and (sent[0][1].done() or front >= back or broken):
+                if not started():
+                    if front < back:
+                        back -= 1
+                        mine[back] = _read_chunk(chunks[back], settings)
+                    elif starter is not None:
+                        starter.join()  # nothing left to read here: the first chunks are the workers'
+                elif sent and sent[0][0] == index and (sent[0][1].done() or front >= back or broken):
                     future = sent.popleft()[1]
                     try:
                         mine[index] = future.result()
@@ -219,6 +259,8 @@ def _read_all(files: list[Path], settings: Settings) -> Iterator[FileRead]:
                     sent[0][1].exception()  # waits; result() above says what went wrong
             yield from mine.pop(index)
     finally:
+        if starter is not None:
+            starter.join()  # the pool must not be shut down under a submit
         pool.shutdown(wait=True, cancel_futures=True)
 
 
