@@ -105,8 +105,8 @@ def test_workers_that_die_leave_their_files_to_this_process(
 
 class _SlowStartPool:
     """A stand-in for the process pool whose first submit returns only once this process has read
-    a chunk itself (as a fork server still importing the readers would keep it), or fails to start
-    at all; the chunks it takes are read by a thread."""
+    a chunk itself (as a fork server still importing the readers would keep it), or whose workers
+    cannot start at all; the chunks it takes are read by a thread."""
 
     def __init__(self, *args: object, fail: bool = False, **kwargs: object) -> None:
         self.fail = fail

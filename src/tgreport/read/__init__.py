@@ -181,25 +181,30 @@ def _read_all(files: list[Path], settings: Settings) -> Iterator[FileRead]:
     pool = ProcessPoolExecutor(workers, mp_context=context, initializer=_ignore_interrupts)
     sent: deque[tuple[int, Future[list[FileRead]]]] = deque()  # chunks given to workers, in order
     mine: dict[int, list[FileRead]] = {}  # chunks read here, by index
-    # The first chunks are handed over by a thread: the first submit returns only once the fork
-    # server has started and imported the readers (a quarter of a second on a quiet machine,
-    # seconds on a busy one), and this process reads from the back meanwhile.
-    first = min(2 * workers, len(chunks))
-    front, back = first, len(chunks)  # chunks[front:back] are not taken yet
-    handed: list[Future[list[FileRead]]] = []
+    front, back = 0, len(chunks)  # chunks[front:back] are not taken yet
+    broken = False
+    # A submit returns only once its worker runs: the first, once the fork server has started and
+    # imported the readers (a quarter of a second on a quiet machine, seconds on a busy one). A
+    # thread waits for that on a task that does nothing; this process reads from the back
+    # meanwhile, and hands chunks over only to workers that run, so it never waits on a start.
+    ready = threading.Event()
     failed: list[BaseException] = []
+    lock = threading.Lock()
+    finished = False
 
-    def hand_over_first() -> None:
+    def start_workers() -> None:
         try:
-            for index in range(first):
-                handed.append(pool.submit(_read_chunk, chunks[index], settings))
+            pool.submit(int).result()
         except Exception as exc:  # no worker could start (BrokenProcessPool, OSError, …)
             failed.append(exc)
+        with lock:
+            if finished:  # this process read every file meanwhile: the workers are not needed
+                pool.shutdown(wait=True, cancel_futures=True)
+            else:
+                ready.set()
 
-    thread = threading.Thread(target=hand_over_first, daemon=True)
-    thread.start()
-    starter: threading.Thread | None = thread  # None once the first chunks are handed over
-    broken = False
+    starter = threading.Thread(target=start_workers, name="tgreport-start-workers", daemon=True)
+    starter.start()
 
     def stop(exc: BaseException) -> None:  # a worker died (killed, out of memory) or never started
         nonlocal broken
@@ -209,7 +214,10 @@ def _read_all(files: list[Path], settings: Settings) -> Iterator[FileRead]:
 
     def feed() -> None:
         nonlocal front
-        while not broken and front < back and sum(not f.done() for _, f in sent) < 2 * workers:
+        if failed:
+            stop(failed[0])
+        while (not broken and ready.is_set() and front < back
+               and sum(not f.done() for _, f in sent) < 2 * workers):
             try:
                 sent.append((front, pool.submit(_read_chunk, chunks[front], settings)))
             except BrokenProcessPool as exc:
@@ -217,33 +225,10 @@ def _read_all(files: list[Path], settings: Settings) -> Iterator[FileRead]:
                 return
             front += 1
 
-    def started() -> bool:
-        """Whether the first chunks are handed over; once they are, the rest go as before."""
-        nonlocal starter
-        if starter is None:
-            return True
-        if starter.is_alive():
-            return False
-        starter.join()
-        starter = None
-        sent.extend(enumerate(handed))
-        for index in range(len(handed), first):  # not handed over: the workers could not start
-            mine[index] = _read_chunk(chunks[index], settings)
-        if failed:
-            stop(failed[0])
-        feed()
-        return True
-
     try:
         for index in range(len(chunks)):
             while index not in mine:
-                if not started():
-                    if front < back:
-                        back -= 1
-                        mine[back] = _read_chunk(chunks[back], settings)
-                    elif starter is not None:
-                        starter.join()  # nothing left to read here: the first chunks are the workers'
-                elif sent and sent[0][0] == index and (sent[0][1].done() or front >= back or broken):
+                if sent and sent[0][0] == index and (sent[0][1].done() or front >= back or broken):
                     future = sent.popleft()[1]
                     try:
                         mine[index] = future.result()
@@ -259,9 +244,11 @@ def _read_all(files: list[Path], settings: Settings) -> Iterator[FileRead]:
                     sent[0][1].exception()  # waits; result() above says what went wrong
             yield from mine.pop(index)
     finally:
-        if starter is not None:
-            starter.join()  # the pool must not be shut down under a submit
-        pool.shutdown(wait=True, cancel_futures=True)
+        with lock:
+            finished = True
+            starting = starter.is_alive() and not ready.is_set()
+        if not starting:  # else the starting thread shuts the pool down; no need to wait for it
+            pool.shutdown(wait=True, cancel_futures=True)
 
 
 CHUNK_MAX_FILES = 32
