@@ -348,7 +348,8 @@ def _article_lines(lines: _Lines, h1: int | None, vocab: Vocabulary) -> list[tup
     start = h1 if h1 is not None and first - HEAD_MAX_LINES <= h1 < first else first
     start = max(0, start - ABOVE_HEADLINE)  # the category, breadcrumb or date line above the headline
     kept = lines.lines[start : last + 1]
-    if h1 is not None and not start <= h1 <= last:
+    # An <h1> with no text (a logo) that ends the page stands past the last line.
+    if h1 is not None and not start <= h1 <= last and h1 < len(lines.lines):
         kept.insert(0, lines.lines[h1])
     for line, heading in lines.lines[last + 1 : last + 1 + AFTER_CONTENT_LINES]:
         if len(line.split()) > BYLINE_MAX_WORDS:
