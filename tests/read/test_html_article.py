@@ -119,3 +119,14 @@ def test_a_headline_without_a_letter_names_nothing_and_the_text_is_kept(tmp_path
     page.write_bytes("<html><body><h1>\u0301</h1><p>\u0301 Chữ đọc được .</p></body></html>".encode())
     article = read_path(page)[0]
     assert "Chữ đọc được" in " ".join([article.title or "", *(b.text for b in article.blocks)])
+
+
+def test_an_h1_with_no_text_after_the_article_leaves_the_article_whole(tmp_path: Path) -> None:
+    # Found by comparing the walk before and after a speed change on random documents: an <h1>
+    # holding only a logo, last on the page, stood one past the last line and the read failed.
+    prose = "Người dân xã Tân Lập đã góp công, góp đất để làm con đường bê tông dài hai cây số. " * 4
+    page = tmp_path / "logo-last.html"
+    page.write_bytes(f'<html><body><div><p>{prose}</p><p>{prose}</p></div><h1><img src="/logo.png"></h1>'
+                     "</body></html>".encode())
+    article = read_path(page)[0]
+    assert [b.text for b in article.blocks if isinstance(b, Paragraph)] == [prose.strip()] * 2

@@ -8,6 +8,7 @@ import contextlib
 import dataclasses
 import datetime as dt
 import re
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -17,6 +18,7 @@ from tgreport.read.files import read_bytes
 from tgreport.read.html_content import main_content
 from tgreport.read.html_figures import (
     CAPTION_MAX_CHARS,
+    CAPTION_TAGS,
     HEADING_MAX_WORDS,
     WEAK_CAPTION_MAX_WORDS,
     caption_kind,
@@ -47,6 +49,10 @@ _SKIPPED_TAGS = frozenset({"script", "style", "noscript", "template", "svg", "he
 # Page furniture drawn as pictures: icons, logos, share buttons, spacers.
 _ICON = re.compile(r"(^|[_\W])(ico|icon|logo|share|button|btn|spacer|blank|pixel|arrow|bullet|loading)"
                    r"|^(fb|gplus|twitter|zalo)", re.IGNORECASE)
+# Inline elements that walk() reads like plain text when they hold no element: 1 a link, 2 bold.
+_LEAF_KINDS = {tag: 0 for tag in ("span", "em", "i", "u", "font", "small", "big", "sup", "sub", "label",
+                                  "time", "abbr", "cite", "code", "q", "s", "mark", "del", "ins")}
+_LEAF_KINDS.update(a=1, b=2, strong=2)
 _IMAGE_NAME = re.compile(r"\.(jpe?g|png|gif|webp|bmp|tiff?)$", re.IGNORECASE)
 
 
@@ -142,9 +148,10 @@ class _Lines:
                 self.flush()
             else:
                 self._link_chars = self._bold_chars = 0
-            # caption_kind's own first test: no caption without a class, a picture above or <figcaption>.
-            if cls or self._after_image or tag == "figcaption":
-                caption = caption_kind(element, self._after_image)
+            # caption_kind's own first tests: no caption without a class, a picture above or
+            # <figcaption>, and none in an <li>, a <ul> or a <section>.
+            if (cls or self._after_image or tag == "figcaption") and tag in CAPTION_TAGS:
+                caption = caption_kind(element, tag, cls, self._after_image)
         is_content = element is self._content
         if is_content:
             self.flush()
@@ -179,7 +186,8 @@ class _Lines:
         buffer = self._buffer  # flush() empties it in place
         text = element.text
         if text:
-            buffer.append(text)
+            if buffer or not text.isspace():  # the spaces between two blocks make no line
+                buffer.append(text)
             if in_link:
                 self._link_chars += len(text.strip())
             if in_bold:
@@ -192,10 +200,25 @@ class _Lines:
                 # Two elements side by side ("<span>Hoàng Nam</span><time>Thứ Sáu…") that CSS
                 # sets apart: flush() puts a space here when the next text opens a new word.
                 buffer.append(_JOIN)
-            walk(child, in_h1, in_link, in_bold)
+            kind = _LEAF_KINDS.get(child.tag)
+            if kind is not None and not len(child):
+                # A run of text in an inline element with nothing inside (a menu's link, a
+                # span): half the elements a walk meets, read here as walk() would read them.
+                inner = child.text
+                if inner:
+                    buffer.append(inner)
+                    if in_link or kind == 1:
+                        self._link_chars += len(inner.strip())
+                    if in_bold or kind == 2:
+                        self._bold_chars += len(inner.strip())
+                    if in_h1:
+                        self.h1.append(inner)
+            else:
+                walk(child, in_h1, in_link, in_bold)
             tail = child.tail
             if tail:
-                buffer.append(tail)
+                if buffer or not tail.isspace():
+                    buffer.append(tail)
                 if in_link:
                     self._link_chars += len(tail.strip())
                 if in_bold:
@@ -223,19 +246,10 @@ _BOX_NAME = re.compile(r"related|relate-|lienquan|lien-quan|(?<![a-z])(player|tt
                        re.IGNORECASE)
 
 
-def _is_box(cls: str | None, ident: str | None) -> bool:
-    names = f"{cls} {ident}"
-    found = _BOXES.get(names)
-    if found is None:
-        if len(_BOXES) > _BOXES_KEPT:
-            _BOXES.clear()
-        found = _BOXES[names] = _BOX_NAME.search(names) is not None
-    return found
-
-
 # A page repeats its few class names hundreds of times: each is looked at once.
-_BOXES: dict[str, bool] = {}
-_BOXES_KEPT = 4096
+@lru_cache(maxsize=4096)
+def _is_box(cls: str | None, ident: str | None) -> bool:
+    return _BOX_NAME.search(f"{cls} {ident}") is not None
 
 
 def _short_text(element: Any) -> bool:
@@ -334,7 +348,8 @@ def _article_lines(lines: _Lines, h1: int | None, vocab: Vocabulary) -> list[tup
     start = h1 if h1 is not None and first - HEAD_MAX_LINES <= h1 < first else first
     start = max(0, start - ABOVE_HEADLINE)  # the category, breadcrumb or date line above the headline
     kept = lines.lines[start : last + 1]
-    if h1 is not None and not start <= h1 <= last:
+    # An <h1> with no text (a logo) that ends the page stands past the last line.
+    if h1 is not None and not start <= h1 <= last and h1 < len(lines.lines):
         kept.insert(0, lines.lines[h1])
     for line, heading in lines.lines[last + 1 : last + 1 + AFTER_CONTENT_LINES]:
         if len(line.split()) > BYLINE_MAX_WORDS:

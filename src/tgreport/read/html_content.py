@@ -23,11 +23,16 @@ def _own_text(element: Any) -> tuple[int, int]:
     for child in element:
         tag = child.tag  # a comment's is a function: in no set of names
         if tag in _INLINE:
-            inline = len("".join(child.itertext()).strip())
+            nested = len(child)
+            if nested:
+                inline = len("".join(child.itertext()).strip())
+            else:  # most inline children hold one run of text: itertext() costs more than reading it
+                inner = child.text
+                inline = len(inner.strip()) if inner else 0
             size += inline
             if tag == "a":
                 links += inline
-            elif inline:
+            elif inline and nested:  # links inside a <span>, a <b>
                 links += sum(len("".join(a.itertext()).strip()) for a in child.iter("a"))
         tail = child.tail
         if tail:

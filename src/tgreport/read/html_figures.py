@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
+from functools import lru_cache
 from typing import Any
 
 from tgreport.model import Article, Block, Caption, Heading, Image, Paragraph, Related
@@ -15,7 +16,8 @@ from tgreport.read.page.vocab import Vocabulary
 CAPTION_MAX_CHARS = 400
 _CAPTION_CLASS = re.compile(r"caption|chuthich|chu-thich|image|photo|desc|fig|note", re.IGNORECASE)
 _NOT_CAPTION_CLASS = re.compile(r"related|list|box|menu", re.IGNORECASE)
-_CAPTION_TAGS = frozenset({"td", "p", "div", "span", "em", "i", "figure"})
+# The elements a caption may be.
+CAPTION_TAGS = frozenset({"figcaption", "td", "p", "div", "span", "em", "i", "figure"})
 _STYLED = re.compile(r"italic|text-align:\s*center", re.IGNORECASE)
 
 
@@ -26,17 +28,15 @@ def _has_image(element: Any) -> bool:
 WEAK_CAPTION_MAX_WORDS = 25  # a caption known only by where it stands is short; prose is not
 
 
-def caption_kind(element: Any, previous_was_image: bool) -> int:
+def caption_kind(element: Any, tag: str, cls: str | None, previous_was_image: bool) -> int:
     """0: not a caption; 1: the markup says caption (<figcaption>, a caption class); 2: only its
     place says so (the cell under a picture, a styled line right after one), so the caller
-    takes it only when it is short."""
-    tag = element.tag
+    takes it only when it is short. `tag` and `cls` are the element's tag and class attribute."""
     if tag == "figcaption":
         return 1
-    if tag not in _CAPTION_TAGS:
+    if tag not in CAPTION_TAGS:
         return 0
-    cls = element.get("class") or ""
-    named = bool(cls) and _CAPTION_CLASS.search(cls) is not None and not _NOT_CAPTION_CLASS.search(cls)
+    named = bool(cls) and _caption_class(cls)
     if not named and not previous_was_image:
         return 0  # most blocks of a page end here, before the costlier look for a picture inside
     if _has_image(element):
@@ -47,6 +47,12 @@ def caption_kind(element: Any, previous_was_image: bool) -> int:
         table = next((a for a in element.iterancestors("table")), None)
         return 2 if table is not None and _has_image(table) else 0
     return 2 if _STYLED.search(element.get("style") or "") else 0
+
+
+# A page repeats its few class names hundreds of times: each is looked at once.
+@lru_cache(maxsize=4096)
+def _caption_class(cls: str) -> bool:
+    return _CAPTION_CLASS.search(cls) is not None and not _NOT_CAPTION_CLASS.search(cls)
 
 
 def with_figures(article: Article, captions: set[str], sources: dict[str, str], vocab: Vocabulary) -> Article:
