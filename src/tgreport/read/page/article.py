@@ -17,7 +17,7 @@ from tgreport.read.page.bylines import Byline
 from tgreport.read.page.captions import has_scene_words
 from tgreport.read.page.chrome import Stripped, strip_chrome
 from tgreport.read.page.dates import consistent, event_in, text_year, with_year
-from tgreport.read.page.header import Header, body_start, read_header
+from tgreport.read.page.header import Header, article_top, body_start, read_header
 from tgreport.read.page.lines import Line, is_paragraph_like, split_lines, word_count
 from tgreport.read.page.vocab import Vocabulary, vocabulary
 from tgreport.settings import Settings
@@ -42,13 +42,15 @@ def read_page(
     lines = split_lines(text)
     if not lines:
         raise InputError("no text in this file", path)
-    stripped = strip_chrome(lines, vocab)
+    top = article_top(lines, vocab)
+    above = [line.text for line in lines[:top]]
+    stripped = strip_chrome(lines[top:], vocab)
     kept = list(stripped.lines)
     start = body_start(kept, vocab)
     short_note = not any(is_paragraph_like(line.text) for line in kept)
     header = read_header(kept[:start], vocab, title_hint, short_note=short_note)
     body = read_body(header.body + kept[start:], vocab)
-    removed = [*stripped.removed, *header.removed, *body.removed]
+    removed = [*stripped.removed, *above, *header.removed, *body.removed]
     # A legacy encoding is worth a line in the report: the source should be saved as UTF-8.
     warnings = [] if encoding.startswith("utf") else [f"decoded from the legacy encoding {encoding}"]
 

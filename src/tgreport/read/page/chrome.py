@@ -92,6 +92,20 @@ def strip_chrome(lines: list[Line], vocab: Vocabulary) -> Stripped:
     return Stripped(tuple(kept), tuple(removed), views, category, crumb_at)
 
 
+def is_chrome_line(text: str, vocab: Vocabulary) -> bool:
+    """A line strip_chrome takes out wherever it stands: furniture, a box heading, a breadcrumb,
+    a view counter, a line without a letter or digit."""
+    rest, count = take_views(text, vocab)
+    if count is not None and not _SUBSTANCE.search(rest):
+        return True
+    return (
+        not _SUBSTANCE.search(text)
+        or _is_furniture(text, vocab)
+        or _starts_with_phrase(text, vocab.box_phrases, 60)
+        or breadcrumb(text, vocab) is not None
+    )
+
+
 def take_views(text: str, vocab: Vocabulary) -> tuple[str, int | None]:
     """The line without its view counter, and the count ("Số lần xem: 1.234" → 1234)."""
     if len(text) > COUNTER_LINE_MAX_CHARS:
@@ -219,7 +233,8 @@ def _whole_line(patterns: tuple[re.Pattern[str], ...]) -> Callable[[str], bool]:
 
 
 def _skip_links(lines: list[Line], i: int, vocab: Vocabulary, removed: list[str]) -> int:
-    """Past the link list under a box heading: headlines, no sentences, no picture lines.
+    """Past the link list under a box heading: headlines, no sentences, no picture lines, no
+    tail heading.
 
     The list's lines stand as close together as its first one; a wider gap ends it, so a
     caption after a "Xem thêm" box in plain text is not taken for a link.
@@ -229,8 +244,8 @@ def _skip_links(lines: list[Line], i: int, vocab: Vocabulary, removed: list[str]
         line = lines[i]
         if is_paragraph_like(line.text) or word_count(line.text) > 40 or line.gap_before > first_gap:
             break
-        if is_picture_line(line.text, vocab):
-            break
+        if is_picture_line(line.text, vocab) or _is_tail(line.text, vocab):
+            break  # a tail heading under the list ("Từ khóa", "Tin cùng chuyên mục") ends the page
         removed.append(line.text)
         i += 1
     return i
