@@ -30,6 +30,8 @@ _LIST_ITEM = re.compile(r"^[-+•*–]\s")
 _SOURCE_LINE = re.compile(r"^\(?nguồn(?: ảnh)?\s*:\s*(?P<credit>[^()]{1,40}?)\)?\.?$", re.IGNORECASE)
 # Bylines stand in the last few lines; a longer run from the foot is text, not credits.
 FOOT_LINES = 3
+# How many short lines under a signature may still be the page's, not the article's.
+SIGNATURE_REACH = 6
 HEAD_LINES = 2
 HEADING_MAX_WORDS = 12
 
@@ -68,8 +70,36 @@ def read_body(lines: list[Line], vocab: Vocabulary) -> Body:
     return body
 
 
+def _signed_end(lines: list[Line], vocab: Vocabulary, body: Body) -> list[Line]:
+    """The lines up to the writer's signature, when the page goes on under it with short lines
+    that are no article text (share counts, tags, a "[Quay lại]" link, a related headline):
+    a writer signs the end of the article. Related links ("» …") and credits under the
+    signature stay; the rest goes into `removed`. The lines unchanged when text resumes."""
+    for at in range(len(lines) - 1, max(len(lines) - 1 - SIGNATURE_REACH, 0), -1):
+        text = lines[at].text
+        if is_paragraph_like(text):
+            return lines
+        byline = parse_byline(text, vocab)
+        if byline is None or not byline.authors:
+            continue
+        if at == len(lines) - 1 or not any(is_paragraph_like(line.text) for line in lines[:at]):
+            return lines
+        under = lines[at + 1 :]
+        related = [line for line in under if _RELATED.match(line.text) or _RELATED_ARROW.match(line.text)]
+        credits = [line for line in under if line not in related and _is_credit(line.text, vocab)]
+        body.removed.extend(line.text for line in under if line not in related and line not in credits)
+        return [*lines[:at], *related, lines[at], *credits]
+    return lines
+
+
+def _is_credit(text: str, vocab: Vocabulary) -> bool:
+    return stamp_of(text, vocab) is not None or parse_byline(text, vocab) is not None \
+        or credit_only(text, vocab) is not None
+
+
 def _take_foot_bylines(lines: list[Line], vocab: Vocabulary, body: Body) -> list[Line]:
     """The lines without the bylines and stamps at their foot, which go into `body`."""
+    lines = _signed_end(lines, vocab, body)
     end = len(lines)
     foot: list[Byline] = []
     if end >= 2 and _is_affiliation(lines[-1].text, vocab):

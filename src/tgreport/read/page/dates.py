@@ -37,6 +37,9 @@ EVENT_LEAD_CHARS = 160
 EVENT_OPENING_CHARS = 40
 EVENT_PARAGRAPHS = 3
 STAMP_MAX_CHARS = 100
+# The parts of the day a twelve-hour stamp writes after its time ("11:05 tối", "9:30 sáng").
+_AFTERNOON = frozenset({"chiều", "tối"})
+_PARTS_OF_DAY = _AFTERNOON | {"sáng", "trưa"}
 # A "today" banner is the article's date only when the event it reports is this recent.
 TODAY_HEADER_MAX_DAYS = 7
 
@@ -48,11 +51,14 @@ def stamp_of(text: str, vocab: Vocabulary) -> ParsedDate | None:
     if len(text) > STAMP_MAX_CHARS or not any(map(str.isdigit, text)):
         return None
     found = date_line(text)
-    if found is None and "|" in text:
-        # "Ngày đăng: 12/03/2021 | Cập nhật: 13/03/2021": the first stamp is the publication.
-        found = next((p for p in (date_line(part) for part in text.split("|")) if p), None)
     if found is None:
         found = _stamp_with_loose_parts(text, vocab)
+    if found is None and "|" in text:
+        # "Ngày đăng: 12/03/2021 | Cập nhật: 13/03/2021": the first stamp is the publication;
+        # "Đời sống | Cập nhật thứ hai, ngày 24/12/12 11:05 tối": the section shares its line.
+        parts = text.split("|")
+        found = next((p for p in (date_line(part) for part in parts) if p), None) or next(
+            (p for p in (_stamp_with_loose_parts(part, vocab) for part in parts) if p), None)
     if found is None or found.kind == "day_month" or found.value is None:
         return None
     return found
@@ -82,6 +88,10 @@ def _stamp_with_loose_parts(text: str, vocab: Vocabulary) -> ParsedDate | None:
         rest = rest[: time.start()] + rest[time.end() :]
     rest = _ZONE.sub(" ", rest)
     words = re.findall(r"\w+", rest.casefold())
+    if date.hour is not None and words and words[-1] in _PARTS_OF_DAY:
+        # "11:05 tối", "04:00 chiều": a twelve-hour clock, the part of the day after the time.
+        if words.pop() in _AFTERNOON and date.hour < 12:
+            date = dataclasses.replace(date, hour=date.hour + 12)
     return date if all(w in vocab.stamp_labels for w in words) else None
 
 
@@ -124,6 +134,11 @@ def event_in(paragraphs: list[str]) -> tuple[int, ParsedDate] | None:
         if found:
             return 0, found[0]
     return None
+
+
+def opens_with_date(text: str) -> bool:
+    """Whether `text` opens with the date of an event ("Chiều 14/3, …"): news, not a sapo."""
+    return bool(_dates_before(text, EVENT_OPENING_CHARS))
 
 
 def _dates_before(text: str, limit: int) -> list[ParsedDate]:
