@@ -90,7 +90,8 @@ def _stamp_with_loose_parts(text: str, vocab: Vocabulary) -> ParsedDate | None:
     words = re.findall(r"\w+", rest.casefold())
     if date.hour is not None and words and words[-1] in _PARTS_OF_DAY:
         # "11:05 tối", "04:00 chiều": a twelve-hour clock, the part of the day after the time.
-        if words.pop() in _AFTERNOON and date.hour < 12:
+        afternoon = words.pop() in _AFTERNOON
+        if afternoon and date.hour < 12:
             date = dataclasses.replace(date, hour=date.hour + 12)
     return date if all(w in vocab.stamp_labels for w in words) else None
 
