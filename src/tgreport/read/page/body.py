@@ -34,6 +34,7 @@ FOOT_LINES = 3
 SIGNATURE_REACH = 6
 HEAD_LINES = 2
 HEADING_MAX_WORDS = 12
+GALLERY_CAPTION_WORDS = 15
 
 
 @dataclass
@@ -75,9 +76,15 @@ def _signed_end(lines: list[Line], vocab: Vocabulary, body: Body) -> list[Line]:
     that are no article text (share counts, tags, a "[Quay lại]" link, a related headline):
     a writer signs the end of the article. Related links ("» …") and credits under the
     signature stay; the rest goes into `removed`. The lines unchanged when text resumes."""
-    for at in range(len(lines) - 1, max(len(lines) - 1 - SIGNATURE_REACH, 0), -1):
+    reach = SIGNATURE_REACH
+    for at in range(len(lines) - 1, 0, -1):
         text = lines[at].text
         if is_paragraph_like(text):
+            return lines
+        if _RELATED.match(text) or _RELATED_ARROW.match(text):
+            continue  # a list of related links under the signature counts as one line
+        reach -= 1
+        if reach < 0:
             return lines
         byline = parse_byline(text, vocab)
         if byline is None or not byline.authors:
@@ -183,6 +190,8 @@ def _block(lines: list[Line], index: int, vocab: Vocabulary, body: Body) -> Bloc
         return _attach_credit(body, text, source.group("credit"))
     if unglued != text and len(unglued) <= CAPTION_MAX_CHARS:
         return Caption(unglued)  # alt text glued in front: a picture stood here, this is its caption
+    if _in_gallery(lines, index):
+        return Caption(text)
     if _LIST_ITEM.match(text) or not is_short_line(text):
         return Paragraph(text)
     following = lines[index + 1].text if index + 1 < len(lines) else None
@@ -205,6 +214,27 @@ def _block(lines: list[Line], index: int, vocab: Vocabulary, body: Body) -> Bloc
     if is_heading(text) or (hugs_next and word_count(text) <= HEADING_MAX_WORDS):
         return Heading(text)
     return Caption(text)
+
+
+def _in_gallery(lines: list[Line], index: int) -> bool:
+    """One of a run of one-sentence lines set apart by blank lines ("Tượng đài Lý Thái Tổ." /
+    "Căng-tin ở Làng Thi cử."): the captions of a row of photos, which a copied page keeps
+    without the photos. One such line alone may be a short paragraph."""
+    if not _gallery_shaped(lines[index]):
+        return False
+    before = index > 0 and _gallery_shaped(lines[index - 1])
+    after = index + 1 < len(lines) and _gallery_shaped(lines[index + 1])
+    return before or after
+
+
+def _gallery_shaped(line: Line) -> bool:
+    text = line.text
+    return (
+        line.gap_before >= 1
+        and word_count(text) <= GALLERY_CAPTION_WORDS
+        and text.endswith(".")
+        and not re.search(r"[.!?…]\s", text)
+    )
 
 
 def _captioned(block: Block | None) -> bool:

@@ -44,12 +44,29 @@ _PARTS_OF_DAY = _AFTERNOON | {"sáng", "trưa"}
 TODAY_HEADER_MAX_DAYS = 7
 
 
+# Each stage asks whether the same short lines are stamps: the answers are remembered per line
+# and the labels it was read with (all of the vocabulary a stamp depends on), as
+# lines.word_count remembers counts. A frozenset keeps its hash: the key costs little.
+_STAMPS: dict[tuple[str, frozenset[str]], ParsedDate | None] = {}
+STAMPS_KEPT = 4096
+
+
 def stamp_of(text: str, vocab: Vocabulary) -> ParsedDate | None:
     """The publication stamp a line holds, if the line is nothing but a stamp (with labels)."""
     # A stamp is a short line with digits; skipping the rest spares the date parser every
     # paragraph of the article.
     if len(text) > STAMP_MAX_CHARS or not any(map(str.isdigit, text)):
         return None
+    key = (text, vocab.stamp_labels)
+    if key in _STAMPS:
+        return _STAMPS[key]
+    if len(_STAMPS) >= STAMPS_KEPT:
+        _STAMPS.clear()
+    found = _STAMPS[key] = _stamp(text, vocab)
+    return found
+
+
+def _stamp(text: str, vocab: Vocabulary) -> ParsedDate | None:
     found = date_line(text)
     if found is None:
         found = _stamp_with_loose_parts(text, vocab)

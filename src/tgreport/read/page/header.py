@@ -43,6 +43,11 @@ class Header:
 # How far apart the date line, the headline and the first paragraph may stand for the three to
 # be taken as the top of the article (a byline or a second stamp may sit between them).
 ANCHOR_REACH = 3
+# Paragraphs a page may show above its article (a ticker, an app's blurb) before the search for
+# the article's date line stops: past them the text is the article's.
+ANCHOR_TEXTS = 3
+# A date line among the first lines leaves no room for a site's menu above the article.
+ANCHOR_MIN_LINE = 5
 
 
 def article_top(lines: list[Line], vocab: Vocabulary) -> int:
@@ -53,9 +58,17 @@ def article_top(lines: list[Line], vocab: Vocabulary) -> int:
     are the site's, whatever their length: read as the article's, a ticker's run of glued
     headlines is its first paragraph and any of them its title. 0 when no date line stands so
     (the page starts with its article, or dates it only at the foot)."""
+    texts = 0
     for at, line in enumerate(lines):
+        if is_paragraph_like(line.text):
+            texts += 1
+            if texts > ANCHOR_TEXTS:
+                break  # the article's text has begun: its date line is above, or at its foot
+            continue
         if stamp_of(line.text, vocab) is None:
             continue
+        if at < ANCHOR_MIN_LINE:
+            return 0  # a date line on top: the page starts with its article (read_header sorts it)
         title = _title_beside(lines, at, vocab)
         if title is None:
             continue

@@ -28,9 +28,14 @@ _NOT_NAME = re.compile(r"\s+(?:all rights reserved|giữ bản quyền|nội dun
 _COMPANY = re.compile(r"^(?:công ty|cty|tập đoàn|corp)\b", re.IGNORECASE)
 
 
+# Plain substrings of the marks (NFC text): `in` finds them far faster than the regex would.
+_MARK_PARTS = ("©", "®", "(c)", "(C)", "opyright", "OPYRIGHT", "ản quyền", "ẢN QUYỀN")
+
+
 def may_name_outlet(text: str) -> bool:
-    """Whether the page has a copyright line at all: one search spares most pages the rest."""
-    return _MARK.search(text) is not None
+    """Whether the page may have a copyright line: a few substring searches spare most pages
+    the rest."""
+    return any(part in text for part in _MARK_PARTS)
 
 
 def outlet_named(lines: Iterable[str], outlets: Mapping[str, str]) -> str | None:
