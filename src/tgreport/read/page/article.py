@@ -58,12 +58,12 @@ def read_page(
     warnings = [] if encoding.startswith("utf") else [f"decoded from the legacy encoding {encoding}"]
 
     blocks = body.blocks
-    # On a copy of a whole page (the site's menu above the headline), the paragraph set right
-    # under the headline and its date, without a blank line, is the sapo news sites print
-    # there; unless it opens with the event's date ("Chiều 14/3, …"), as the news itself does.
+    # On a copy of a whole page (the site's menu above the headline), the paragraph right under
+    # the headline and its date is the sapo news sites print there; unless it opens with the
+    # event's date ("Chiều 14/3, …"), as the news itself does.
     opening = kept[start] if start < len(kept) else None
     sapo_under_headline = (
-        top >= MENU_MIN_LINES and opening is not None and opening.gap_before == 0
+        top >= MENU_MIN_LINES and opening is not None
         and bool(blocks) and blocks[0].text == opening.text and not opens_with_date(opening.text)
     )
     lead = _lead(blocks, vocab, sapo_above_stamp=body.blocks_before_stamp == 1 or sapo_under_headline)
