@@ -16,7 +16,7 @@ from tgreport.read.page.body import read_body
 from tgreport.read.page.bylines import Byline
 from tgreport.read.page.captions import has_scene_words
 from tgreport.read.page.chrome import Stripped, strip_chrome
-from tgreport.read.page.dates import consistent, event_in, opens_with_date, text_year, with_year
+from tgreport.read.page.dates import consistent, event_in, opens_with_event, text_year, with_year
 from tgreport.read.page.header import Header, article_top, body_start, read_header
 from tgreport.read.page.lines import Line, is_paragraph_like, split_lines, word_count
 from tgreport.read.page.outlet import may_name_outlet, outlet_named
@@ -60,11 +60,12 @@ def read_page(
     blocks = body.blocks
     # On a copy of a whole page (the site's menu above the headline), the paragraph right under
     # the headline and its date is the sapo news sites print there; unless it opens with the
-    # event's date ("Chiều 14/3, …"), as the news itself does.
+    # date of the event ("Chiều 14/3, …"), as the news itself does.
     opening = kept[start] if start < len(kept) else None
     sapo_under_headline = (
         top >= MENU_MIN_LINES and opening is not None
-        and bool(blocks) and blocks[0].text == opening.text and not opens_with_date(opening.text)
+        and bool(blocks) and blocks[0].text == opening.text
+        and not opens_with_event(opening.text, _stamp_day(header))
     )
     lead = _lead(blocks, vocab, sapo_above_stamp=body.blocks_before_stamp == 1 or sapo_under_headline)
     if lead is not None:
@@ -157,6 +158,13 @@ def _main_photo(blocks: list[Block], vocab: Vocabulary) -> list[Block]:
         if one_sentence and words <= limit:
             return [Caption(text), *blocks[1:]]
     return blocks
+
+
+def _stamp_day(header: Header) -> dt.date | None:
+    """The day of the page's own stamp above the text (a "today" banner is not it)."""
+    stamp = next((s.parsed for s in header.stamps if not s.banner), None)
+    value = stamp.value if stamp is not None else None
+    return value.date() if isinstance(value, dt.datetime) else value
 
 
 def _credits(bylines: list[Byline]) -> tuple[tuple[str, ...], str | None]:

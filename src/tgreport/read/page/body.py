@@ -192,6 +192,8 @@ def _block(lines: list[Line], index: int, vocab: Vocabulary, body: Body) -> Bloc
         return Caption(unglued)  # alt text glued in front: a picture stood here, this is its caption
     if _in_gallery(lines, index):
         return Caption(text)
+    if _listed(lines, index):
+        return Paragraph(text)  # an item of a list under "… các hoạt động chính:"
     if _LIST_ITEM.match(text) or not is_short_line(text):
         return Paragraph(text)
     following = lines[index + 1].text if index + 1 < len(lines) else None
@@ -214,6 +216,20 @@ def _block(lines: list[Line], index: int, vocab: Vocabulary, body: Body) -> Bloc
     if is_heading(text) or (hugs_next and word_count(text) <= HEADING_MAX_WORDS):
         return Heading(text)
     return Caption(text)
+
+
+def _listed(lines: list[Line], index: int) -> bool:
+    """Whether line `index` is an item of a list: in a run of lines without a blank one
+    between, under a line that ends with a colon."""
+    at = index
+    while at > 0 and lines[at].gap_before == 0:
+        above = lines[at - 1].text
+        if above.endswith(":"):
+            return True
+        if is_paragraph_like(above):
+            return False
+        at -= 1
+    return False
 
 
 def _in_gallery(lines: list[Line], index: int) -> bool:

@@ -77,9 +77,9 @@ def strip_chrome(lines: list[Line], vocab: Vocabulary) -> Stripped:
             removed.append(text)
             i = _skip_links(lines, i, vocab, removed)
             continue
-        if body_seen and _link_run(lines, i - 1, vocab):
+        if body_seen and not lines[i - 2].text.endswith(":") and _link_run(lines, i - 1, vocab):
             # Headlines packed line under line inside the text: a box of links without its
-            # heading (a caption stands alone, between paragraphs).
+            # heading (a caption stands alone, between paragraphs; a list follows its "…:").
             removed.append(text)
             while i < len(lines) and lines[i].gap_before == 0 and _link_like(lines[i].text, vocab):
                 removed.append(lines[i].text)

@@ -154,9 +154,14 @@ def event_in(paragraphs: list[str]) -> tuple[int, ParsedDate] | None:
     return None
 
 
-def opens_with_date(text: str) -> bool:
-    """Whether `text` opens with the date of an event ("Chiều 14/3, …"): news, not a sapo."""
-    return bool(_dates_before(text, EVENT_OPENING_CHARS))
+def opens_with_event(text: str, published: dt.date | None) -> bool:
+    """Whether `text` opens with the date of an event ("Chiều 14/3, …"): news, not a sapo. A
+    date after the page's own ("Từ ngày 1/6, …" on 24/5) is a plan, which a sapo announces."""
+    found = _dates_before(text, EVENT_OPENING_CHARS)
+    if not found:
+        return False
+    day = with_year(found[0], published) if published is not None else None
+    return published is None or day is None or day <= published
 
 
 def _dates_before(text: str, limit: int) -> list[ParsedDate]:
