@@ -20,7 +20,7 @@ from __future__ import annotations
 import json
 import sys
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
 
@@ -88,20 +88,15 @@ def score(article: Article, expected: dict[str, Any]) -> list[tuple[str, bool, s
     return out
 
 
-def main(argv: list[str]) -> int:
-    verbose = "-v" in argv
-    folder = Path(next(a for a in argv if a != "-v"))
-    entries = json.loads((folder / "expected.json").read_text(encoding="utf-8"))
+def measure(
+    entries: list[dict[str, Any]], read_one: Callable[[dict[str, Any]], Article], *, verbose: bool = False
+) -> tuple[int, int]:
+    """Scores each entry's article (read_one(entry)) and prints the per-field table; the misses
+    too when verbose. Returns (fields right, fields counted) without url."""
     right: dict[str, int] = {}
     total: dict[str, int] = {}
     for entry in entries:
-        page = folder / f"{entry['id']}.html"
-        try:
-            article = read_path(page, Settings())[0]
-        except InputError as exc:  # every field of the page counts as wrong
-            print(f"{entry['id']}: not read: {exc}")
-            article = Article(id=entry["id"], source=str(page), title=None)
-        for field, ok, why in score(article, entry):
+        for field, ok, why in score(read_one(entry), entry):
             total[field] = total.get(field, 0) + 1
             right[field] = right.get(field, 0) + ok
             if not ok and verbose:
@@ -114,6 +109,23 @@ def main(argv: list[str]) -> int:
     good = sum(right[f] for f in counted)
     count = sum(total[f] for f in counted)
     print(f"{'all (no url)':16} {good:4} / {count} = {100 * good / max(count, 1):.1f} %")
+    return good, count
+
+
+def main(argv: list[str]) -> int:
+    verbose = "-v" in argv
+    folder = Path(next(a for a in argv if a != "-v"))
+    entries = json.loads((folder / "expected.json").read_text(encoding="utf-8"))
+
+    def read_one(entry: dict[str, Any]) -> Article:
+        page = folder / f"{entry['id']}.html"
+        try:
+            return read_path(page, Settings())[0]
+        except InputError as exc:  # every field of the page counts as wrong
+            print(f"{entry['id']}: not read: {exc}")
+            return Article(id=entry["id"], source=str(page), title=None)
+
+    measure(entries, read_one, verbose=verbose)
     return 0
 
 

@@ -16,7 +16,7 @@ PAGES = HERE / "pages"
 GOLDEN = HERE / "golden"
 # The fields the accuracy table reports, in its order.
 FIELDS = (
-    "title", "date", "published", "event_date", "authors", "publisher", "category", "views",
+    "title", "date", "published", "event_date", "authors", "publisher", "site", "category", "views",
     "lead", "captions", "related", "headings", "paragraphs",
 )
 

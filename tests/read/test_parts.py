@@ -18,6 +18,7 @@ from tgreport.read.page.bylines import parse_byline
 from tgreport.read.page.captions import caption_of, credit_only, strip_alt
 from tgreport.read.page.chrome import breadcrumb
 from tgreport.read.page.dates import stamp_of
+from tgreport.read.page.outlet import outlet_named
 from tgreport.read.page.vocab import vocabulary
 from tgreport.settings import Settings
 from tgreport.vn import encode_legacy
@@ -122,6 +123,11 @@ def test_glued_alt_text_is_dropped() -> None:
         ("Ngày đăng: 12/03/2021 | Cập nhật: 13/03/2021", dt.date(2021, 3, 12)),
         ("2026-03-01T09:51:00+07:00", dt.datetime(2026, 3, 1, 9, 51)),
         ("Ngày 15 tháng 3 năm 2021", dt.date(2021, 3, 15)),
+        # A twelve-hour clock with the part of the day after the time; a section on the line.
+        ("Cập nhật thứ hai, ngày 24/12/12 11:05 tối", dt.datetime(2012, 12, 24, 23, 5)),
+        ("Giáo dục | Cập nhật thứ sáu, ngày 30/11/12 04:00 chiều", dt.datetime(2012, 11, 30, 16, 0)),
+        ("Cập nhật ngày 16/09/2023 09:20 sáng", dt.datetime(2023, 9, 16, 9, 20)),
+        ("Cập nhật ngày 16/09/2023 12:20 trưa", dt.datetime(2023, 9, 16, 12, 20)),
     ],
 )
 def test_stamps(line: str, value: dt.date) -> None:
@@ -134,10 +140,74 @@ def test_stamps(line: str, value: dt.date) -> None:
 
 
 @pytest.mark.parametrize(
-    "line", ["Sáng 6-1", "Hội nghị ngày 15/3/2021 tại Hà Nội", "Chỉ thị số 05-CT/TW", "Số 12 - 2021"]
+    "line",
+    ["Sáng 6-1", "Hội nghị ngày 15/3/2021 tại Hà Nội", "Chỉ thị số 05-CT/TW", "Số 12 - 2021",
+     "Tối 24/12/2012 11:05 tối nay"],
 )
 def test_not_stamps(line: str) -> None:
     assert stamp_of(line, VOCAB) is None
+
+
+@pytest.mark.parametrize(
+    ("lines", "outlet"),
+    [
+        # A domain, by the outlet table; the last copyright line is the page's own.
+        (["© Copyright 1997 - VnExpress.net, All rights reserved"], "VnExpress"),
+        (["Copyright © 2011 Example.com.vn", "© 2023 TUOITRE.VN"], "Tuổi Trẻ Online"),
+        # A domain the table does not know, as the page writes it; an e-mail address is none.
+        (["Copyright © 2011 baolangson.vn"], "baolangson.vn"),
+        (["Copyright © Tin Nhanh, thư điện tử: toasoan@vnexpress.net"], "Tin Nhanh"),
+        # An owner's name, as the table spells that outlet ("Báo Thanh Niên" = "Thanh Niên Online").
+        (["© 2003-2012 Bản quyền thuộc về Báo Thanh Niên"], "Thanh Niên Online"),
+        (["Bản quyền thuộc về Báo Người Lao Động © 2001 - 2011."], "Người Lao Động"),
+        (["© Báo điện tử Pháp Luật thành phố Hồ Chí Minh"], "Báo Pháp Luật TP. Hồ Chí Minh"),
+        (["® Tuổi Trẻ Online giữ bản quyền nội dung trên website này."], "Tuổi Trẻ Online"),
+        (["© Bản quyền thuộc về Báo Điện tử Sông Lam"], "Báo Điện tử Sông Lam"),
+        # A company publishes the site: no outlet's name. No copyright mark, no outlet.
+        (["© Copyright 2007 - 2026 - Công ty Cổ phần Truyền thông Mới."], None),
+        (["Cơ quan chủ quản: Tỉnh ủy Bình Định. Tổng biên tập: Nguyễn Văn A"], None),
+        (["Luật sửa đổi quy định về bản quyền tác giả có hiệu lực từ ngày 1/1/2023, " * 12], None),
+    ],
+)
+def test_outlet_from_the_copyright_line(lines: list[str], outlet: str | None) -> None:
+    assert outlet_named(lines, {}) == outlet
+
+
+def test_the_users_outlet_table_names_a_domain_first() -> None:
+    assert outlet_named(["© 2024 vnexpress.net"], {"vnexpress.net": "Báo VnExpress"}) == "Báo VnExpress"
+
+
+def test_the_outlet_comes_from_the_pages_furniture_not_its_article() -> None:
+    """A paragraph about copyright names no outlet; the copyright line at the foot does."""
+    text = (
+        "Kinh tế\nNông dân giữ bản quyền giống lúa mới\nThứ Hai, 15/03/2021 - 08:30\n"
+        "Bản quyền thuộc về Hợp tác xã Tân Phú, nơi lai tạo giống lúa, theo quyết định của Bộ.\n\n"
+        "Giống lúa cho năng suất cao hơn 15% so với các giống đang trồng tại địa phương.\n\n"
+        "Thảo Nguyên\nTin cùng chuyên mục\n© Bản quyền thuộc về Báo Đồng Ruộng\n"
+    )
+    assert read_page(text, Path("p.txt"), Settings()).site == "Báo Đồng Ruộng"
+    no_foot = text.split("Tin cùng chuyên mục")[0]
+    assert read_page(no_foot, Path("p.txt"), Settings()).site is None
+
+
+def test_a_row_of_photo_captions_and_a_short_paragraph() -> None:
+    """One-sentence lines set apart, two or more in a row, are a gallery's captions; one alone
+    between paragraphs is a paragraph."""
+    body = (
+        "Thời sự\nHà Nội mở thêm tuyến phố đi bộ quanh hồ Tây\nThứ Hai, 15/03/2021 - 08:30\n"
+        "Sáng 15/3, thành phố khai trương tuyến phố đi bộ thứ ba, dài hơn hai cây số quanh hồ.\n\n"
+        "Tuyến phố mở cửa từ 19 giờ tối thứ Sáu đến 24 giờ Chủ nhật hằng tuần cho người dân.\n\n"
+        "Người dân đi bộ trên phố.\n\n"
+        "Gian hàng ẩm thực bên hồ.\n\n"
+        "Thảo Nguyên\n"
+    )
+    article = read_page(body, Path("p.txt"), Settings())
+    assert [b.text for b in article.blocks if isinstance(b, Caption)] == [
+        "Người dân đi bộ trên phố.", "Gian hàng ẩm thực bên hồ."]
+    single = body.replace("Gian hàng ẩm thực bên hồ.\n\n", "")
+    article = read_page(single, Path("p.txt"), Settings())
+    assert not [b for b in article.blocks if isinstance(b, Caption)]
+    assert "Người dân đi bộ trên phố." in [b.text for b in article.blocks]
 
 
 def test_breadcrumbs() -> None:

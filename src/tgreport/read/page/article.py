@@ -16,16 +16,19 @@ from tgreport.read.page.body import read_body
 from tgreport.read.page.bylines import Byline
 from tgreport.read.page.captions import has_scene_words
 from tgreport.read.page.chrome import Stripped, strip_chrome
-from tgreport.read.page.dates import consistent, event_in, text_year, with_year
-from tgreport.read.page.header import Header, body_start, read_header
+from tgreport.read.page.dates import consistent, event_in, opens_with_event, text_year, with_year
+from tgreport.read.page.header import Header, article_top, body_start, read_header
 from tgreport.read.page.lines import Line, is_paragraph_like, split_lines, word_count
+from tgreport.read.page.outlet import may_name_outlet, outlet_named
 from tgreport.read.page.vocab import Vocabulary, vocabulary
 from tgreport.settings import Settings
 from tgreport.vn import ParsedDate
 
 LEAD_MAX_WORDS = 90
 PHOTO_CAPTION_MAX_WORDS = 20  # with words that describe a scene ("phát biểu", "trao")
-PHOTO_CAPTION_BARE_WORDS = 12  # without: a sentence this short is no paragraph of news
+PHOTO_CAPTION_BARE_WORDS = 12
+# Lines above the article that make a site's menu (a banner or a window title is one or two).
+MENU_MIN_LINES = 5  # without: a sentence this short is no paragraph of news
 
 
 def read_page(
@@ -42,18 +45,29 @@ def read_page(
     lines = split_lines(text)
     if not lines:
         raise InputError("no text in this file", path)
-    stripped = strip_chrome(lines, vocab)
+    top = article_top(lines, vocab)
+    above = [line.text for line in lines[:top]]
+    stripped = strip_chrome(lines[top:], vocab)
     kept = list(stripped.lines)
     start = body_start(kept, vocab)
     short_note = not any(is_paragraph_like(line.text) for line in kept)
     header = read_header(kept[:start], vocab, title_hint, short_note=short_note)
     body = read_body(header.body + kept[start:], vocab)
-    removed = [*stripped.removed, *header.removed, *body.removed]
+    removed = [*stripped.removed, *above, *header.removed, *body.removed]
     # A legacy encoding is worth a line in the report: the source should be saved as UTF-8.
     warnings = [] if encoding.startswith("utf") else [f"decoded from the legacy encoding {encoding}"]
 
     blocks = body.blocks
-    lead = _lead(blocks, vocab, sapo_above_stamp=body.blocks_before_stamp == 1)
+    # On a copy of a whole page (the site's menu above the headline), the paragraph right under
+    # the headline and its date is the sapo news sites print there; unless it opens with the
+    # date of the event ("Chiều 14/3, …"), as the news itself does.
+    opening = kept[start] if start < len(kept) else None
+    sapo_under_headline = (
+        top >= MENU_MIN_LINES and opening is not None
+        and bool(blocks) and blocks[0].text == opening.text
+        and not opens_with_event(opening.text, _stamp_day(header))
+    )
+    lead = _lead(blocks, vocab, sapo_above_stamp=body.blocks_before_stamp == 1 or sapo_under_headline)
     if lead is not None:
         blocks = _main_photo(blocks[1:], vocab)
     else:
@@ -77,6 +91,8 @@ def read_page(
         event_date=event_date,
         authors=authors,
         publisher=publisher,
+        # The page's own outlet, from the copyright line among what the reader took out.
+        site=outlet_named(removed, settings.outlets) if may_name_outlet(text) else None,
         category=_category(header.category, stripped, kept),
         views=stripped.views,
         lead=lead,
@@ -108,7 +124,8 @@ def _lead(blocks: list[Block], vocab: Vocabulary, *, sapo_above_stamp: bool = Fa
     if len(blocks) < 2 or not isinstance(blocks[0], Paragraph):
         return None
     first = blocks[0].text
-    if sapo_above_stamp or any(p.match(first) for p in vocab.lead_patterns):
+    if (sapo_above_stamp and word_count(first) <= LEAD_MAX_WORDS) or any(
+            p.match(first) for p in vocab.lead_patterns):
         return first
     following = next((b for b in blocks[1:] if not isinstance(b, (Caption, Image))), None)
     if isinstance(following, Paragraph) and word_count(first) <= LEAD_MAX_WORDS:
@@ -141,6 +158,13 @@ def _main_photo(blocks: list[Block], vocab: Vocabulary) -> list[Block]:
         if one_sentence and words <= limit:
             return [Caption(text), *blocks[1:]]
     return blocks
+
+
+def _stamp_day(header: Header) -> dt.date | None:
+    """The day of the page's own stamp above the text (a "today" banner is not it)."""
+    stamp = next((s.parsed for s in header.stamps if not s.banner), None)
+    value = stamp.value if stamp is not None else None
+    return value.date() if isinstance(value, dt.datetime) else value
 
 
 def _credits(bylines: list[Byline]) -> tuple[tuple[str, ...], str | None]:

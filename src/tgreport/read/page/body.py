@@ -30,8 +30,11 @@ _LIST_ITEM = re.compile(r"^[-+•*–]\s")
 _SOURCE_LINE = re.compile(r"^\(?nguồn(?: ảnh)?\s*:\s*(?P<credit>[^()]{1,40}?)\)?\.?$", re.IGNORECASE)
 # Bylines stand in the last few lines; a longer run from the foot is text, not credits.
 FOOT_LINES = 3
+# How many short lines under a signature may still be the page's, not the article's.
+SIGNATURE_REACH = 6
 HEAD_LINES = 2
 HEADING_MAX_WORDS = 12
+GALLERY_CAPTION_WORDS = 15
 
 
 @dataclass
@@ -68,8 +71,42 @@ def read_body(lines: list[Line], vocab: Vocabulary) -> Body:
     return body
 
 
+def _signed_end(lines: list[Line], vocab: Vocabulary, body: Body) -> list[Line]:
+    """The lines up to the writer's signature, when the page goes on under it with short lines
+    that are no article text (share counts, tags, a "[Quay lại]" link, a related headline):
+    a writer signs the end of the article. Related links ("» …") and credits under the
+    signature stay; the rest goes into `removed`. The lines unchanged when text resumes."""
+    reach = SIGNATURE_REACH
+    for at in range(len(lines) - 1, 0, -1):
+        text = lines[at].text
+        if is_paragraph_like(text):
+            return lines
+        if _RELATED.match(text) or _RELATED_ARROW.match(text):
+            continue  # a list of related links under the signature counts as one line
+        reach -= 1
+        if reach < 0:
+            return lines
+        byline = parse_byline(text, vocab)
+        if byline is None or not byline.authors:
+            continue
+        if at == len(lines) - 1 or not any(is_paragraph_like(line.text) for line in lines[:at]):
+            return lines
+        under = lines[at + 1 :]
+        related = [line for line in under if _RELATED.match(line.text) or _RELATED_ARROW.match(line.text)]
+        credits = [line for line in under if line not in related and _is_credit(line.text, vocab)]
+        body.removed.extend(line.text for line in under if line not in related and line not in credits)
+        return [*lines[:at], *related, lines[at], *credits]
+    return lines
+
+
+def _is_credit(text: str, vocab: Vocabulary) -> bool:
+    return stamp_of(text, vocab) is not None or parse_byline(text, vocab) is not None \
+        or credit_only(text, vocab) is not None
+
+
 def _take_foot_bylines(lines: list[Line], vocab: Vocabulary, body: Body) -> list[Line]:
     """The lines without the bylines and stamps at their foot, which go into `body`."""
+    lines = _signed_end(lines, vocab, body)
     end = len(lines)
     foot: list[Byline] = []
     if end >= 2 and _is_affiliation(lines[-1].text, vocab):
@@ -153,6 +190,10 @@ def _block(lines: list[Line], index: int, vocab: Vocabulary, body: Body) -> Bloc
         return _attach_credit(body, text, source.group("credit"))
     if unglued != text and len(unglued) <= CAPTION_MAX_CHARS:
         return Caption(unglued)  # alt text glued in front: a picture stood here, this is its caption
+    if _in_gallery(lines, index):
+        return Caption(text)
+    if _listed(lines, index):
+        return Paragraph(text)  # an item of a list under "… các hoạt động chính:"
     if _LIST_ITEM.match(text) or not is_short_line(text):
         return Paragraph(text)
     following = lines[index + 1].text if index + 1 < len(lines) else None
@@ -175,6 +216,41 @@ def _block(lines: list[Line], index: int, vocab: Vocabulary, body: Body) -> Bloc
     if is_heading(text) or (hugs_next and word_count(text) <= HEADING_MAX_WORDS):
         return Heading(text)
     return Caption(text)
+
+
+def _listed(lines: list[Line], index: int) -> bool:
+    """Whether line `index` is an item of a list: in a run of lines without a blank one
+    between, under a line that ends with a colon."""
+    at = index
+    while at > 0 and lines[at].gap_before == 0:
+        above = lines[at - 1].text
+        if above.endswith(":"):
+            return True
+        if is_paragraph_like(above):
+            return False
+        at -= 1
+    return False
+
+
+def _in_gallery(lines: list[Line], index: int) -> bool:
+    """One of a run of one-sentence lines set apart by blank lines ("Tượng đài Lý Thái Tổ." /
+    "Căng-tin ở Làng Thi cử."): the captions of a row of photos, which a copied page keeps
+    without the photos. One such line alone may be a short paragraph."""
+    if not _gallery_shaped(lines[index]):
+        return False
+    before = index > 0 and _gallery_shaped(lines[index - 1])
+    after = index + 1 < len(lines) and _gallery_shaped(lines[index + 1])
+    return before or after
+
+
+def _gallery_shaped(line: Line) -> bool:
+    text = line.text
+    return (
+        line.gap_before >= 1
+        and word_count(text) <= GALLERY_CAPTION_WORDS
+        and text.endswith(".")
+        and not re.search(r"[.!?…]\s", text)
+    )
 
 
 def _captioned(block: Block | None) -> bool:

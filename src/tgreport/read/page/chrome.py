@@ -7,6 +7,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 
+from tgreport.read.page.bylines import parse_byline
 from tgreport.read.page.captions import is_picture_line
 from tgreport.read.page.cues import may_match, per_list
 from tgreport.read.page.lines import Line, ends_sentence, fold, is_paragraph_like, word_count
@@ -76,6 +77,14 @@ def strip_chrome(lines: list[Line], vocab: Vocabulary) -> Stripped:
             removed.append(text)
             i = _skip_links(lines, i, vocab, removed)
             continue
+        if body_seen and not lines[i - 2].text.endswith(":") and _link_run(lines, i - 1, vocab):
+            # Headlines packed line under line inside the text: a box of links without its
+            # heading (a caption stands alone, between paragraphs; a list follows its "…:").
+            removed.append(text)
+            while i < len(lines) and lines[i].gap_before == 0 and _link_like(lines[i].text, vocab):
+                removed.append(lines[i].text)
+                i += 1
+            continue
         if _is_furniture(text, vocab) or (not body_seen and _is_tail(text, vocab)):
             # "Người đăng: Quản trị viên | Ngày đăng: 03/04/2024": the date shares the line.
             parts = [p.strip() for p in text.split("|")]
@@ -90,6 +99,20 @@ def strip_chrome(lines: list[Line], vocab: Vocabulary) -> Stripped:
             body_seen = True
         kept.append(line.with_text(text))
     return Stripped(tuple(kept), tuple(removed), views, category, crumb_at)
+
+
+def is_chrome_line(text: str, vocab: Vocabulary) -> bool:
+    """A line strip_chrome takes out wherever it stands: furniture, a box heading, a breadcrumb,
+    a view counter, a line without a letter or digit."""
+    rest, count = take_views(text, vocab)
+    if count is not None and not _SUBSTANCE.search(rest):
+        return True
+    return (
+        not _SUBSTANCE.search(text)
+        or _is_furniture(text, vocab)
+        or _starts_with_phrase(text, vocab.box_phrases, 60)
+        or breadcrumb(text, vocab) is not None
+    )
 
 
 def take_views(text: str, vocab: Vocabulary) -> tuple[str, int | None]:
@@ -218,8 +241,36 @@ def _whole_line(patterns: tuple[re.Pattern[str], ...]) -> Callable[[str], bool]:
     return lambda text: any(p.fullmatch(text) for p in patterns)
 
 
+LINK_RUN = 3
+LINK_MIN_WORDS = 4
+
+
+def _link_run(lines: list[Line], at: int, vocab: Vocabulary) -> bool:
+    """Whether LINK_RUN headline-like lines start at `at`, with no blank line between them."""
+    run = lines[at : at + LINK_RUN]
+    return (
+        len(run) == LINK_RUN
+        and all(line.gap_before == 0 for line in run[1:])
+        and all(_link_like(line.text, vocab) for line in run)
+    )
+
+
+def _link_like(text: str, vocab: Vocabulary) -> bool:
+    """A headline as link lists show it: a few words, no full stop, no picture's words, no
+    writer's name or tail heading (a signature, its office and "Bài cùng chuyên mục" are a run
+    of short lines too)."""
+    return (
+        LINK_MIN_WORDS <= word_count(text) <= 25
+        and not ends_sentence(text)
+        and not is_picture_line(text, vocab)
+        and not _is_tail(text, vocab)
+        and parse_byline(text, vocab) is None
+    )
+
+
 def _skip_links(lines: list[Line], i: int, vocab: Vocabulary, removed: list[str]) -> int:
-    """Past the link list under a box heading: headlines, no sentences, no picture lines.
+    """Past the link list under a box heading: headlines, no sentences, no picture lines, no
+    tail heading.
 
     The list's lines stand as close together as its first one; a wider gap ends it, so a
     caption after a "Xem thêm" box in plain text is not taken for a link.
@@ -229,8 +280,8 @@ def _skip_links(lines: list[Line], i: int, vocab: Vocabulary, removed: list[str]
         line = lines[i]
         if is_paragraph_like(line.text) or word_count(line.text) > 40 or line.gap_before > first_gap:
             break
-        if is_picture_line(line.text, vocab):
-            break
+        if is_picture_line(line.text, vocab) or _is_tail(line.text, vocab):
+            break  # a tail heading under the list ("Từ khóa", "Tin cùng chuyên mục") ends the page
         removed.append(line.text)
         i += 1
     return i

@@ -37,8 +37,18 @@ EVENT_LEAD_CHARS = 160
 EVENT_OPENING_CHARS = 40
 EVENT_PARAGRAPHS = 3
 STAMP_MAX_CHARS = 100
+# The parts of the day a twelve-hour stamp writes after its time ("11:05 tối", "9:30 sáng").
+_AFTERNOON = frozenset({"chiều", "tối"})
+_PARTS_OF_DAY = _AFTERNOON | {"sáng", "trưa"}
 # A "today" banner is the article's date only when the event it reports is this recent.
 TODAY_HEADER_MAX_DAYS = 7
+
+
+# Each stage asks whether the same short lines are stamps: the answers are remembered per line
+# and the labels it was read with (all of the vocabulary a stamp depends on), as
+# lines.word_count remembers counts. A frozenset keeps its hash: the key costs little.
+_STAMPS: dict[tuple[str, frozenset[str]], ParsedDate | None] = {}
+STAMPS_KEPT = 4096
 
 
 def stamp_of(text: str, vocab: Vocabulary) -> ParsedDate | None:
@@ -47,12 +57,25 @@ def stamp_of(text: str, vocab: Vocabulary) -> ParsedDate | None:
     # paragraph of the article.
     if len(text) > STAMP_MAX_CHARS or not any(map(str.isdigit, text)):
         return None
+    key = (text, vocab.stamp_labels)
+    if key in _STAMPS:
+        return _STAMPS[key]
+    if len(_STAMPS) >= STAMPS_KEPT:
+        _STAMPS.clear()
+    found = _STAMPS[key] = _stamp(text, vocab)
+    return found
+
+
+def _stamp(text: str, vocab: Vocabulary) -> ParsedDate | None:
     found = date_line(text)
-    if found is None and "|" in text:
-        # "Ngày đăng: 12/03/2021 | Cập nhật: 13/03/2021": the first stamp is the publication.
-        found = next((p for p in (date_line(part) for part in text.split("|")) if p), None)
     if found is None:
         found = _stamp_with_loose_parts(text, vocab)
+    if found is None and "|" in text:
+        # "Ngày đăng: 12/03/2021 | Cập nhật: 13/03/2021": the first stamp is the publication;
+        # "Đời sống | Cập nhật thứ hai, ngày 24/12/12 11:05 tối": the section shares its line.
+        parts = text.split("|")
+        found = next((p for p in (date_line(part) for part in parts) if p), None) or next(
+            (p for p in (_stamp_with_loose_parts(part, vocab) for part in parts) if p), None)
     if found is None or found.kind == "day_month" or found.value is None:
         return None
     return found
@@ -82,6 +105,11 @@ def _stamp_with_loose_parts(text: str, vocab: Vocabulary) -> ParsedDate | None:
         rest = rest[: time.start()] + rest[time.end() :]
     rest = _ZONE.sub(" ", rest)
     words = re.findall(r"\w+", rest.casefold())
+    if date.hour is not None and words and words[-1] in _PARTS_OF_DAY:
+        # "11:05 tối", "04:00 chiều": a twelve-hour clock, the part of the day after the time.
+        afternoon = words.pop() in _AFTERNOON
+        if afternoon and date.hour < 12:
+            date = dataclasses.replace(date, hour=date.hour + 12)
     return date if all(w in vocab.stamp_labels for w in words) else None
 
 
@@ -124,6 +152,16 @@ def event_in(paragraphs: list[str]) -> tuple[int, ParsedDate] | None:
         if found:
             return 0, found[0]
     return None
+
+
+def opens_with_event(text: str, published: dt.date | None) -> bool:
+    """Whether `text` opens with the date of an event ("Chiều 14/3, …"): news, not a sapo. A
+    date after the page's own ("Từ ngày 1/6, …" on 24/5) is a plan, which a sapo announces."""
+    found = _dates_before(text, EVENT_OPENING_CHARS)
+    if not found:
+        return False
+    day = with_year(found[0], published) if published is not None else None
+    return published is None or day is None or day <= published
 
 
 def _dates_before(text: str, limit: int) -> list[ParsedDate]:

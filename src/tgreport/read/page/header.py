@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 
 from tgreport.read.page.bylines import Byline, is_name, parse_byline
 from tgreport.read.page.captions import caption_of, is_picture_line, strip_alt
+from tgreport.read.page.chrome import is_chrome_line
 from tgreport.read.page.dates import stamp_of, today_header, whole_stamp
 from tgreport.read.page.lines import Line, is_paragraph_like, is_upper, word_count
 from tgreport.read.page.vocab import Vocabulary
@@ -37,6 +38,96 @@ class Header:
     bylines: list[Byline] = field(default_factory=list)
     removed: list[str] = field(default_factory=list)
     body: list[Line] = field(default_factory=list)  # header lines that belong to the article body
+
+
+# How far apart the date line, the headline and the first paragraph may stand for the three to
+# be taken as the top of the article (a byline or a second stamp may sit between them).
+ANCHOR_REACH = 3
+# Paragraphs a page may show above its article (a ticker, an app's blurb) before the search for
+# the article's date line stops: past them the text is the article's.
+ANCHOR_TEXTS = 3
+# A date line among the first lines leaves no room for a site's menu above the article.
+ANCHOR_MIN_LINE = 5
+
+
+def article_top(lines: list[Line], vocab: Vocabulary) -> int:
+    """Where the article starts on a copy of a whole page: at its headline, found beside the
+    date line that runs straight into the text ("Thứ ba, 14/3/2023, 09:15" / headline / sapo, or
+    headline / "10:30 | 05/06/2022" / sapo), with the furniture just above it (a breadcrumb) and
+    one short line there for the section. Menus, tickers and other articles' headlines above
+    are the site's, whatever their length: read as the article's, a ticker's run of glued
+    headlines is its first paragraph and any of them its title. 0 when no date line stands so
+    (the page starts with its article, or dates it only at the foot)."""
+    texts = 0
+    for at, line in enumerate(lines):
+        if is_paragraph_like(line.text):
+            texts += 1
+            if texts > ANCHOR_TEXTS:
+                break  # the article's text has begun: its date line is above, or at its foot
+            continue
+        if stamp_of(line.text, vocab) is None:
+            continue
+        if at < ANCHOR_MIN_LINE:
+            return 0  # a date line on top: the page starts with its article (read_header sorts it)
+        title = _title_beside(lines, at, vocab)
+        if title is None:
+            continue
+        top = min(title, at)
+        for _ in range(ANCHOR_REACH):
+            if top and is_chrome_line(lines[top - 1].text, vocab):
+                top -= 1
+        above = lines[top - 1].text if top else ""
+        if above and word_count(above) <= CATEGORY_MAX_WORDS and not is_paragraph_like(above) \
+                and stamp_of(above, vocab) is None:
+            top -= 1  # the section's name over the headline
+        return top
+    return 0
+
+
+def _title_beside(lines: list[Line], at: int, vocab: Vocabulary) -> int | None:
+    """The headline of the date line at `at`: the line under it when that line is a headline
+    followed by the text, else the headline over it (past a byline or stamp); None when the
+    date line does not run into the text within ANCHOR_REACH lines."""
+    after = [i for i in range(at + 1, min(at + 1 + ANCHOR_REACH, len(lines)))]
+    text_at = next((i for i in after if _is_text(lines[i].text, vocab)), None)
+    if text_at is None:
+        return None
+    between = [i for i in after if i < text_at]
+    heads = [i for i in between if _is_headline(lines[i].text, vocab)]
+    if heads:
+        return heads[0]
+    if any(not _is_meta(lines[i].text, vocab) for i in between):
+        return None
+    for i in range(at - 1, max(at - 1 - ANCHOR_REACH, -1), -1):
+        text = lines[i].text
+        if _is_headline(text, vocab):
+            return i
+        if not _is_meta(text, vocab):
+            return None
+    return None
+
+
+def _is_text(text: str, vocab: Vocabulary) -> bool:
+    return is_paragraph_like(text) and stamp_of(text, vocab) is None and not is_picture_line(text, vocab)
+
+
+def _is_meta(text: str, vocab: Vocabulary) -> bool:
+    """A byline, a stamp or furniture: what stands between a headline, its date line and its text."""
+    return (
+        stamp_of(text, vocab) is not None
+        or parse_byline(text, vocab) is not None
+        or is_chrome_line(text, vocab)
+    )
+
+
+def _is_headline(text: str, vocab: Vocabulary) -> bool:
+    return (
+        word_count(text) >= TITLE_MIN_WORDS
+        and not is_paragraph_like(text)
+        and not is_name(text, vocab)
+        and not _is_meta(text, vocab)
+        and not is_picture_line(text, vocab)
+    )
 
 
 def body_start(lines: list[Line], vocab: Vocabulary) -> int:

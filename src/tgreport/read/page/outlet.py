@@ -1,0 +1,80 @@
+"""The outlet a page names as its own, from the copyright line at its foot ("© Copyright 1997
+VnExpress.net", "Bản quyền thuộc về Báo Người Lao Động", "® Tuổi Trẻ Online giữ bản quyền")."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping
+from functools import cache
+
+from tgreport.read.provenance import outlet_for_host, shipped_outlets
+
+# The marks of a copyright line; a line without one is never read for the outlet.
+_MARK = re.compile(r"©|®|\(c\)|copyright|bản quyền", re.IGNORECASE)
+_DOMAIN = re.compile(r"(?<![@\w.-])((?:[a-z0-9-]+\.)+(?:vn|net|com|org|info))\b", re.IGNORECASE)
+_OWNER = re.compile(r"bản quyền\s+(?:thuộc\s+(?:về\s+)?|của\s+)(?P<name>[^.,©®()]+)", re.IGNORECASE)
+_KEEPER = re.compile(r"(?:^|[©®]\s*)(?P<name>[^.,©®()]+?)\s+giữ bản quyền", re.IGNORECASE)
+# "© 2012 Báo X", "Copyright © Zing": the name after the mark and the years.
+_AFTER_MARK = re.compile(
+    r"(?:©|\(c\)|copyright)(?:\s*(?:©|copyright))?[\s\d–-]*(?P<name>[^.,©®()|]+)", re.IGNORECASE
+)
+LINE_MAX_CHARS = 300
+NAME_MAX_WORDS = 12
+# The words an outlet's name may carry or drop ("Báo Thanh Niên" is "Thanh Niên Online").
+_KIND = re.compile(r"^(?:báo điện tử|báo|tạp chí|trang tin)\s+|\s+(?:online|điện tử)$")
+# What follows the owner's name without being part of it.
+_NOT_NAME = re.compile(r"\s+(?:all rights reserved|giữ bản quyền|nội dung|\d{4}).*$", re.IGNORECASE)
+# An owner that is a company or an office publishes the site; it is no outlet's name.
+_COMPANY = re.compile(r"^(?:công ty|cty|tập đoàn|corp)\b", re.IGNORECASE)
+
+
+# Plain substrings of the marks (NFC text): `in` finds them far faster than the regex would.
+_MARK_PARTS = ("©", "®", "(c)", "(C)", "opyright", "OPYRIGHT", "ản quyền", "ẢN QUYỀN")
+
+
+def may_name_outlet(text: str) -> bool:
+    """Whether the page may have a copyright line: a few substring searches spare most pages
+    the rest."""
+    return any(part in text for part in _MARK_PARTS)
+
+
+def outlet_named(lines: Iterable[str], outlets: Mapping[str, str]) -> str | None:
+    """The outlet the last copyright line names: a domain there by the outlet table (the
+    user's `outlets` first), else the name the line gives, spelled as the table spells it when
+    it has that outlet."""
+    for line in reversed(list(lines)):
+        if len(line) > LINE_MAX_CHARS or not _MARK.search(line):
+            continue
+        found = _named_in(line, outlets)
+        if found:
+            return found
+    return None
+
+
+def _named_in(line: str, outlets: Mapping[str, str]) -> str | None:
+    mark = _MARK.search(line)
+    assert mark is not None
+    domain = _DOMAIN.search(line, mark.start())
+    if domain:
+        return outlet_for_host(domain.group(1), outlets) or domain.group(1)
+    for pattern in (_OWNER, _KEEPER, _AFTER_MARK):
+        match = pattern.search(line)
+        if match is None:
+            continue
+        name = _NOT_NAME.sub("", match.group("name")).strip(" -–:")
+        if name and len(name.split()) <= NAME_MAX_WORDS and not _COMPANY.match(name) \
+                and any(c.isupper() for c in name):
+            return _known_names(tuple(outlets.values())).get(_key(name), name)
+    return None
+
+
+def _key(name: str) -> str:
+    folded = " ".join(name.casefold().split())
+    folded = re.sub(r"\btp\.\s*", "thành phố ", folded)
+    return _KIND.sub("", _KIND.sub("", folded))
+
+
+@cache
+def _known_names(extra: tuple[str, ...]) -> dict[str, str]:
+    """The outlet table's names by their key; the user's names win."""
+    return {_key(name): name for name in (*shipped_outlets().values(), *extra)}
