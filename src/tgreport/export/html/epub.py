@@ -107,7 +107,7 @@ def _font_href(font: FontFamily, style: str) -> str:
 def _photo_href(picture: Picture, photos: dict[str, Picture]) -> str:
     """The photo's file in the book, named by its bytes: one file however many pages show it."""
     suffix = ".png" if picture.media_type == "image/png" else ".jpg"
-    href = f"images/{hashlib.sha256(picture.data).hexdigest()[:20]}{suffix}"
+    href = f"images/{picture.held.digest[:20]}{suffix}"
     photos.setdefault(href, picture)
     return href
 
