@@ -3,6 +3,7 @@ name on the disk, is the owner's only, and is closed once its pictures are gone.
 
 from __future__ import annotations
 
+import errno
 import gc
 import hashlib
 import io
@@ -14,6 +15,7 @@ from pathlib import Path
 
 import pytest
 
+from tgreport.errors import ExportError
 from tgreport.support import spool as spool_module
 from tgreport.support.spool import Spool
 
@@ -80,3 +82,21 @@ def test_the_file_has_no_name_is_owner_only_and_closed_when_dropped(
     gc.collect()
     with pytest.raises(OSError):
         os.fstat(fd)
+
+
+def test_a_temporary_folder_that_cannot_be_written_is_one_clear_error(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path / "missing"))
+    with pytest.raises(ExportError, match="cannot keep the prepared photos in a temporary file"):
+        Spool()
+
+
+def test_a_full_disk_is_one_clear_error(monkeypatch: pytest.MonkeyPatch) -> None:
+    spool = Spool()
+
+    def full(fd: int, data: object, offset: int) -> int:
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(os, "pwrite", full)
+    with pytest.raises(ExportError, match="No space left on device"):
+        spool.keep(b"photo")

@@ -19,6 +19,8 @@ import weakref
 from dataclasses import dataclass, field
 from typing import BinaryIO
 
+from tgreport.errors import ExportError
+
 CHUNK = 1024 * 1024  # bytes copied at a time from the spool into an output file
 
 
@@ -26,8 +28,11 @@ class Spool:
     """An append-only temporary file of pictures' bytes."""
 
     def __init__(self) -> None:
-        # Not a `with`: the file lives as long as the pictures in it (closed by the finalizer).
-        handle = tempfile.TemporaryFile(prefix="tgreport-photos-", buffering=0)  # noqa: SIM115
+        try:
+            # Not a `with`: the file lives as long as the pictures in it (closed by the finalizer).
+            handle = tempfile.TemporaryFile(prefix="tgreport-photos-", buffering=0)  # noqa: SIM115
+        except OSError as exc:
+            raise _failed(exc) from exc
         self._fd = handle.fileno()
         self._end = 0
         self._lock = threading.Lock()
@@ -39,8 +44,11 @@ class Spool:
         with self._lock:
             offset = self._end
             view = memoryview(data)
-            while view:
-                view = view[os.pwrite(self._fd, view, offset + len(data) - len(view)):]
+            try:
+                while view:
+                    view = view[os.pwrite(self._fd, view, offset + len(data) - len(view)):]
+            except OSError as exc:  # a full disk: no photo can be kept, so no report is made
+                raise _failed(exc) from exc
             self._end += len(data)
         return Spooled(self, offset, len(data), hashlib.sha256(data).hexdigest())
 
@@ -54,6 +62,11 @@ class Spool:
             offset += len(piece)
             size -= len(piece)
         return b"".join(pieces)
+
+
+def _failed(exc: OSError) -> ExportError:
+    return ExportError(f"cannot keep the prepared photos in a temporary file: {exc.strerror or exc}",
+                       tempfile.gettempdir())
 
 
 @dataclass(frozen=True, slots=True)
