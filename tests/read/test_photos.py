@@ -231,6 +231,28 @@ def test_a_page_from_the_internet_cannot_make_tgreport_ask_this_machine(
     assert any("bai-2.htm: photo" in w and "redirected to 127.0.0.1" in w for w in said), said
 
 
+def test_a_page_from_the_internet_never_prints_a_photo_of_this_machine_another_input_fetched(
+        monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture) -> None:
+    from tgreport.read import photos
+
+    def public_only(host: str) -> bool:  # as above: 127.0.0.2 stands for a site on the internet
+        return host != "127.0.0.2"
+
+    monkeypatch.setattr(fetch, "is_private_host", public_only)
+    monkeypatch.setattr(photos, "is_private_host", public_only)
+    local = page("Hội nghị tổng kết công tác tuyên giáo ở cơ quan", "/anh.jpg").encode()
+    with serving(Site(pages={"/anh.jpg": photo(900, 600), "/tin/noi-bo.htm": local},
+                      kinds={"/anh.jpg": "image/jpeg"})) as inside:
+        hostile = page("Hội nghị tổng kết công tác tuyên giáo trên mạng", inside.url("/anh.jpg")).encode()
+        with serving(Site(pages={"/tin/bai.htm": hostile}), "127.0.0.2") as outside, \
+                caplog.at_level(logging.WARNING):
+            articles = digest([inside.url("/tin/noi-bo.htm"), outside.url("/tin/bai.htm")])
+    by_page = {a.source: a for a in articles}
+    assert len(pictures_of(by_page[inside.url("/tin/noi-bo.htm")])) == 1  # the user's own page
+    assert pictures_of(by_page[outside.url("/tin/bai.htm")]) == []
+    assert any("bai.htm: photo" in w and "private network; not fetched" in w for w in warnings_of(caplog))
+
+
 def test_a_bug_on_one_odd_photo_costs_only_that_photo(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
                                                       caplog: pytest.LogCaptureFixture) -> None:
     from tgreport.read import photos

@@ -70,6 +70,9 @@ def with_photos(report: Report, settings: Settings) -> Report:
     refused: dict[str, str] = {}  # where the photo is → why it is left out
     offline: set[str] = set()
     warned: set[tuple[int, str]] = set()
+    # Article → the photos it may print: those it was let have (a page from the internet never
+    # prints a picture of this machine, even one another input fetched).
+    asked: dict[int, set[str]] = {}
     while left:
         wanted: dict[str, list[tuple[Article, str]]] = {}  # where the photo is → who named it, as named
         tried: list[tuple[Article, deque[str], str | None]] = []
@@ -77,8 +80,10 @@ def with_photos(report: Report, settings: Settings) -> Report:
             for src in [srcs.popleft() for _ in range(len(srcs) if settings.images == "all" else 1)]:
                 where = _wanted(article, src, settings, offline)
                 tried.append((article, srcs, where))
-                if where is not None and where not in ready:
-                    wanted.setdefault(where, []).append((article, src))
+                if where is not None:
+                    asked.setdefault(id(article), set()).add(where)
+                    if where not in ready:
+                        wanted.setdefault(where, []).append((article, src))
         new = {where: named for where, named in wanted.items() if where not in refused}
         for where, outcome in _in_threads(_had(new, settings), box, spool):
             if isinstance(outcome, str):
@@ -97,7 +102,7 @@ def with_photos(report: Report, settings: Settings) -> Report:
                     len(offline))
     if not ready:
         return report
-    return _replaced(report, lambda a: _with_pictures(a, settings.images, ready))
+    return _replaced(report, lambda a: _with_pictures(a, settings.images, ready, asked.get(id(a), set())))
 
 
 def _wanted(article: Article, src: str, settings: Settings, offline: set[str]) -> str | None:
@@ -232,15 +237,15 @@ def _warn(article: Article, src: str, why: str) -> None:
     log.warning("%s: photo %s left out: %s", article.source, src[:200], why)
 
 
-def _with_pictures(article: Article, images: str, ready: dict[str, Picture]) -> Article:
-    """`article` with its ready photos on their blocks: every one ("all"), or the first ("lead":
-    the photos before it were tried and could not be printed)."""
+def _with_pictures(article: Article, images: str, ready: dict[str, Picture], asked: set[str]) -> Article:
+    """`article` with the photos it `asked` for that are ready on their blocks: every one
+    ("all"), or the first ("lead": the photos before it were tried and could not be printed)."""
     blocks = []
     placed = False
     for block in article.blocks:
         if isinstance(block, Image) and block.src and not (placed and images != "all"):
             where = _where(article, block.src)
-            picture = ready.get(where) if where is not None else None
+            picture = ready.get(where) if where in asked else None
             if picture is not None:
                 block = dataclasses.replace(block, picture=picture)
                 placed = True
