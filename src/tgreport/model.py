@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 from dataclasses import dataclass, field
-from typing import BinaryIO, Literal, Protocol
+from typing import IO, Literal, Protocol
 
 BlockType = Literal["paragraph", "heading", "caption", "quote", "list", "related", "image"]
 
@@ -74,7 +74,7 @@ class PictureBytes(Protocol):
 
     def read(self) -> bytes: ...
 
-    def copy_to(self, out: BinaryIO) -> None:
+    def copy_to(self, out: IO[bytes]) -> None:
         """The bytes written into `out`, a piece at a time."""
 
 
@@ -95,7 +95,7 @@ class InMemory:
     def read(self) -> bytes:
         return self.data
 
-    def copy_to(self, out: BinaryIO) -> None:
+    def copy_to(self, out: IO[bytes]) -> None:
         out.write(self.data)
 
 

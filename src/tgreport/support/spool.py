@@ -17,7 +17,7 @@ import tempfile
 import threading
 import weakref
 from dataclasses import dataclass, field
-from typing import BinaryIO
+from typing import IO
 
 from tgreport.errors import ExportError
 
@@ -82,6 +82,6 @@ class Spooled:
     def read(self) -> bytes:
         return self.spool.read(self.offset, self.size)
 
-    def copy_to(self, out: BinaryIO) -> None:
+    def copy_to(self, out: IO[bytes]) -> None:
         for start in range(0, self.size, CHUNK):
             out.write(self.spool.read(self.offset + start, min(CHUNK, self.size - start)))
