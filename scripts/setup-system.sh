@@ -18,6 +18,7 @@ have_pkg libharfbuzz-subset0 || need+=(libharfbuzz-subset0)  # WeasyPrint's fast
 
 if [ "$what" = test ]; then
   have_cmd pdftotext || need+=(poppler-utils)                # pdftotext, pdffonts, pdftoppm
+  have_cmd qpdf || need+=(qpdf)                              # checks the PDF's structure (its photos)
   have_cmd java || need+=(default-jre-headless)              # runs epubcheck
   [ -f /usr/share/java/epubcheck.jar ] || need+=(epubcheck)
   have_cmd soffice || need+=(libreoffice-writer-nogui)       # renders the DOCX in tests

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 from dataclasses import dataclass, field
-from typing import Literal
+from typing import IO, Literal, Protocol
 
 BlockType = Literal["paragraph", "heading", "caption", "quote", "list", "related", "image"]
 
@@ -59,16 +60,61 @@ class Related:
     type: BlockType = field(default="related", init=False)
 
 
+class PictureBytes(Protocol):
+    """Where a picture's bytes are kept until a format embeds them. A digest's photos together
+    are many times the size of its text, so the photo stage keeps them in a temporary file
+    (support/spool.py), not in memory; a small picture made on the spot (a QR code) is InMemory.
+    `digest` is the bytes' SHA-256 in hex, known without reading them."""
+
+    @property
+    def size(self) -> int: ...
+
+    @property
+    def digest(self) -> str: ...
+
+    def read(self) -> bytes: ...
+
+    def copy_to(self, out: IO[bytes]) -> None:
+        """The bytes written into `out`, a piece at a time."""
+
+
+@dataclass(frozen=True, slots=True)
+class InMemory:
+    """A picture's bytes held in memory."""
+
+    data: bytes
+
+    @property
+    def size(self) -> int:
+        return len(self.data)
+
+    @property
+    def digest(self) -> str:
+        return hashlib.sha256(self.data).hexdigest()
+
+    def read(self) -> bytes:
+        return self.data
+
+    def copy_to(self, out: IO[bytes]) -> None:
+        out.write(self.data)
+
+
 @dataclass(frozen=True, slots=True)
 class Picture:
     """A photo ready to print, the same bytes for every format: a JPEG or PNG with no metadata,
-    `width` × `height` pixels, printed at `dpi` (its printed width is width / dpi inches)."""
+    `width` × `height` pixels, printed at `dpi` (its printed width is width / dpi inches).
+    `held` is where its bytes are; `data` reads them each time it is asked (keep them no longer
+    than needed)."""
 
-    data: bytes
+    held: PictureBytes
     media_type: str  # "image/jpeg" or "image/png"
     width: int
     height: int
     dpi: float
+
+    @property
+    def data(self) -> bytes:
+        return self.held.read()
 
     @property
     def width_pt(self) -> float:

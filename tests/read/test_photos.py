@@ -22,6 +22,7 @@ from tgreport.pipeline import read
 from tgreport.read import fetch
 from tgreport.read.photos import with_photos
 from tgreport.settings import Settings
+from tgreport.support.spool import Spooled
 
 from .webserver import Site, serving
 
@@ -81,6 +82,32 @@ def test_lead_photo_of_a_saved_page_with_its_caption(tmp_path: Path) -> None:
     assert image.format == "JPEG" and image.size == (1600, 1000)  # 246 dpi at the text width
     after = article.blocks[article.blocks.index(lead) + 1]
     assert isinstance(after, Caption) and after.text.startswith("Ảnh số 1")
+
+
+def test_lead_falls_back_to_the_next_photo_that_can_be_printed(tmp_path: Path,
+                                                               caplog: pytest.LogCaptureFixture) -> None:
+    third = photo(900, 600)
+    save(tmp_path, "bai", ("hong.jpg", photo(1000, 800)[:5000]), ("script.jpg", SVG_WITH_SCRIPT),
+         ("anh-3.jpg", third), ("anh-4.jpg", photo(700, 500)))
+    save(tmp_path, "khac", ("anh.jpg", photo(800, 600)))  # its lead is fine: nothing else tried
+    with caplog.at_level(logging.WARNING):
+        bai, khac = digest([str(tmp_path)])
+    (lead,) = pictures_of(bai)
+    assert lead.src == "bai_files/anh-3.jpg" and lead.picture is not None
+    assert Image.open(io.BytesIO(lead.picture.data)).size == (900, 600)
+    said = warnings_of(caplog)
+    for name, why in (("hong.jpg", "truncated"), ("script.jpg", "SVG")):
+        lines = [w for w in said if f"bai.html: photo bai_files/{name}" in w]
+        assert len(lines) == 1 and why in lines[0], (name, said)
+    assert len(said) == 2, said
+    assert [b.src for b in pictures_of(khac)] == ["khac_files/anh.jpg"]
+
+
+def test_prepared_photos_are_kept_on_disk_not_in_the_report(tmp_path: Path) -> None:
+    save(tmp_path, "bai", ("anh-1.jpg", photo(1600, 1000)))
+    (article,) = digest([str(tmp_path)])
+    (lead,) = pictures_of(article)
+    assert isinstance(lead.picture.held, Spooled)  # type: ignore[union-attr]
 
 
 def test_images_all_and_none(tmp_path: Path) -> None:
@@ -202,6 +229,28 @@ def test_a_page_from_the_internet_cannot_make_tgreport_ask_this_machine(
     said = warnings_of(caplog)
     assert any("bai-1.htm: photo" in w and "private network; not fetched" in w for w in said), said
     assert any("bai-2.htm: photo" in w and "redirected to 127.0.0.1" in w for w in said), said
+
+
+def test_a_page_from_the_internet_never_prints_a_photo_of_this_machine_another_input_fetched(
+        monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture) -> None:
+    from tgreport.read import photos
+
+    def public_only(host: str) -> bool:  # as above: 127.0.0.2 stands for a site on the internet
+        return host != "127.0.0.2"
+
+    monkeypatch.setattr(fetch, "is_private_host", public_only)
+    monkeypatch.setattr(photos, "is_private_host", public_only)
+    local = page("Hội nghị tổng kết công tác tuyên giáo ở cơ quan", "/anh.jpg").encode()
+    with serving(Site(pages={"/anh.jpg": photo(900, 600), "/tin/noi-bo.htm": local},
+                      kinds={"/anh.jpg": "image/jpeg"})) as inside:
+        hostile = page("Hội nghị tổng kết công tác tuyên giáo trên mạng", inside.url("/anh.jpg")).encode()
+        with serving(Site(pages={"/tin/bai.htm": hostile}), "127.0.0.2") as outside, \
+                caplog.at_level(logging.WARNING):
+            articles = digest([inside.url("/tin/noi-bo.htm"), outside.url("/tin/bai.htm")])
+    by_page = {a.source: a for a in articles}
+    assert len(pictures_of(by_page[inside.url("/tin/noi-bo.htm")])) == 1  # the user's own page
+    assert pictures_of(by_page[outside.url("/tin/bai.htm")]) == []
+    assert any("bai.htm: photo" in w and "private network; not fetched" in w for w in warnings_of(caplog))
 
 
 def test_a_bug_on_one_odd_photo_costs_only_that_photo(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,

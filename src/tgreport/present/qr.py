@@ -10,7 +10,7 @@ import io
 
 import segno
 
-from tgreport.model import Picture
+from tgreport.model import InMemory, Picture
 
 SIZE_MM = 18.0
 QUIET_MODULES = 2
@@ -52,4 +52,4 @@ def png(url: str) -> Picture:
     out = io.BytesIO()
     _code(url).save(out, kind="png", scale=PNG_MODULE_PX, border=QUIET_MODULES)
     pixels = (len(_code(url).matrix) + 2 * QUIET_MODULES) * PNG_MODULE_PX
-    return Picture(out.getvalue(), "image/png", pixels, pixels, pixels / (SIZE_MM / 25.4))
+    return Picture(InMemory(out.getvalue()), "image/png", pixels, pixels, pixels / (SIZE_MM / 25.4))

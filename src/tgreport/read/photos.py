@@ -36,6 +36,7 @@ from tgreport.read.links import is_private_host
 from tgreport.read.picture import MAX_BYTES, BadPicture, Box, prepare
 from tgreport.settings import Settings
 from tgreport.support.regular import read_regular_file
+from tgreport.support.spool import Spool
 from tgreport.theme import text_area_mm
 
 log = logging.getLogger(__name__)
@@ -54,47 +55,80 @@ def photo_box(settings: Settings) -> Box:
 
 
 def with_photos(report: Report, settings: Settings) -> Report:
-    """The report with the photos `settings.images` asks for prepared on their Image blocks."""
+    """The report with the photos `settings.images` asks for prepared on their Image blocks.
+    With "lead", an article whose first photo cannot be had or printed gets its next one."""
     if settings.images == "none":
         return report
-    wanted: dict[str, list[tuple[Article, str]]] = {}  # where the photo is → who named it, as named
-    offline = 0
-    for article in report.all_articles():
-        for block in _chosen(article, settings.images):
-            src = block.src or ""
-            where = _where(article, src)
-            if where is None:
-                _warn(article, src, "not a picture address tgreport reads")
-            elif _is_web(where) and not (article.fetched is not None or settings.fetch_photos):
-                offline += 1
-            elif _is_web(where) and article.fetched is not None and _reaches_in(where, article.source):
-                _warn(article, src, "an address on this machine or a private network; not fetched")
-            else:
-                wanted.setdefault(where, []).append((article, src))
-    if offline:
-        log.warning("%d photo(s) are on the web and were not fetched; --fetch-photos fetches them", offline)
+    # Each article's photos still to try, in order; "lead" tries one at a time until one is ready.
+    left = [(a, srcs) for a in report.all_articles()
+            if (srcs := deque(b.src for b in a.blocks if isinstance(b, Image) and b.src))]
+    if not left:
+        return report
     box = photo_box(settings)
+    spool = Spool()  # the prepared bytes, kept on disk until the formats embed them
     ready: dict[str, Picture] = {}
-    for where, outcome in _in_threads(_had(wanted, settings), box):
-        if isinstance(outcome, str):
-            for article, src in wanted[where]:
-                _warn(article, src, outcome)
-        else:
-            ready[where] = outcome
+    refused: dict[str, str] = {}  # where the photo is → why it is left out
+    offline: set[str] = set()
+    warned: set[tuple[int, str]] = set()
+    # Article → the photos it may print: those it was let have (a page from the internet never
+    # prints a picture of this machine, even one another input fetched).
+    asked: dict[int, set[str]] = {}
+    while left:
+        wanted: dict[str, list[tuple[Article, str]]] = {}  # where the photo is → who named it, as named
+        tried: list[tuple[Article, deque[str], str | None]] = []
+        for article, srcs in left:
+            for src in [srcs.popleft() for _ in range(len(srcs) if settings.images == "all" else 1)]:
+                where = _wanted(article, src, settings, offline)
+                tried.append((article, srcs, where))
+                if where is not None:
+                    asked.setdefault(id(article), set()).add(where)
+                    if where not in ready:
+                        wanted.setdefault(where, []).append((article, src))
+        new = {where: named for where, named in wanted.items() if where not in refused}
+        for where, outcome in _in_threads(_had(new, settings), box, spool):
+            if isinstance(outcome, str):
+                refused[where] = outcome
+            else:
+                ready[where] = outcome
+        for where, named in wanted.items():
+            for article, src in named:
+                if where in refused and (id(article), where) not in warned:  # once, if named twice
+                    warned.add((id(article), where))
+                    _warn(article, src, refused[where])
+        left = [] if settings.images == "all" else list(
+            {id(a): (a, srcs) for a, srcs, where in tried if srcs and where not in ready}.values())
+    if offline:
+        log.warning("%d photo(s) are on the web and were not fetched; --fetch-photos fetches them",
+                    len(offline))
     if not ready:
         return report
-    return _replaced(report, lambda a: _with_pictures(a, settings.images, ready))
+    return _replaced(report, lambda a: _with_pictures(a, settings.images, ready, asked.get(id(a), set())))
 
 
-def _in_threads(had: Iterable[tuple[str, bytes | str]], box: Box) -> Iterator[tuple[str, Picture | str]]:
-    """Each photo prepared, in the order of `had`. Pillow lets go of the interpreter while it
-    decodes and encodes, so a few are prepared at once in threads; no more than twice as many
-    are read ahead, so a thousand photos never sit in memory undecoded together."""
+def _wanted(article: Article, src: str, settings: Settings, offline: set[str]) -> str | None:
+    """Where the photo `src` of `article` is to be had from, or None (said why, or counted)."""
+    where = _where(article, src)
+    if where is None:
+        _warn(article, src, "not a picture address tgreport reads")
+    elif _is_web(where) and not (article.fetched is not None or settings.fetch_photos):
+        offline.add(where)
+        return None
+    elif _is_web(where) and article.fetched is not None and _reaches_in(where, article.source):
+        _warn(article, src, "an address on this machine or a private network; not fetched")
+        return None
+    return where
+
+
+def _in_threads(had: Iterable[tuple[str, bytes | str]], box: Box,
+                spool: Spool) -> Iterator[tuple[str, Picture | str]]:
+    """Each photo prepared and kept in `spool`, in the order of `had`. Pillow lets go of the
+    interpreter while it decodes and encodes, so a few are prepared at once in threads; no more
+    than twice as many are read ahead, so a thousand photos never sit in memory together."""
     workers = min(PREPARERS, os.cpu_count() or 1)
     with ThreadPoolExecutor(workers, thread_name_prefix="tgreport-photo") as pool:
         pending: deque[tuple[str, Future[Picture | str]]] = deque()
         for where, data in had:
-            pending.append((where, pool.submit(_prepared, data, box)))
+            pending.append((where, pool.submit(_prepared, data, box, spool)))
             if len(pending) >= 2 * workers:
                 first, future = pending.popleft()
                 yield first, future.result()
@@ -103,12 +137,13 @@ def _in_threads(had: Iterable[tuple[str, bytes | str]], box: Box) -> Iterator[tu
             yield first, future.result()
 
 
-def _prepared(data: bytes | str, box: Box) -> Picture | str:
-    """The photo made fit to print, or why it cannot be (`data` may already be the why)."""
+def _prepared(data: bytes | str, box: Box, spool: Spool) -> Picture | str:
+    """The photo made fit to print and kept in `spool`, or why it cannot be (`data` may already
+    be the why)."""
     if isinstance(data, str):
         return data
     try:
-        return prepare(data, box)
+        picture = prepare(data, box)
     except BadPicture as exc:
         return str(exc)
     except Exception as exc:
@@ -116,11 +151,7 @@ def _prepared(data: bytes | str, box: Box) -> Picture | str:
         # -v shows the traceback so it can be reported.
         log.debug("preparing a photo failed", exc_info=True)
         return f"cannot be prepared (internal error {type(exc).__name__}: {exc})"
-
-
-def _chosen(article: Article, images: str) -> list[Image]:
-    found = [b for b in article.blocks if isinstance(b, Image) and b.src]
-    return found if images == "all" else found[:1]
+    return dataclasses.replace(picture, held=spool.keep(picture.data))
 
 
 def _where(article: Article, src: str) -> str | None:
@@ -206,19 +237,20 @@ def _warn(article: Article, src: str, why: str) -> None:
     log.warning("%s: photo %s left out: %s", article.source, src[:200], why)
 
 
-def _with_pictures(article: Article, images: str, ready: dict[str, Picture]) -> Article:
-    chosen = {id(b) for b in _chosen(article, images)}
+def _with_pictures(article: Article, images: str, ready: dict[str, Picture], asked: set[str]) -> Article:
+    """`article` with the photos it `asked` for that are ready on their blocks: every one
+    ("all"), or the first ("lead": the photos before it were tried and could not be printed)."""
     blocks = []
-    changed = False
+    placed = False
     for block in article.blocks:
-        if id(block) in chosen and isinstance(block, Image) and block.src:
+        if isinstance(block, Image) and block.src and not (placed and images != "all"):
             where = _where(article, block.src)
-            picture = ready.get(where) if where is not None else None
+            picture = ready.get(where) if where in asked else None
             if picture is not None:
                 block = dataclasses.replace(block, picture=picture)
-                changed = True
+                placed = True
         blocks.append(block)
-    return dataclasses.replace(article, blocks=tuple(blocks)) if changed else article
+    return dataclasses.replace(article, blocks=tuple(blocks)) if placed else article
 
 
 def _replaced(report: Report, edit: Callable[[Article], Article]) -> Report:

@@ -33,7 +33,7 @@ from typing import Any
 
 from PIL import Image, ImageCms, ImageFile, ImageOps, UnidentifiedImageError
 
-from tgreport.model import Picture
+from tgreport.model import InMemory, Picture
 from tgreport.read.jpegmeta import without_metadata
 
 MAX_BYTES = 20 * 1024 * 1024  # a news photo is well under 2 MB; a 20 MB file is not one
@@ -108,7 +108,7 @@ def prepare(data: bytes, box: Box) -> Picture:
     else:
         image.save(out, "JPEG", quality=JPEG_QUALITY, subsampling="4:2:0", dpi=dots)
         media_type = "image/jpeg"
-    return Picture(out.getvalue(), media_type, wide, high, dpi)
+    return Picture(InMemory(out.getvalue()), media_type, wide, high, dpi)
 
 
 _strict_lock = threading.Lock()
@@ -154,7 +154,7 @@ def _as_it_is(data: bytes, image: Any, orientation: int, size: tuple[int, int], 
             image.load()
     except (OSError, ValueError, SyntaxError) as exc:
         raise BadPicture(f"cannot be decoded (truncated or corrupt?): {exc}") from None
-    return Picture(stripped, "image/jpeg", size[0], size[1], dpi)
+    return Picture(InMemory(stripped), "image/jpeg", size[0], size[1], dpi)
 
 
 def _is_svg(data: bytes) -> bool:

@@ -8,7 +8,7 @@ import re
 import uuid
 import zipfile
 from dataclasses import dataclass, field
-from typing import Any, ClassVar
+from typing import Any, BinaryIO, ClassVar
 
 from tgreport.export.html.base import font_faces, render_template, template_context, theme_families
 from tgreport.export.html.view import ReportView
@@ -70,9 +70,10 @@ def _ncx_points(view: ReportView, link: Any, summary_title: str, index_title: st
     return points
 
 
-def _zip(files: list[tuple[str, bytes]]) -> bytes:
-    """A deterministic EPUB container: mimetype first and stored, fixed dates, fixed order."""
-    out = io.BytesIO()
+def _zip(files: list[tuple[str, bytes | Picture]], out: BinaryIO) -> None:
+    """A deterministic EPUB container written into `out`: mimetype first and stored, fixed
+    dates, fixed order. A photo is copied from where it is kept (model.PictureBytes), a piece
+    at a time: the book's photos are never all in memory."""
     with zipfile.ZipFile(out, "w") as zf:
         for name, data in files:
             info = zipfile.ZipInfo(name, date_time=ZIP_DATE)
@@ -82,8 +83,12 @@ def _zip(files: list[tuple[str, bytes]]) -> bytes:
                 info.compress_type = zipfile.ZIP_STORED
             else:
                 info.compress_type = zipfile.ZIP_DEFLATED
-            zf.writestr(info, data, compresslevel=6)
-    return out.getvalue()
+            if isinstance(data, bytes):
+                zf.writestr(info, data, compresslevel=6)
+                continue
+            info.file_size = data.held.size  # as writestr says it: the same entry, byte for byte
+            with zf.open(info, "w") as entry:  # zlib's default level, 6
+                data.held.copy_to(entry)
 
 
 def _characters(text: str, sample: int = 50_000) -> frozenset[str]:
@@ -107,7 +112,7 @@ def _font_href(font: FontFamily, style: str) -> str:
 def _photo_href(picture: Picture, photos: dict[str, Picture]) -> str:
     """The photo's file in the book, named by its bytes: one file however many pages show it."""
     suffix = ".png" if picture.media_type == "image/png" else ".jpg"
-    href = f"images/{hashlib.sha256(picture.data).hexdigest()[:20]}{suffix}"
+    href = f"images/{picture.held.digest[:20]}{suffix}"
     photos.setdefault(href, picture)
     return href
 
@@ -118,6 +123,11 @@ class EpubExporter:
     description: ClassVar[str] = "EPUB 3 e-book with embedded fonts, for e-readers and phones"
 
     def render(self, report: Report, options: Settings) -> bytes:
+        out = io.BytesIO()
+        self.render_to(report, options, out)
+        return out.getvalue()
+
+    def render_to(self, report: Report, options: Settings, out: BinaryIO) -> None:
         faces = font_faces(options.theme, _font_href, styles=EMBEDDED_STYLES)
         photos: dict[str, Picture] = {}  # file in the book → the photo, each once
         base = template_context(report, options, mode="epub", font_faces=faces,
@@ -199,7 +209,7 @@ class EpubExporter:
             ncx_points=_ncx_points(view, link, base["summary_title"], base["index_title"]),
         )
         container = render_template(options, "epub/container.xml", **base)
-        files: list[tuple[str, bytes]] = [
+        files: list[tuple[str, bytes | Picture]] = [
             ("mimetype", b"application/epub+zip"),
             ("META-INF/container.xml", container.encode("utf-8")),
             ("OEBPS/content.opf", opf.encode("utf-8")),
@@ -207,6 +217,6 @@ class EpubExporter:
             ("OEBPS/style.css", css.encode("utf-8")),
             *((f"OEBPS/{name}", data) for name, data in encoded),
             *((f"OEBPS/{href}", data) for href, data in fonts),
-            *((f"OEBPS/{href}", picture.data) for href, picture in photos.items()),
+            *((f"OEBPS/{href}", picture) for href, picture in photos.items()),
         ]
-        return _zip(files)
+        _zip(files, out)

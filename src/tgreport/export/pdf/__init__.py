@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import importlib
-from typing import ClassVar
+import io
+from typing import BinaryIO, ClassVar
 
 from tgreport.errors import FormatUnavailable
 from tgreport.export.pdf.document import render
@@ -19,8 +20,8 @@ def page_numbers(report: Report, options: Settings) -> dict[str, int]:
     The DOCX exporter pre-fills Word's TOC with these, since it uses the same page metrics.
     Also present: "toc", "summary" and, when the report has an index, "index".
     """
-    return render(report, options.theme, save=False, date_style=options.date_style,
-                  toc_summaries=options.toc_summaries, article_break=options.article_break)[1]
+    return render(report, options.theme, None, date_style=options.date_style,
+                  toc_summaries=options.toc_summaries, article_break=options.article_break)
 
 
 class PdfExporter:
@@ -29,13 +30,20 @@ class PdfExporter:
     description: ClassVar[str] = "Printable PDF digest: cover, table of contents, bookmarks (ReportLab)"
 
     def render(self, report: Report, options: Settings) -> bytes:
+        out = io.BytesIO()
+        self.render_to(report, options, out)
+        return out.getvalue()
+
+    def render_to(self, report: Report, options: Settings, out: BinaryIO) -> None:
+        """The PDF written into `out`: with the default engine, each photo's bytes are copied
+        from where they are kept (splice.py), never all in memory at once."""
         if options.engine == "weasyprint":
-            return _weasyprint(report, options)
+            out.write(_weasyprint(report, options))
+            return
         if options.engine != "reportlab":
             raise FormatUnavailable(f"unknown PDF engine {options.engine!r}; use 'reportlab' or 'weasyprint'")
-        return render(report, options.theme, date_style=options.date_style, kind=options.kind,
-                      toc_summaries=options.toc_summaries, article_break=options.article_break,
-                      qr=options.qr)[0]
+        render(report, options.theme, out, date_style=options.date_style, kind=options.kind,
+               toc_summaries=options.toc_summaries, article_break=options.article_break, qr=options.qr)
 
 
 def _weasyprint(report: Report, options: Settings) -> bytes:

@@ -10,7 +10,7 @@ import threading
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
-from typing import Any
+from typing import Any, BinaryIO
 
 from reportlab import rl_config
 from reportlab.lib.units import mm
@@ -20,12 +20,12 @@ from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate
 
 from tgreport import present
 from tgreport.errors import ExportError
-from tgreport.export.pdf import layout
+from tgreport.export.pdf import layout, splice
 from tgreport.export.pdf.brief import brief_flow
 from tgreport.export.pdf.flowables import LayoutState, draw_pending_numbers
 from tgreport.export.pdf.signature import signature_flow
 from tgreport.export.pdf.styles import Styles, build, page_size
-from tgreport.model import Report
+from tgreport.model import Image, Picture, Report
 from tgreport.theme import Theme
 
 log = logging.getLogger(__name__)
@@ -137,8 +137,7 @@ def _binary_streams() -> Iterator[None]:
 
 class _Sink:
     """Where ReportLab writes the finished file: it hands over the whole PDF in one write, which
-    is kept as it is. A BytesIO would copy it twice more (in, then out with getvalue): with
-    photos, each copy is the size of all of them."""
+    is kept as it is. A BytesIO would copy it twice more (in, then out with getvalue)."""
 
     def __init__(self) -> None:
         self._pieces: list[bytes] = []
@@ -152,16 +151,16 @@ class _Sink:
 
 
 def render(
-    report: Report, theme: Theme, *, save: bool = True, date_style: str = "official", kind: str = "full",
+    report: Report, theme: Theme, out: BinaryIO | None, *, date_style: str = "official", kind: str = "full",
     toc_summaries: bool = False,
     article_break: str = "page",
     qr: bool = False,
-) -> tuple[bytes, dict[str, int]]:
-    """The PDF and the page (1-based) on which each anchor ("a1", "s1", "toc", …) starts;
-    `article_break` "run" lets articles follow each other (Settings.article_break).
-
-    With `save=False` only the layout runs (the pages are known, no file is written): b"".
-    With `qr`, each article with an address has a QR code to it under its source line.
+) -> dict[str, int]:
+    """The PDF written into `out`, and the page (1-based) on which each anchor ("a1", "s1",
+    "toc", …) starts; `article_break` "run" lets articles follow each other
+    (Settings.article_break). With `out` None only the layout runs (the pages are known, no
+    file is made). With `qr`, each article with an address has a QR code to it under its
+    source line.
     """
     styles = build(theme)
     state = LayoutState(qr=qr)
@@ -179,7 +178,7 @@ def render(
     try:
         with _binary_streams():
             doc.build(flow)
-            if save:
+            if out is not None:
                 canv = doc.canv
                 draw_pending_numbers(canv, state)
                 _name_destinations(canv, state)
@@ -190,4 +189,11 @@ def render(
     except Exception as exc:  # ReportLab raises bare ValueError/LayoutError/…; name the report.
         raise ExportError(f"cannot lay out the PDF for {report.title!r}: {exc}") from exc
     log.debug("PDF: %d articles on %d pages", len(report.all_articles()), doc.page)
-    return buffer.value(), dict(state.pages)
+    if out is not None:
+        splice.write(buffer.value(), _pictures(report), out)
+    return dict(state.pages)
+
+
+def _pictures(report: Report) -> list[Picture]:
+    return [b.picture for a in report.all_articles() for b in a.blocks
+            if isinstance(b, Image) and b.picture is not None]

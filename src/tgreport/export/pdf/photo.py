@@ -4,31 +4,33 @@ on one page with the caption that follows it.
 A JPEG goes into the PDF as it is (DCTDecode): ReportLab's drawImage takes any source with a
 `jpeg_fh()` that way. Handing it an ImageReader instead would make it decode every photo to
 raw pixels and hash them, only to name the image: for 50 photos 5 s and 550 MB more. The name
-here is the hash of the JPEG's own bytes, so a photo two articles share is stored once. A PNG
-(a drawing of few colours) has to be decoded anyway: the PDF keeps pixels, not PNG files.
+here is the hash of the JPEG's own bytes, so a photo two articles share is stored once. What
+ReportLab reads is a stand-in, the real bytes put in after it has written the file (splice.py).
+A PNG (a drawing of few colours) has to be decoded anyway: the PDF keeps pixels, not PNG files.
 """
 
 from __future__ import annotations
 
-import hashlib
 import io
 from typing import Any
 
 from reportlab.lib.utils import ImageReader
 from reportlab.platypus import Flowable
 
+from tgreport.export.pdf.splice import stand_in
 from tgreport.model import Picture
 
 
 class _Jpeg:
-    """A JPEG for drawImage: named by its bytes' hash, read as it is."""
+    """A JPEG for drawImage: named by its bytes' hash, read as its stand-in (splice.py)."""
 
-    def __init__(self, data: bytes) -> None:
-        self._data = data
-        self._name = "tgreport-photo-" + hashlib.sha256(data).hexdigest()
+    def __init__(self, picture: Picture) -> None:
+        self._picture = picture
+        self._name = "tgreport-photo-" + picture.held.digest
 
     def jpeg_fh(self) -> io.BytesIO:
-        return io.BytesIO(self._data)
+        # Read only for a photo's first drawing: ReportLab knows the name after it.
+        return io.BytesIO(stand_in(self._picture) or self._picture.data)
 
     def __str__(self) -> str:  # what drawImage names the image by
         return self._name
@@ -50,7 +52,7 @@ class Photo(Flowable):  # type: ignore[misc]
 
     def draw(self) -> None:
         picture = self.picture
-        source: Any = _Jpeg(picture.data) if picture.media_type == "image/jpeg" \
+        source: Any = _Jpeg(picture) if picture.media_type == "image/jpeg" \
             else ImageReader(io.BytesIO(picture.data))
         self.canv.drawImage(source, 0, 0, self.width, self.height)
 
