@@ -81,9 +81,9 @@ class DocxExporter:
             fold_space_before(paras, specs)
         # With a user's template the estimate still uses the theme's fonts and sizes.
         pages = estimate_pages(paras, specs, options.theme, area.text_width, area.text_height)
-        photo.embed(doc, paras)
+        media = photo.embed(doc, paras)
         reference.set_header(doc, theme, area.text_width)
         subject = " — ".join(p for p in (present.cover_period(report), present.cover_count(report)) if p)
         reference.set_properties(doc, report, subject)
         log.debug("DOCX: %d paragraphs, %d pages estimated", len(paras), max(pages.values(), default=1))
-        return package.finish(doc, body_pieces(paras, pages), out)
+        return package.finish(doc, body_pieces(paras, pages), out, media)

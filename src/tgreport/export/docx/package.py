@@ -5,12 +5,13 @@ from __future__ import annotations
 import io
 import re
 import zipfile
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from typing import Any, BinaryIO
 
 from lxml import etree
 
 from tgreport.errors import ExportError
+from tgreport.export.docx.photo import Media
 from tgreport.export.docx.wml import W_NS
 
 FIXED_TIME = (1980, 1, 1, 0, 0, 0)  # the earliest time a zip can hold
@@ -18,14 +19,22 @@ FIRST = ("[Content_Types].xml", "_rels/.rels")
 _BODY = re.compile(rb"<w:body(\s[^>]*)?>")
 
 
-def finish(doc: Any, body: str | Iterable[str], out: BinaryIO | None = None) -> bytes:
+def finish(doc: Any, body: str | Iterable[str], out: BinaryIO | None = None,
+           media: Sequence[Media] = ()) -> bytes:
     """Save the python-docx document with `body` (<w:p> elements, in one string or in pieces)
-    as its content: the zip's bytes, or b"" once written into `out`."""
+    as its content, and the pictures of `media` (photo.embed) beside it: the zip's bytes, or
+    b"" once written into `out`."""
     buffer = io.BytesIO()
     doc.save(buffer)
     with zipfile.ZipFile(buffer) as source:
         parts: dict[str, bytes | Callable[[BinaryIO], None]] = {n: source.read(n) for n in source.namelist()}
         document = source.read("word/document.xml")
+    if media:
+        rels = "word/_rels/document.xml.rels"
+        parts[rels] = _with_relationships(source_part(parts, rels), media)
+        parts[CONTENT_TYPES] = _with_defaults(source_part(parts, CONTENT_TYPES), media)
+        for m in media:
+            parts[m.name] = m.picture.held.copy_to  # from where the photo stage keeps it
     halves = _body_start(document)
     if halves is None:  # an unusual reference document: parsed and spliced whole
         parts["word/document.xml"] = splice(document, body if isinstance(body, str) else "".join(body))
@@ -58,6 +67,41 @@ def finish(doc: Any, body: str | Iterable[str], out: BinaryIO | None = None) -> 
 
 
 _BATCH = 1 << 16  # characters of body written to the zip at a time
+CONTENT_TYPES = "[Content_Types].xml"
+_RELS_NS = "http://schemas.openxmlformats.org/package/2006/relationships"
+_TYPES_NS = "http://schemas.openxmlformats.org/package/2006/content-types"
+_IMAGE = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/image"
+_STORED = (".jpeg", ".jpg", ".png", ".gif")  # compressed already: deflating them is time for nothing
+
+
+def source_part(parts: dict[str, bytes | Callable[[BinaryIO], None]], name: str) -> bytes:
+    data = parts.get(name)
+    if not isinstance(data, bytes):
+        raise ExportError(f"the DOCX reference document has no {name}")
+    return data
+
+
+def _with_relationships(rels: bytes, media: Sequence[Media]) -> bytes:
+    root = etree.fromstring(rels)
+    for m in media:
+        etree.SubElement(root, f"{{{_RELS_NS}}}Relationship", Id=m.rid, Type=_IMAGE,
+                         Target=m.name.removeprefix("word/"))
+    result: bytes = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+    return result
+
+
+def _with_defaults(types: bytes, media: Sequence[Media]) -> bytes:
+    """The content types with a Default for each picture's extension it does not have yet."""
+    root = etree.fromstring(types)
+    known = {d.get("Extension", "").lower() for d in root.iter(f"{{{_TYPES_NS}}}Default")}
+    for m in media:
+        extension = m.name.rsplit(".", 1)[1]
+        if extension not in known:
+            known.add(extension)
+            root.insert(0, etree.Element(f"{{{_TYPES_NS}}}Default", Extension=extension,
+                                         ContentType=m.picture.media_type))
+    result: bytes = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+    return result
 
 
 def _body_start(document: bytes) -> tuple[bytes, bytes] | None:
@@ -103,7 +147,8 @@ def pack_to(parts: dict[str, bytes | Callable[[BinaryIO], None]], out: BinaryIO)
     with zipfile.ZipFile(out, "w") as archive:
         for name in names:
             info = zipfile.ZipInfo(name, FIXED_TIME)
-            info.compress_type = zipfile.ZIP_DEFLATED
+            stored = name.lower().endswith(_STORED)
+            info.compress_type = zipfile.ZIP_STORED if stored else zipfile.ZIP_DEFLATED
             info.create_system = 0
             info.external_attr = 0
             data = parts[name]

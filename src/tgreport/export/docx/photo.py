@@ -1,13 +1,21 @@
 """Photos in the DOCX: each prepared picture (read/picture.py) becomes an image part of the
-package and an inline drawing in a centred paragraph, kept with the caption that follows it."""
+package and an inline drawing in a centred paragraph, kept with the caption that follows it.
+
+The image parts are not python-docx's: its get_or_add_image looks for a part with the same bytes
+by hashing every image added before (a thousand photos took 89 s of CPU), and its save deflates
+each JPEG, which the package writer then unpacked and deflated again. Here each distinct picture
+(by its digest) gets a part name and a relationship id once; package.finish writes the parts,
+copied from where the photo stage keeps them, stored as they are (a JPEG or PNG does not shrink).
+"""
 
 from __future__ import annotations
 
-import io
+from dataclasses import dataclass
 from typing import Any
 
 from tgreport.export.docx.paragraphs import Para
 from tgreport.export.docx.wml import esc
+from tgreport.model import Picture
 
 EMU_PER_PT = 12700
 _FIRST_ID = 5000  # drawing ids: apart from any a user's reference document already holds
@@ -18,16 +26,42 @@ _A = "http://schemas.openxmlformats.org/drawingml/2006/main"
 _PIC = "http://schemas.openxmlformats.org/drawingml/2006/picture"
 
 
-def embed(doc: Any, paras: list[Para]) -> None:
-    """Give each photo paragraph of `paras` its drawing, the picture added to `doc`'s package
-    (once, however many paragraphs show it: python-docx shares a part by its bytes)."""
+@dataclass(frozen=True)
+class Media:
+    """A picture's part in the package: its name in the zip and the document's relationship id."""
+
+    name: str  # "word/media/photo1.jpeg"
+    rid: str
+    picture: Picture
+
+
+_EXTENSIONS = {"image/jpeg": "jpeg", "image/png": "png"}
+
+
+def embed(doc: Any, paras: list[Para]) -> list[Media]:
+    """Give each photo paragraph of `paras` its drawing; the pictures, each once however many
+    paragraphs show it, for package.finish to add. Names and ids keep clear of those the
+    reference document already has."""
+    taken_ids = set(doc.part.rels)
+    taken_names = {str(part.partname).lstrip("/") for part in doc.part.package.iter_parts()}
+    media: dict[str, Media] = {}
     number = 0
     for p in paras:
         picture = p.photo
         if picture is None:
             continue
         number += 1
-        rid, _ = doc.part.get_or_add_image(io.BytesIO(picture.data))
+        found = media.get(picture.held.digest)
+        if found is None:
+            n = len(media) + 1
+            extension = _EXTENSIONS[picture.media_type]
+            while f"rIdPhoto{n}" in taken_ids or f"word/media/photo{n}.{extension}" in taken_names:
+                n += 1
+            found = media[picture.held.digest] = Media(f"word/media/photo{n}.{extension}", f"rIdPhoto{n}",
+                                                       picture)
+            taken_ids.add(found.rid)
+            taken_names.add(found.name)
+        rid = found.rid
         width, height = round(picture.width_pt * EMU_PER_PT), round(picture.height_pt * EMU_PER_PT)
         spacing = "".join(f' w:{side}="{value}"' for side, value in (("before", p.before), ("after", p.after))
                           if value is not None)
@@ -49,3 +83,4 @@ def embed(doc: Any, paras: list[Para]) -> None:
             f'<a:prstGeom prst="rect"><a:avLst/></a:prstGeom></pic:spPr>'
             f"</pic:pic></a:graphicData></a:graphic></wp:inline></w:drawing></w:r></w:p>"
         )
+    return list(media.values())
