@@ -111,16 +111,19 @@ class Made:
 
 def make(
     inputs: Iterable[str | os.PathLike[str]],
-    targets: list[tuple[str, Path]],
+    targets: list[tuple[str, Path]] | list[tuple[str, Path | BinaryIO]],
     settings: Settings,
     progress: Progress | None = None,
     stage: Callable[[str], None] | None = None,
 ) -> Made:
     """The whole run: read `inputs`, build the report, render every (format, path) of `targets`,
-    then write them all together (none replaced unless all were made). Raises NoArticles when
-    no article is left to report."""
-    targets = _checked_targets(targets)
-    result = read(inputs, settings, progress=progress, exclude=[path for _, path in targets])
+    then write them all together (none replaced unless all were made). A target may be an open
+    binary file instead of a path (standard output): its format is made whole, then written.
+    Raises NoArticles when no article is left to report."""
+    checked = _checked_targets(targets)
+    streams = [(name, t) for name, t in checked if not isinstance(t, Path)]
+    paths = [(name, t) for name, t in checked if isinstance(t, Path)]
+    result = read(inputs, settings, progress=progress, exclude=[path for _, path in paths])
     if not result.articles:
         raise NoArticles(f"no usable article in {counted(result.files, 'input file')}; no report made")
     report = build_report(result.articles, settings)
@@ -129,10 +132,13 @@ def make(
     # The photos of the articles kept, each had and prepared once for every format.
     report = with_photos(report, settings)
     if stage is not None:
-        stage("Xuất " + ", ".join(name.upper() for name, _ in targets))
+        stage("Xuất " + ", ".join(name.upper() for name, _ in checked))
     # Each file is made straight into its temporary file beside the target (see support/atomic).
-    write_together([(path, _writer(report, name, settings)) for name, path in targets])
-    return Made(tuple(targets), len(report.all_articles()), result)
+    write_together([(path, _writer(report, name, settings)) for name, path in paths])
+    for name, stream in streams:  # made whole first: a failure leaves nothing half-written there
+        stream.write(render(report, name, settings))
+        stream.flush()
+    return Made(tuple(paths), len(report.all_articles()), result)
 
 
 def _checked_settings(settings: object) -> Settings:
@@ -143,15 +149,18 @@ def _checked_settings(settings: object) -> Settings:
     return settings
 
 
-def _checked_targets(targets: object) -> list[tuple[str, Path]]:
+def _checked_targets(targets: object) -> list[tuple[str, Path | BinaryIO]]:
     wrong = UsageError("targets must be a list of (format, path) pairs, "
                        "for example [('pdf', Path('digest.pdf'))]")
     if isinstance(targets, str | bytes | os.PathLike) or not isinstance(targets, Iterable):
         raise wrong
-    checked = []
+    checked: list[tuple[str, Path | BinaryIO]] = []
     for item in targets:
         if not isinstance(item, tuple | list) or len(item) != 2 or not isinstance(item[0], str):
             raise wrong
+        if hasattr(item[1], "write") and not isinstance(item[1], str | os.PathLike):
+            checked.append((item[0], item[1]))  # an open binary file
+            continue
         _check_path(item[1], "write")
         checked.append((item[0], Path(item[1])))
     return checked

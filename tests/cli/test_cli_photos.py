@@ -61,3 +61,12 @@ def test_unknown_images_value_is_a_usage_error(saved_page: Path, tmp_path: Path,
         code = stopped.code  # type: ignore[assignment]
     assert code == 2 and "--images" in capsys.readouterr().err
     assert not (tmp_path / "d.pdf").exists()
+
+
+def test_standard_output_gets_the_photos_too(saved_page: Path, tmp_path: Path,
+                                             capsysbinary: pytest.CaptureFixture[bytes]) -> None:
+    # `-o -` runs the same pipeline as a file: the photo stage included.
+    assert main([str(saved_page), "-o", "-", "-f", "pdf", "--no-cache", "-q"]) == 0
+    out = tmp_path / "from-stdout.pdf"
+    out.write_bytes(capsysbinary.readouterr().out)
+    assert images_in(out) == 1

@@ -12,13 +12,12 @@ from contextlib import contextmanager, suppress
 from pathlib import Path
 from typing import Any
 
-from tgreport.assemble import build_report
 from tgreport.cli.messages import _, level_name, ngettext
 from tgreport.cli.progress import progress_bar
 from tgreport.config import Config, load_config
 from tgreport.errors import ExportError, NoArticles, TgreportError, UsageError
 from tgreport.export import registry
-from tgreport.pipeline import make, read, render
+from tgreport.pipeline import make
 from tgreport.settings import (
     ARTICLE_BREAKS,
     DATE_STYLES,
@@ -370,16 +369,7 @@ def _to_stdout(args: argparse.Namespace, settings: Settings) -> int:
     if len(formats) != 1 or formats[0] == "all":
         raise UsageError(
             _("-o - writes one format to standard output; name it with -f (for example -f html)"))
-    result = read(args.inputs, settings)
-    if not result.articles:
-        files = ngettext("{n} input file", "{n} input files", result.files).format(n=result.files)
-        raise NoArticles(_("no usable article in {files}; no report made").format(files=files))
-    report = build_report(result.articles, settings)
-    if not report.all_articles():
-        raise NoArticles(_("no article left after filtering; no report made"))
-    data = render(report, formats[0], settings)
-    sys.stdout.buffer.write(data)
-    sys.stdout.buffer.flush()
+    make(args.inputs, [(formats[0], sys.stdout.buffer)], settings)
     return EXIT_OK
 
 
