@@ -138,7 +138,7 @@ def cover_place_date(report: Report) -> str:
     return format_date(report.issued, "official_line", place=report.place or "Hà Nội")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class NumberedArticle:
     """An article with its number in the report ("1.", "2.", …) and an id unique in the report."""
 
