@@ -144,7 +144,11 @@ class NumberedArticle:
 
     number: int
     article: Article
-    anchor: str
+
+    @property
+    def anchor(self) -> str:
+        # Made when asked for, not kept: a str per article held by every format's outline.
+        return f"a{self.number}"
 
     @property
     def heading(self) -> str:
@@ -177,7 +181,7 @@ def outline(report: Report) -> tuple[NumberedSection, ...]:
         numbered = []
         for article in articles:
             n = next(numbers)
-            numbered.append(NumberedArticle(n, article, f"a{n}"))
+            numbered.append(NumberedArticle(n, article))
         result.append(NumberedSection(s_index, section, tuple(numbered), f"s{s_index}"))
     return tuple(result)
 
