@@ -205,7 +205,9 @@ def similar_pairs(
     # have one owner, and building a list for each would cost more than all the rest of the search.
     index: dict[int, dict[int, int | list[int]]] = {}
     indexed: list[int] = []
-    empties: dict[int, dict[int, int]] = {}  # per indexed set and count, its empty partitions
+    # Per partition count, the indexed sets that have empty partitions, and how many: most have
+    # none, and a dict per indexed set cost more than its keys.
+    empties: dict[int, dict[int, int]] = {}
     sizes: list[int] = []
     pairs = []
     for j in range(len(sets)):
@@ -221,6 +223,7 @@ def similar_pairs(
         if signed:
             for count, (keys, empty) in signatures.items():
                 by_key = index.setdefault(count, {})
+                emptied = empties.setdefault(count, {})
                 # Keys of one partition count are distinct, so each shared partition counts once.
                 shared = by_key.keys() & keys
                 shared_by_count[count] = shared
@@ -248,7 +251,7 @@ def similar_pairs(
                     # twice when both sets kept their keys: the filter only lets more through).
                     differences = _differences(sizes[i], size, threshold)
                     if (_partitions_for(differences) == count
-                            and agreed + min(empty, empties[i][count]) >= count - differences):
+                            and agreed + min(empty, emptied.get(i, 0)) >= count - differences):
                         candidates[i] = agreed
         else:
             # Nearly everything is a candidate: skip the signatures.
@@ -265,8 +268,9 @@ def similar_pairs(
                     joined = True
         if not joined:
             indexed.append(j)
-            empties[j] = {count: empty for count, (_keys, empty) in signatures.items()}
-            for count, (keys, _empty) in signatures.items():
+            for count, (keys, empty) in signatures.items():
+                if empty:
+                    empties[count][j] = empty
                 by_key = index[count]
                 held = {key: by_key[key] for key in shared_by_count[count]}
                 by_key.update(dict.fromkeys(keys, j))
@@ -320,10 +324,17 @@ def _signature_keys(s: frozenset[Shingle], threshold: float) -> dict[int, tuple[
         # it has at least `margin` clean partitions.
         margin = count - min(count, most + 1) + 2
         if empty and empty < margin:
-            keys[count] = ([total * count + p for p, total in enumerate(sums) if total], empty)
+            keys[count] = ([(total * count + p) & _KEY_BITS for p, total in enumerate(sums) if total], empty)
         else:
-            keys[count] = ([total * count + p for p, total in enumerate(sums)], empty)
+            keys[count] = ([(total * count + p) & _KEY_BITS for p, total in enumerate(sums)], empty)
     return keys
+
+
+# Keys are cut to 60 bits: an int up to 2⁶⁰ takes 32 bytes, a larger one (a sum of 64-bit hashes
+# times the count) 36, which the allocator rounds to 48; the index holds a few keys per body.
+# The low bits still hold the partition's number (count is a power of two), and two partitions'
+# sums agreeing on the other bits by chance only adds a candidate that the exact check turns down.
+_KEY_BITS = (1 << 60) - 1
 
 
 def _partition_counts(size: int, threshold: float) -> list[int]:

@@ -138,13 +138,17 @@ def cover_place_date(report: Report) -> str:
     return format_date(report.issued, "official_line", place=report.place or "Hà Nội")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class NumberedArticle:
     """An article with its number in the report ("1.", "2.", …) and an id unique in the report."""
 
     number: int
     article: Article
-    anchor: str
+
+    @property
+    def anchor(self) -> str:
+        # Made when asked for, not kept: a str per article held by every format's outline.
+        return f"a{self.number}"
 
     @property
     def heading(self) -> str:
@@ -177,7 +181,7 @@ def outline(report: Report) -> tuple[NumberedSection, ...]:
         numbered = []
         for article in articles:
             n = next(numbers)
-            numbered.append(NumberedArticle(n, article, f"a{n}"))
+            numbered.append(NumberedArticle(n, article))
         result.append(NumberedSection(s_index, section, tuple(numbered), f"s{s_index}"))
     return tuple(result)
 

@@ -24,7 +24,7 @@ from tgreport.errors import InputError
 from tgreport.model import Article
 from tgreport.read import registry
 from tgreport.read.cache import Entry, ReadCache, stamp_of
-from tgreport.read.discover import find_inputs
+from tgreport.read.discover import find_inputs, input_files
 from tgreport.read.links import split_inputs
 from tgreport.read.lookalike import lookalike_warning
 from tgreport.read.notes import Note, keeping, note, show
@@ -76,7 +76,7 @@ def _sourced(article: Article, file: Path, settings: Settings) -> Article:
     return dataclasses.replace(article, site=site) if site else article
 
 
-def read_file(path: Path, settings: Settings) -> FileRead:
+def read_file(path: str | os.PathLike[str], settings: Settings) -> FileRead:
     """The articles in `path`, with what reading said of it kept, not logged; a file that cannot
     be read is an error in the outcome, not raised."""
     with keeping() as notes:
@@ -90,7 +90,8 @@ def read_file(path: Path, settings: Settings) -> FileRead:
             # the traceback so the bug can still be reported and fixed.
             log.debug("reading %s failed", path, exc_info=True)
             articles = []
-            error = InputError(f"cannot be read (internal error {type(exc).__name__}: {exc}); skipped", path)
+            error = InputError(f"cannot be read (internal error {type(exc).__name__}: {exc}); skipped",
+                               os.fspath(path))
     return FileRead(articles, error, notes)
 
 
@@ -111,7 +112,7 @@ def read_files(
     """
     inputs = split_inputs(list(paths))  # links, and lists of links, are fetched (read/web.py)
     outputs = {i for p in exclude if (i := _identity(p)) is not None}
-    files = [f for f in find_inputs([Path(p) for p in inputs.paths], registry.suffixes(),
+    files = [f for f in input_files([Path(p) for p in inputs.paths], registry.suffixes(),
                                     follow_links=settings.follow_links)
              if not outputs or _identity(f) not in outputs]
     total = len(inputs.links) + len(files)
@@ -141,12 +142,12 @@ def _take(result: ReadResult, outcome: FileRead) -> None:
     result.articles += outcome.articles
 
 
-def _outcomes(files: list[Path], settings: Settings, store: ReadCache | None) -> Iterator[FileRead]:
+def _outcomes(files: list[str], settings: Settings, store: ReadCache | None) -> Iterator[FileRead]:
     """Each file's outcome, in the order of `files`: from the cache, or read."""
-    cached = {f: e for f in files if (e := store.get(f)) is not None} if store else {}
+    cached = {f: e for f in files if (e := store.get(Path(f))) is not None} if store else {}
     todo = [f for f in files if f not in cached]
     # Stamped before reading: a file changed while it is read is read again next time.
-    stamps = {f: stamp_of(f) for f in todo} if store else {}
+    stamps = {f: stamp_of(Path(f)) for f in todo} if store else {}
     fresh = _read_all(todo, settings)
     for path in files:
         entry = cached.get(path)
@@ -156,11 +157,11 @@ def _outcomes(files: list[Path], settings: Settings, store: ReadCache | None) ->
         outcome = next(fresh)
         made = stamps.get(path)
         if store is not None and made is not None and outcome.error is None:
-            store.put(path, Entry(made, outcome.articles, outcome.notes))
+            store.put(Path(path), Entry(made, outcome.articles, outcome.notes))
         yield outcome
 
 
-def _read_all(files: list[Path], settings: Settings) -> Iterator[FileRead]:
+def _read_all(files: list[str], settings: Settings) -> Iterator[FileRead]:
     """Each file read, in order: here, or, when there are many, by `settings.jobs - 1` worker
     processes taking chunks from the front while this process reads chunks from the back, until
     they meet (this process reads while the workers start, and no core waits on another)."""
@@ -254,7 +255,7 @@ def _read_all(files: list[Path], settings: Settings) -> Iterator[FileRead]:
 CHUNK_MAX_FILES = 32
 
 
-def _read_chunk(paths: list[Path], settings: Settings) -> list[FileRead]:
+def _read_chunk(paths: list[str], settings: Settings) -> list[FileRead]:
     return [read_file(path, settings) for path in paths]
 
 

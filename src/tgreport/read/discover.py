@@ -10,8 +10,9 @@ from tgreport.errors import UsageError
 
 log = logging.getLogger(__name__)
 
-def _order(path: Path) -> tuple[str, str]:
-    return (str(path).casefold(), str(path))
+def _order(path: str | Path) -> tuple[str, str]:
+    text = os.fspath(path)
+    return (text.casefold(), text)
 
 
 def find_inputs(paths: list[str | Path], suffixes: tuple[str, ...] | None = None, *,
@@ -28,14 +29,21 @@ def find_inputs(paths: list[str | Path], suffixes: tuple[str, ...] | None = None
     /etc/passwd) is skipped with a warning unless `follow_links`: the user named the folder, not
     whatever its links lead to. A link named directly is the user's choice and is read.
     """
+    return [Path(file) for file in input_files(paths, suffixes, follow_links=follow_links)]
+
+
+def input_files(paths: list[str | Path], suffixes: tuple[str, ...] | None = None, *,
+                follow_links: bool = False) -> list[str]:
+    """find_inputs, each file named by the str of its Path: a Path costs some 350 bytes more
+    than its str, which for a folder of 100,000 small pages is more than their text."""
     if suffixes is None:
         from tgreport.read.registry import suffixes as known
 
         suffixes = known()
-    found: dict[str, Path] = {}
+    found: dict[str, str] = {}
     inside = None if follow_links else _Inside(paths)
 
-    def add(file: Path, key: str) -> None:
+    def add(file: str, key: str) -> None:
         if key not in found or _order(file) < _order(found[key]):
             found[key] = file
 
@@ -49,7 +57,7 @@ def find_inputs(paths: list[str | Path], suffixes: tuple[str, ...] | None = None
                     continue
                 add(file, key)
         elif path.exists():
-            add(path, os.path.realpath(path))
+            add(str(path), os.path.realpath(path))
         elif path.is_symlink():
             raise UsageError("broken symbolic link, or a loop of links; no file behind it", path)
         else:
@@ -74,7 +82,7 @@ class _Inside:
         return real in self.files or any(real.startswith(folder) for folder in self.folders)
 
 
-def _walk(folder: Path, suffixes: tuple[str, ...]) -> list[tuple[Path, str]]:
+def _walk(folder: Path, suffixes: tuple[str, ...]) -> list[tuple[str, str]]:
     """The input files in `folder` and below, each with its real path (which finds a file
     reached by two names), in the order os.walk(followlinks=False) with sorted names gives.
 
@@ -83,12 +91,12 @@ def _walk(folder: Path, suffixes: tuple[str, ...]) -> list[tuple[Path, str]]:
     file (os.path.realpath checks each part of the path) and asking the file system whether
     each is a file cost more than reading, in the parent, before any worker could start.
     """
-    files: list[tuple[Path, str]] = []
+    files: list[tuple[str, str]] = []
     _walk_into(os.fspath(folder), os.path.realpath(folder), suffixes, files)
     return files
 
 
-def _walk_into(root: str, real_root: str, suffixes: tuple[str, ...], files: list[tuple[Path, str]]) -> None:
+def _walk_into(root: str, real_root: str, suffixes: tuple[str, ...], files: list[tuple[str, str]]) -> None:
     try:
         with os.scandir(root) as scan:
             entries = list(scan)
@@ -107,13 +115,16 @@ def _walk_into(root: str, real_root: str, suffixes: tuple[str, ...], files: list
     for entry in dirs:
         if not entry.name.startswith(".") and entry.is_symlink():
             log.warning("%s: a symbolic link to a folder; not followed", Path(root) / entry.name)
+    # What str(Path(root) / name) gives ("./a.txt" is "a.txt"), without a Path per file.
+    folder = str(Path(root))
+    prefix = "" if folder == "." else folder if folder.endswith(os.sep) else folder + os.sep
     for entry in sorted(names, key=lambda e: e.name):
         name = entry.name
         if name.startswith("."):
             continue
-        file = Path(root) / name
-        if file.suffix.lower() not in suffixes:
+        if _suffix(name).lower() not in suffixes:
             continue
+        file = prefix + name
         if _is_file(entry):
             key = os.path.realpath(file) if entry.is_symlink() else os.path.join(real_root, name)
             files.append((file, key))
@@ -127,6 +138,12 @@ def _walk_into(root: str, real_root: str, suffixes: tuple[str, ...], files: list
             continue  # a browser's "Save page as…" folder: the page's pictures and frames, not inputs
         if not entry.is_symlink():
             _walk_into(os.path.join(root, entry.name), os.path.join(real_root, entry.name), suffixes, files)
+
+
+def _suffix(name: str) -> str:
+    # As PurePath.suffix of a file name: the last ".x", unless the dot starts or ends the name.
+    dot = name.rfind(".")
+    return name[dot:] if 0 < dot < len(name) - 1 else ""
 
 
 def _saved_page_folders(names: list[os.DirEntry[str]]) -> set[str]:

@@ -45,9 +45,10 @@ def entries(report: Report, date_style: str = "official", summaries: bool = Fals
             field.append(Para("TOC1", [text(section.heading), Run(kind=TAB),
                                        Run(kind=PAGEREF, anchor=section.anchor)], link=section.anchor))
         for na in section.articles:
+            anchor = na.anchor  # one str for the link and the page number, kept till the end
             runs = [text(f"{na.number}."), Run(kind=TAB), text(present.display_title(na.article)),
-                    Run(kind=TAB), Run(kind=PAGEREF, anchor=na.anchor)]
-            field.append(Para("TOC2" if grouped else "TOC1", runs, link=na.anchor))
+                    Run(kind=TAB), Run(kind=PAGEREF, anchor=anchor)]
+            field.append(Para("TOC2" if grouped else "TOC1", runs, link=anchor))
             under = present.toc_subtitle(na.article, date_style)
             if summaries:  # on a new line of the same paragraph, which never splits across pages
                 under += "\n" + brief_summary(na.article)

@@ -244,7 +244,10 @@ def template_context(
         "r": build_view(report, options.date_style, photo_url,
                         options.toc_summaries and options.kind == "full",
                         options.qr and extra.get("mode") != "epub", in_pieces=extra.get("mode") == "pdf",
-                        bodies=options.kind != "brief"),
+                        bodies=options.kind != "brief",
+                        # A page written as it is made (HTML) makes each article's view when
+                        # it prints it; the EPUB and the PDF go through the views more often.
+                        kept=extra.get("mode", "html") != "html"),
         "theme": theme,
         # With a prefix, the PDF names its @font-face families apart from installed fonts, so
         # the shipped files are used even where a system font has the same name.

@@ -6,8 +6,9 @@ import base64
 import dataclasses
 import logging
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
+from typing import overload
 
 from markupsafe import Markup, escape
 
@@ -191,11 +192,38 @@ class ArticleView:
     qr: Markup | None = None  # the QR code to the page's address (SVG), with Settings.qr
 
 
+class ArticleViews(Sequence[ArticleView]):
+    """A section's article views, each made when it is asked for and not kept: a page goes
+    through them once for its TOC and once for its text, and a million short articles' views,
+    kept all at once, took more than a gigabyte."""
+
+    def __init__(self, items: tuple[present.NumberedArticle, ...],
+                 make: Callable[[present.NumberedArticle], ArticleView]) -> None:
+        self._items = items
+        self._make = make
+
+    def __len__(self) -> int:
+        return len(self._items)
+
+    @overload
+    def __getitem__(self, i: int) -> ArticleView: ...
+    @overload
+    def __getitem__(self, i: slice) -> Sequence[ArticleView]: ...
+
+    def __getitem__(self, i: int | slice) -> ArticleView | Sequence[ArticleView]:
+        if isinstance(i, slice):
+            return tuple(map(self._make, self._items[i]))
+        return self._make(self._items[i])
+
+    def __iter__(self) -> Iterator[ArticleView]:
+        return map(self._make, self._items)
+
+
 @dataclass(frozen=True)
 class SectionView:
     anchor: str
     title: str  # "" for the one unnamed section of a flat report
-    articles: tuple[ArticleView, ...]
+    articles: Sequence[ArticleView]
 
 
 @dataclass(frozen=True, slots=True)
@@ -242,29 +270,37 @@ class ReportView:
 
 def build_view(report: Report, date_style: str = "official", photo_url: PhotoUrl = data_uri,
                toc_summaries: bool = False, qr: bool = False, in_pieces: bool = False,
-               bodies: bool = True) -> ReportView:
+               bodies: bool = True, kept: bool = True) -> ReportView:
     """The view the templates print; `date_style` words the articles' dates (the cover's stays
     official); `photo_url` says where a page finds each photo; `in_pieces` (the WeasyPrint PDF)
     sets long paragraphs out in pieces. Without `bodies` (the brief, which prints its own items)
-    the articles' views hold their headings and lines, not their text."""
+    the articles' views hold their headings and lines, not their text. Without `kept` each
+    article's view is made whenever a template asks for it (ArticleViews): for a page written
+    as it is made, which goes through the articles twice; a format that goes through them more
+    often keeps them."""
+
+    def make(item: present.NumberedArticle) -> ArticleView:
+        a = item.article
+        if not bodies:
+            item = dataclasses.replace(item, article=dataclasses.replace(a, blocks=(), lead=None))
+        view = _article_view(item, date_style, photo_url, report.highlight, in_pieces)
+        if toc_summaries:
+            view = dataclasses.replace(view, toc_summary=brief_summary(a))
+        if qr and a.url:
+            view = dataclasses.replace(view, qr=Markup(present_qr.svg(a.url)))
+        return view
+
     sections = []
+    # Only the articles the appendix names need a link of their own.
+    named = {i for entry in report.index for i in entry.article_ids}
     anchors: dict[str, IndexLink] = {}
     for numbered_section in present.outline(report):
-        articles = []
         for item in numbered_section.articles:
-            a = item.article
-            anchors.setdefault(a.id, IndexLink(item.anchor, item.number))
-            if not bodies:
-                item = dataclasses.replace(item, article=dataclasses.replace(a, blocks=(), lead=None))
-            view = _article_view(item, date_style, photo_url, report.highlight, in_pieces)
-            if toc_summaries:
-                view = dataclasses.replace(view, toc_summary=brief_summary(a))
-            if qr and a.url:
-                view = dataclasses.replace(view, qr=Markup(present_qr.svg(a.url)))
-            articles.append(view)
-        sections.append(
-            SectionView(numbered_section.anchor, numbered_section.heading, tuple(articles))
-        )
+            if item.article.id in named:
+                anchors.setdefault(item.article.id, IndexLink(item.anchor, item.number))
+        views = ArticleViews(numbered_section.articles, make)
+        sections.append(SectionView(numbered_section.anchor, numbered_section.heading,
+                                    tuple(views) if kept else views))
     return ReportView(
         title=report.title,
         organisation=report.organisation,
