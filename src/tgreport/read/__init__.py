@@ -8,6 +8,7 @@ order, whichever way the file was read.
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import logging
 import os
@@ -18,6 +19,7 @@ from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
+from multiprocessing.connection import Connection
 from pathlib import Path
 
 from tgreport.errors import InputError
@@ -179,7 +181,10 @@ def _read_all(files: list[str], settings: Settings) -> Iterator[FileRead]:
     size = max(1, min(CHUNK_MAX_FILES, len(files) // (jobs * 16)))
     chunks = [files[i : i + size] for i in range(0, len(files), size)]
     workers = jobs - 1
-    pool = ProcessPoolExecutor(workers, mp_context=context, initializer=_ignore_interrupts)
+    # Each worker holds the reading end of a pipe whose other end only this process holds: when
+    # this process ends, however it ends, the workers see the pipe close and end too.
+    lifeline, held = context.Pipe(duplex=False)
+    pool = ProcessPoolExecutor(workers, mp_context=context, initializer=_start_worker, initargs=(lifeline,))
     sent: deque[tuple[int, Future[list[FileRead]]]] = deque()  # chunks given to workers, in order
     mine: dict[int, list[FileRead]] = {}  # chunks read here, by index
     front, back = 0, len(chunks)  # chunks[front:back] are not taken yet
@@ -193,6 +198,11 @@ def _read_all(files: list[str], settings: Settings) -> Iterator[FileRead]:
     lock = threading.Lock()
     finished = False
 
+    def shut_down() -> None:
+        pool.shutdown(wait=True, cancel_futures=True)
+        held.close()
+        lifeline.close()
+
     def start_workers() -> None:
         try:
             pool.submit(int).result()
@@ -200,7 +210,7 @@ def _read_all(files: list[str], settings: Settings) -> Iterator[FileRead]:
             failed.append(exc)
         with lock:
             if finished:  # this process read every file meanwhile: the workers are not needed
-                pool.shutdown(wait=True, cancel_futures=True)
+                shut_down()
             else:
                 ready.set()
 
@@ -249,7 +259,7 @@ def _read_all(files: list[str], settings: Settings) -> Iterator[FileRead]:
             finished = True
             starting = starter.is_alive() and not ready.is_set()
         if not starting:  # else the starting thread shuts the pool down; no need to wait for it
-            pool.shutdown(wait=True, cancel_futures=True)
+            shut_down()
 
 
 CHUNK_MAX_FILES = 32
@@ -259,9 +269,19 @@ def _read_chunk(paths: list[str], settings: Settings) -> list[FileRead]:
     return [read_file(path, settings) for path in paths]
 
 
-def _ignore_interrupts() -> None:
+def _start_worker(lifeline: Connection) -> None:
     # Ctrl-C reaches the whole process group: this process stops the run and says so, once.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    # A worker must not outlive the run, even one killed outright (the kernel's out-of-memory
+    # killer): nothing else would end it, since it holds what keeps the fork server up, and a
+    # result it is sending waits for a reader forever.
+    threading.Thread(target=_end_with, args=(lifeline,), daemon=True).start()
+
+
+def _end_with(lifeline: Connection) -> None:
+    with contextlib.suppress(EOFError, OSError):
+        lifeline.recv_bytes()  # nothing is ever sent: this returns when the other end closes
+    os._exit(1)
 
 
 def _check_lookalikes(article: Article, path: Path) -> Article:
