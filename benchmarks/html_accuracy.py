@@ -112,20 +112,20 @@ def measure(
     return good, count
 
 
+def read_first(page: Path, entry_id: str) -> Article:
+    """The page's first article; one that cannot be read has every field wrong."""
+    try:
+        return read_path(page, Settings())[0]
+    except InputError as exc:
+        print(f"{entry_id}: not read: {exc}")
+        return Article(id=entry_id, source=str(page), title=None)
+
+
 def main(argv: list[str]) -> int:
     verbose = "-v" in argv
     folder = Path(next(a for a in argv if a != "-v"))
     entries = json.loads((folder / "expected.json").read_text(encoding="utf-8"))
-
-    def read_one(entry: dict[str, Any]) -> Article:
-        page = folder / f"{entry['id']}.html"
-        try:
-            return read_path(page, Settings())[0]
-        except InputError as exc:  # every field of the page counts as wrong
-            print(f"{entry['id']}: not read: {exc}")
-            return Article(id=entry["id"], source=str(page), title=None)
-
-    measure(entries, read_one, verbose=verbose)
+    measure(entries, lambda entry: read_first(folder / f"{entry['id']}.html", entry["id"]), verbose=verbose)
     return 0
 
 

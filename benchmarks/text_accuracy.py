@@ -30,12 +30,9 @@ from pathlib import Path
 from typing import Any
 
 import lxml.html
-from html_accuracy import measure
+from html_accuracy import measure, read_first
 
-from tgreport.errors import InputError
 from tgreport.model import Article
-from tgreport.read import read_path
-from tgreport.settings import Settings
 
 SILENT = {"head", "script", "style", "noscript", "template", "iframe", "object", "embed", "svg",
           "canvas", "textarea", "input", "img", "video", "audio", "map"}
@@ -145,12 +142,7 @@ def main(argv: list[str]) -> int:
             counted.append(kept)
 
         def read_one(entry: dict[str, Any]) -> Article:
-            page = out / f"{entry['id']}.txt"
-            try:
-                return read_path(page, Settings())[0]
-            except InputError as exc:  # every field of the page counts as wrong
-                print(f"{entry['id']}: not read: {exc}")
-                return Article(id=entry["id"], source=str(page), title=None)
+            return read_first(out / f"{entry['id']}.txt", entry["id"])
 
         if unnamed:
             print(f"site not counted (the text does not name it): {', '.join(unnamed)}")
