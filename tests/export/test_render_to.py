@@ -12,9 +12,9 @@ import pytest
 from tgreport import Settings
 from tgreport.assemble import build_report
 from tgreport.export import registry
-from tgreport.export.docx import package
 from tgreport.model import Report
 from tgreport.pipeline import make, read, render
+from tgreport.support import pieces
 
 
 @pytest.fixture
@@ -27,7 +27,7 @@ def test_render_to_writes_what_render_gives(seeds_report: Report, name: str,
                                             monkeypatch: pytest.MonkeyPatch) -> None:
     # The DOCX body goes into its zip member in many small writes here: deflate gives the bytes
     # one write of the whole body gave.
-    monkeypatch.setattr(package, "_BATCH", 100)
+    monkeypatch.setattr(pieces, "BATCH", 100)
     exporter = registry.load(name)()
     out = io.BytesIO()
     exporter.render_to(seeds_report, Settings(), out)  # type: ignore[attr-defined]

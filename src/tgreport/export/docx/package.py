@@ -13,6 +13,7 @@ from lxml import etree
 from tgreport.errors import ExportError
 from tgreport.export.docx.photo import Media
 from tgreport.export.docx.wml import W_NS
+from tgreport.support.pieces import write_pieces
 
 FIXED_TIME = (1980, 1, 1, 0, 0, 0)  # the earliest time a zip can hold
 FIRST = ("[Content_Types].xml", "_rels/.rels")
@@ -46,15 +47,7 @@ def finish(doc: Any, body: str | Iterable[str], out: BinaryIO | None = None,
 
         def write_document(member: BinaryIO) -> None:
             member.write(head)
-            batch: list[str] = []
-            size = 0
-            for piece in pieces:
-                batch.append(piece)
-                size += len(piece)
-                if size > _BATCH:
-                    member.write("".join(batch).encode("utf-8"))
-                    batch, size = [], 0
-            member.write("".join(batch).encode("utf-8"))
+            write_pieces(member, pieces)
             member.write(tail)
 
         parts["word/document.xml"] = write_document
@@ -66,7 +59,6 @@ def finish(doc: Any, body: str | Iterable[str], out: BinaryIO | None = None,
     return buffer.getvalue()
 
 
-_BATCH = 1 << 16  # characters of body written to the zip at a time
 CONTENT_TYPES = "[Content_Types].xml"
 _RELS_NS = "http://schemas.openxmlformats.org/package/2006/relationships"
 _TYPES_NS = "http://schemas.openxmlformats.org/package/2006/content-types"

@@ -8,6 +8,7 @@ from typing import Any, BinaryIO, ClassVar
 from tgreport.export.html.base import stream_template, template_context
 from tgreport.model import Report
 from tgreport.settings import Settings
+from tgreport.support.pieces import write_pieces
 
 
 def _local_link(anchor: str) -> str:
@@ -37,20 +38,4 @@ class HtmlExporter:
         return render_html(report, options).encode("utf-8")
 
     def render_to(self, report: Report, options: Settings, out: BinaryIO) -> None:
-        batch: list[str] = []
-        size = 0
-        for piece in stream_html(report, options):  # most of Jinja2's pieces are a few words
-            if len(piece) > _BATCH:  # the TOC of a large report: not copied into a batch too
-                out.write("".join(batch).encode("utf-8"))
-                out.write(piece.encode("utf-8"))
-                batch, size = [], 0
-                continue
-            batch.append(piece)
-            size += len(piece)
-            if size > _BATCH:
-                out.write("".join(batch).encode("utf-8"))
-                batch, size = [], 0
-        out.write("".join(batch).encode("utf-8"))
-
-
-_BATCH = 1 << 16  # characters written at a time
+        write_pieces(out, stream_html(report, options))  # most of Jinja2's pieces are a few words
