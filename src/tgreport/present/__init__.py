@@ -339,31 +339,55 @@ def printable_report(report: Report) -> Report:
     """The report with every text in it, from any source (inputs, flags, the config file, a
     script), ids and paths included, fit for every format: see vn.printable. The one cleaning
     every output goes through; a report that needs none is returned as it is."""
-    cleaned: Report = _rewrite(report, printable, frozenset({"type"}))
+    cleaned: Report = _rewrite(report, _printable, frozenset({"type"}))
     if not cleaned.title.strip():  # nothing printable left ("\x00 "): the title every cover needs
         cleaned = dataclasses.replace(cleaned, title=DEFAULT_TITLE)
     return cleaned
 
 
+def _printable(text: str) -> str:
+    # vn.printable's answer for the usual text, found without its scan for unprintable
+    # characters (a regex pass over every article, most of this step's time): all it removes
+    # or replaces is unprintable to str.isprintable too (tests/present/test_printable.py).
+    if text.isprintable() and (text.isascii() or unicodedata.is_normalized("NFC", text)):
+        return text
+    return printable(text)
+
+
 _NOT_PROSE = _NOT_WORDING | {"url", "src"}
+# Values with no text inside: nothing to look at.
+_ATOMS = frozenset({type(None), bool, int, float, bytes, dt.date, dt.datetime})
 
 
 def _rewrite(value: Any, edit: Callable[[str], str], skip: frozenset[str]) -> Any:
+    """`value` with `edit` applied to every str inside it (tuples and dataclasses followed,
+    the fields named in `skip` left out); what nothing changed in is returned as it is, so a
+    report that needs no edit costs one look at each text and no copy."""
     if isinstance(value, str):
         return edit(value)
     if isinstance(value, tuple):
         items = tuple(_rewrite(v, edit, skip) for v in value)
         return value if all(a is b for a, b in zip(items, value, strict=True)) else items
-    if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        changes = {}
-        for f in dataclasses.fields(value):
-            if f.init and f.name not in skip:
-                old = getattr(value, f.name)
-                new = _rewrite(old, edit, skip)
-                if new is not old:
-                    changes[f.name] = new
-        return dataclasses.replace(value, **changes) if changes else value
-    return value
+    names = _visited_fields(type(value), skip)
+    if not names:
+        return value  # dates, numbers, None, objects that are not dataclasses
+    changes = {}
+    for name in names:
+        old = getattr(value, name)
+        if type(old) in _ATOMS:
+            continue
+        new = edit(old) if type(old) is str else _rewrite(old, edit, skip)
+        if new is not old:
+            changes[name] = new
+    return dataclasses.replace(value, **changes) if changes else value
+
+
+@functools.cache
+def _visited_fields(cls: type, skip: frozenset[str]) -> tuple[str, ...]:
+    # Once per class: dataclasses.fields and is_dataclass on every object were half the walk.
+    if not dataclasses.is_dataclass(cls):
+        return ()
+    return tuple(f.name for f in dataclasses.fields(cls) if f.init and f.name not in skip)
 
 
 @functools.cache
