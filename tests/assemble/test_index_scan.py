@@ -15,6 +15,7 @@ PIECES = [
     "30/2020/NĐ-CP", "1234/QĐ-TTg", "08-QĐi/TW", "x05-CT/TW", "-UBND", "Đồng chí", "đồng chí", "Đ/c",
     "Ông", "ông", "không", "Bà", "Nhà báo", "Thượng tá", "PGS.TS", "NGƯT", "Nguyễn Văn An", "Lê Thị Bình",
     ", Bí thư Tỉnh ủy", "của Bộ Chính trị", " ", "\n", ",", "/", "-", "2", "x",
+    "Đại tướng", "Đại hội", "Trung ", "xông", "1ông", "\u00a0", "\u0663", "số ",
 ]
 texts = st.lists(st.sampled_from(PIECES), max_size=16).map("".join)
 
@@ -28,7 +29,7 @@ def spans(matches: object) -> list[tuple[int, int]]:
 def test_document_patterns_match_as_finditer(text: str) -> None:
     for kind, pattern in documents._PATTERNS:
         if kind in documents._STARTS_AT_TYPE:
-            fast = matches_at(pattern, text, starts_of(text, documents.TYPE_WORDS))
+            fast = matches_at(pattern, text, starts_of(text, documents.TYPE_ANCHOR))
         elif kind == "code":
             fast = matches_at(pattern, text, documents._code_starts(text))
         else:
@@ -39,7 +40,7 @@ def test_document_patterns_match_as_finditer(text: str) -> None:
 @settings(max_examples=400, deadline=None)
 @given(texts)
 def test_honorific_pattern_matches_as_finditer(text: str) -> None:
-    fast = matches_at(people._BY_HONORIFIC, text, starts_of(text, people.HONORIFIC_STARTS))
+    fast = matches_at(people._BY_HONORIFIC, text, starts_of(text, people.HONORIFIC_ANCHOR))
     assert spans(fast) == spans(people._BY_HONORIFIC.finditer(text))
 
 
@@ -48,6 +49,21 @@ def test_the_pieces_do_produce_matches() -> None:
     text = "Theo Chỉ thị số 05-CT/TW, 30/2020/NĐ-CP; đồng chí Nguyễn Văn An, Bí thư Tỉnh ủy"
     assert len(documents.find_documents(text)) == 2
     assert [p.name for p in people.find_people(text)] == ["Nguyễn Văn An"]
+
+
+def test_guards_leave_out_the_places_no_match_begins_at() -> None:
+    text = "Nghị quyết của Đảng, Nghị quyết số 05, không ai, ông Lê Văn An, Trung ương, Trung tá Lê Văn Bình"
+    assert starts_of(text, documents.TYPE_ANCHOR) == [text.index("Nghị quyết số")]
+    assert starts_of(text, people.HONORIFIC_ANCHOR) == [text.index("ông Lê"), text.index("Trung tá")]
+    # A non-breaking space and a digit of another script are still a space and a digit.
+    assert starts_of("Luật\u00a0\u0663", documents.TYPE_ANCHOR) == [0]
+
+
+@settings(max_examples=300, deadline=None)
+@given(texts)
+def test_guarded_starts_are_places_where_a_word_begins(text: str) -> None:
+    for anchor in (documents.TYPE_ANCHOR, people.HONORIFIC_ANCHOR):
+        assert set(starts_of(text, anchor)) <= set(find_every(text, anchor.words))
 
 
 def find_every(text: str, words: tuple[str, ...]) -> list[int]:
@@ -76,6 +92,8 @@ def test_starts_of_sees_a_word_begin_inside_another() -> None:
 def test_one_pass_for_both_word_lists_finds_what_two_passes_find(text: str) -> None:
     groups = (documents.TYPE_WORDS, people.HONORIFIC_STARTS, OVERLAPPING)
     assert starts_of_each(text, groups) == tuple(find_every(text, g) for g in groups)
+    guarded = (documents.TYPE_ANCHOR, people.HONORIFIC_ANCHOR)
+    assert starts_of_each(text, guarded) == tuple(starts_of(text, g) for g in guarded)
 
 
 NAMES = ["Tô", "Tôn", "Tống", "Nguyễn", "Lê", "Văn", "Thị", "An", "Bình", "Đức", "Hà", "Nội", " ", ", ", "x",

@@ -368,7 +368,8 @@ def _rewrite(value: Any, edit: Callable[[str], str], skip: frozenset[str]) -> An
     if isinstance(value, tuple):
         items = tuple(_rewrite(v, edit, skip) for v in value)
         return value if all(a is b for a, b in zip(items, value, strict=True)) else items
-    names = _visited_fields(type(value), skip)
+    cls: type = type(value)
+    names = _visited_fields(cls, skip)
     if not names:
         return value  # dates, numbers, None, objects that are not dataclasses
     changes = {}

@@ -6,7 +6,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from tgreport.assemble.citations.scan import matches_at, starts_of
+from tgreport.assemble.citations.scan import Anchor, matches_at, starts_of
 
 # The issue's order, which the index follows: Party documents first, then State ones.
 TYPES: tuple[str, ...] = (
@@ -76,6 +76,9 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
 )
 # Where a match of each pattern can start (see scan.matches_at); the others run over the whole text.
 TYPE_WORDS = tuple(sorted({v for t in TYPES for v in (t, t.lower(), t.upper())}))
+# Both patterns that start at a type word go on to a number ("Chỉ thị 05", "Luật số 32/2019/QH14"):
+# a type word without one ("nghị quyết của Đảng", most of them) starts neither.
+TYPE_ANCHOR = Anchor(TYPE_WORDS, ahead=r"\s+(?:số\s+)?\d")
 _STARTS_AT_TYPE = frozenset({"coded", "bare"})
 # A code's first sign letters follow its first "-" or "/", at most 10 characters after its start
 # (five digits, "/2020"): the only places a "code" match can begin are just before such a mark.
@@ -177,11 +180,11 @@ def _code_starts(text: str) -> list[int]:
 def find_documents(text: str, type_starts: list[int] | None = None) -> list[DocumentRef]:
     """The documents cited in `text`, in order; the longest reading wins where patterns overlap.
 
-    `type_starts`: starts_of(text, TYPE_WORDS), when the caller has it already.
+    `type_starts`: starts_of(text, TYPE_ANCHOR), when the caller has it already.
     """
     found: list[DocumentRef] = []
     if type_starts is None:
-        type_starts = starts_of(text, TYPE_WORDS)
+        type_starts = starts_of(text, TYPE_ANCHOR)
     for kind, pattern in _PATTERNS:
         if kind in _STARTS_AT_TYPE:
             matches: list[re.Match[str]] | Iterator[re.Match[str]] = matches_at(pattern, text, type_starts)

@@ -9,14 +9,14 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from tgreport import vn
-from tgreport.assemble.citations.documents import TYPE_WORDS, TYPES, DocumentRef, find_documents
-from tgreport.assemble.citations.people import HONORIFIC_STARTS, PersonRef, find_people
+from tgreport.assemble.citations.documents import TYPE_ANCHOR, TYPES, DocumentRef, find_documents
+from tgreport.assemble.citations.people import HONORIFIC_ANCHOR, PersonRef, find_people
 from tgreport.assemble.citations.scan import starts_of_each
 from tgreport.model import Article, IndexEntry
 
 log = logging.getLogger(__name__)
 
-_ANCHORS = (TYPE_WORDS, HONORIFIC_STARTS)
+_ANCHORS = (TYPE_ANCHOR, HONORIFIC_ANCHOR)
 
 
 def article_text(article: Article) -> str:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from tgreport.assemble.citations.scan import matches_at, starts_of, trie_pattern
+from tgreport.assemble.citations.scan import Anchor, matches_at, starts_of, trie_pattern
 
 # Built from Unicode properties rather than typed out, so no precomposed Vietnamese capital is missed.
 _UPPER = "".join(chr(c) for c in range(0x41, 0x1F00) if chr(c).isupper() and chr(c).isalpha())
@@ -45,11 +45,14 @@ _HONORIFIC = (
     r"(?:[Đđ]ồng chí|[Đđ]/[cC]\.?|[Ôô]ng|[Bb]à|[Nn]hà báo|(?:Đại|Thượng|Trung|Thiếu) (?:tướng|tá)"
     r"|(?:GS|PGS|TS|ThS|BS|NGND|NGƯT)(?:\.\s?(?:TSKH|TS|ThS|BS))?\.?)"
 )
-# Where a match of _HONORIFIC can begin: its alternatives' opening letters (keep in step with it).
+# Where a match of _HONORIFIC can begin: its alternatives' opening letters (keep in step with it),
+# never right after a letter (its look-behind): "ông" inside "không" begins nothing.
 HONORIFIC_STARTS = (
     "Đồng chí", "đồng chí", "Đ/", "đ/", "Ông", "ông", "Bà", "bà", "Nhà báo", "nhà báo",
-    "Đại ", "Thượng ", "Trung ", "Thiếu ", "GS", "PGS", "TS", "ThS", "BS", "NGND", "NGƯT",
+    *(f"{grade} {rank}" for grade in ("Đại", "Thượng", "Trung", "Thiếu") for rank in ("tướng", "tá")),
+    "GS", "PGS", "TS", "ThS", "BS", "NGND", "NGƯT",
 )
+HONORIFIC_ANCHOR = Anchor(HONORIFIC_STARTS, word_start=True)
 _NAME = r"(?P<name>" + _SYLLABLE + r"(?:[ ]" + _SYLLABLE + r"){1,4})"
 _BY_HONORIFIC = re.compile(r"(?<![^\W\d_])" + _HONORIFIC + r"\s+" + _NAME + r"\s*,\s*")
 # A surname followed by 2–3 capitalised syllables, not inside a longer capitalised run on the right.
@@ -114,11 +117,11 @@ def _positioned_before(text: str, start: int) -> str | None:
 def find_people(text: str, honorific_starts: list[int] | None = None) -> list[PersonRef]:
     """People named with a position, in text order (a person may appear several times).
 
-    `honorific_starts`: starts_of(text, HONORIFIC_STARTS), when the caller has it already.
+    `honorific_starts`: starts_of(text, HONORIFIC_ANCHOR), when the caller has it already.
     """
     found: list[PersonRef] = []
     if honorific_starts is None:
-        honorific_starts = starts_of(text, HONORIFIC_STARTS)
+        honorific_starts = starts_of(text, HONORIFIC_ANCHOR)
     for m in matches_at(_BY_HONORIFIC, text, honorific_starts):
         name = m.group("name")
         if _POSITION.match(name):
