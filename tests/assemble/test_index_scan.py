@@ -115,3 +115,33 @@ def test_surnames_as_a_trie_match_as_the_longest_first_alternation(text: str) ->
 def test_a_surname_that_begins_another_gives_the_longer_name() -> None:
     assert [m.group("name") for m in people._NAME_AFTER_POSITION.finditer("ông Tôn Thị Bình, Tô Văn An")] == [
         "Tôn Thị Bình", "Tô Văn An"]
+
+
+def read_every_match(text: str) -> list[documents.DocumentRef]:
+    # find_documents as it was: every match read, then the longest reading kept where they overlap.
+    refs = []
+    for kind, pattern in documents._PATTERNS:
+        for m in pattern.finditer(text):
+            ref = documents._ref(kind, m, text)
+            if ref is not None:
+                refs.append(ref)
+    refs.sort(key=lambda r: (r.span[0], -(r.span[1] - r.span[0])))
+    kept: list[documents.DocumentRef] = []
+    for ref in refs:
+        if not kept or ref.span[0] >= kept[-1].span[1]:
+            kept.append(ref)
+    return kept
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from([*PIECES, "Nghị quyết XIII", "Nghị quyết Trung ương 4", "05-XY/TW", "Đại hội",
+                                 "Luật Đất đai"]), max_size=16).map("".join))
+def test_reading_only_the_citations_kept_keeps_the_same(text: str) -> None:
+    assert documents.find_documents(text) == read_every_match(text)
+
+
+def test_a_longer_match_that_names_nothing_hides_nothing() -> None:
+    # "Nghị quyết XIII" alone names no document; the "code" inside the next words still counts.
+    text = "Nghị quyết XIII 05-CT/TW"
+    assert [r.name for r in documents.find_documents(text)] == ["Chỉ thị số 05-CT/TW"]
+    assert documents.find_documents(text) == read_every_match(text)

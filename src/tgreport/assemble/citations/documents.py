@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -159,6 +160,7 @@ def _ref(kind: str, m: re.Match[str], text: str) -> DocumentRef | None:
     return DocumentRef("Nghị quyết", f"NQĐH|{roman}|{body}", name, _roman(roman), issuer, span=span)
 
 
+@functools.lru_cache(maxsize=256)
 def _roman(text: str) -> int:
     values = {"I": 1, "V": 5, "X": 10, "L": 50}
     total = 0
@@ -182,9 +184,9 @@ def find_documents(text: str, type_starts: list[int] | None = None) -> list[Docu
 
     `type_starts`: starts_of(text, TYPE_ANCHOR), when the caller has it already.
     """
-    found: list[DocumentRef] = []
     if type_starts is None:
         type_starts = starts_of(text, TYPE_ANCHOR)
+    found: list[tuple[str, re.Match[str]]] = []
     for kind, pattern in _PATTERNS:
         if kind in _STARTS_AT_TYPE:
             matches: list[re.Match[str]] | Iterator[re.Match[str]] = matches_at(pattern, text, type_starts)
@@ -192,14 +194,16 @@ def find_documents(text: str, type_starts: list[int] | None = None) -> list[Docu
             matches = matches_at(pattern, text, _code_starts(text))
         else:
             matches = pattern.finditer(text)  # a literal first word: the regex engine is quick
-        for m in matches:
-            ref = _ref(kind, m, text)
-            if ref is not None:
-                found.append(ref)
-    found.sort(key=lambda r: (r.span[0], -(r.span[1] - r.span[0])))
+        found.extend((kind, m) for m in matches)
+    # The longest reading first where several begin at one place (a stable sort: then in the
+    # patterns' order). A match inside a citation already taken is passed over unread, so only
+    # the citations kept are worked out ("05-CT/TW" inside "Chỉ thị 05-CT/TW" is not).
+    found.sort(key=lambda f: (f[1].start(), f[1].start() - f[1].end()))
     kept: list[DocumentRef] = []
-    for ref in found:
-        if kept and ref.span[0] < kept[-1].span[1]:
+    for kind, m in found:
+        if kept and m.start() < kept[-1].span[1]:
             continue  # inside a longer citation already taken ("Chỉ thị 05-CT/TW" ⊃ "05-CT/TW")
-        kept.append(ref)
+        ref = _ref(kind, m, text)
+        if ref is not None:
+            kept.append(ref)
     return kept
