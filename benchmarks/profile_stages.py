@@ -50,12 +50,15 @@ def main() -> int:
 
     # Timed as a stage of its own: a fresh process pays it on every run.
     start, cpu = time.perf_counter(), time.process_time()
+    from tgreport import present
     from tgreport.pipeline import build_report, read, render
 
     print(f"{'imports':<16} {time.perf_counter() - start:8.2f} s {time.process_time() - cpu:8.2f} s CPU",
           flush=True)
     articles = stage("read", lambda: read([args.pages]).articles)
     report = stage("assemble", lambda: build_report(articles))
+    # What render does first for every format, timed on its own (render does it again).
+    stage("present", lambda: present.printable_report(report))
     for name in args.formats:
         engine = "weasyprint" if name == "pdf-weasyprint" else "reportlab"
         format = "pdf" if name == "pdf-weasyprint" else name
