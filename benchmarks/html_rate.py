@@ -3,12 +3,14 @@
     python benchmarks/html_rate.py FOLDER [JOBS...]
 
 Prints one line per process count: the best of three passes (each pass reads every file afresh;
-no cache). Make a folder big enough for the pool to start (read.POOL_MIN_FILES files or more),
-for example 20 copies of each page of a corpus.
+no cache), with the load average beside it: on a shared machine pages/s depend on it (see
+read_cpu.py for the CPU time a page). Make a folder big enough for the pool to start
+(read.POOL_MIN_FILES files or more), for example 20 copies of each page of a corpus.
 """
 
 from __future__ import annotations
 
+import os
 import sys
 import time
 
@@ -25,7 +27,9 @@ def main(folder: str, jobs: list[int]) -> int:
             start = time.perf_counter()
             pages = len(read_files([folder], settings).articles)
             best = min(best, time.perf_counter() - start)
-        print(f"jobs={count}: {pages} pages in {best:.2f} s = {pages / best:.0f} pages/s")
+        load = ", ".join(f"{x:.2f}" for x in os.getloadavg())
+        print(f"jobs={count}: {pages} pages in {best:.2f} s = {pages / best:.0f} pages/s "
+              f"(load average {load})")
     return 0
 
 

@@ -117,3 +117,20 @@ def test_the_read_cache_starts_afresh_when_the_sources_change(tmp_path: Path) ->
     two = ReadCache(Settings(sources={"a/": "Báo A"}), tmp_path)
     three = ReadCache(Settings(outlets={"a.vn": "Báo A"}), tmp_path)
     assert len({one._key, two._key, three._key}) == 3
+
+
+def test_each_meta_name_gives_its_first_content_not_empty_once_cleaned() -> None:
+    from tgreport.read.html_meta import page_meta, parse
+
+    tree = parse(
+        '<html><head><title>Tiêu đề của cửa sổ</title>'
+        '<meta property="og:description" content="\u200b \u00a0">'
+        '<meta name="OG:Description" content="  Đoạn   sapo  ">'
+        '<meta property="og:description" content="Một mô tả sau">'
+        '<meta name="author" content="Super User"><meta itemprop="author" content="Hoàng Nam">'
+        '</head><body><p>Bài viết</p><time datetime="2024-03-05T08:30">5/3</time></body></html>')
+    meta = page_meta(tree)
+    assert meta.description == "Đoạn sapo"  # the first holds only spaces once cleaned
+    assert meta.og_title == "Tiêu đề của cửa sổ"  # no og:title: the window's <title>
+    assert meta.authors == ()  # the first author meta is a CMS account, not a writer
+    assert meta.published == dt.datetime(2024, 3, 5, 8, 30)  # from <time> in the body

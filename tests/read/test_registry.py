@@ -56,6 +56,13 @@ def test_builtins_cover_the_documented_suffixes() -> None:
         registry.reader_for(Path("a.docx"))
 
 
+def test_a_reading_process_imports_only_the_readers_of_the_files_given() -> None:
+    assert registry.modules_for(["a/1.txt", "b/2.TXT"]) == ["tgreport.read.text"]
+    assert registry.modules_for(["1.htm", "2.html", "3.jsonl", "4.txt", "5.docx"]) == [
+        "tgreport.read.html", "tgreport.read.json", "tgreport.read.text"]
+    assert registry.modules_for([]) == []
+
+
 def test_a_third_party_reader_is_found_and_used_like_a_builtin(
     plugin: None, tmp_path: Path, caplog: pytest.LogCaptureFixture
 ) -> None:
@@ -68,4 +75,5 @@ def test_a_third_party_reader_is_found_and_used_like_a_builtin(
     titles = sorted(a.title or "" for a in result.articles)
     assert titles == ["Tin từ Markdown", "Tin văn bản"]  # .txt still read by the built-in reader
     assert [Path(e.path or "").name for e in result.skipped] == ["b.md"]
+    assert registry.modules_for(["a.md", "c.txt"]) == ["tgreport.read.text", "tgreport_md_reader"]
     assert any("'.txt' from" in r.getMessage() and "already taken" in r.getMessage() for r in caplog.records)

@@ -175,9 +175,10 @@ def _read_all(files: list[str], settings: Settings) -> Iterator[FileRead]:
     from multiprocessing import get_context
 
     # One way to start workers, whatever else runs: the fork server (a fork would copy locks
-    # the progress bar's thread may hold). It imports the readers once, before the first chunk.
+    # the progress bar's thread may hold). It imports the readers of these files once, before
+    # the first chunk, and no other: a worker's start is its imports.
     context = get_context("forkserver")
-    context.set_forkserver_preload(["tgreport.read.text", "tgreport.read.html", "tgreport.read.json"])
+    context.set_forkserver_preload(registry.modules_for(files))
     size = max(1, min(CHUNK_MAX_FILES, len(files) // (jobs * 16)))
     chunks = [files[i : i + size] for i in range(0, len(files), size)]
     workers = jobs - 1

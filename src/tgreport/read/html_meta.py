@@ -46,23 +46,31 @@ def _clean(text: str | None) -> str | None:
     return text or None
 
 
-def _meta(tree: Any) -> dict[str, str]:
-    """The first non-empty content of each <meta> by its property/name/itemprop, lower-cased."""
-    found: dict[str, str] = {}
-    for element in tree.iter("meta"):
-        content = _clean(element.get("content"))
-        if not content:
-            continue
-        for attr in ("property", "name", "itemprop"):
-            key = (element.get(attr) or "").strip().lower()
-            if key and key not in found:
-                found[key] = content
-    return found
+class _Metas:
+    """The <meta> contents by property/name/itemprop, lower-cased: `get` gives the first that is
+    not empty once cleaned. Only the few names asked for are cleaned, not every tag of a page
+    (pages carry dozens: cleaning them all was half of reading the metadata)."""
+
+    def __init__(self, elements: list[Any]) -> None:
+        self._raw: dict[str, list[str]] = {}
+        for element in elements:
+            content = element.get("content")
+            if not content:
+                continue
+            for attr in ("property", "name", "itemprop"):
+                key = element.get(attr)
+                if key:
+                    key = key.strip().lower()
+                    if key:
+                        self._raw.setdefault(key, []).append(content)
+
+    def get(self, key: str) -> str | None:
+        return next((c for raw in self._raw.get(key, ()) if (c := _clean(raw))), None)
 
 
-def _json_ld(tree: Any) -> dict[str, Any]:
+def _json_ld(scripts: list[Any]) -> dict[str, Any]:
     """The page's NewsArticle (or Article) object from its JSON-LD scripts, {} when none."""
-    for script in tree.iter("script"):
+    for script in scripts:
         if (script.get("type") or "").strip().lower() != "application/ld+json":
             continue
         try:
@@ -144,35 +152,44 @@ def _site_name(value: str | None) -> str | None:
     return value
 
 
+_TAGS = ("meta", "script", "link", "base", "time", "title")
+
+
 def page_meta(tree: Any) -> PageMeta:
-    meta = _meta(tree)
-    ld = _json_ld(tree)
+    # One walk over the tree for every tag looked at here: each walk costs as much as the work
+    # done on what it finds.
+    tags: dict[str, list[Any]] = {tag: [] for tag in _TAGS}
+    for element in tree.iter(*_TAGS):
+        tags[element.tag].append(element)
+    meta = _Metas(tags["meta"])
+    ld = _json_ld(tags["script"])
     canonical = next(
-        (_clean(link.get("href")) for link in tree.iter("link")
+        (_clean(link.get("href")) for link in tags["link"]
          if "canonical" in (link.get("rel") or "").lower().split()),
         None,
     )
     url = canonical or meta.get("og:url") or _clean(ld.get("url") if isinstance(ld.get("url"), str) else None)
     if url and not url.lower().startswith(("http://", "https://")):
         url = None
-    base = next((b.get("href") for b in tree.iter("base")), None)
+    base = next((b.get("href") for b in tags["base"]), None)
     host = host_of(url) or host_of(base) or _link_host(tree)
     published = (
         parse_iso(ld.get("datePublished") if isinstance(ld.get("datePublished"), str) else None)
         or parse_iso(meta.get("article:published_time"))
         or parse_iso(meta.get("datepublished"))
         or parse_iso(meta.get("pubdate"))
-        or next((d for t in tree.iter("time") if (d := parse_iso(t.get("datetime")))), None)
+        or next((d for t in tags["time"] if (d := parse_iso(t.get("datetime")))), None)
     )
     headline = ld.get("headline") if isinstance(ld.get("headline"), str) else None
     publisher = _names(ld.get("publisher"))
     site = _site_name(meta.get("og:site_name")) or (_site_name(publisher[0]) if publisher else None)
-    authors = writers(_names(ld.get("author"))) or writers([meta["author"]] if "author" in meta else [])
+    authors = writers(_names(ld.get("author"))) or writers([author] if (author := meta.get("author")) else [])
     return PageMeta(
         title=_clean(headline),
         description=meta.get("og:description") or meta.get("description")
         or _clean(ld.get("description") if isinstance(ld.get("description"), str) else None),
-        og_title=meta.get("og:title") or meta.get("twitter:title") or _clean(tree.findtext(".//title")),
+        og_title=meta.get("og:title") or meta.get("twitter:title")
+        or _clean(tags["title"][0].text if tags["title"] else None),
         published=published,
         authors=authors,
         site=_clean(site),

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import importlib
 import logging
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -58,6 +58,14 @@ def _targets() -> dict[str, str]:
 def suffixes() -> tuple[str, ...]:
     """Every suffix some reader reads (".txt", ".html", …)."""
     return tuple(_targets())
+
+
+def modules_for(paths: Iterable[str]) -> list[str]:
+    """The modules of the readers of `paths`' suffixes: all a reading process needs imported
+    (a folder of page text needs no HTML parser)."""
+    targets = _targets()
+    found = {targets.get(Path(p).suffix.lower()) for p in paths}  # reader_for's rule
+    return sorted({t.partition(":")[0] for t in found if t is not None})
 
 
 def reader_for(path: Path) -> Reader:
