@@ -41,7 +41,7 @@ class Para:
     field_begin: str | None = None  # a complex field (the TOC) starts before the runs
     field_end: bool = False  # … and ends after them
     xml: str | None = None  # written as it is instead (the cover's header table); no runs
-    photo: Picture | None = None  # a photo paragraph: its drawing is made by photo.embed (the runs name it)
+    photo: Picture | None = None  # a photo paragraph: its drawing is made by photo.Photos (the runs name it)
     height: int | None = None  # an `xml` table's exact height in twips, for the page estimate
     keep_next: bool = False  # kept on the page of the next paragraph, whatever its style says
     keep_lines: bool = False  # … and its lines kept on one page

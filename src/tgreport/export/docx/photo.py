@@ -39,17 +39,10 @@ class Media:
 _EXTENSIONS = {"image/jpeg": "jpeg", "image/png": "png"}
 
 
-def embed(doc: Any, paras: Iterable[Para]) -> list[Media]:
-    """Give each photo paragraph of `paras` its drawing; the pictures, each once however many
-    paragraphs show it, for package.finish to add. Names and ids keep clear of those the
-    reference document already has."""
-    photos = Photos(doc)
-    photos.embed(paras)
-    return list(photos.media.values())
-
-
 class Photos:
-    """embed, for paragraphs given a part at a time: the same drawings and pictures."""
+    """Gives each photo paragraph its drawing (`embed`, for paragraphs given a part at a time);
+    `media`: the pictures, each once however many paragraphs show it, for package.finish to add.
+    Names and ids keep clear of those the reference document already has."""
 
     def __init__(self, doc: Any) -> None:
         self.taken_ids = set(doc.part.rels)

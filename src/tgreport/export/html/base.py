@@ -33,6 +33,8 @@ from tgreport.export.html.view import (
     IndexGroup,
     IndexLine,
     IndexLink,
+    ManifestItem,
+    NcxPoint,
     PhotoUrl,
     ReportView,
     SectionView,
@@ -172,6 +174,7 @@ _STYLE_CSS = {
 _DATA_TYPES = frozenset(
     {
         ArticleView, TocView, SectionView, IndexLink, IndexLine, IndexGroup, FontFaceView, ReportView,
+        ManifestItem, NcxPoint,
         present.Summary, Theme,
     }
 )

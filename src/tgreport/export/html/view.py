@@ -278,6 +278,27 @@ class IndexGroup:
     lines: tuple[IndexLine, ...]
 
 
+@dataclass(frozen=True, slots=True)
+class ManifestItem:
+    """A file of the EPUB, as content.opf lists it."""
+
+    id: str
+    href: str
+    media_type: str
+    spine: bool = False
+    properties: str | None = None
+
+
+@dataclass(slots=True)
+class NcxPoint:
+    """An entry of the EPUB's toc.ncx."""
+
+    order: int
+    label: str
+    src: str
+    children: list[NcxPoint] = dataclasses.field(default_factory=list)
+
+
 @dataclass(frozen=True)
 class ReportView:
     """Everything the templates print, worded by present.py, in plain values."""
