@@ -52,7 +52,7 @@ def _advances(path: str) -> tuple[dict[int, int], int]:
 
 # The words _Measure remembers at most per face: far more than a language's words, but not
 # every number and name of a digest of a million articles.
-_KNOWN_WORDS = 200_000
+_KNOWN_WORDS = 50_000
 
 
 class _Measure:
