@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 from markupsafe import escape
 
 from tgreport.export.html import epub
-from tgreport.export.html.view import text_filter
+from tgreport.export.html.view import text_filter, text_filters
 from tgreport.model import Caption, Heading, ListBlock, Paragraph, Report
 from tgreport.pipeline import render
 
@@ -68,6 +68,14 @@ def test_the_article_template_writes_every_block_kind() -> None:
 @given(st.text(alphabet=st.sampled_from("aĐđ0123456789٣_-/ &<>\"'Ệ\x00\x0b\ufffe CTWNĐP.")))
 def test_text_filter_equals_the_reference(text: str) -> None:
     assert str(text_filter(text)) == _reference_filter(text)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.text(alphabet=st.sampled_from("a0123456789-/ &<CTĐ\x00¤")), max_size=6))
+def test_text_filters_is_text_filter_of_each(texts: list[str]) -> None:
+    # One pass over the joined texts, the same as one call each: codes stop at a text's end,
+    # and a text holding the joining character itself is escaped on its own.
+    assert [str(m) for m in text_filters(texts)] == [str(text_filter(t)) for t in texts]
 
 
 def test_a_users_article_template_is_used_in_html_and_epub(sample_report: Report, tmp_path: Path) -> None:

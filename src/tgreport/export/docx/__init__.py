@@ -9,12 +9,13 @@ pass (for 1,000 articles about 0.6 s of counting lines, against 2.8 s), so the D
 from __future__ import annotations
 
 import logging
+from collections.abc import Iterable, Iterator
 from typing import BinaryIO, ClassVar
 
 from tgreport import present
 from tgreport.export.docx import body, letterhead, package, photo, reference, toc
 from tgreport.export.docx.brief import brief_paragraphs
-from tgreport.export.docx.layout import estimate_pages, fold_space_before, keep_tails
+from tgreport.export.docx.layout import estimate_pages, fold_space_before, keep_tails, line_counter
 from tgreport.export.docx.paragraphs import Para, body_pieces
 from tgreport.export.docx.signature import signature_paras
 from tgreport.export.docx.styles import style_specs
@@ -35,14 +36,21 @@ def paragraphs(report: Report, frame_height_pt: float, date_style: str = "offici
     articles' dates (the cover's stays official); `letterhead_xml` the cover's official header;
     `article_break` "run" lets articles follow each other; `qr` puts a QR code to each
     article's address under its source line."""
-    paras = body.cover(report, frame_height_pt, letterhead_xml)
-    paras += toc.entries(report, date_style, toc_summaries)
-    paras += body.summary(report, text_width)
-    paras += body.articles(report, date_style, article_break, qr)
-    paras += signature_paras(report, text_width)
+    return [p for part in parts(report, frame_height_pt, date_style, letterhead_xml, text_width,
+                                 toc_summaries, article_break, qr) for p in part]
+
+
+def parts(report: Report, frame_height_pt: float, date_style: str = "official",
+          letterhead_xml: str | None = None, text_width: int = 0, toc_summaries: bool = False,
+          article_break: str = "page", qr: bool = False) -> Iterator[list[Para]]:
+    """paragraphs, a few at a time: an article's paragraphs are always in one part."""
+    yield body.cover(report, frame_height_pt, letterhead_xml)
+    yield from toc.entry_parts(report, date_style, toc_summaries)
+    yield body.summary(report, text_width)
+    yield from body.article_parts(report, date_style, article_break, qr)
+    yield signature_paras(report, text_width)
     if report.index:
-        paras += body.appendix(report)
-    return paras
+        yield body.appendix(report)
 
 
 class DocxExporter:
@@ -57,7 +65,11 @@ class DocxExporter:
         self._make(report, options, out)
 
     def _make(self, report: Report, options: Settings, out: BinaryIO | None) -> bytes:
-        """The DOCX's bytes, or b"" once written into `out` (its body written as it is made)."""
+        """The DOCX's bytes, or b"" once written into `out` (its body written as it is made).
+
+        The paragraphs are made twice, a part at a time, and not kept: once for the page
+        estimate (the TOC, written first, shows where every article starts), once to be written.
+        """
         theme = options.theme
         doc = reference.open_document(options.template)
         custom = options.template is not None
@@ -70,20 +82,39 @@ class DocxExporter:
         reference.clear_body(doc)
         head = present_header.letterhead(report)
         head_xml = None if head is None else letterhead.letterhead_xml(head, theme, area.text_width)
-        if options.kind == "brief":
-            paras = brief_paragraphs(report, head_xml, twips(theme.paragraph_space_pt))
-            paras += signature_paras(report, area.text_width)
-        else:
-            paras = paragraphs(report, area.text_height / 20, options.date_style, head_xml, area.text_width,
-                               options.toc_summaries, options.article_break, options.qr)
-            keep_tails(paras, specs, theme, area.text_width)
-        if not custom:  # a user's template keeps its own spacing, untouched by direct formatting
-            fold_space_before(paras, specs)
         # With a user's template the estimate still uses the theme's fonts and sizes.
-        pages = estimate_pages(paras, specs, options.theme, area.text_width, area.text_height)
-        media = photo.embed(doc, paras)
+        count = line_counter(specs, options.theme, area.text_width)
+
+        def document(photos: photo.Photos) -> Iterator[Para]:
+            """The paragraphs as they are written: tails kept, spaces folded, photos drawn."""
+            if options.kind == "brief":
+                made: Iterable[list[Para]] = [
+                    brief_paragraphs(report, head_xml, twips(theme.paragraph_space_pt))
+                    + signature_paras(report, area.text_width)
+                ]
+            else:
+                made = parts(report, area.text_height / 20, options.date_style, head_xml, area.text_width,
+                             options.toc_summaries, options.article_break, options.qr)
+            tied = made if options.kind == "brief" else map(_tails, made)
+            paras: Iterable[Para] = (p for part in tied for p in part)
+            if not custom:  # a user's template keeps its own spacing, untouched by direct formatting
+                paras = fold_space_before(paras, specs)
+            for p in paras:
+                if p.photo is not None:
+                    photos.embed((p,))
+                yield p
+
+        def _tails(part: list[Para]) -> list[Para]:
+            keep_tails(part, specs, theme, area.text_width, count)
+            return part
+
+        estimated = photo.Photos(doc)
+        pages = estimate_pages(document(estimated), specs, options.theme, area.text_width, area.text_height,
+                               count)
+        written = photo.Photos(doc)  # the same names and ids again, for the paragraphs written
         reference.set_header(doc, theme, area.text_width)
         subject = " — ".join(p for p in (present.cover_period(report), present.cover_count(report)) if p)
         reference.set_properties(doc, report, subject)
-        log.debug("DOCX: %d paragraphs, %d pages estimated", len(paras), max(pages.values(), default=1))
-        return package.finish(doc, body_pieces(paras, pages), out, media)
+        log.debug("DOCX: %d pages estimated", max(pages.values(), default=1))
+        return package.finish(doc, body_pieces(document(written), pages), out,
+                              list(estimated.media.values()))

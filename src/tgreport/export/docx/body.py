@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 from tgreport import present
 from tgreport.export.docx.chart import chart_paras
 from tgreport.export.docx.paragraphs import PAGEREF, TAB, Para, Run, marked, text
@@ -64,20 +66,26 @@ def articles(report: Report, date_style: str = "official", article_break: str = 
              qr: bool = False) -> list[Para]:
     """Every section and article; with `article_break` "run" an article starts a page only when
     it is the first (after the overview) or a section's first comes after the section heading."""
-    paras: list[Para] = []
+    return [p for part in article_parts(report, date_style, article_break, qr) for p in part]
+
+
+def article_parts(report: Report, date_style: str = "official", article_break: str = "page",
+                  qr: bool = False) -> Iterator[list[Para]]:
+    """articles, a section heading or an article at a time: a large digest's paragraphs are
+    never all in memory."""
     grouped = report.grouped
+    started = False  # a paragraph came before
     for section in present.outline(report):
         if section.section is not None:
-            paras.append(Para("Heading1", [text(section.heading)], page_break=True,
-                              bookmark=section.anchor))
+            yield [Para("Heading1", [text(section.heading)], page_break=True, bookmark=section.anchor)]
+            started = True
         for i, na in enumerate(section.articles):
             opens_section = grouped and i == 0  # right under its section's heading
-            runs_on = article_break == "run" and bool(paras) and not opens_section
+            runs_on = article_break == "run" and started and not opens_section
             heading = Para("Heading2" if grouped else "Heading1", [text(na.heading)], bookmark=na.anchor,
                            page_break=not (opens_section or runs_on), before=_RUN_GAP if runs_on else None)
-            paras.append(heading)
-            paras += article(heading, na.article, date_style, report.highlight, qr=qr)
-    return paras
+            yield [heading, *article(heading, na.article, date_style, report.highlight, qr=qr)]
+            started = True
 
 
 def article(heading: Para, a: Article, date_style: str = "official",

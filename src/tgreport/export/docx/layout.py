@@ -12,8 +12,9 @@ spaces by up to 5% to fit a word, and it never breaks a line after a hyphen.
 from __future__ import annotations
 
 import re
+from array import array
 from bisect import bisect_right
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from functools import cache
 from itertools import accumulate
@@ -49,6 +50,11 @@ def _advances(path: str) -> tuple[dict[int, int], int]:
         return widths, font["head"].unitsPerEm
 
 
+# The words _Measure remembers at most per face: far more than a language's words, but not
+# every number and name of a digest of a million articles.
+_KNOWN_WORDS = 50_000
+
+
 class _Measure:
     """Word widths in points for the four faces of the theme's two families, memoised."""
 
@@ -67,6 +73,8 @@ class _Measure:
         cache = self.caches[face]
         found = cache.get(word)
         if found is None:
+            if len(cache) >= _KNOWN_WORDS:
+                cache.clear()
             found = cache[word] = self._measure(face, word)
         return found
 
@@ -98,6 +106,8 @@ class _Measure:
         try:
             widths = list(map(cache.__getitem__, pieces))
         except KeyError:  # words not seen before: measure (and remember) each once
+            if len(cache) >= _KNOWN_WORDS:
+                cache.clear()
             for piece in set(pieces).difference(cache):
                 cache[piece] = self._measure(face, piece)
             widths = list(map(cache.__getitem__, pieces))
@@ -251,11 +261,12 @@ def _walk(words: list[tuple[float, float]], first: float, other: float) -> int:
     return lines
 
 
-def fold_space_before(paras: list[Para], specs: dict[str, StyleSpec]) -> None:
-    """Move each paragraph's space before onto the previous paragraph's space after.
+def fold_space_before(paras: Iterable[Para], specs: dict[str, StyleSpec]) -> Iterator[Para]:
+    """The paragraphs, each one's space before moved onto the previous paragraph's space after.
 
     Word adds the two spaces between paragraphs; LibreOffice (for a DOCX) keeps only the larger;
     ReportLab adds them. With one of the two always zero every engine leaves the same gap.
+    A paragraph is given out once the next one has been folded into it.
     """
     previous: Para | None = None
     for p in paras:
@@ -266,18 +277,25 @@ def fold_space_before(paras: list[Para], specs: dict[str, StyleSpec]) -> None:
             if above:
                 previous.after = above + before
                 p.before = 0
+        if previous is not None:
+            yield previous
         previous = p
+    if previous is not None:
+        yield previous
 
 
 def estimate_pages(
-    paras: Iterable[Para], specs: dict[str, StyleSpec], theme: Theme, text_width: int, text_height: int
-) -> dict[str, int]:
-    """Bookmark → the 1-based page where its paragraph starts."""
-    paras = list(paras)
-    count = _line_counter(specs, theme, text_width)
-    lines = [count(p) for p in paras]
-    boxes = [_box(p, specs[p.style], count) for p, count in zip(paras, lines, strict=True)]
-    return paginate(boxes, text_height)
+    paras: Iterable[Para], specs: dict[str, StyleSpec], theme: Theme, text_width: int, text_height: int,
+    count: Callable[[Para], int] | None = None,
+) -> Pages:
+    """Bookmark → the 1-based page where its paragraph starts. The paragraphs are laid out as
+    they come and not kept: a large digest's are never all in memory. `count` (line_counter)
+    shares what it has measured with keep_tails."""
+    count = count or line_counter(specs, theme, text_width)
+    pages = Paginator(text_height)
+    for p in paras:
+        pages.add(_box(p, specs[p.style], count(p)))
+    return pages.finish()
 
 
 def _box(p: Para, s: StyleSpec, lines: int) -> _Box:
@@ -297,7 +315,12 @@ def _box(p: Para, s: StyleSpec, lines: int) -> _Box:
     )
 
 
-def _line_counter(specs: dict[str, StyleSpec], theme: Theme, text_width: int) -> Callable[[Para], int]:
+# The plain paragraphs line_counter remembers at most: enough for a digest's repeats and for
+# keep_tails and the estimate to count each paragraph once, not a whole large digest's text.
+_KNOWN_PARAGRAPHS = 20_000
+
+
+def line_counter(specs: dict[str, StyleSpec], theme: Theme, text_width: int) -> Callable[[Para], int]:
     """count_lines for a paragraph of `specs`' styles, with what it measures remembered."""
     measure = _Measure(theme)
     # Digests repeat paragraphs (boilerplate, merged near-duplicates): plain ones are memoised.
@@ -310,6 +333,8 @@ def _line_counter(specs: dict[str, StyleSpec], theme: Theme, text_width: int) ->
             key = (p.style, runs[0].text)
             lines = known.get(key)
             if lines is None:
+                if len(known) >= _KNOWN_PARAGRAPHS:
+                    known.clear()
                 lines = known[key] = count_lines(p, s, text_width, measure)
             return lines
         return count_lines(p, s, text_width, measure)
@@ -323,7 +348,8 @@ TAIL_LINES = 4
 TAIL_KEEP_LINES = 8
 
 
-def keep_tails(paras: list[Para], specs: dict[str, StyleSpec], theme: Theme, text_width: int) -> None:
+def keep_tails(paras: list[Para], specs: dict[str, StyleSpec], theme: Theme, text_width: int,
+               count: Callable[[Para], int] | None = None) -> None:
     """Keep each article's ending together: its last paragraphs (`Para.tail` marks the last one),
     counted from the end until TAIL_LINES lines, are kept whole and with the next.
 
@@ -332,7 +358,7 @@ def keep_tails(paras: list[Para], specs: dict[str, StyleSpec], theme: Theme, tex
     TAIL_KEEP_LINES is not tied: it still breaks as widow control allows, and a byline after it
     may still start a page alone when the paragraph ends on a page's last line.
     """
-    count = _line_counter(specs, theme, text_width)
+    count = count or line_counter(specs, theme, text_width)
     for i, p in enumerate(paras):
         if not p.tail:
             continue
@@ -360,20 +386,88 @@ def _min_chunk(box: _Box) -> int:
     return box.lines if box.keep_lines or box.lines <= 3 else 2
 
 
-def paginate(boxes: list[_Box], height: int) -> dict[str, int]:
-    pages: dict[str, int] = {}
-    page, y = 1, 0
-    previous_keeps = False
-    for i, box in enumerate(boxes):
-        if box.page_break and (y > 0 or i > 0):
-            page, y = page + 1, 0
-        if box.keep_next and not previous_keeps and y > 0 and _chain_height(boxes, i) + y > height:
-            page, y = page + 1, 0
-        previous_keeps = box.keep_next
-        first_page, page, y = _place(box, page, y, height)
-        if box.bookmark:
-            pages[box.bookmark] = first_page
-    return pages
+def _is_article(anchor: str) -> bool:
+    """An article's bookmark, "a12" (present.NumberedArticle.anchor), written back the same."""
+    number = anchor[1:]
+    return anchor[:1] == "a" and number.isascii() and number.isdigit() and number[:1] != "0"
+
+
+class Pages(Mapping[str, int]):
+    """Bookmark → page, with the articles' ("a12") in an array by number: a digest of a
+    million short articles holds a million of them."""
+
+    def __init__(self) -> None:
+        self._articles = array("I")
+        self._others: dict[str, int] = {}
+
+    def __setitem__(self, anchor: str, page: int) -> None:
+        if _is_article(anchor):
+            n = int(anchor[1:])
+            if n >= len(self._articles):
+                self._articles.extend([0] * (n + 1 - len(self._articles)))
+            self._articles[n] = page
+        else:
+            self._others[anchor] = page
+
+    def __getitem__(self, anchor: str) -> int:
+        if _is_article(anchor):
+            n = int(anchor[1:])
+            if n < len(self._articles) and self._articles[n]:
+                return self._articles[n]
+            raise KeyError(anchor)
+        return self._others[anchor]
+
+    def __iter__(self) -> Iterator[str]:
+        yield from self._others
+        yield from (f"a{n}" for n, page in enumerate(self._articles) if page)
+
+    def __len__(self) -> int:
+        return len(self._others) + sum(1 for page in self._articles if page)
+
+
+class Paginator:
+    """paginate, a box at a time: boxes wait only while a chain kept with what follows is open
+    (the lines of one article's head, at most), so a digest's boxes are never all kept."""
+
+    def __init__(self, height: int) -> None:
+        self.height = height
+        self.pages = Pages()
+        self._waiting: list[_Box] = []
+        self._page, self._y = 1, 0
+        self._previous_keeps = False
+        self._started = False
+
+    def add(self, box: _Box) -> None:
+        self._waiting.append(box)
+        if not box.keep_next:  # every chain waiting ends here: they can be placed
+            self._place_waiting()
+
+    def finish(self) -> Pages:
+        self._place_waiting()
+        return self.pages
+
+    def _place_waiting(self) -> None:
+        boxes, height = self._waiting, self.height
+        page, y, previous_keeps = self._page, self._y, self._previous_keeps
+        for i, box in enumerate(boxes):
+            if box.page_break and (y > 0 or i > 0 or self._started):
+                page, y = page + 1, 0
+            if box.keep_next and not previous_keeps and y > 0 and _chain_height(boxes, i) + y > height:
+                page, y = page + 1, 0
+            previous_keeps = box.keep_next
+            first_page, page, y = _place(box, page, y, height)
+            if box.bookmark:
+                self.pages[box.bookmark] = first_page
+        self._started = self._started or bool(boxes)
+        self._page, self._y, self._previous_keeps = page, y, previous_keeps
+        self._waiting = []
+
+
+def paginate(boxes: list[_Box], height: int) -> Pages:
+    pages = Paginator(height)
+    for box in boxes:
+        pages.add(box)
+    return pages.finish()
 
 
 def _chain_height(boxes: list[_Box], i: int) -> int:

@@ -23,7 +23,7 @@ _BODY = re.compile(rb"<w:body(\s[^>]*)?>")
 def finish(doc: Any, body: str | Iterable[str], out: BinaryIO | None = None,
            media: Sequence[Media] = ()) -> bytes:
     """Save the python-docx document with `body` (<w:p> elements, in one string or in pieces)
-    as its content, and the pictures of `media` (photo.embed) beside it: the zip's bytes, or
+    as its content, and the pictures of `media` (photo.Photos) beside it: the zip's bytes, or
     b"" once written into `out`."""
     buffer = io.BytesIO()
     doc.save(buffer)

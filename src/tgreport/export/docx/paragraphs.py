@@ -6,7 +6,7 @@ articles); joining strings and parsing them once is what makes the exporter fast
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 
 from tgreport.export.docx.wml import esc
@@ -41,7 +41,7 @@ class Para:
     field_begin: str | None = None  # a complex field (the TOC) starts before the runs
     field_end: bool = False  # … and ends after them
     xml: str | None = None  # written as it is instead (the cover's header table); no runs
-    photo: Picture | None = None  # a photo paragraph: its drawing is made by photo.embed (the runs name it)
+    photo: Picture | None = None  # a photo paragraph: its drawing is made by photo.Photos (the runs name it)
     height: int | None = None  # an `xml` table's exact height in twips, for the page estimate
     keep_next: bool = False  # kept on the page of the next paragraph, whatever its style says
     keep_lines: bool = False  # … and its lines kept on one page
@@ -59,7 +59,7 @@ def marked(value: str, terms: tuple[str, ...], italic: bool = False) -> list[Run
     return [Run(piece, hit, italic, mark=hit) for piece, hit in pieces(value, terms)]
 
 
-def run_xml(run: Run, pages: dict[str, int]) -> str:
+def run_xml(run: Run, pages: Mapping[str, int]) -> str:
     if run.kind == TAB:
         return "<w:r><w:tab/></w:r>"
     if run.kind == PAGEREF:
@@ -97,7 +97,7 @@ def _text_run(rpr: str, value: str) -> str:
     return f"<w:r>{rpr}<w:t{space}>{value}</w:t></w:r>"
 
 
-def para_xml(p: Para, pages: dict[str, int], bookmark_id: int) -> str:
+def para_xml(p: Para, pages: Mapping[str, int], bookmark_id: int) -> str:
     if p.xml is not None:
         return p.xml
     ppr = f'<w:pStyle w:val="{p.style}"/>'
@@ -132,12 +132,12 @@ def para_xml(p: Para, pages: dict[str, int], bookmark_id: int) -> str:
     return "".join(out)
 
 
-def body_xml(paras: list[Para], pages: dict[str, int]) -> str:
+def body_xml(paras: Iterable[Para], pages: Mapping[str, int]) -> str:
     """The paragraphs as one string of <w:p> elements; bookmarks numbered in order."""
     return "".join(body_pieces(paras, pages))
 
 
-def body_pieces(paras: list[Para], pages: dict[str, int]) -> Iterator[str]:
+def body_pieces(paras: Iterable[Para], pages: Mapping[str, int]) -> Iterator[str]:
     """body_xml, one paragraph at a time, for writing as it is made."""
     bookmark_id = 0
     for p in paras:

@@ -10,6 +10,7 @@ copied from where the photo stage keeps them, stored as they are (a JPEG or PNG 
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
@@ -38,49 +39,54 @@ class Media:
 _EXTENSIONS = {"image/jpeg": "jpeg", "image/png": "png"}
 
 
-def embed(doc: Any, paras: list[Para]) -> list[Media]:
-    """Give each photo paragraph of `paras` its drawing; the pictures, each once however many
-    paragraphs show it, for package.finish to add. Names and ids keep clear of those the
-    reference document already has."""
-    taken_ids = set(doc.part.rels)
-    taken_names = {str(part.partname).lstrip("/") for part in doc.part.package.iter_parts()}
-    media: dict[str, Media] = {}
-    number = 0
-    for p in paras:
-        picture = p.photo
-        if picture is None:
-            continue
-        number += 1
-        found = media.get(picture.held.digest)
-        if found is None:
-            n = len(media) + 1
-            extension = _EXTENSIONS[picture.media_type]
-            while f"rIdPhoto{n}" in taken_ids or f"word/media/photo{n}.{extension}" in taken_names:
-                n += 1
-            found = media[picture.held.digest] = Media(f"word/media/photo{n}.{extension}", f"rIdPhoto{n}",
-                                                       picture)
-            taken_ids.add(found.rid)
-            taken_names.add(found.name)
-        rid = found.rid
-        width, height = round(picture.width_pt * EMU_PER_PT), round(picture.height_pt * EMU_PER_PT)
-        spacing = "".join(f' w:{side}="{value}"' for side, value in (("before", p.before), ("after", p.after))
-                          if value is not None)
-        name = esc(p.runs[0].text) if p.runs else f"photo {number}"
-        drawing_id = _FIRST_ID + number
-        # Line spacing "auto": the style's exact line height would crop the picture to one line.
-        p.xml = (
-            f'<w:p><w:pPr><w:pStyle w:val="{p.style}"/><w:keepNext/><w:keepLines/>'
-            f'<w:spacing{spacing} w:line="240" w:lineRule="auto"/><w:jc w:val="center"/></w:pPr>'
-            f"<w:r><w:drawing {_NS}>"
-            f'<wp:inline distT="0" distB="0" distL="0" distR="0"><wp:extent cx="{width}" cy="{height}"/>'
-            f'<wp:docPr id="{drawing_id}" name="{name}"/>'
-            f'<wp:cNvGraphicFramePr><a:graphicFrameLocks xmlns:a="{_A}" noChangeAspect="1"/>'
-            f"</wp:cNvGraphicFramePr>"
-            f'<a:graphic xmlns:a="{_A}"><a:graphicData uri="{_PIC}"><pic:pic xmlns:pic="{_PIC}">'
-            f'<pic:nvPicPr><pic:cNvPr id="{drawing_id}" name="{name}"/><pic:cNvPicPr/></pic:nvPicPr>'
-            f'<pic:blipFill><a:blip r:embed="{rid}"/><a:stretch><a:fillRect/></a:stretch></pic:blipFill>'
-            f'<pic:spPr><a:xfrm><a:off x="0" y="0"/><a:ext cx="{width}" cy="{height}"/></a:xfrm>'
-            f'<a:prstGeom prst="rect"><a:avLst/></a:prstGeom></pic:spPr>'
-            f"</pic:pic></a:graphicData></a:graphic></wp:inline></w:drawing></w:r></w:p>"
-        )
-    return list(media.values())
+class Photos:
+    """Gives each photo paragraph its drawing (`embed`, for paragraphs given a part at a time);
+    `media`: the pictures, each once however many paragraphs show it, for package.finish to add.
+    Names and ids keep clear of those the reference document already has."""
+
+    def __init__(self, doc: Any) -> None:
+        self.taken_ids = set(doc.part.rels)
+        self.taken_names = {str(part.partname).lstrip("/") for part in doc.part.package.iter_parts()}
+        self.media: dict[str, Media] = {}  # picture digest → its part
+        self.number = 0  # photo paragraphs so far
+
+    def embed(self, paras: Iterable[Para]) -> None:
+        for p in paras:
+            picture = p.photo
+            if picture is None:
+                continue
+            self.number += 1
+            number = self.number
+            found = self.media.get(picture.held.digest)
+            if found is None:
+                n = len(self.media) + 1
+                extension = _EXTENSIONS[picture.media_type]
+                while (f"rIdPhoto{n}" in self.taken_ids
+                       or f"word/media/photo{n}.{extension}" in self.taken_names):
+                    n += 1
+                found = Media(f"word/media/photo{n}.{extension}", f"rIdPhoto{n}", picture)
+                self.media[picture.held.digest] = found
+                self.taken_ids.add(found.rid)
+                self.taken_names.add(found.name)
+            rid = found.rid
+            width, height = round(picture.width_pt * EMU_PER_PT), round(picture.height_pt * EMU_PER_PT)
+            sides = (("before", p.before), ("after", p.after))
+            spacing = "".join(f' w:{side}="{value}"' for side, value in sides if value is not None)
+            name = esc(p.runs[0].text) if p.runs else f"photo {number}"
+            drawing_id = _FIRST_ID + number
+            # Line spacing "auto": the style's exact line height would crop the picture to one line.
+            p.xml = (
+                f'<w:p><w:pPr><w:pStyle w:val="{p.style}"/><w:keepNext/><w:keepLines/>'
+                f'<w:spacing{spacing} w:line="240" w:lineRule="auto"/><w:jc w:val="center"/></w:pPr>'
+                f"<w:r><w:drawing {_NS}>"
+                f'<wp:inline distT="0" distB="0" distL="0" distR="0"><wp:extent cx="{width}" cy="{height}"/>'
+                f'<wp:docPr id="{drawing_id}" name="{name}"/>'
+                f'<wp:cNvGraphicFramePr><a:graphicFrameLocks xmlns:a="{_A}" noChangeAspect="1"/>'
+                f"</wp:cNvGraphicFramePr>"
+                f'<a:graphic xmlns:a="{_A}"><a:graphicData uri="{_PIC}"><pic:pic xmlns:pic="{_PIC}">'
+                f'<pic:nvPicPr><pic:cNvPr id="{drawing_id}" name="{name}"/><pic:cNvPicPr/></pic:nvPicPr>'
+                f'<pic:blipFill><a:blip r:embed="{rid}"/><a:stretch><a:fillRect/></a:stretch></pic:blipFill>'
+                f'<pic:spPr><a:xfrm><a:off x="0" y="0"/><a:ext cx="{width}" cy="{height}"/></a:xfrm>'
+                f'<a:prstGeom prst="rect"><a:avLst/></a:prstGeom></pic:spPr>'
+                f"</pic:pic></a:graphicData></a:graphic></wp:inline></w:drawing></w:r></w:p>"
+            )

@@ -6,6 +6,8 @@ stored value, so any viewer shows a correct TOC and Word can still refresh it.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 from tgreport import present
 from tgreport.assemble.summaries import summary as brief_summary
 from tgreport.export.docx.layout import text_width_pt
@@ -37,23 +39,37 @@ def room(report: Report, theme: Theme) -> tuple[int, int]:
 def entries(report: Report, date_style: str = "official", summaries: bool = False) -> list[Para]:
     """The heading "MỤC LỤC" and the entries, inside one TOC field; with `summaries`, each
     article's summary (assemble.summaries.summary) under its entry."""
+    return [p for part in entry_parts(report, date_style, summaries) for p in part]
+
+
+def entry_parts(report: Report, date_style: str = "official",
+                summaries: bool = False) -> Iterator[list[Para]]:
+    """entries, a few paragraphs at a time: the heading, then a section's entry, or an
+    article's and the line under it, so that a large digest's TOC is never all in memory."""
+    yield [Para("TOCHeading", [text(present.TOC_TITLE)], page_break=True, bookmark="toc")]
+    held: list[Para] | None = None  # the last part, given out when the field's end is known
+    for part in _field_parts(report, date_style, summaries):
+        if held is None:
+            part[0].field_begin = TOC_INSTRUCTION
+        else:
+            yield held
+        held = part
+    if held is not None:
+        held[-1].field_end = True
+        yield held
+
+
+def _field_parts(report: Report, date_style: str, summaries: bool) -> Iterator[list[Para]]:
     grouped = report.grouped
-    paras = [Para("TOCHeading", [text(present.TOC_TITLE)], page_break=True, bookmark="toc")]
-    field: list[Para] = []
     for section in present.outline(report):
         if section.section is not None:
-            field.append(Para("TOC1", [text(section.heading), Run(kind=TAB),
-                                       Run(kind=PAGEREF, anchor=section.anchor)], link=section.anchor))
+            runs = [text(section.heading), Run(kind=TAB), Run(kind=PAGEREF, anchor=section.anchor)]
+            yield [Para("TOC1", runs, link=section.anchor)]
         for na in section.articles:
             anchor = na.anchor  # one str for the link and the page number, kept till the end
             runs = [text(f"{na.number}."), Run(kind=TAB), text(present.display_title(na.article)),
                     Run(kind=TAB), Run(kind=PAGEREF, anchor=anchor)]
-            field.append(Para("TOC2" if grouped else "TOC1", runs, link=anchor))
             under = present.toc_subtitle(na.article, date_style)
             if summaries:  # on a new line of the same paragraph, which never splits across pages
                 under += "\n" + brief_summary(na.article)
-            field.append(Para("TOC3", [text(under)]))
-    if field:
-        field[0].field_begin = TOC_INSTRUCTION
-        field[-1].field_end = True
-    return paras + field
+            yield [Para("TOC2" if grouped else "TOC1", runs, link=anchor), Para("TOC3", [text(under)])]

@@ -14,7 +14,8 @@ _FORBIDDEN = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]"
 
 def clean(text: str) -> str:
     """NFC text without the characters XML forbids."""
-    text = _FORBIDDEN.sub("", text)
+    if not text.isprintable():  # every forbidden character is unprintable: the cheap test first
+        text = _FORBIDDEN.sub("", text)
     if not unicodedata.is_normalized("NFC", text):
         text = unicodedata.normalize("NFC", text)
     return text

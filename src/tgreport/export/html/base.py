@@ -33,9 +33,12 @@ from tgreport.export.html.view import (
     IndexGroup,
     IndexLine,
     IndexLink,
+    ManifestItem,
+    NcxPoint,
     PhotoUrl,
     ReportView,
     SectionView,
+    TocView,
     build_view,
     css_string_filter,
     data_uri,
@@ -125,6 +128,7 @@ def environment(template_dir: Path | None = None) -> SandboxedEnvironment:
     env.filters["t"] = text_filter
     env.filters["plain"] = plain_filter
     env.filters["css_string"] = css_string_filter
+    env.filters["blocks"] = htmlmarkup.article_blocks
     return env
 
 
@@ -169,7 +173,8 @@ _STYLE_CSS = {
 
 _DATA_TYPES = frozenset(
     {
-        ArticleView, SectionView, IndexLink, IndexLine, IndexGroup, FontFaceView, ReportView,
+        ArticleView, TocView, SectionView, IndexLink, IndexLine, IndexGroup, FontFaceView, ReportView,
+        ManifestItem, NcxPoint,
         present.Summary, Theme,
     }
 )

@@ -7,11 +7,10 @@ import io
 import re
 import uuid
 import zipfile
-from dataclasses import dataclass, field
 from typing import Any, BinaryIO, ClassVar
 
 from tgreport.export.html.base import font_faces, render_template, template_context, theme_families
-from tgreport.export.html.view import ReportView
+from tgreport.export.html.view import ManifestItem, NcxPoint, ReportView
 from tgreport.export.html.webfonts import subset_ttf
 from tgreport.model import Picture, Report
 from tgreport.settings import Settings
@@ -22,23 +21,6 @@ from tgreport.support.fonts import STYLES, FontFamily
 EMBEDDED_STYLES = STYLES
 # 1980-01-01, the earliest date a zip can hold: every rerun gives the same bytes.
 ZIP_DATE = (1980, 1, 1, 0, 0, 0)
-
-
-@dataclass(frozen=True)
-class ManifestItem:
-    id: str
-    href: str
-    media_type: str
-    spine: bool = False
-    properties: str | None = None
-
-
-@dataclass
-class NcxPoint:
-    order: int
-    label: str
-    src: str
-    children: list[NcxPoint] = field(default_factory=list)
 
 
 _FRONT_FILES = frozenset({"summary.xhtml", "index.xhtml", "cover.xhtml"})

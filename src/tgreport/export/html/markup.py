@@ -6,18 +6,18 @@ from collections.abc import Callable, Iterable
 
 from markupsafe import Markup, escape
 
-from tgreport.export.html.view import ArticleView, IndexLink, text_filter
+from tgreport.export.html.view import ArticleView, BlockView, IndexLink, TocView, text_filter
 
 Link = Callable[[str], str]
 
 
-def toc_articles(articles: Iterable[ArticleView], link: Link) -> Markup:
+def toc_articles(articles: Iterable[ArticleView | TocView], link: Link) -> Markup:
     """The TOC's entries for `articles`: link, title, the date/source line under it, and the
     article's summary when the view carries one (Settings.toc_summaries)."""
     return Markup("".join([toc_article(a, link) for a in articles]))
 
 
-def toc_article(a: ArticleView, link: Link) -> Markup:
+def toc_article(a: ArticleView | TocView, link: Link) -> Markup:
     """One TOC entry (the built-in _toc.html writes them one at a time, so a large report's TOC
     is written as it is made rather than held as one string). The title is the plain one:
     highlighted terms are marked in the article, not in the TOC (as in every format)."""
@@ -43,3 +43,35 @@ def index_numbers(links: Iterable[IndexLink], label: str) -> Markup:
     """The same as plain text ("Bài 3; Bài 17"): the PDF links each article once, in a key."""
     label_html = escape(label)
     return Markup("; ".join([f"{label_html}&#160;{i.number}" for i in links]))
+
+
+def article_blocks(blocks: Iterable[BlockView], level: int) -> Markup:
+    """An article's blocks (ArticleView.blocks) as the built-in _article.html prints them, under
+    its heading of `level`: one call and one join for the article rather than a template loop
+    with a test per kind for each paragraph. The texts are escaped already."""
+    sub = level + 1
+    out: list[str] = []
+    for kind, text, credit, items in blocks:
+        if kind == "paragraph":
+            out.append(f"<p>{text}</p>\n")
+        elif kind == "heading":
+            out.append(f'<h{sub} class="subhead">{text}</h{sub}>\n')
+        elif kind == "caption":
+            note = f' <span class="credit">({credit})</span>' if credit else ""
+            out.append(f'<figure class="caption"><figcaption>{text}{note}</figcaption></figure>\n')
+        elif kind == "photo":
+            out.append(f'<figure class="photo"><img src="{items[0]}" alt="{text}" style="width: {items[1]}"/>'
+                       "</figure>\n")
+        elif kind == "image":
+            out.append(f'<figure class="image"><figcaption class="image-name">{text}</figcaption></figure>\n')
+        elif kind == "quote":
+            out.append(f"<blockquote><p>{text}</p></blockquote>\n")
+        elif kind == "list" or kind == "olist":
+            tag = "ul" if kind == "list" else "ol"
+            lines = "".join([f"<li>{item}</li>" for item in items])
+            out.append(f'<{tag} class="list">{lines}</{tag}>\n')
+        elif kind == "related":
+            out.append(f'<p class="related">{text}</p>\n')
+        else:
+            out.append(f"<p>{text}</p>\n")
+    return Markup("".join(out))
