@@ -17,9 +17,9 @@ from tgreport.read.page.bylines import Byline
 from tgreport.read.page.captions import has_scene_words
 from tgreport.read.page.chrome import Stripped, strip_chrome
 from tgreport.read.page.dates import consistent, event_in, opens_with_event, text_year, with_year
-from tgreport.read.page.header import Header, article_top, body_start, read_header
+from tgreport.read.page.header import Header, article_top, body_start, drop_reprint, read_header
 from tgreport.read.page.lines import Line, is_paragraph_like, split_lines, word_count
-from tgreport.read.page.outlet import may_name_outlet, outlet_named
+from tgreport.read.page.outlet import may_name_outlet, outlet_named, outlet_of_domains
 from tgreport.read.page.vocab import Vocabulary, vocabulary
 from tgreport.settings import Settings
 from tgreport.vn import ParsedDate
@@ -45,8 +45,9 @@ def read_page(
     lines = split_lines(text)
     if not lines:
         raise InputError("no text in this file", path)
+    lines, reprint = drop_reprint(lines)
     top = article_top(lines, vocab)
-    above = [line.text for line in lines[:top]]
+    above = [*reprint, *(line.text for line in lines[:top])]
     stripped = strip_chrome(lines[top:], vocab)
     kept = list(stripped.lines)
     start = body_start(kept, vocab)
@@ -92,7 +93,8 @@ def read_page(
         authors=authors,
         publisher=publisher,
         # The page's own outlet, from the copyright line among what the reader took out.
-        site=outlet_named(removed, settings.outlets) if may_name_outlet(text) else None,
+        site=(outlet_named(removed, settings.outlets) if may_name_outlet(text) else None)
+        or outlet_of_domains([*stripped.removed, *above], settings.outlets),
         category=_category(header.category, stripped, kept),
         views=stripped.views,
         lead=lead,

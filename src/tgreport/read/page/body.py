@@ -190,7 +190,7 @@ def _block(lines: list[Line], index: int, vocab: Vocabulary, body: Body) -> Bloc
         return _attach_credit(body, text, source.group("credit"))
     if unglued != text and len(unglued) <= CAPTION_MAX_CHARS:
         return Caption(unglued)  # alt text glued in front: a picture stood here, this is its caption
-    if _in_gallery(lines, index):
+    if _in_gallery(lines, index, vocab):
         return Caption(text)
     if _listed(lines, index):
         return Paragraph(text)  # an item of a list under "… các hoạt động chính:"
@@ -232,15 +232,26 @@ def _listed(lines: list[Line], index: int) -> bool:
     return False
 
 
-def _in_gallery(lines: list[Line], index: int) -> bool:
+def _in_gallery(lines: list[Line], index: int, vocab: Vocabulary) -> bool:
     """One of a run of one-sentence lines set apart by blank lines ("Tượng đài Lý Thái Tổ." /
     "Căng-tin ở Làng Thi cử."): the captions of a row of photos, which a copied page keeps
-    without the photos. One such line alone may be a short paragraph."""
+    without the photos. One such line alone may be a short paragraph. A neighbour that is a
+    caption with its credit ("Cổng vào nhà thờ. Ảnh: Lê Hiếu.") counts as one of the run."""
     if not _gallery_shaped(lines[index]):
         return False
-    before = index > 0 and _gallery_shaped(lines[index - 1])
-    after = index + 1 < len(lines) and _gallery_shaped(lines[index + 1])
-    return before or after
+    return any(
+        0 <= at < len(lines) and (_gallery_shaped(lines[at]) or _credited(lines[at], vocab))
+        for at in (index - 1, index + 1)
+    )
+
+
+def _credited(line: Line, vocab: Vocabulary) -> bool:
+    """A caption with its photographer's credit, set apart like a gallery's lines."""
+    text = line.text
+    if line.gap_before < 1 or not has_picture_words(text, vocab):
+        return False
+    caption = caption_of(strip_alt(text, vocab), vocab)
+    return caption is not None and caption.credit is not None
 
 
 def _gallery_shaped(line: Line) -> bool:

@@ -24,6 +24,7 @@ _ARROWS = frozenset({">", "»", "›"})
 COUNTER_LINE_MAX_CHARS = 200
 TAIL_LINE_MAX_CHARS = 90
 PHRASE_PREFIX_CHARS = 160
+LINK_BAR_PARTS = 4
 
 
 @dataclass(frozen=True)
@@ -73,6 +74,11 @@ def strip_chrome(lines: list[Line], vocab: Vocabulary) -> Stripped:
                     category, crumb_at = crumb, len(kept)
                 removed.append(text)
                 continue
+        elif text.count(" | ") >= LINK_BAR_PARTS - 1 and breadcrumb(text, vocab) is not None:
+            # "Zing.vn | Thỏa thuận sử dụng | Bảo vệ riêng tư | Liên hệ | Rss": the footer's row
+            # of links under the text, shaped like a trail but no step of one.
+            removed.append(text)
+            continue
         if _starts_with_phrase(text, vocab.box_phrases, 60):
             removed.append(text)
             i = _skip_links(lines, i, vocab, removed)
