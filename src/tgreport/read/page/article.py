@@ -69,6 +69,8 @@ def read_page(
         and not opens_with_event(opening.text, _stamp_day(header))
     )
     lead = _lead(blocks, vocab, sapo_above_stamp=body.blocks_before_stamp == 1 or sapo_under_headline)
+    if body.photo_story and isinstance(blocks[0], Paragraph):
+        lead = blocks[0].text  # the one text of a photo story that is no picture's caption
     if lead is not None:
         blocks = _main_photo(blocks[1:], vocab)
     else:
