@@ -242,11 +242,11 @@ def read_header(
         byline = parse_byline(lines[index].text, vocab) if after_title else None
         if after_title and byline is None and lines[index].number in stamped \
                 and word_count(lines[index].text) <= CATEGORY_MAX_WORDS:
-            # "Đời sống Xã hội | Cập nhật thứ hai, 24/12/12": the section beside the stamp.
-            if header.category is None:
-                header.category = lines[index].text
-            else:
-                header.removed.append(lines[index].text)
+            # "Đời sống Xã hội | Cập nhật thứ hai, 24/12/12": the section beside the stamp, which
+            # names it surer than a line over the headline (the last item of a menu).
+            if header.category is not None:
+                header.removed.append(header.category)
+            header.category = lines[index].text
             kinds[index] = "category"
         elif after_title and _is_brand(lines[index].text, vocab):
             # The paper's brand under the headline ("LAO ĐỘNG", "SGGPO"); above it, the same
