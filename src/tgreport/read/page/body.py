@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass, field
 
 from tgreport.model import Block, Caption, Heading, Image, Paragraph, Related
-from tgreport.read.page.bylines import Byline, parse_byline, unit_byline
+from tgreport.read.page.bylines import Byline, parse_byline, pen_name, unit_byline
 from tgreport.read.page.captions import (
     CAPTION_MAX_CHARS,
     caption_of,
@@ -160,7 +160,10 @@ def _take_foot_bylines(lines: list[Line], vocab: Vocabulary, body: Body) -> list
         stamp = stamp_of(text, vocab)
         byline = None if stamp else parse_byline(text, vocab)
         if byline is None and stamp is None and end == len(lines) and end >= 2:
-            byline = unit_byline(text, vocab)  # only the very last line may be a unit
+            # Only the very last line may be a unit, or a one-word name right under the text.
+            byline = unit_byline(text, vocab)
+            if byline is None and is_paragraph_like(lines[end - 2].text):
+                byline = pen_name(text, vocab)
         if stamp is not None:
             body.stamps.append(stamp)
         elif byline is not None:

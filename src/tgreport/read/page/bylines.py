@@ -150,6 +150,18 @@ def _signed_by_unit(text: str) -> Byline | None:
     return None
 
 
+PEN_NAME_MAX_CHARS = 15
+
+
+def pen_name(text: str, vocab: Vocabulary) -> Byline | None:
+    """A writer's one-word name ("Trung", "Papai"), as readers' letters and blogs sign; only
+    the last line under the text may be one (read_body asks no other)."""
+    word = text.strip()
+    if " " in word or len(word) > PEN_NAME_MAX_CHARS or not word.isalpha() or word in vocab.not_name_words:
+        return None
+    return Byline((word,)) if word[0].isupper() and (word[1:].islower() or word.isupper()) else None
+
+
 def unit_byline(text: str, vocab: Vocabulary) -> Byline | None:
     """A unit signing the article at its foot ("Cục Quản lý Dược"), as government sites do."""
     return Byline((text,)) if _is_unit(text, vocab) and not any(c.isdigit() for c in text) else None
