@@ -201,6 +201,9 @@ def parse_byline(text: str, vocab: Vocabulary, *, names_alone: bool = True) -> B
         writer, _, paper = source.rpartition("/")
         if writer and is_name(writer.strip(), vocab):
             return Byline((writer.strip(),), paper.strip())  # "Theo Thanh Hà/Báo Quân đội nhân dân"
+        noted = _TRAILING_NOTE.match(source)
+        if noted and is_name(noted.group("name"), vocab) and _names_a_source(noted.group("note")):
+            return Byline((noted.group("name"),), noted.group("note").strip())  # "Theo Minh Phương (Thanh Niên)"
         return Byline((), source)
     named = _strip_prefix(text, vocab.author_prefixes)
     if named is not None:

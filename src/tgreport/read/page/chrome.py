@@ -20,6 +20,8 @@ _SUBSTANCE = re.compile(r"\w")
 _CASE_JOIN = re.compile(r"[a-zà-ỹđ][A-ZĐÀ-Ỹ]")
 # A back-reference ("\\1", "(?P=name)") or a test of whether a group matched ("(?(1)…)").
 _GROUP_REFERENCE = re.compile(r"\\\d|\(\?P=|\(\?\(")
+# One sentence ends and another starts inside the line.
+_SENTENCE_BREAK = re.compile(r"[.!?…]['\"”’)]*\s")
 _ARROWS = frozenset({">", "»", "›"})
 COUNTER_LINE_MAX_CHARS = 200
 TAIL_LINE_MAX_CHARS = 90
@@ -64,6 +66,12 @@ def strip_chrome(lines: list[Line], vocab: Vocabulary) -> Stripped:
             removed.extend(rest.text for rest in lines[i:])
             break
         if body_seen and _is_tail(text, vocab):
+            removed.append(text)
+            removed.extend(rest.text for rest in lines[i:])
+            break
+        if body_seen and (run := _teasers_from(kept, text, vocab)) is not None:
+            removed.extend(line.text for line in kept[run:])
+            del kept[run:]
             removed.append(text)
             removed.extend(rest.text for rest in lines[i:])
             break
@@ -245,6 +253,36 @@ def _whole_line(patterns: tuple[re.Pattern[str], ...]) -> Callable[[str], bool]:
         else:
             return lambda text: joined.fullmatch(text) is not None
     return lambda text: any(p.fullmatch(text) for p in patterns)
+
+
+TEASER_MAX_WORDS = 40
+# Paragraphs of the article the teasers' run must leave above it.
+TEASER_AFTER_TEXTS = 2
+
+
+def _teasers_from(kept: list[Line], text: str, vocab: Vocabulary) -> int | None:
+    """Where a run of other articles' teasers starts, when `text` is the sapo of one: a short
+    sapo that opens with its source ("(Soha.vn) - …"), under its headline, below the article's
+    text. Pairs of headline and one-sentence sapo just above it belong to the run; the article
+    ends there. None when `text` is no such sapo."""
+    if word_count(text) > TEASER_MAX_WORDS or not kept or not _link_like(kept[-1].text, vocab):
+        return None
+    if not any(p.match(text) for p in vocab.lead_patterns):
+        return None
+    start = len(kept) - 1
+    while start >= 2 and _link_like(kept[start - 2].text, vocab) and _one_sentence(kept[start - 1].text):
+        start -= 2
+    if sum(is_paragraph_like(line.text) for line in kept[:start]) < TEASER_AFTER_TEXTS:
+        return None  # the article's own sapo under its headline
+    return start
+
+
+def _one_sentence(text: str) -> bool:
+    return (
+        is_paragraph_like(text)
+        and word_count(text) <= TEASER_MAX_WORDS
+        and _SENTENCE_BREAK.search(text.rstrip()) is None
+    )
 
 
 LINK_RUN = 3
