@@ -256,6 +256,8 @@ def _whole_line(patterns: tuple[re.Pattern[str], ...]) -> Callable[[str], bool]:
 
 
 TEASER_MAX_WORDS = 40
+# How far into a line the [lead] patterns' dash may stand (a place, a bracketed source, the dash).
+SOURCE_TAG_CHARS = 80
 # Paragraphs of the article the teasers' run must leave above it.
 TEASER_AFTER_TEXTS = 2
 
@@ -265,9 +267,9 @@ def _teasers_from(kept: list[Line], text: str, vocab: Vocabulary) -> int | None:
     sapo that opens with its source ("(Soha.vn) - …"), under its headline, below the article's
     text. Pairs of headline and one-sentence sapo just above it belong to the run; the article
     ends there. None when `text` is no such sapo."""
-    if word_count(text) > TEASER_MAX_WORDS or not kept or not _link_like(kept[-1].text, vocab):
-        return None
-    if not any(p.match(text) for p in vocab.lead_patterns):
+    if not kept or not _may_name_source(text) or word_count(text) > TEASER_MAX_WORDS:
+        return None  # nearly every line: no bracket to open it, no dash near its start
+    if not any(p.match(text) for p in vocab.lead_patterns) or not _link_like(kept[-1].text, vocab):
         return None
     start = len(kept) - 1
     while start >= 2 and _link_like(kept[start - 2].text, vocab) and _one_sentence(kept[start - 1].text):
@@ -275,6 +277,13 @@ def _teasers_from(kept: list[Line], text: str, vocab: Vocabulary) -> int | None:
     if sum(is_paragraph_like(line.text) for line in kept[:start]) < TEASER_AFTER_TEXTS:
         return None  # the article's own sapo under its headline
     return start
+
+
+def _may_name_source(text: str) -> bool:
+    """Whether a sapo's source tag can open `text`: every [lead] pattern needs a bracket at its
+    start or a dash within its first words ("TTO - ", "Hà Nội (TTXVN) - ")."""
+    head = text[:SOURCE_TAG_CHARS]
+    return text[:1] == "(" or "-" in head or "–" in head or "—" in head
 
 
 def _one_sentence(text: str) -> bool:
