@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from tgreport.errors import InputError
-from tgreport.model import Article, Block, Caption, Image, Paragraph
+from tgreport.model import Article, Block, Caption, Heading, Image, Paragraph
 from tgreport.read.files import article_id
 from tgreport.read.notes import note
 from tgreport.read.page.body import read_body
@@ -58,7 +58,7 @@ def read_page(
     # A legacy encoding is worth a line in the report: the source should be saved as UTF-8.
     warnings = [] if encoding.startswith("utf") else [f"decoded from the legacy encoding {encoding}"]
 
-    blocks = body.blocks
+    blocks = _without_links(body.blocks, stripped.removed, removed)
     # On a copy of a whole page (the site's menu above the headline), the paragraph right under
     # the headline and its date is the sapo news sites print there; unless it opens with the
     # date of the event ("Chiều 14/3, …"), as the news itself does.
@@ -109,6 +109,26 @@ def read_page(
     for warning in warnings:
         note(logging.INFO, f"{path}: {warning}")
     return article
+
+
+# A headline has some words; a sub-heading or caption of fewer may well be a menu's item too.
+LINK_MIN_WORDS = 6
+
+
+def _without_links(blocks: list[Block], chrome: tuple[str, ...], removed: list[str]) -> list[Block]:
+    """The blocks without the short lines that the page's link boxes list again ("Tin liên
+    quan": the same headline under the text): a link to that article, set inside the text."""
+    listed = {text for text in chrome if word_count(text) >= LINK_MIN_WORDS}
+    if not listed:
+        return blocks
+    kept: list[Block] = []
+    for block in blocks:
+        uncredited = isinstance(block, Heading) or (isinstance(block, Caption) and block.credit is None)
+        if uncredited and block.text in listed:
+            removed.append(block.text)
+        else:
+            kept.append(block)
+    return kept
 
 
 def _category(guess: str | None, stripped: Stripped, kept: list[Line]) -> str | None:
