@@ -118,13 +118,17 @@ LINK_MIN_WORDS = 6
 def _without_links(blocks: list[Block], chrome: tuple[str, ...], removed: list[str]) -> list[Block]:
     """The blocks without the short lines that the page's link boxes list again ("Tin liên
     quan": the same headline under the text): a link to that article, set inside the text."""
-    listed = {text for text in chrome if word_count(text) >= LINK_MIN_WORDS}
+    lines = {
+        block.text for block in blocks
+        if isinstance(block, Heading) or (isinstance(block, Caption) and block.credit is None)
+    }
+    listed = lines.intersection(chrome) if lines else lines
     if not listed:
-        return blocks
+        return blocks  # nearly every page: no short line of the text stands in a link box
     kept: list[Block] = []
     for block in blocks:
         uncredited = isinstance(block, Heading) or (isinstance(block, Caption) and block.credit is None)
-        if uncredited and block.text in listed:
+        if uncredited and block.text in listed and word_count(block.text) >= LINK_MIN_WORDS:
             removed.append(block.text)
         else:
             kept.append(block)

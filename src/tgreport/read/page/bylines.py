@@ -203,7 +203,8 @@ def parse_byline(text: str, vocab: Vocabulary, *, names_alone: bool = True) -> B
             return Byline((writer.strip(),), paper.strip())  # "Theo Thanh Hà/Báo Quân đội nhân dân"
         noted = _TRAILING_NOTE.match(source)
         if noted and is_name(noted.group("name"), vocab) and _names_a_source(noted.group("note")):
-            return Byline((noted.group("name"),), noted.group("note").strip())  # "Theo Minh Phương (Thanh Niên)"
+            # "Theo Minh Phương (Thanh Niên)": the writer, then the paper.
+            return Byline((noted.group("name"),), noted.group("note").strip())
         return Byline((), source)
     named = _strip_prefix(text, vocab.author_prefixes)
     if named is not None:

@@ -233,9 +233,28 @@ def _is_tail(text: str, vocab: Vocabulary) -> bool:
 def _is_furniture(text: str, vocab: Vocabulary) -> bool:
     if _starts_with_phrase(text, vocab.line_phrases, 30):
         return True
+    if _keyword_list(text):
+        return True
     if _whole_line(vocab.line_patterns)(text):
         return True
     return bool(vocab.user_phrases) and fold(text).startswith(vocab.user_phrases)
+
+
+KEYWORDS_MIN = 3
+KEYWORD_MAX_WORDS = 6
+
+
+def _keyword_list(text: str) -> bool:
+    """A page's keywords, listed with no space after the commas ("ngoại tình,ly hôn,gia đình"),
+    as no sentence writes them. Tested in code: a pattern for it slowed every line's test."""
+    if "," not in text or ", " in text or len(text) > TAIL_LINE_MAX_CHARS * 2:
+        return False
+    parts = text.split(",")
+    return (
+        len(parts) >= KEYWORDS_MIN
+        and all(part.strip() and len(part.split()) <= KEYWORD_MAX_WORDS for part in parts)
+        and not ends_sentence(text)
+    )
 
 
 @per_list
