@@ -31,7 +31,8 @@ def is_name(text: str, vocab: Vocabulary) -> bool:
     folded = text.casefold()
     if folded in vocab.publications:
         return False  # "LAO ĐỘNG": the paper's brand
-    for title in vocab.name_titles:
+    # One startswith() for the usual name, which opens with no title; the loop finds which.
+    for title in vocab.name_titles if folded.startswith(vocab.name_titles) else ():
         # A title without its dot ("ThS Nguyễn Thị Lan") ends at a space, not inside a name.
         if folded.startswith(title) and len(text) > len(title) and (
                 title.endswith(".") or text[len(title)].isspace()):
