@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from tgreport.errors import InputError
-from tgreport.model import Article, Block, Caption, Image, Paragraph
+from tgreport.model import Article, Block, Caption, Heading, Image, Paragraph
 from tgreport.read.files import article_id
 from tgreport.read.notes import note
 from tgreport.read.page.body import read_body
@@ -17,9 +17,9 @@ from tgreport.read.page.bylines import Byline
 from tgreport.read.page.captions import has_scene_words
 from tgreport.read.page.chrome import Stripped, strip_chrome
 from tgreport.read.page.dates import consistent, event_in, opens_with_event, text_year, with_year
-from tgreport.read.page.header import Header, article_top, body_start, read_header
+from tgreport.read.page.header import Header, article_top, body_start, drop_reprint, read_header
 from tgreport.read.page.lines import Line, is_paragraph_like, split_lines, word_count
-from tgreport.read.page.outlet import may_name_outlet, outlet_named
+from tgreport.read.page.outlet import may_name_outlet, outlet_named, outlet_of_domains
 from tgreport.read.page.vocab import Vocabulary, vocabulary
 from tgreport.settings import Settings
 from tgreport.vn import ParsedDate
@@ -45,8 +45,9 @@ def read_page(
     lines = split_lines(text)
     if not lines:
         raise InputError("no text in this file", path)
+    lines, reprint = drop_reprint(lines)
     top = article_top(lines, vocab)
-    above = [line.text for line in lines[:top]]
+    above = [*reprint, *(line.text for line in lines[:top])]
     stripped = strip_chrome(lines[top:], vocab)
     kept = list(stripped.lines)
     start = body_start(kept, vocab)
@@ -57,7 +58,7 @@ def read_page(
     # A legacy encoding is worth a line in the report: the source should be saved as UTF-8.
     warnings = [] if encoding.startswith("utf") else [f"decoded from the legacy encoding {encoding}"]
 
-    blocks = body.blocks
+    blocks = _without_links(body.blocks, stripped.removed, removed)
     # On a copy of a whole page (the site's menu above the headline), the paragraph right under
     # the headline and its date is the sapo news sites print there; unless it opens with the
     # date of the event ("Chiều 14/3, …"), as the news itself does.
@@ -68,6 +69,8 @@ def read_page(
         and not opens_with_event(opening.text, _stamp_day(header))
     )
     lead = _lead(blocks, vocab, sapo_above_stamp=body.blocks_before_stamp == 1 or sapo_under_headline)
+    if body.photo_story and isinstance(blocks[0], Paragraph):
+        lead = blocks[0].text  # the one text of a photo story that is no picture's caption
     if lead is not None:
         blocks = _main_photo(blocks[1:], vocab)
     else:
@@ -92,7 +95,8 @@ def read_page(
         authors=authors,
         publisher=publisher,
         # The page's own outlet, from the copyright line among what the reader took out.
-        site=outlet_named(removed, settings.outlets) if may_name_outlet(text) else None,
+        site=(outlet_named(removed, settings.outlets) if may_name_outlet(text) else None)
+        or outlet_of_domains([*stripped.removed, *above], settings.outlets),
         category=_category(header.category, stripped, kept),
         views=stripped.views,
         lead=lead,
@@ -105,6 +109,30 @@ def read_page(
     for warning in warnings:
         note(logging.INFO, f"{path}: {warning}")
     return article
+
+
+# A headline has some words; a sub-heading or caption of fewer may well be a menu's item too.
+LINK_MIN_WORDS = 6
+
+
+def _without_links(blocks: list[Block], chrome: tuple[str, ...], removed: list[str]) -> list[Block]:
+    """The blocks without the short lines that the page's link boxes list again ("Tin liên
+    quan": the same headline under the text): a link to that article, set inside the text."""
+    lines = {
+        block.text for block in blocks
+        if isinstance(block, Heading) or (isinstance(block, Caption) and block.credit is None)
+    }
+    listed = lines.intersection(chrome) if lines else lines
+    if not listed:
+        return blocks  # nearly every page: no short line of the text stands in a link box
+    kept: list[Block] = []
+    for block in blocks:
+        uncredited = isinstance(block, Heading) or (isinstance(block, Caption) and block.credit is None)
+        if uncredited and block.text in listed and word_count(block.text) >= LINK_MIN_WORDS:
+            removed.append(block.text)
+        else:
+            kept.append(block)
+    return kept
 
 
 def _category(guess: str | None, stripped: Stripped, kept: list[Line]) -> str | None:

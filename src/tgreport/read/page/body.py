@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass, field
 
 from tgreport.model import Block, Caption, Heading, Image, Paragraph, Related
-from tgreport.read.page.bylines import Byline, parse_byline, unit_byline
+from tgreport.read.page.bylines import Byline, parse_byline, pen_name, unit_byline
 from tgreport.read.page.captions import (
     CAPTION_MAX_CHARS,
     caption_of,
@@ -35,6 +35,9 @@ SIGNATURE_REACH = 6
 HEAD_LINES = 2
 HEADING_MAX_WORDS = 12
 GALLERY_CAPTION_WORDS = 15
+# The blank lines a picture leaves in a photo story's copied text, and how many pictures make one.
+STORY_GAP = 2
+STORY_MIN_PICTURES = 3
 
 
 @dataclass
@@ -46,13 +49,24 @@ class Body:
     # How many blocks stood above the first timestamp inside the body: 1 when the page prints
     # headline, sapo, then the date ("… vẫn đạt kết quả khả quan." / "Thứ Hai, 06/09/2021").
     blocks_before_stamp: int | None = None
+    # A photo story: its sapo, then only captions, each where a picture stood (see _photo_story).
+    photo_story: bool = False
+    photos_credited: bool = False  # "Ảnh: Misso" under the writer's name at the foot
 
 
 def read_body(lines: list[Line], vocab: Vocabulary) -> Body:
     body = Body()
     lines = _take_foot_bylines(lines, vocab, body)
+    story = _photo_story(lines, vocab) if body.photos_credited else None
+    body.photo_story = story is not None
     seen_captions: set[tuple[str, str | None]] = set()
     for index, line in enumerate(lines):
+        if story is not None and index > story:
+            if line.gap_before >= STORY_GAP:
+                body.blocks.append(Caption(line.text))
+            else:
+                body.removed.append(line.text)
+            continue
         if index <= HEAD_LINES:
             # "Bài và ảnh: …" just under the sapo; a bare name there could be a sub-heading.
             byline = parse_byline(line.text, vocab, names_alone=False)
@@ -69,6 +83,24 @@ def read_body(lines: list[Line], vocab: Vocabulary) -> Body:
             seen_captions.add(key)
         body.blocks.append(block)
     return body
+
+
+def _photo_story(lines: list[Line], vocab: Vocabulary) -> int | None:
+    """Where the sapo of a photo story stands, or None: a story whose photographer is credited
+    at its foot ("Ảnh: Misso" under the writer) and whose every text after the sapo stands
+    apart, a double gap or more above it, where a picture stood: those texts are the pictures'
+    captions, however long. A short line hugging the others there (a related link under the
+    sapo) is the site's, not the story's; a sentence that does is a paragraph, and no story."""
+    sapo = next((i for i, line in enumerate(lines) if is_paragraph_like(line.text)), None)
+    if sapo is None:
+        return None
+    after = lines[sapo + 1 :]
+    wide = [line for line in after if line.gap_before >= STORY_GAP]
+    if len(wide) < STORY_MIN_PICTURES:
+        return None
+    if any(line.gap_before < STORY_GAP and not is_short_line(line.text) for line in after):
+        return None
+    return sapo
 
 
 def _signed_end(lines: list[Line], vocab: Vocabulary, body: Body) -> list[Line]:
@@ -109,7 +141,7 @@ def _take_foot_bylines(lines: list[Line], vocab: Vocabulary, body: Body) -> list
     lines = _signed_end(lines, vocab, body)
     end = len(lines)
     foot: list[Byline] = []
-    if end >= 2 and _is_affiliation(lines[-1].text, vocab):
+    if end >= 2 and _is_affiliation(lines[-1].text, vocab) and credit_only(lines[-1].text, vocab) is None:
         above = parse_byline(lines[-2].text, vocab)
         if above is not None and above.authors:
             # "TS. NGUYỄN VĂN HÙNG / Học viện Chính trị khu vực I": the writer's institution,
@@ -122,12 +154,16 @@ def _take_foot_bylines(lines: list[Line], vocab: Vocabulary, body: Body) -> list
             # "H.V." / "Ảnh: Misso": the photographer's credit under the writer's name is the
             # article's, not a caption's; kept in `removed`.
             body.removed.append(text)
+            body.photos_credited = True
             end -= 1
             continue
         stamp = stamp_of(text, vocab)
         byline = None if stamp else parse_byline(text, vocab)
         if byline is None and stamp is None and end == len(lines) and end >= 2:
-            byline = unit_byline(text, vocab)  # only the very last line may be a unit
+            # Only the very last line may be a unit, or a one-word name right under the text.
+            byline = unit_byline(text, vocab)
+            if byline is None and is_paragraph_like(lines[end - 2].text):
+                byline = pen_name(text, vocab)
         if stamp is not None:
             body.stamps.append(stamp)
         elif byline is not None:
@@ -190,7 +226,7 @@ def _block(lines: list[Line], index: int, vocab: Vocabulary, body: Body) -> Bloc
         return _attach_credit(body, text, source.group("credit"))
     if unglued != text and len(unglued) <= CAPTION_MAX_CHARS:
         return Caption(unglued)  # alt text glued in front: a picture stood here, this is its caption
-    if _in_gallery(lines, index):
+    if _in_gallery(lines, index, vocab):
         return Caption(text)
     if _listed(lines, index):
         return Paragraph(text)  # an item of a list under "… các hoạt động chính:"
@@ -232,15 +268,26 @@ def _listed(lines: list[Line], index: int) -> bool:
     return False
 
 
-def _in_gallery(lines: list[Line], index: int) -> bool:
+def _in_gallery(lines: list[Line], index: int, vocab: Vocabulary) -> bool:
     """One of a run of one-sentence lines set apart by blank lines ("Tượng đài Lý Thái Tổ." /
     "Căng-tin ở Làng Thi cử."): the captions of a row of photos, which a copied page keeps
-    without the photos. One such line alone may be a short paragraph."""
+    without the photos. One such line alone may be a short paragraph. A neighbour that is a
+    caption with its credit ("Cổng vào nhà thờ. Ảnh: Lê Hiếu.") counts as one of the run."""
     if not _gallery_shaped(lines[index]):
         return False
-    before = index > 0 and _gallery_shaped(lines[index - 1])
-    after = index + 1 < len(lines) and _gallery_shaped(lines[index + 1])
-    return before or after
+    return any(
+        0 <= at < len(lines) and (_gallery_shaped(lines[at]) or _credited(lines[at], vocab))
+        for at in (index - 1, index + 1)
+    )
+
+
+def _credited(line: Line, vocab: Vocabulary) -> bool:
+    """A caption with its photographer's credit, set apart like a gallery's lines."""
+    text = line.text
+    if line.gap_before < 1 or not has_picture_words(text, vocab):
+        return False
+    caption = caption_of(strip_alt(text, vocab), vocab)
+    return caption is not None and caption.credit is not None
 
 
 def _gallery_shaped(line: Line) -> bool:

@@ -31,7 +31,8 @@ def is_name(text: str, vocab: Vocabulary) -> bool:
     folded = text.casefold()
     if folded in vocab.publications:
         return False  # "LAO ĐỘNG": the paper's brand
-    for title in vocab.name_titles:
+    # One startswith() for the usual name, which opens with no title; the loop finds which.
+    for title in vocab.name_titles if folded.startswith(vocab.name_titles) else ():
         # A title without its dot ("ThS Nguyễn Thị Lan") ends at a space, not inside a name.
         if folded.startswith(title) and len(text) > len(title) and (
                 title.endswith(".") or text[len(title)].isspace()):
@@ -150,6 +151,18 @@ def _signed_by_unit(text: str) -> Byline | None:
     return None
 
 
+PEN_NAME_MAX_CHARS = 15
+
+
+def pen_name(text: str, vocab: Vocabulary) -> Byline | None:
+    """A writer's one-word name ("Trung", "Papai"), as readers' letters and blogs sign; only
+    the last line under the text may be one (read_body asks no other)."""
+    word = text.strip()
+    if " " in word or len(word) > PEN_NAME_MAX_CHARS or not word.isalpha() or word in vocab.not_name_words:
+        return None
+    return Byline((word,)) if word[0].isupper() and (word[1:].islower() or word.isupper()) else None
+
+
 def unit_byline(text: str, vocab: Vocabulary) -> Byline | None:
     """A unit signing the article at its foot ("Cục Quản lý Dược"), as government sites do."""
     return Byline((text,)) if _is_unit(text, vocab) and not any(c.isdigit() for c in text) else None
@@ -189,6 +202,10 @@ def parse_byline(text: str, vocab: Vocabulary, *, names_alone: bool = True) -> B
         writer, _, paper = source.rpartition("/")
         if writer and is_name(writer.strip(), vocab):
             return Byline((writer.strip(),), paper.strip())  # "Theo Thanh Hà/Báo Quân đội nhân dân"
+        noted = _TRAILING_NOTE.match(source)
+        if noted and is_name(noted.group("name"), vocab) and _names_a_source(noted.group("note")):
+            # "Theo Minh Phương (Thanh Niên)": the writer, then the paper.
+            return Byline((noted.group("name"),), noted.group("note").strip())
         return Byline((), source)
     named = _strip_prefix(text, vocab.author_prefixes)
     if named is not None:

@@ -20,10 +20,13 @@ _SUBSTANCE = re.compile(r"\w")
 _CASE_JOIN = re.compile(r"[a-zà-ỹđ][A-ZĐÀ-Ỹ]")
 # A back-reference ("\\1", "(?P=name)") or a test of whether a group matched ("(?(1)…)").
 _GROUP_REFERENCE = re.compile(r"\\\d|\(\?P=|\(\?\(")
+# One sentence ends and another starts inside the line.
+_SENTENCE_BREAK = re.compile(r"[.!?…]['\"”’)]*\s")
 _ARROWS = frozenset({">", "»", "›"})
 COUNTER_LINE_MAX_CHARS = 200
 TAIL_LINE_MAX_CHARS = 90
 PHRASE_PREFIX_CHARS = 160
+LINK_BAR_PARTS = 4
 
 
 @dataclass(frozen=True)
@@ -66,6 +69,12 @@ def strip_chrome(lines: list[Line], vocab: Vocabulary) -> Stripped:
             removed.append(text)
             removed.extend(rest.text for rest in lines[i:])
             break
+        if body_seen and (run := _teasers_from(kept, text, vocab)) is not None:
+            removed.extend(line.text for line in kept[run:])
+            del kept[run:]
+            removed.append(text)
+            removed.extend(rest.text for rest in lines[i:])
+            break
         if not body_seen:
             crumb = breadcrumb(text, vocab)
             if crumb is not None:
@@ -73,6 +82,11 @@ def strip_chrome(lines: list[Line], vocab: Vocabulary) -> Stripped:
                     category, crumb_at = crumb, len(kept)
                 removed.append(text)
                 continue
+        elif text.count(" | ") >= LINK_BAR_PARTS - 1 and breadcrumb(text, vocab) is not None:
+            # "Zing.vn | Thỏa thuận sử dụng | Bảo vệ riêng tư | Liên hệ | Rss": the footer's row
+            # of links under the text, shaped like a trail but no step of one.
+            removed.append(text)
+            continue
         if _starts_with_phrase(text, vocab.box_phrases, 60):
             removed.append(text)
             i = _skip_links(lines, i, vocab, removed)
@@ -219,9 +233,28 @@ def _is_tail(text: str, vocab: Vocabulary) -> bool:
 def _is_furniture(text: str, vocab: Vocabulary) -> bool:
     if _starts_with_phrase(text, vocab.line_phrases, 30):
         return True
+    if _keyword_list(text):
+        return True
     if _whole_line(vocab.line_patterns)(text):
         return True
     return bool(vocab.user_phrases) and fold(text).startswith(vocab.user_phrases)
+
+
+KEYWORDS_MIN = 3
+KEYWORD_MAX_WORDS = 6
+
+
+def _keyword_list(text: str) -> bool:
+    """A page's keywords, listed with no space after the commas ("ngoại tình,ly hôn,gia đình"),
+    as no sentence writes them. Tested in code: a pattern for it slowed every line's test."""
+    if "," not in text or ", " in text or len(text) > TAIL_LINE_MAX_CHARS * 2:
+        return False
+    parts = text.split(",")
+    return (
+        len(parts) >= KEYWORDS_MIN
+        and all(part.strip() and len(part.split()) <= KEYWORD_MAX_WORDS for part in parts)
+        and not ends_sentence(text)
+    )
 
 
 @per_list
@@ -239,6 +272,45 @@ def _whole_line(patterns: tuple[re.Pattern[str], ...]) -> Callable[[str], bool]:
         else:
             return lambda text: joined.fullmatch(text) is not None
     return lambda text: any(p.fullmatch(text) for p in patterns)
+
+
+TEASER_MAX_WORDS = 40
+# How far into a line the [lead] patterns' dash may stand (a place, a bracketed source, the dash).
+SOURCE_TAG_CHARS = 80
+# Paragraphs of the article the teasers' run must leave above it.
+TEASER_AFTER_TEXTS = 2
+
+
+def _teasers_from(kept: list[Line], text: str, vocab: Vocabulary) -> int | None:
+    """Where a run of other articles' teasers starts, when `text` is the sapo of one: a short
+    sapo that opens with its source ("(Soha.vn) - …"), under its headline, below the article's
+    text. Pairs of headline and one-sentence sapo just above it belong to the run; the article
+    ends there. None when `text` is no such sapo."""
+    if not kept or not _may_name_source(text) or word_count(text) > TEASER_MAX_WORDS:
+        return None  # nearly every line: no bracket to open it, no dash near its start
+    if not any(p.match(text) for p in vocab.lead_patterns) or not _link_like(kept[-1].text, vocab):
+        return None
+    start = len(kept) - 1
+    while start >= 2 and _link_like(kept[start - 2].text, vocab) and _one_sentence(kept[start - 1].text):
+        start -= 2
+    if sum(is_paragraph_like(line.text) for line in kept[:start]) < TEASER_AFTER_TEXTS:
+        return None  # the article's own sapo under its headline
+    return start
+
+
+def _may_name_source(text: str) -> bool:
+    """Whether a sapo's source tag can open `text`: every [lead] pattern needs a bracket at its
+    start or a dash within its first words ("TTO - ", "Hà Nội (TTXVN) - ")."""
+    head = text[:SOURCE_TAG_CHARS]
+    return text[:1] == "(" or "-" in head or "–" in head or "—" in head
+
+
+def _one_sentence(text: str) -> bool:
+    return (
+        is_paragraph_like(text)
+        and word_count(text) <= TEASER_MAX_WORDS
+        and _SENTENCE_BREAK.search(text.rstrip()) is None
+    )
 
 
 LINK_RUN = 3

@@ -84,6 +84,35 @@ def article_top(lines: list[Line], vocab: Vocabulary) -> int:
     return 0
 
 
+# How far under a headline its sapo may stand (past a stamp and a byline).
+REPRINT_REACH = 3
+
+
+def drop_reprint(lines: list[Line]) -> tuple[list[Line], list[str]]:
+    """(the lines, what was dropped) for a page that prints its headline and sapo twice: on
+    top, then over the article, with a box of the site's between ("Đọc nhiều nhất" and its
+    links). The first print keeps its stamp; the box and the second print go, so that the box's
+    heading does not end the article before its text begins. The lines unchanged otherwise."""
+    first: dict[str, int] = {}
+    for at, line in enumerate(lines):
+        text = line.text
+        seen = first.setdefault(text, at)
+        if seen == at or word_count(text) < TITLE_MIN_WORDS or is_paragraph_like(text):
+            continue
+        sapo = _sapo_under(lines, seen)
+        if sapo is None or at + 1 >= len(lines) or lines[at + 1].text != lines[sapo].text:
+            continue
+        return [*lines[: sapo + 1], *lines[at + 2 :]], [x.text for x in lines[sapo + 1 : at + 2]]
+    return lines, []
+
+
+def _sapo_under(lines: list[Line], title: int) -> int | None:
+    for i in range(title + 1, min(title + 1 + REPRINT_REACH, len(lines))):
+        if is_paragraph_like(lines[i].text):
+            return i
+    return None
+
+
 def _title_beside(lines: list[Line], at: int, vocab: Vocabulary) -> int | None:
     """The headline of the date line at `at`: the line under it when that line is a headline
     followed by the text, else the headline over it (past a byline or stamp); None when the
@@ -205,12 +234,21 @@ def read_header(
         header.category = lines[candidates[0]].text
         kinds[candidates[0]] = "category"
     # Whatever is left after the headline: a writer's name, or the start of the article.
+    stamped = {lines[i].number for i, _ in stamps}
     for index in candidates:
         if index in kinds:
             continue
         after_title = title_at is not None and index > title_at
         byline = parse_byline(lines[index].text, vocab) if after_title else None
-        if after_title and _is_brand(lines[index].text, vocab):
+        if after_title and byline is None and lines[index].number in stamped \
+                and word_count(lines[index].text) <= CATEGORY_MAX_WORDS:
+            # "Đời sống Xã hội | Cập nhật thứ hai, 24/12/12": the section beside the stamp, which
+            # names it surer than a line over the headline (the last item of a menu).
+            if header.category is not None:
+                header.removed.append(header.category)
+            header.category = lines[index].text
+            kinds[index] = "category"
+        elif after_title and _is_brand(lines[index].text, vocab):
             # The paper's brand under the headline ("LAO ĐỘNG", "SGGPO"); above it, the same
             # words ("Pháp luật", "Văn hóa") name a section.
             header.removed.append(lines[index].text)

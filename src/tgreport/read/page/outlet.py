@@ -12,6 +12,8 @@ from tgreport.read.provenance import outlet_for_host, shipped_outlets
 # The marks of a copyright line; a line without one is never read for the outlet.
 _MARK = re.compile(r"©|®|\(c\)|copyright|bản quyền", re.IGNORECASE)
 _DOMAIN = re.compile(r"(?<![@\w.-])((?:[a-z0-9-]+\.)+(?:vn|net|com|org|info))\b", re.IGNORECASE)
+# A domain anywhere, an e-mail address's too ("info@genk.vn").
+_ADDRESS = re.compile(r"(?<![\w.-])((?:[a-z0-9-]+\.)+(?:vn|net|com|org|info))\b", re.IGNORECASE)
 _OWNER = re.compile(r"bản quyền\s+(?:thuộc\s+(?:về\s+)?|của\s+)(?P<name>[^.,©®()]+)", re.IGNORECASE)
 _KEEPER = re.compile(r"(?:^|[©®]\s*)(?P<name>[^.,©®()]+?)\s+giữ bản quyền", re.IGNORECASE)
 # "© 2012 Báo X", "Copyright © Zing": the name after the mark and the years.
@@ -51,6 +53,23 @@ def outlet_named(lines: Iterable[str], outlets: Mapping[str, str]) -> str | None
     return None
 
 
+def outlet_of_domains(lines: Iterable[str], outlets: Mapping[str, str]) -> str | None:
+    """The known outlet whose domain the page's furniture names most often, for a page whose
+    copyright line names none (a company's, or no such line): the paper's own addresses in its
+    footer ("Email: info@cafef.vn", "Website: www.dantri.com.vn") and its source tags over the
+    teasers ("(Soha.vn) - …"). Only domains the outlet table knows count: the ad network's and
+    the printer's addresses on the same footer name no outlet."""
+    counts: dict[str, int] = {}
+    for line in lines:
+        if len(line) > LINE_MAX_CHARS or "." not in line:
+            continue
+        for match in _ADDRESS.finditer(line):
+            name = outlet_for_host(match.group(1), outlets)
+            if name:
+                counts[name] = counts.get(name, 0) + 1
+    return max(counts, key=counts.__getitem__) if counts else None
+
+
 def _named_in(line: str, outlets: Mapping[str, str]) -> str | None:
     mark = _MARK.search(line)
     assert mark is not None
@@ -64,8 +83,19 @@ def _named_in(line: str, outlets: Mapping[str, str]) -> str | None:
         name = _NOT_NAME.sub("", match.group("name")).strip(" -–:")
         if name and len(name.split()) <= NAME_MAX_WORDS and not _COMPANY.match(name) \
                 and any(c.isupper() for c in name):
-            return _known_names(tuple(outlets.values())).get(_key(name), name)
+            return _spelled(name, tuple(outlets.values()))
     return None
+
+
+def _spelled(name: str, extra: tuple[str, ...]) -> str:
+    """`name` as the outlet table spells it: the outlet of the same name, else the one outlet
+    whose name starts with it ("Copyright © Zing" is Zing News), else `name` itself."""
+    known = _known_names(extra)
+    key = _key(name)
+    if key in known:
+        return known[key]
+    longer = {full for k, full in known.items() if k.startswith(key + " ")}
+    return longer.pop() if len(longer) == 1 else name
 
 
 def _key(name: str) -> str:
