@@ -271,7 +271,10 @@ def block(b: Block, styles: Styles, terms: tuple[str, ...] = ()) -> list[Flowabl
         return [marked(b.text, styles.subheading, terms)]
     if b.type == "caption":
         credit = getattr(b, "credit", None)
-        text = marked_markup(b.text, terms) or escape(b.text)
+        text = marked_markup(b.text, terms)
+        if text is None and not credit:  # one plain run: no markup to parse
+            return [paragraph(b.text, styles.caption)]
+        text = text or escape(b.text)
         if credit:
             text += f" ({italic(present.CAPTION_CREDIT.format(credit=credit))})"
         return [Paragraph(text, styles.caption)]

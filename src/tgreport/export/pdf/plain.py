@@ -123,7 +123,7 @@ class PlainParagraph(Paragraph):  # type: ignore[misc]
                 words = []
         if not words:
             return self._lines(frag, widths, [], [], ascent, descent)
-        measured = [table[word] for word in words]
+        measured = list(map(table.__getitem__, words))  # dict's C lookup; __missing__ measures
         narrowest = min(widths)
         if max(measured) > narrowest:
             if max(len(w) for w in words) < HUGE_WORD:
