@@ -113,7 +113,8 @@ class PlainParagraph(Paragraph):  # type: ignore[misc]
             text = strip(frag.text)
             if _SOFT_HYPHEN in text:
                 return None
-            words = split(text) if text else []
+            # ReportLab's split is str.split but for no-break spaces, which it keeps inside words.
+            words = (text.split() if "\xa0" not in text else split(text)) if text else []
         else:
             words = list(frag.words)  # the second part of a paragraph split at a page end
             # ReportLab marks the pieces of a word it split with str subclasses: not plain.
