@@ -115,3 +115,24 @@ def test_untidy_is_the_one_regex_it_replaced(text: str) -> None:
     from tgreport.export.pdf.markup import _untidy
 
     assert _untidy(text) == bool(re.search(r"[^\S ]|\u200b|  |^ | $", text))
+
+
+@pytest.mark.parametrize("second_width", [300.0, 250.0])
+def test_the_parts_of_a_split_are_given_the_wholes_lines_only_at_the_same_width(second_width: float) -> None:
+    # The head and tail of a split reuse the whole's lines (PlainParagraph.split); laid out at
+    # another width, they are broken afresh. Either way the lines are ReportLab's.
+    style = ParagraphStyle("x", fontName=FACES.regular, fontSize=13, leading=17, firstLineIndent=20,
+                           hyphenationLang="", embeddedHyphenation=0, uriWasteReduce=0, allowWidows=0,
+                           allowOrphans=0)
+    text = " ".join(random.Random(7).choice(WORDS) for _ in range(300))
+    fast = paragraph(text, style)
+    slow = RLParagraph(text.replace("&", "&amp;").replace("<", "&lt;"), style)
+    for p in (fast, slow):
+        p.wrap(300.0, 10_000)
+    fast_parts, slow_parts = fast.split(300.0, 10 * style.leading), slow.split(300.0, 10 * style.leading)
+    assert [type(p) for p in fast_parts] == [plain.PlainParagraph] * 2
+    assert all("_given" in p.__dict__ for p in fast_parts)
+    for f, s in zip(fast_parts, slow_parts, strict=True):
+        assert f.wrap(second_width, 10_000) == s.wrap(second_width, 10_000)
+        assert lines_of(f) == lines_of(s)
+        assert "_given" not in f.__dict__  # used or dropped, never kept for a later wrap

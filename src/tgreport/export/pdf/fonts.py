@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import codecs
 import threading
 import weakref
 from dataclasses import dataclass
@@ -18,13 +19,26 @@ _lock = threading.Lock()
 _registered: dict[str, RegisteredFamily] = {}
 
 
+_UNDEFINED = "\ufffe"  # in a codecs decoding table: no character for this byte
+
+
 @dataclass
 class _Encoder:
-    """The characters a document has already given subset codes, as a str.translate table."""
+    """The characters a document has already given codes in a font's first subset, learnt from
+    what ReportLab's splitString returned for them, as a codecs charmap (one C call a line)."""
 
-    count: int  # how many assignments the table reflects
-    table: dict[int, str]  # code point → chr(subset code)
-    chars: frozenset[str]
+    codes: dict[str, int]  # character → its code in subset 0
+    charmap: Any  # codecs.charmap_build of `codes`
+
+
+def _charmap(codes: dict[str, int]) -> Any:
+    table = [_UNDEFINED] * 256
+    # Byte 0 is the .notdef code, which ReportLab gives U+0000 only when the font has no glyph
+    # for it (the fonts shipped have none): with "\0" there, charmap_build makes its fast table.
+    table[0] = "\0"
+    for char, code in codes.items():
+        table[code] = char
+    return codecs.charmap_build("".join(table))
 
 
 class _FastTTFont(TTFont):  # type: ignore[misc]
@@ -32,8 +46,9 @@ class _FastTTFont(TTFont):  # type: ignore[misc]
 
     Line breaking measures each word of each paragraph and drawing encodes each line into the
     font's subsets, one character at a time in Python. Vietnamese prose repeats a few thousand
-    syllables over a few hundred characters, so widths are remembered per string and the
-    encoding of already-seen characters is done by str.translate. Results are ReportLab's own
+    syllables over a few hundred characters, so widths are remembered per string, and a line
+    whose characters all have codes in the first subset already is encoded by one
+    codecs.charmap_encode call. The codes are ReportLab's own, learnt from its splitString
     (same arithmetic, same subset codes), so layout and bytes are unchanged, only faster.
     """
 
@@ -43,6 +58,8 @@ class _FastTTFont(TTFont):  # type: ignore[misc]
         super().__init__(name, filename)
         self._units: dict[str, int] = {}
         self._encoders: weakref.WeakKeyDictionary[Any, _Encoder] = weakref.WeakKeyDictionary()
+        # A font with a glyph for U+0000 would give it a code of its own (see _charmap).
+        self._nul_glyph = 0 in self.face.charToGlyph
 
     def stringWidth(self, text: str | bytes, size: float, encoding: str = "utf8") -> float:
         if not isinstance(text, str):
@@ -57,18 +74,30 @@ class _FastTTFont(TTFont):  # type: ignore[misc]
         return 0.001 * size * units
 
     def splitString(self, text: str | bytes, doc: Any, encoding: str = "utf-8") -> list[tuple[int, bytes]]:
+        if not isinstance(text, str) or not text:
+            result: list[tuple[int, bytes]] = super().splitString(text, doc, encoding)
+            return result
         known = self._encoders.get(doc)
-        if isinstance(text, str) and text and known is not None and known.chars.issuperset(text):
-            mapped = text.translate(known.table)
-            if max(mapped) < "\u0100":  # every character is in subset 0
-                return [(0, mapped.encode("latin-1"))]
-        result: list[tuple[int, bytes]] = super().splitString(text, doc, encoding)
-        assignments: dict[int, int] = self.state[doc].assignments
-        if known is None or known.count != len(assignments):
-            table = {code: chr(n) for code, n in assignments.items()}
-            if 32 in assignments:  # ReportLab draws a no-break space as a space
-                table[0xA0] = chr(assignments[32])
-            self._encoders[doc] = _Encoder(len(assignments), table, frozenset(map(chr, table)))
+        if known is not None and (not self._nul_glyph or "\0" not in text):
+            try:  # ReportLab draws a no-break space as a space
+                return [(0, codecs.charmap_encode(text.replace("\xa0", " "), "strict", known.charmap)[0])]
+            except UnicodeEncodeError:
+                pass  # a character with no code yet, or one outside subset 0
+        result = super().splitString(text, doc, encoding)
+        codes = known.codes if known is not None else {}
+        learnt: dict[str, int] = {}
+        chars = iter(text)
+        # One byte a character, in order, is what ReportLab returns; anything else is not learnt.
+        for subset, data in result if sum(len(data) for _, data in result) == len(text) else ():
+            for code in data:
+                char = next(chars, "")
+                # Byte 0 is .notdef (several characters may share it); a no-break space has
+                # the space's code.
+                if subset == 0 and code and char != "\xa0" and char not in codes:
+                    learnt[char] = code
+        if learnt or known is None:
+            codes = {**codes, **learnt}
+            self._encoders[doc] = _Encoder(codes, _charmap(codes))
         return result
 
 

@@ -29,7 +29,7 @@ from tgreport.export.pdf.letterhead import letterhead
 from tgreport.export.pdf.markup import escape, italic, marked, marked_markup, paragraph
 from tgreport.export.pdf.photo import photo_flow
 from tgreport.export.pdf.qr import qr_code
-from tgreport.export.pdf.styles import Styles
+from tgreport.export.pdf.styles import PdfStyle, Styles
 from tgreport.export.pdf.tails import keep_tail
 from tgreport.model import Article, Block, IndexEntry, Report
 from tgreport.present import chart, header, pieces
@@ -257,9 +257,9 @@ def long_paragraph(text: str, style: ParagraphStyle, terms: tuple[str, ...] = ()
     cut = pieces.pieces(text)
     if len(cut) == 1:
         return [marked(text, style, terms)]
-    first = ParagraphStyle(f"{style.name}-first", parent=style, spaceAfter=0)
-    middle = ParagraphStyle(f"{style.name}-more", parent=first, firstLineIndent=0, spaceBefore=0)
-    last = ParagraphStyle(f"{style.name}-last", parent=style, firstLineIndent=0, spaceBefore=0)
+    first = PdfStyle(f"{style.name}-first", parent=style, spaceAfter=0)
+    middle = PdfStyle(f"{style.name}-more", parent=first, firstLineIndent=0, spaceBefore=0)
+    last = PdfStyle(f"{style.name}-last", parent=style, firstLineIndent=0, spaceBefore=0)
     styles_in_order = [first] + [middle] * (len(cut) - 2) + [last]
     return [marked(piece, st, terms) for piece, st in zip(cut, styles_in_order, strict=True)]
 
@@ -271,7 +271,10 @@ def block(b: Block, styles: Styles, terms: tuple[str, ...] = ()) -> list[Flowabl
         return [marked(b.text, styles.subheading, terms)]
     if b.type == "caption":
         credit = getattr(b, "credit", None)
-        text = marked_markup(b.text, terms) or escape(b.text)
+        text = marked_markup(b.text, terms)
+        if text is None and not credit:  # one plain run: no markup to parse
+            return [paragraph(b.text, styles.caption)]
+        text = text or escape(b.text)
         if credit:
             text += f" ({italic(present.CAPTION_CREDIT.format(credit=credit))})"
         return [Paragraph(text, styles.caption)]

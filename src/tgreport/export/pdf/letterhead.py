@@ -10,7 +10,7 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, Table, TableStyle
 
 from tgreport.export.pdf.markup import paragraph
-from tgreport.export.pdf.styles import Styles
+from tgreport.export.pdf.styles import PdfStyle, Styles
 from tgreport.present.header import HeaderLine, Letterhead
 
 RULE_THICKNESS = 0.6  # points: a fine solid rule, as printed headers have
@@ -81,5 +81,5 @@ def _style(line: HeaderLine, styles: Styles) -> ParagraphStyle:
     kw: dict[str, Any] = {"fontName": face, "fontSize": line.size, "leading": line.size * 1.2,
                           "alignment": TA_CENTER, "firstLineIndent": 0, "leftIndent": 0, "rightIndent": 0,
                           "spaceBefore": 0, "spaceAfter": 0 if line.rule else 1}
-    style = _styles[key] = ParagraphStyle(f"letterhead-{face}-{line.size}", parent=styles.body, **kw)
+    style = _styles[key] = PdfStyle(f"letterhead-{face}-{line.size}", parent=styles.body, **kw)
     return style

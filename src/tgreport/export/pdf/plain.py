@@ -26,18 +26,68 @@ _SOFT_HYPHEN = "\xad"
 # words wider than a line (URLs, codes) keep ReportLab's splitting, which may start one mid-line.
 HUGE_WORD = 500
 _CACHE_LIMIT = 100_000  # distinct words per font and size; a 5,000-article digest uses ~30,000
-_widths: dict[tuple[str, float], dict[str, float]] = {}
+_NO_ROOM = (0, 0x7FFFFFFF)  # what Paragraph.wrap returns for a width too small to hold anything
 
 
-def _width_table(font_name: str, size: float) -> dict[str, float]:
+class _Widths(dict[str, float]):
+    """word → its width in one font and size, measured the first time it is asked for."""
+
+    def __init__(self, font_name: str, size: float) -> None:
+        super().__init__()
+        self.font = getFont(font_name)
+        self.size = size
+        self.ascent_descent: tuple[float, float] = getAscentDescent(font_name, size)
+
+    def __missing__(self, word: str) -> float:
+        width: float = self.font.stringWidth(word, self.size, "utf8")
+        self[word] = width
+        return width
+
+
+_widths: dict[tuple[str, float], _Widths] = {}
+
+
+def _width_table(font_name: str, size: float) -> _Widths:
     table = _widths.get((font_name, size))
-    if table is None:
-        table = _widths[font_name, size] = {}
+    if table is None or len(table) > _CACHE_LIMIT:
+        table = _widths[font_name, size] = _Widths(font_name, size)
     return table
 
 
 class PlainParagraph(Paragraph):  # type: ignore[misc]
-    """A Paragraph whose single plain fragment is broken into lines by `_break_plain`."""
+    """A Paragraph whose single plain fragment is broken into lines by `_break_plain`.
+
+    Its lines are worked out once per width: the article's tail (tails.py), KeepTogether and
+    the frame each wrap the same paragraph, and the two parts of a paragraph split at a page
+    end are given their lines, which are the whole's (see `split`).
+    """
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
+        key = self.__dict__.get("_wrapped")
+        if key is not None and key[0] == availWidth and key[1] is self.style and "blPara" in self.__dict__:
+            return self.width, self.height
+        self._wrapped = None
+        size: tuple[float, float] = super().wrap(availWidth, availHeight)
+        if size != _NO_ROOM:
+            self._wrapped = (availWidth, self.style)
+        return size
+
+    def split(self, availWidth: float, availHeight: float) -> list[Any]:
+        parts: list[Any] = super().split(availWidth, availHeight)
+        broken = self.__dict__.get("_broken")
+        blPara = self.__dict__.get("blPara")
+        if len(parts) != 2 or broken is None or blPara is None or broken[1] is not blPara.lines:
+            return parts
+        # The greedy breaker gives the head the whole's first lines (the words after them are
+        # gone, nothing before them changed) and the tail, all of whose lines are as wide as
+        # the whole's later ones, the rest. Each is used only if the part is wrapped to those
+        # widths (checked in `_break_plain`).
+        widths, lines, ends = broken
+        head, tail = parts
+        cut = len(head.blPara.lines)
+        head._given = (widths, lines[:cut], ends[:cut])
+        tail._given = ([widths[-1], widths[-1]], lines[cut:], ends[cut:])
+        return parts
 
     def breakLines(self, width: float | list[float] | tuple[float, ...]) -> Any:
         lines = self._break_plain(list(width) if isinstance(width, (list, tuple)) else [width])
@@ -45,6 +95,7 @@ class PlainParagraph(Paragraph):  # type: ignore[misc]
 
     def _break_plain(self, widths: list[float]) -> Any:
         """ReportLab's simple-case line breaking, or None when this paragraph is not that case."""
+        self._broken: tuple[list[float], list[tuple[float, list[str]]], list[float]] | None = None
         style = self.style
         frags = self.frags
         if len(frags) != 1 or self.bulletText or not _plain_style(style):
@@ -52,11 +103,18 @@ class PlainParagraph(Paragraph):  # type: ignore[misc]
         frag = frags[0]
         if hasattr(frag, "cbDefn") or hasattr(frag, "backColor"):
             return None
+        font_name, size = frag.fontName, frag.fontSize
+        table = _width_table(font_name, size)
+        ascent, descent = table.ascent_descent
+        given = self.__dict__.pop("_given", None)
+        if given is not None and given[0] == widths:
+            return self._lines(frag, given[0], given[1], given[2], ascent, descent)
         if hasattr(frag, "text"):
             text = strip(frag.text)
             if _SOFT_HYPHEN in text:
                 return None
-            words = split(text) if text else []
+            # ReportLab's split is str.split but for no-break spaces, which it keeps inside words.
+            words = (text.split() if "\xa0" not in text else split(text)) if text else []
         else:
             words = list(frag.words)  # the second part of a paragraph split at a page end
             # ReportLab marks the pieces of a word it split with str subclasses: not plain.
@@ -64,22 +122,9 @@ class PlainParagraph(Paragraph):  # type: ignore[misc]
                 return None
             if not any(strip(w) for w in words):
                 words = []
-        font_name, size = frag.fontName, frag.fontSize
-        ascent, descent = getAscentDescent(font_name, size)
-        self._width_max: float = 0
-        self.height = 0
-        self._splitLongWordCount = self._hyphenations = 0
         if not words:
-            return frag.clone(kind=0, lines=[], ascent=ascent, descent=descent, fontSize=size)
-        table = _width_table(font_name, size)
-        try:
-            measured = [table[word] for word in words]
-        except KeyError:  # a word not seen before in this font and size: measure them all
-            if len(table) > _CACHE_LIMIT:
-                table.clear()
-            font = getFont(font_name)
-            measured = [font.stringWidth(word, size, self.encoding) for word in words]
-            table.update(zip(words, measured, strict=True))
+            return self._lines(frag, widths, [], [], ascent, descent)
+        measured = list(map(table.__getitem__, words))  # dict's C lookup; __missing__ measures
         narrowest = min(widths)
         if max(measured) > narrowest:
             if max(len(w) for w in words) < HUGE_WORD:
@@ -87,37 +132,42 @@ class PlainParagraph(Paragraph):  # type: ignore[misc]
             # A pasted blob: cut into line-wide pieces here, in one pass over its letters;
             # ReportLab's splitter measures each letter through the font registry and copies the
             # piece so far at each, a minute and a half for a 10 MB word.
-            font = getFont(font_name)
             words, measured = _cut_wide_words(words, measured, narrowest, table,
-                                              lambda c: font.stringWidth(c, size, self.encoding))
+                                              lambda c: table.font.stringWidth(c, size, "utf8"))
 
-        space = table.get(" ")
-        if space is None:
-            space = table[" "] = getFont(font_name).stringWidth(" ", size, self.encoding)
+        space = table[" "]
         shrink = style.spaceShrinkage * space
         last = len(widths) - 1
         lineno = 0
         max_width = widths[0]
         lines: list[tuple[float, list[str]]] = []
+        ends: list[float] = []  # where each line's text ends
         line: list[str] = []
         current = -space  # as ReportLab: no space before the first word
-        widest = 0.0
         for word, w in zip(words, measured, strict=True):
             new = current + space + w
             if new <= max_width + shrink * len(line) or not line:
                 line.append(word)
                 current = new
             else:
-                widest = max(widest, current)
                 lines.append((max_width - current, line))
+                ends.append(current)
                 line = [word]
                 current = w
                 lineno += 1
                 max_width = widths[min(last, lineno)]
-        widest = max(widest, current)
         lines.append((max_width - current, line))
-        self._width_max = widest
-        return frag.clone(kind=0, lines=lines, ascent=ascent, descent=descent, fontSize=size)
+        ends.append(current)
+        return self._lines(frag, widths, lines, ends, ascent, descent)
+
+    def _lines(self, frag: Any, widths: list[float], lines: list[tuple[float, list[str]]], ends: list[float],
+               ascent: float, descent: float) -> Any:
+        """The paragraph's lines as ReportLab's breakLines returns them, with what it records."""
+        self._width_max = max(0.0, *ends) if ends else 0
+        self.height = 0
+        self._splitLongWordCount = self._hyphenations = 0
+        self._broken = (widths, lines, ends) if lines else None
+        return frag.clone(kind=0, lines=lines, ascent=ascent, descent=descent, fontSize=frag.fontSize)
 
 
 def _cut_wide_words(

@@ -9,7 +9,7 @@ from reportlab.platypus import Flowable, KeepTogether, Spacer
 
 from tgreport.export.pdf.letterhead import two_columns
 from tgreport.export.pdf.markup import paragraph
-from tgreport.export.pdf.styles import Styles
+from tgreport.export.pdf.styles import PdfStyle, Styles
 from tgreport.model import Report
 from tgreport.present.signature import SignLine, signature
 
@@ -31,7 +31,7 @@ def _style(line: SignLine, styles: Styles, alignment: int) -> ParagraphStyle:
     font = styles.body_font
     face = (font.bolditalic if line.bold and line.italic else font.bold if line.bold
             else font.italic if line.italic else font.regular)
-    return ParagraphStyle(f"sign-{face}-{line.size}-{alignment}-{line.space_before}", parent=styles.body,
+    return PdfStyle(f"sign-{face}-{line.size}-{alignment}-{line.space_before}", parent=styles.body,
                           fontName=face, fontSize=line.size, leading=line.size * 1.2, alignment=alignment,
                           firstLineIndent=0, leftIndent=0, rightIndent=0, spaceBefore=line.space_before,
                           spaceAfter=0)

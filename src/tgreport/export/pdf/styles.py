@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 from dataclasses import dataclass
 from typing import Any
 
@@ -25,6 +26,16 @@ def page_size(theme: Theme) -> tuple[float, float]:
     except KeyError:
         raise ExportError(f"unknown page size {theme.page_size!r}; known: {', '.join(PAGE_SIZES)}") from None
     return landscape(size) if orientation == "LANDSCAPE" else size
+
+
+class PdfStyle(ParagraphStyle):  # type: ignore[misc]
+    """The PDF's paragraph style. Its deep copy is a shallow one: ReportLab deep-copies a
+    paragraph's style at each page-end split only to set firstLineIndent on the copy, and a
+    deep copy also copies each colour and the parent chain, which nothing changes. ReportLab
+    wants a style's parent of the style's own class: derived styles are PdfStyles too."""
+
+    def __deepcopy__(self, memo: dict[int, Any]) -> PdfStyle:
+        return copy.copy(self)
 
 
 @dataclass(frozen=True)
@@ -81,7 +92,7 @@ def build(theme: Theme) -> Styles:
             "allowOrphans": 0,
         }
         base.update(kw)
-        return ParagraphStyle(name, **base)
+        return PdfStyle(name, **base)
 
     justify = TA_JUSTIFY if theme.justify else TA_LEFT
     indent = theme.first_line_indent_mm * mm
