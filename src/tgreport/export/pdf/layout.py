@@ -26,7 +26,7 @@ from tgreport.assemble.summaries import summary as brief_summary
 from tgreport.export.pdf.chart import drawing
 from tgreport.export.pdf.flowables import Anchor, Deferred, LayoutState, TocLine, toc_styles
 from tgreport.export.pdf.letterhead import letterhead
-from tgreport.export.pdf.markup import escape, italic, marked, marked_markup, paragraph
+from tgreport.export.pdf.markup import escape, marked, marked_markup, paragraph
 from tgreport.export.pdf.photo import photo_flow
 from tgreport.export.pdf.qr import qr_code
 from tgreport.export.pdf.styles import PdfStyle, Styles
@@ -271,13 +271,11 @@ def block(b: Block, styles: Styles, terms: tuple[str, ...] = ()) -> list[Flowabl
         return [marked(b.text, styles.subheading, terms)]
     if b.type == "caption":
         credit = getattr(b, "credit", None)
+        credited = f" ({present.CAPTION_CREDIT.format(credit=credit)})" if credit else ""
         text = marked_markup(b.text, terms)
-        if text is None and not credit:  # one plain run: no markup to parse
-            return [paragraph(b.text, styles.caption)]
-        text = text or escape(b.text)
-        if credit:
-            text += f" ({italic(present.CAPTION_CREDIT.format(credit=credit))})"
-        return [Paragraph(text, styles.caption)]
+        if text is None:  # one plain run, the credit as italic as the caption: no markup to parse
+            return [paragraph(b.text + credited, styles.caption)]
+        return [Paragraph(text + escape(credited), styles.caption)]
     if b.type == "quote":
         return [marked(b.text, styles.quote, terms)]
     if b.type == "list":
