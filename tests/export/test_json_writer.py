@@ -21,7 +21,7 @@ VALUES: list[Any] = [
     "", "Hà Nội \"trích\" \\ \n\t\x00\u2028 😀", 0, -7, 10**30, 1.5, float("inf"), True, False, None,
     [], {}, (), [[]], {"a": {}}, [1, [2, [3, {"b": []}]]], ("x", ("y",)),
     {"id": "a1", "blocks": [{"type": "paragraph", "text": "Đoạn."}], "views": None, "ok": True},
-    {1: "int key", None: "none key", 2.5: "float key", True: "bool key"}, Kind.ONE, {"k": Kind.ONE},
+    {1: "int key", None: "none key", 2.5: "float key", False: "bool key"}, Kind.ONE, {"k": Kind.ONE},
 ]
 
 

@@ -89,8 +89,9 @@ _LITERALS = {None: "null", True: "true", False: "false"}
 
 def _indented(value: Any, indent: str) -> bytes:
     """json.dumps(value, ensure_ascii=False, indent=2), each line after the first led by `indent`,
-    in UTF-8. The same bytes, about three times faster: json.dumps with an indent encodes in
-    Python a token at a time, where this takes each string to json's C encoder whole."""
+    in UTF-8. The same bytes, a quarter faster (100 articles: 7.3 ms, json.dumps 10.0): json.dumps
+    with an indent encodes in Python a token at a time; this gives each string to json's C
+    encoder whole and appends each value in one piece."""
     parts: list[str] = []
     _put(value, indent, parts)
     return "".join(parts).encode("utf-8")
