@@ -50,9 +50,11 @@ def _same(a: FileRead, b: FileRead) -> None:
 MANY = 3000  # about 200 KiB of records each way: more than the head the encoding is judged by
 
 
+@pytest.mark.parametrize("piece", [7, 4096, 1 << 20])  # read in pieces of this many bytes
 def test_a_large_file_read_a_line_at_a_time_gives_what_reading_it_whole_gives(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    piece: int, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    monkeypatch.setattr(json_reader, "_PIECE_BYTES", piece)
     lines = [_record(n, "Hội nghị tổng kết công tác tuyên giáo năm 2021.") for n in range(MANY)]
     lines[10] = lines[10][:30]  # a cut line
     lines[20] = "[1, 2]"  # not an object

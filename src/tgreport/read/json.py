@@ -8,7 +8,7 @@ import json
 import logging
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 from tgreport.contract import article_from_dict
 from tgreport.errors import InputError
@@ -126,31 +126,29 @@ _HEAD_CHARS = 64 * 1024
 
 
 def _streamed_lines(path: Path, settings: Settings) -> Iterator[tuple[int, str]]:
-    """What _lines(decode(read_bytes(path))) gives, the file read a line at a time, so a file of a
-    million records never has its whole text in memory beside its articles. Only for a file that
-    is plain UTF-8 (no BOM, nothing to repair): _NotStreamed, before or while the lines come,
-    for any other, or for a small one (read whole, it costs little)."""
-    limit = settings.max_input_bytes
+    """What _lines(decode(read_bytes(path))) gives, the file read a piece at a time, so a file of
+    a million records never has its whole text in memory beside its articles. Only for a file
+    that is plain UTF-8 (no BOM, nothing to repair): _NotStreamed, before or while the lines
+    come, for any other, or for a small one (read whole, it costs little)."""
     try:
         with open_input(path, settings) as handle:
             head = handle.read(_HEAD_BYTES)
-            if len(head) < _HEAD_BYTES:
+            if len(head) < _HEAD_BYTES or head.startswith(codecs.BOM_UTF8):
                 raise _NotStreamed
             refuse_binary(head, path)
-            whole_lines = head[: head.rfind(b"\n") + 1]
             try:
-                judged = guess_encoding(whole_lines)
+                judged = guess_encoding(head[: head.rfind(b"\n") + 1])
             except UnicodeDecodeError:
                 raise _NotStreamed from None
             if judged.encoding != "utf-8" or judged.repaired or len(judged.text) < _HEAD_CHARS:
                 raise _NotStreamed
             handle.seek(0)
-            number, found, read = 0, False, 0
-            for raw in handle:
-                read += len(raw)
-                if read > limit:
-                    raise too_large(path, limit)
-                for line in _clean_lines(raw):
+            number, found = 0, False
+            for piece in _pieces(handle, path, settings.max_input_bytes):
+                lines = _cleaned_text(piece).split("\n")
+                if piece.endswith(b"\n"):
+                    lines.pop()  # the empty "line" after the last line end
+                for line in lines:
                     number += 1
                     if line.strip():
                         found = True
@@ -161,17 +159,38 @@ def _streamed_lines(path: Path, settings: Settings) -> Iterator[tuple[int, str]]
         raise InputError(f"cannot read: {exc.strerror or exc}", path) from exc
 
 
-def _clean_lines(raw: bytes) -> list[str]:
-    """One line of the file (with its b"\\n") as decode would leave it: one line, or more where
-    cleaning makes a line break ("\\r", U+2028)."""
+_PIECE_BYTES = 1024 * 1024
+
+
+def _pieces(handle: BinaryIO, path: Path, limit: int) -> Iterator[bytes]:
+    """The file's bytes in pieces of whole lines (each but the last ends in b"\\n")."""
+    rest: list[bytes] = []  # a line begun, not ended yet (a list: one line may be megabytes)
+    read = 0
+    while block := handle.read(_PIECE_BYTES):
+        read += len(block)
+        if read > limit:  # the file grew past the limit since it was opened
+            raise too_large(path, limit)
+        end = block.rfind(b"\n") + 1
+        if not end:
+            rest.append(block)
+            continue
+        yield b"".join([*rest, block[:end]])
+        rest = [block[end:]]
+    if any(rest):
+        yield b"".join(rest)
+
+
+def _cleaned_text(piece: bytes) -> str:
+    """Whole lines as decode leaves them: cleaning works line by line, so a piece of the file
+    comes out as it does within the whole text, unless it needs what only the whole-file
+    reading does (a repair, a cut character): then _NotStreamed."""
     try:
-        text = raw.decode("utf-8")
+        text = piece.decode("utf-8")
     except UnicodeDecodeError:
         raise _NotStreamed from None
-    if raw.startswith(codecs.BOM_UTF8) or (not text.isascii() and repair_mojibake(text)[1] is not None):
+    if repair_mojibake(text)[1] is not None:
         raise _NotStreamed
-    pieces = clean_text(text).split("\n")
-    return pieces[:-1] if pieces[-1] == "" else pieces
+    return clean_text(text)
 
 
 def _article(data: dict[str, Any], path: Path, default_id: str, line: int | None,
