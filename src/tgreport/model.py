@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-from dataclasses import dataclass, field
-from typing import IO, Literal, Protocol
+from dataclasses import MISSING, dataclass, field, fields
+from typing import IO, Any, ClassVar, Literal, Protocol
 
 BlockType = Literal["paragraph", "heading", "caption", "quote", "list", "related", "image"]
 
@@ -13,7 +13,7 @@ BlockType = Literal["paragraph", "heading", "caption", "quote", "list", "related
 @dataclass(frozen=True, slots=True)
 class Paragraph:
     text: str
-    type: BlockType = field(default="paragraph", init=False)
+    type: ClassVar[BlockType] = "paragraph"
 
 
 @dataclass(frozen=True, slots=True)
@@ -21,7 +21,7 @@ class Heading:
     """A sub-heading inside an article (not the article's title)."""
 
     text: str
-    type: BlockType = field(default="heading", init=False)
+    type: ClassVar[BlockType] = "heading"
 
 
 @dataclass(frozen=True, slots=True)
@@ -30,13 +30,13 @@ class Caption:
 
     text: str
     credit: str | None = None
-    type: BlockType = field(default="caption", init=False)
+    type: ClassVar[BlockType] = "caption"
 
 
 @dataclass(frozen=True, slots=True)
 class Quote:
     text: str
-    type: BlockType = field(default="quote", init=False)
+    type: ClassVar[BlockType] = "quote"
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,7 +45,7 @@ class ListBlock:
 
     items: tuple[str, ...]
     ordered: bool = False
-    type: BlockType = field(default="list", init=False)
+    type: ClassVar[BlockType] = "list"
 
     @property
     def text(self) -> str:
@@ -57,7 +57,7 @@ class Related:
     """A link to another article ("[Năm 2021, công tác tuyên giáo cần đổi mới …]")."""
 
     text: str
-    type: BlockType = field(default="related", init=False)
+    type: ClassVar[BlockType] = "related"
 
 
 class PictureBytes(Protocol):
@@ -135,20 +135,38 @@ class Image:
     text: str
     src: str | None = None
     picture: Picture | None = None
-    type: BlockType = field(default="image", init=False)
+    type: ClassVar[BlockType] = "image"
 
 
 Block = Paragraph | Heading | Caption | Quote | ListBlock | Related | Image
 
 
-@dataclass(frozen=True, slots=True)
+def _shared(more: tuple[Any, ...]) -> tuple[Any, ...]:
+    """`more`, or an equal tuple kept before (see _SHARED_MORE)."""
+    try:
+        found = _SHARED_MORE.get(more)
+        if found is None and len(_SHARED_MORE) < _SHARED_MAX:
+            _SHARED_MORE[more] = found = more
+    except TypeError:  # an unhashable value (a list a script gave): this article's own tuple
+        return more
+    return more if found is None else found
+
+
+@dataclass(frozen=True, init=False)
 class Article:
-    """One news article as a careful editor would read it off the page."""
+    """One news article as a careful editor would read it off the page.
+
+    A report may hold a million of them, so each is small: the four fields every article sets
+    are slots, and the rest are kept together in one tuple (`_more`), shared by the articles
+    whose values are the same (usually all at their defaults). Every field reads as an
+    attribute, `dataclasses.replace` and `dataclasses.fields` work as on any dataclass."""
+
+    __slots__ = ("_more", "blocks", "id", "source", "title")
 
     id: str
     source: str
     title: str | None
-    blocks: tuple[Block, ...] = ()
+    blocks: tuple[Block, ...]
     title_derived: bool = False
     # What the report shows and sorts by: `published` when the page gives it, else `event_date`.
     date: dt.date | None = None
@@ -169,6 +187,60 @@ class Article:
     # A summary the input or the office gave (a scraper's "summary", the config's [summaries]);
     # None: the brief and the TOC summarise the article themselves (assemble.summaries.summary).
     summary: str | None = None
+
+    def __init__(
+        self,
+        id: str,
+        source: str,
+        title: str | None,
+        blocks: tuple[Block, ...] = (),
+        title_derived: bool = False,
+        date: dt.date | None = None,
+        published: dt.datetime | dt.date | None = None,
+        event_date: dt.date | None = None,
+        authors: tuple[str, ...] = (),
+        site: str | None = None,
+        url: str | None = None,
+        fetched: dt.datetime | None = None,
+        publisher: str | None = None,
+        category: str | None = None,
+        views: int | None = None,
+        lead: str | None = None,
+        removed: tuple[str, ...] = (),
+        warnings: tuple[str, ...] = (),
+        summary: str | None = None,
+    ) -> None:
+        put = object.__setattr__  # frozen: the dataclass's __setattr__ refuses every change
+        put(self, "id", id)
+        put(self, "source", source)
+        put(self, "title", title)
+        put(self, "blocks", blocks)
+        more = (title_derived, date, published, event_date, authors, site, url, fetched, publisher,
+                category, views, lead, removed, warnings, summary)
+        # Equal values are not always the same: one instant in two time zones (printed
+        # differently), True and 1. Those are kept as given (a time of day is near unique anyway).
+        alike = (type(title_derived) is bool and fetched is None and (views is None or type(views) is int)
+                 and not any(isinstance(d, dt.datetime) for d in (date, published, event_date)))
+        put(self, "_more", _shared(more) if alike else more)
+
+    def __reduce__(self) -> tuple[type[Article], tuple[Any, ...]]:
+        # Pickled (to and from the reading processes) as the values of its fields, in order.
+        return Article, tuple(getattr(self, f.name) for f in fields(self))
+
+
+def _more_field(index: int) -> property:
+    return property(lambda article: article._more[index])
+
+
+# The fields kept in `_more`: those with a default (the slots' fields have none), in order.
+_MORE = tuple(f for f in fields(Article) if f.default is not MISSING)
+for _index, _field in enumerate(_MORE):
+    setattr(Article, _field.name, _more_field(_index))
+_NO_MORE = tuple(f.default for f in _MORE)
+# Articles read from one source often share all of these (the same day, outlet and byline, or
+# none): each such set is kept once. Bounded, so unique values (a URL each) cannot grow it forever.
+_SHARED_MORE: dict[tuple[Any, ...], tuple[Any, ...]] = {_NO_MORE: _NO_MORE}
+_SHARED_MAX = 1024
 
 
 @dataclass(frozen=True, slots=True)

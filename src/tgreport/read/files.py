@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import stat
 from pathlib import Path
+from typing import BinaryIO
 
 from tgreport.errors import InputError
 from tgreport.settings import Settings
@@ -40,12 +41,8 @@ def read_bytes(path: Path, settings: Settings) -> bytes:
     """
     limit = settings.max_input_bytes
     try:
-        if not stat.S_ISREG(os.stat(path).st_mode):
-            raise InputError("not a regular file; skipped", path)
-        with open(path, "rb") as handle:
+        with open_input(path, settings) as handle:
             size = os.fstat(handle.fileno()).st_size
-            if size > limit:
-                raise _too_large(path, limit)
             # A read as large as the file, not as the limit: read(limit + 1) sets aside the
             # whole limit (50 MB) for every small page, which cost more than reading it.
             data = handle.read(size + 1)
@@ -54,16 +51,35 @@ def read_bytes(path: Path, settings: Settings) -> bytes:
     except OSError as exc:
         raise InputError(f"cannot read: {exc.strerror or exc}", path) from exc
     if len(data) > limit:
-        raise _too_large(path, limit)
+        raise too_large(path, limit)
     if not data or data.isspace():  # data.strip() would copy the whole file to say the same
         raise InputError("empty file; skipped", path)
-    kind = binary_kind(data)
-    if kind:
-        raise InputError(f"{kind}, not text; skipped", path)
+    refuse_binary(data, path)
     return data
 
 
-def _too_large(path: Path, limit: int) -> InputError:
+def open_input(path: Path, settings: Settings) -> BinaryIO:
+    """The file opened to read its bytes, once it is known to be a regular file (a FIFO or device
+    would block or never end) no larger than `settings.max_input_bytes`. For a reader that reads
+    a large file a piece at a time (read/json.py): it checks its first piece with refuse_binary
+    and stops at the limit itself. Raises InputError, or OSError when the file cannot be read."""
+    if not stat.S_ISREG(os.stat(path).st_mode):
+        raise InputError("not a regular file; skipped", path)
+    handle = open(path, "rb")  # noqa: SIM115 - the caller closes it
+    if os.fstat(handle.fileno()).st_size > settings.max_input_bytes:
+        handle.close()
+        raise too_large(path, settings.max_input_bytes)
+    return handle
+
+
+def refuse_binary(data: bytes, path: Path) -> None:
+    """InputError when `data` (a file's bytes, or their first 64 KiB) is no text."""
+    kind = binary_kind(data)
+    if kind:
+        raise InputError(f"{kind}, not text; skipped", path)
+
+
+def too_large(path: Path, limit: int) -> InputError:
     shown = f"{limit / 1024 / 1024:g} MB" if limit >= 1024 * 1024 else f"{limit} byte"
     return InputError(f"larger than the {shown} input limit; skipped", path)
 
