@@ -36,3 +36,11 @@ def test_what_needs_cleaning_is_cleaned_and_the_rest_kept() -> None:
     assert [b.text for b in blocks] == ["sạch", "ab", "Hòa"]
     assert blocks[0] is report.articles[0].blocks[0]
     assert cleaned.issued == report.issued
+
+
+def test_a_tuple_is_copied_from_its_first_change_with_the_items_after_it_looked_at() -> None:
+    report = _report("một", "hai", "a\x01b", "bốn", "c\x02d")
+    blocks = present.printable_report(report).articles[0].blocks
+    assert [b.text for b in blocks] == ["một", "hai", "ab", "bốn", "cd"]
+    before = report.articles[0].blocks
+    assert [b is a for a, b in zip(before, blocks, strict=True)] == [True, True, False, True, False]

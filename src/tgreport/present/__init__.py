@@ -366,8 +366,12 @@ def _rewrite(value: Any, edit: Callable[[str], str], skip: frozenset[str]) -> An
     if isinstance(value, str):
         return edit(value)
     if isinstance(value, tuple):
-        items = tuple(_rewrite(v, edit, skip) for v in value)
-        return value if all(a is b for a, b in zip(items, value, strict=True)) else items
+        # No new tuple until an item changes: a million articles' tuple is 8 MB to copy for nothing.
+        for i, item in enumerate(value):
+            new_item = _rewrite(item, edit, skip)
+            if new_item is not item:
+                return (*value[:i], new_item, *(_rewrite(v, edit, skip) for v in value[i + 1:]))
+        return value
     cls: type = type(value)
     names = _visited_fields(cls, skip)
     if not names:
