@@ -2,12 +2,20 @@
 
 from __future__ import annotations
 
+import signal
 from pathlib import Path
 
 import pytest
 
 from factories import SEEDS, build_sample_report, build_sectioned_report
 from tgreport.model import Report
+
+# A shell that starts the suite in the background (`make test &`, `(.ci/run &)`) ignores SIGINT
+# in it, and every make-report a test starts inherits that: the tests that press Ctrl-C would
+# find it ignored and fail (10 did so in a fresh clone's CI started that way). Python leaves an
+# ignored SIGINT ignored; with its own handler here, a child starts at the default and handles it.
+if signal.getsignal(signal.SIGINT) is signal.SIG_IGN:
+    signal.signal(signal.SIGINT, signal.default_int_handler)
 
 
 @pytest.fixture(autouse=True)
