@@ -114,10 +114,6 @@ BlockView = tuple[str, Markup, Markup | None, tuple[Markup, ...]]
 _NO_ITEMS: tuple[Markup, ...] = ()
 
 
-def block_view(block: Block) -> BlockView:
-    return _block_views((block,))[0]
-
-
 def _block_texts(blocks: Iterable[Block]) -> list[str]:
     """The texts `_block_views` escapes, in the order it takes them back."""
     texts: list[str] = []
