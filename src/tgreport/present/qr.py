@@ -7,10 +7,12 @@ square, which holds a 57-module code (a long address) at 0.3 mm a module."""
 from __future__ import annotations
 
 import io
-
-import segno
+from typing import TYPE_CHECKING
 
 from tgreport.model import InMemory, Picture
+
+if TYPE_CHECKING:
+    import segno
 
 SIZE_MM = 18.0
 QUIET_MODULES = 2
@@ -18,6 +20,9 @@ PNG_MODULE_PX = 8  # 8 pixels a module: sharp edges at any zoom, a few hundred b
 
 
 def _code(url: str) -> segno.QRCode:
+    # Imported here: segno brings urllib, http and ssl with it, and most digests print no code.
+    import segno
+
     return segno.make_qr(url, error="m", boost_error=False)
 
 

@@ -1,0 +1,44 @@
+"""A run imports what its format needs and no more: every module imported is start-up time that
+each make-report command pays."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+_RUN = """
+import json, sys
+from tgreport.cli import main
+code = main([sys.argv[1], "-o", sys.argv[2], "-q"])
+print(json.dumps([code, sorted({name.split(".")[0] for name in sys.modules})]))
+"""
+
+# Engines of other formats, and the QR encoder (with urllib, http and ssl) of a digest without codes.
+NEVER = {"segno", "reportlab", "weasyprint", "pydyf", "tinycss2", "cssselect2", "babel", "qrcode"}
+NOT_FOR = {
+    "html": NEVER | {"docx", "lxml", "fontTools"},
+    "epub": NEVER | {"docx", "lxml"},
+    "docx": NEVER | {"jinja2"},
+}
+
+
+def modules_after_run(inputs: Path, out: Path) -> set[str]:
+    env = {**os.environ, "SOURCE_DATE_EPOCH": "1640995200"}
+    result = subprocess.run([sys.executable, "-c", _RUN, str(inputs), str(out)],
+                            capture_output=True, text=True, env=env, check=True)
+    code, modules = json.loads(result.stdout.splitlines()[-1])
+    assert code == 0, result.stderr
+    return set(modules)
+
+
+@pytest.mark.parametrize("fmt", sorted(NOT_FOR))
+def test_a_run_does_not_import_other_formats_engines(fmt: str, seeds_dir: Path, tmp_path: Path) -> None:
+    modules = modules_after_run(seeds_dir, tmp_path / f"digest.{fmt}")
+    assert (tmp_path / f"digest.{fmt}").stat().st_size > 0
+    assert not modules & NOT_FOR[fmt]
+
