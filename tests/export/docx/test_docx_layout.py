@@ -186,7 +186,7 @@ def test_bisected_line_count_equals_the_word_walk(
 
 
 @settings(max_examples=500, deadline=None)
-@given(st.text(alphabet="ab1_ -…—.\u00a0\n/", max_size=40))
+@given(st.text(alphabet="ab1_ -…—.\u00a0\n/\x00", max_size=40))
 def test_pieces_are_those_of_one_split_at_spaces_and_breaks(value: str) -> None:
     # The reference: one regex split at runs of spaces and at the in-word breaks.
     parts = re.split(f"( +)|{layout._HYPHEN_BREAK.pattern}", value.strip(" "))

@@ -35,9 +35,14 @@ _FALLBACK_EM = 0.5  # advance of a character the font lacks (another font will d
 # Each alternative starts with its cheapest test (is the character a hyphen, an ellipsis, a
 # dash?), which fails at once at almost every position: twice as fast as the plain spelling.
 _HYPHEN_BREAK = re.compile(r"(?<=-)(?<=[^\W_]-)(?=[^\W_])|(?<=…)(?=\S)|(?=—)(?<=\S)|(?<=—)(?=\S)")
-# The same places, found from the break characters themselves: the regex engine skips straight
-# to a hyphen, ellipsis or dash instead of trying the look-behinds at every position.
-_BREAK_MARK = re.compile(r"(-)(?<=[^\W_]-)(?=[^\W_])|(…)(?=\S)|—")
+# The same places, one pattern a break character: each starts with its character, so the regex
+# engine skips straight to it instead of trying the look-behinds at every position.
+_HYPHEN_MARK = re.compile(r"-(?<=[^\W_]-)(?=[^\W_])")
+_ELLIPSIS_MARK = re.compile(r"…(?=\S)")
+_DASH_MARK_BEFORE = re.compile(r"—(?<=\S—)")
+_DASH_MARK_AFTER = re.compile(r"—(?=\S)")
+_MARK = "\x00"  # where _pieces cuts a word: a character no printable text has
+_ANY_BREAK = re.compile(f"( +)|{_HYPHEN_BREAK.pattern}")
 _SPACES = re.compile(" +")
 
 
@@ -131,31 +136,33 @@ class _Measure:
 
 def _pieces(value: str, space: float) -> tuple[list[str], list[float]]:
     """`value` cut at spaces and where a line may break inside a word, with the space before
-    each piece at 1 pt: a piece after spaces has one space before it, a piece after a hyphen none."""
+    each piece at 1 pt: a piece after spaces has one space before it, a piece after a hyphen none.
+
+    Each in-word break is marked with _MARK by a substitution that jumps straight to its hyphen,
+    ellipsis or dash; then the pieces are one split at spaces, and the pieces after a mark are
+    found by counting the spaces between marks: C loops over the text, Python ones over its
+    few marks only."""
     text = value.strip(" ")
-    cuts: list[int] = []  # where an in-word break falls; each has a non-space on both sides
-    for m in _BREAK_MARK.finditer(text):
-        if m.lastindex:  # after a hyphen between letters or digits, or an ellipsis
-            cuts.append(m.end())
-            continue
-        at = m.start()  # an em dash: a break on each side that touches a non-space
-        if at > 0 and not text[at - 1].isspace():
-            cuts.append(at)
-        if m.end() < len(text) and not text[m.end()].isspace():
-            cuts.append(m.end())
-    pieces: list[str] = []
-    gaps: list[float] = []
-    start = 0
-    for end in [*sorted(set(cuts)), len(text)]:
-        if end == start:
-            continue
-        part = text[start:end]
-        segment = part.split(" ") if "  " not in part else _SPACES.split(part)
-        gaps.append(space if start == 0 else 0.0)
-        gaps.extend([space] * (len(segment) - 1))
-        pieces += segment
-        start = end
-    return (pieces, gaps) if pieces else ([""], [space])
+    if _MARK in text:  # printable text never holds it; cut such a text by the plain split
+        parts = _ANY_BREAK.split(text)
+        return parts[0::2], [space] + [space if sep else 0.0 for sep in parts[1::2]]
+    if "  " in text:
+        text = _SPACES.sub(" ", text)
+    if "-" in text:
+        text = _HYPHEN_MARK.sub("-" + _MARK, text)
+    if "…" in text:
+        text = _ELLIPSIS_MARK.sub("…" + _MARK, text)
+    if "—" in text:
+        text = _DASH_MARK_AFTER.sub("—" + _MARK, _DASH_MARK_BEFORE.sub(_MARK + "—", text))
+        # "…—" and "——" have two breaks in one place: one cut
+        text = text.replace(_MARK + _MARK, _MARK)
+    pieces = text.replace(_MARK, " ").split(" ")
+    gaps = [space] * len(pieces)
+    after = 0  # the piece that follows the mark
+    for run in text.split(_MARK)[:-1]:
+        after += run.count(" ") + 1
+        gaps[after] = 0.0
+    return pieces, gaps
 
 
 def text_width_pt(theme: Theme, value: str, size: float, bold: bool = False) -> float:
