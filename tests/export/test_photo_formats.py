@@ -125,6 +125,10 @@ def test_epub_lists_each_photo_and_passes_epubcheck(report: Report, tmp_path: Pa
     with zipfile.ZipFile(io.BytesIO(data)) as book:
         opf = etree.fromstring(book.read("OEBPS/content.opf"))
         files = {name: book.read(name) for name in book.namelist()}
+        # A JPEG is compressed already: stored as it is; the pages are deflated.
+        methods = {i.filename: i.compress_type for i in book.infolist()}
+    assert {m for name, m in methods.items() if "/images/" in name} == {zipfile.ZIP_STORED}
+    assert {m for name, m in methods.items() if name.endswith(".xhtml")} == {zipfile.ZIP_DEFLATED}
     items = [i for i in opf.iter("{http://www.idpf.org/2007/opf}item")
              if i.get("href", "").startswith("images/")]
     assert sorted(files["OEBPS/" + i.get("href")] for i in items) == sorted(pictures(report))

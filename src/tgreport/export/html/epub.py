@@ -21,6 +21,9 @@ from tgreport.support.fonts import STYLES, FontFamily
 EMBEDDED_STYLES = STYLES
 # 1980-01-01, the earliest date a zip can hold: every rerun gives the same bytes.
 ZIP_DATE = (1980, 1, 1, 0, 0, 0)
+# zlib's level for the pages, fonts and package files: 3, the last of its fast levels (no lazy
+# matching), makes a book a few percent larger than the default 6 does, in two thirds of the time.
+TEXT_LEVEL = 3
 
 
 _FRONT_FILES = frozenset({"summary.xhtml", "index.xhtml", "cover.xhtml"})
@@ -61,15 +64,14 @@ def _zip(files: list[tuple[str, bytes | Picture]], out: BinaryIO) -> None:
             info = zipfile.ZipInfo(name, date_time=ZIP_DATE)
             info.external_attr = 0o644 << 16
             info.create_system = 3  # Unix, whatever machine builds it
-            if name == "mimetype":
-                info.compress_type = zipfile.ZIP_STORED
-            else:
-                info.compress_type = zipfile.ZIP_DEFLATED
+            # The mimetype must be stored; a photo (JPEG, PNG) is compressed already.
+            stored = name == "mimetype" or not isinstance(data, bytes)
+            info.compress_type = zipfile.ZIP_STORED if stored else zipfile.ZIP_DEFLATED
             if isinstance(data, bytes):
-                zf.writestr(info, data, compresslevel=6)
+                zf.writestr(info, data, compresslevel=TEXT_LEVEL)
                 continue
             info.file_size = data.held.size  # as writestr says it: the same entry, byte for byte
-            with zf.open(info, "w") as entry:  # zlib's default level, 6
+            with zf.open(info, "w") as entry:
                 data.held.copy_to(entry)
 
 
