@@ -8,6 +8,7 @@ import re
 import unicodedata
 
 import docx
+import pytest
 from docx_helpers import make_article, make_report, paragraphs, render, toc_entries
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -190,5 +191,20 @@ def test_bisected_line_count_equals_the_word_walk(
 def test_pieces_are_those_of_one_split_at_spaces_and_breaks(value: str) -> None:
     # The reference: one regex split at runs of spaces and at the in-word breaks.
     parts = re.split(f"( +)|{layout._HYPHEN_BREAK.pattern}", value.strip(" "))
-    expected = (parts[0::2], [1.0] + [1.0 if sep else 0.0 for sep in parts[1::2]])
-    assert layout._pieces(value, 1.0) == expected
+    # The pieces, and those after an in-word break (no separator captured before them).
+    expected = (parts[0::2], frozenset(k for k, sep in enumerate(parts[1::2], 1) if not sep))
+    assert layout._pieces(value) == expected
+
+
+def test_a_full_word_cache_starts_afresh_and_counts_the_same(monkeypatch: pytest.MonkeyPatch) -> None:
+    # The remembered widths are bounded: with room for a few words only, the caches are emptied
+    # again and again in mid-paragraph, and every count must still be the one of a roomy cache.
+    rnd = random.Random(3)
+    values = [" ".join(rnd.choice(HYPHENATED) for _ in range(rnd.randint(0, 80))) for _ in range(300)]
+    face = (False, False, False)
+    roomy = layout._Measure(theme("official"))
+    expected = [roomy.line_count(face, v, 13.0, 400.0, 420.0) for v in values]
+    monkeypatch.setattr(layout, "_KNOWN_WORDS", 5)
+    cramped = layout._Measure(theme("official"))
+    assert [cramped.line_count(face, v, 13.0, 400.0, 420.0) for v in values] == expected
+    assert len(cramped.caches[face]) <= 5 + 80 and len(cramped.spaced[face]) <= 5 + 80

@@ -18,7 +18,6 @@ from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from functools import cache
 from itertools import accumulate
-from operator import add
 
 from fontTools.ttLib import TTFont
 
@@ -72,6 +71,9 @@ class _Measure:
                     style = ("bold" if bold else "") + ("italic" if italic else "") or "regular"
                     self.faces[heading, bold, italic] = _advances(str(fam.path(style)))
         self.caches: dict[tuple[bool, bool, bool], dict[str, float]] = {face: {} for face in self.faces}
+        # The same words' widths with a space's added before them (space + width, the very float
+        # a line's running width adds): a paragraph's running widths are then one lookup a word.
+        self.spaced: dict[tuple[bool, bool, bool], dict[str, float]] = {face: {} for face in self.faces}
 
     def width(self, face: tuple[bool, bool, bool], word: str) -> float:
         """Width of `word` at 1 pt."""
@@ -80,6 +82,7 @@ class _Measure:
         if found is None:
             if len(cache) >= _KNOWN_WORDS:
                 cache.clear()
+                self.spaced[face].clear()  # holds only words that `cache` holds
             found = cache[word] = self._measure(face, word)
         return found
 
@@ -87,6 +90,19 @@ class _Measure:
         widths, upm = self.faces[face]
         fallback = upm * _FALLBACK_EM
         return sum(widths.get(ord(c), fallback) for c in word) / upm
+
+    def _learn(self, face: tuple[bool, bool, bool], words: list[str]) -> None:
+        """Measure (and remember in both caches) the words of `words` not seen before, each once."""
+        space = self.width(face, " ")
+        cache, spaced = self.caches[face], self.spaced[face]
+        new = set(words).difference(spaced)
+        if max(len(cache), len(spaced)) + len(new) > _KNOWN_WORDS:
+            cache.clear()
+            spaced.clear()
+            new = set(words)
+        for word in new:
+            width = cache[word] = self._measure(face, word)
+            spaced[word] = space + width
 
     def line_count(
         self, face: tuple[bool, bool, bool], value: str, size: float, first: float, other: float
@@ -97,11 +113,11 @@ class _Measure:
         each line's last word is found by bisection: a paragraph costs one step per line, not per
         word. Words that break after a hyphen become pieces with no space between them.
         """
-        cache = self.caches[face]
+        spaced = self.spaced[face]
         space = self.width(face, " ")
-        gaps: list[float] | None = None
+        joined: frozenset[int] = frozenset()  # the pieces that follow an in-word break: no space
         if "-" in value or "…" in value or "—" in value:
-            pieces, gaps = _pieces(value, space)
+            pieces, joined = _pieces(value)
         else:
             pieces = value.split(" ")
             if "  " in value or value[:1] == " " or value[-1:] == " ":
@@ -109,34 +125,33 @@ class _Measure:
         if not pieces or not pieces[0]:
             return 1
         try:
-            widths = list(map(cache.__getitem__, pieces))
-        except KeyError:  # words not seen before: measure (and remember) each once
-            if len(cache) >= _KNOWN_WORDS:
-                cache.clear()
-            for piece in set(pieces).difference(cache):
-                cache[piece] = self._measure(face, piece)
-            widths = list(map(cache.__getitem__, pieces))
-        if max(widths) * size > min(first, other):  # a piece wider than a line: walk them
-            spaces = [space] * len(widths) if gaps is None else gaps
-            return _walk([(w * size, g * size) for w, g in zip(widths, spaces, strict=True)], first, other)
+            steps = list(map(spaced.__getitem__, pieces))
+        except KeyError:
+            self._learn(face, pieces)
+            steps = list(map(spaced.__getitem__, pieces))
+        widths = self.caches[face]
+        for k in joined:
+            steps[k] = widths[pieces[k]]
+        # A step is never less than its piece's width: only a step wider than a line asks whether
+        # a piece is, and then the pieces are walked.
+        line = min(first, other)
+        if max(steps) * size > line and max(map(widths.__getitem__, pieces)) * size > line:
+            return _walk([(widths[p] * size, 0.0 if k in joined else space * size)
+                          for k, p in enumerate(pieces)], first, other)
         # ends[k]: width at 1 pt of pieces 0..k-1 with the space before each of them.
-        if gaps is None:
-            ends = list(accumulate(map(space.__add__, widths), initial=0.0))
-        else:
-            ends = list(accumulate(map(add, gaps, widths), initial=0.0))
+        ends = list(accumulate(steps, initial=0.0))
         lines, i, avail = 0, 0, first
         while i < len(pieces):
             # A line starting at piece i holds pieces i..j while ends[j+1] - ends[i] - gap_i fits.
-            gap = space if gaps is None else gaps[i]
-            limit = (avail + 1e-6) / size + ends[i] + gap
+            limit = (avail + 1e-6) / size + ends[i] + (0.0 if i in joined else space)
             i = bisect_right(ends, limit, i + 2) - 1
             lines, avail = lines + 1, other
         return lines
 
 
-def _pieces(value: str, space: float) -> tuple[list[str], list[float]]:
-    """`value` cut at spaces and where a line may break inside a word, with the space before
-    each piece at 1 pt: a piece after spaces has one space before it, a piece after a hyphen none.
+def _pieces(value: str) -> tuple[list[str], frozenset[int]]:
+    """`value` cut at spaces and where a line may break inside a word, with the pieces that follow
+    such a break (no space before them; every other piece has one space before it).
 
     Each in-word break is marked with _MARK by a substitution that jumps straight to its hyphen,
     ellipsis or dash; then the pieces are one split at spaces, and the pieces after a mark are
@@ -145,7 +160,7 @@ def _pieces(value: str, space: float) -> tuple[list[str], list[float]]:
     text = value.strip(" ")
     if _MARK in text:  # printable text never holds it; cut such a text by the plain split
         parts = _ANY_BREAK.split(text)
-        return parts[0::2], [space] + [space if sep else 0.0 for sep in parts[1::2]]
+        return parts[0::2], frozenset(k for k, sep in enumerate(parts[1::2], 1) if not sep)
     if "  " in text:
         text = _SPACES.sub(" ", text)
     if "-" in text:
@@ -156,13 +171,12 @@ def _pieces(value: str, space: float) -> tuple[list[str], list[float]]:
         text = _DASH_MARK_AFTER.sub("—" + _MARK, _DASH_MARK_BEFORE.sub(_MARK + "—", text))
         # "…—" and "——" have two breaks in one place: one cut
         text = text.replace(_MARK + _MARK, _MARK)
-    pieces = text.replace(_MARK, " ").split(" ")
-    gaps = [space] * len(pieces)
+    joined = []
     after = 0  # the piece that follows the mark
     for run in text.split(_MARK)[:-1]:
         after += run.count(" ") + 1
-        gaps[after] = 0.0
-    return pieces, gaps
+        joined.append(after)
+    return text.replace(_MARK, " ").split(" "), frozenset(joined)
 
 
 def text_width_pt(theme: Theme, value: str, size: float, bold: bool = False) -> float:
