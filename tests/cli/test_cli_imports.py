@@ -23,7 +23,7 @@ NEVER = {"segno", "reportlab", "weasyprint", "pydyf", "tinycss2", "cssselect2", 
 NOT_FOR = {
     "html": NEVER | {"docx", "lxml", "fontTools"},
     "epub": NEVER | {"docx", "lxml"},
-    "docx": NEVER | {"jinja2"},
+    "docx": NEVER | {"jinja2", "fontTools"},
 }
 
 

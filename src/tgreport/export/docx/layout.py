@@ -16,11 +16,9 @@ from array import array
 from bisect import bisect_right
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
-from functools import cache
 from itertools import accumulate
 
-from fontTools.ttLib import TTFont
-
+from tgreport.export.docx.metrics import advances
 from tgreport.export.docx.paragraphs import TAB, TEXT, Para
 from tgreport.export.docx.styles import StyleSpec, font_family
 from tgreport.export.docx.wml import twips
@@ -45,15 +43,6 @@ _ANY_BREAK = re.compile(f"( +)|{_HYPHEN_BREAK.pattern}")
 _SPACES = re.compile(" +")
 
 
-@cache
-def _advances(path: str) -> tuple[dict[int, int], int]:
-    """Code point → advance width in font units, and the units per em."""
-    with TTFont(path, lazy=True) as font:
-        hmtx = font["hmtx"]
-        widths = {cp: hmtx[name][0] for cp, name in font.getBestCmap().items()}
-        return widths, font["head"].unitsPerEm
-
-
 # The words _Measure remembers at most per face: far more than a language's words, but not
 # every number and name of a digest of a million articles.
 _KNOWN_WORDS = 50_000
@@ -69,7 +58,7 @@ class _Measure:
             for bold in (False, True):
                 for italic in (False, True):
                     style = ("bold" if bold else "") + ("italic" if italic else "") or "regular"
-                    self.faces[heading, bold, italic] = _advances(str(fam.path(style)))
+                    self.faces[heading, bold, italic] = advances(str(fam.path(style)))
         self.caches: dict[tuple[bool, bool, bool], dict[str, float]] = {face: {} for face in self.faces}
         # The same words' widths with a space's added before them (space + width, the very float
         # a line's running width adds): a paragraph's running widths are then one lookup a word.
