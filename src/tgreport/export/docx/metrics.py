@@ -44,7 +44,7 @@ def _tables(data: bytes) -> dict[bytes, int]:
 
 
 def _best_cmap(data: bytes, cmap: int) -> dict[int, int]:
-    """Code point → glyph id, from the preferred Unicode subtable of format 4 or 12."""
+    """Code point → glyph id, from the preferred Unicode subtable (format 4 in every shipped font)."""
     count = struct.unpack_from(">H", data, cmap + 2)[0]
     subtables: dict[tuple[int, int], int] = {}
     for at in range(cmap + 4, cmap + 4 + 8 * count, 8):
@@ -56,9 +56,7 @@ def _best_cmap(data: bytes, cmap: int) -> dict[int, int]:
             kind = struct.unpack_from(">H", data, at)[0]
             if kind == 4:
                 return _format4(data, at)
-            if kind == 12:
-                return _format12(data, at)
-            raise ValueError(f"cmap subtable {key} has format {kind}, not 4 or 12")
+            raise ValueError(f"cmap subtable {key} has format {kind}, not 4")
     raise ValueError("the font has no Unicode cmap subtable")
 
 
@@ -82,12 +80,3 @@ def _format4(data: bytes, at: int) -> dict[int, int]:
             glyphs[start + n] = (glyph + delta) & 0xFFFF if glyph else 0
     return glyphs
 
-
-def _format12(data: bytes, at: int) -> dict[int, int]:
-    groups = struct.unpack_from(">I", data, at + 12)[0]
-    glyphs: dict[int, int] = {}
-    for n in range(groups):
-        start, end, glyph = struct.unpack_from(">III", data, at + 16 + 12 * n)
-        for cp in range(start, end + 1):
-            glyphs[cp] = glyph + cp - start
-    return glyphs
