@@ -134,3 +134,13 @@ def test_each_meta_name_gives_its_first_content_not_empty_once_cleaned() -> None
     assert meta.og_title == "Tiêu đề của cửa sổ"  # no og:title: the window's <title>
     assert meta.authors == ()  # the first author meta is a CMS account, not a writer
     assert meta.published == dt.datetime(2024, 3, 5, 8, 30)  # from <time> in the body
+
+
+def test_the_parser_keeps_no_table_of_ids() -> None:
+    from tgreport.read.html_meta import parse
+
+    # Nothing looks an element up by its id: libxml2 is spared the table (XPath id() finds nothing).
+    for markup in ('<div id="main"><p id="p1">Tin</p></div>', b'<div id="main"><p id="p1">Tin</p></div>'):
+        tree = parse(markup)
+        assert tree.find(".//p").text == "Tin"
+        assert tree.xpath('id("main")') == []

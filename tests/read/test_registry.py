@@ -56,6 +56,20 @@ def test_builtins_cover_the_documented_suffixes() -> None:
         registry.reader_for(Path("a.docx"))
 
 
+def test_a_builtin_reader_is_found_without_looking_at_entry_points(monkeypatch: pytest.MonkeyPatch) -> None:
+    def unexpected(group: str) -> tuple[EntryPoint, ...]:
+        raise AssertionError("entry points scanned")
+
+    monkeypatch.setattr(registry, "entry_points", unexpected)
+    registry._targets.cache_clear()
+    try:
+        assert registry.reader_for(Path("a.HTML")).__name__ == "read_html"
+        with pytest.raises(AssertionError, match="entry points scanned"):
+            registry.reader_for(Path("a.md"))  # only a suffix no built-in reads is looked up
+    finally:
+        registry._targets.cache_clear()
+
+
 def test_a_reading_process_imports_only_the_readers_of_the_files_given() -> None:
     assert registry.modules_for(["a/1.txt", "b/2.TXT"]) == ["tgreport.read.text"]
     assert registry.modules_for(["1.htm", "2.html", "3.jsonl", "4.txt", "5.docx"]) == [

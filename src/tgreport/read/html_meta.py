@@ -198,10 +198,12 @@ def page_meta(tree: Any) -> PageMeta:
     )
 
 
-_PARSER = etree.HTMLParser(no_network=True, remove_comments=True, remove_pis=True)
+# No table of id attributes (collect_ids): nothing looks an element up by its id.
+_PARSER = etree.HTMLParser(no_network=True, remove_comments=True, remove_pis=True, collect_ids=False)
 # For bytes known to be UTF-8, whatever the page's <meta charset> says: libxml2 reads them as
 # they are, a tenth faster than a str it would encode again.
-_UTF8_PARSER = etree.HTMLParser(no_network=True, remove_comments=True, remove_pis=True, encoding="utf-8")
+_UTF8_PARSER = etree.HTMLParser(no_network=True, remove_comments=True, remove_pis=True, collect_ids=False,
+                                encoding="utf-8")
 
 
 def parse(markup: str | bytes) -> Any:

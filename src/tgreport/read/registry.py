@@ -70,7 +70,10 @@ def modules_for(paths: Iterable[str]) -> list[str]:
 
 def reader_for(path: Path) -> Reader:
     """The reader of `path`'s suffix, imported now."""
-    target = _targets().get(path.suffix.lower())
+    suffix = path.suffix.lower()
+    # A built-in suffix is never a third party's: its reader is known without scanning every
+    # installed distribution for entry points (each reading process would, once).
+    target = BUILTINS.get(suffix) or _targets().get(suffix)
     if target is None:
         raise UsageError(f"no reader for {path.suffix or 'files without a suffix'!r} files", path)
     return _load(target)
