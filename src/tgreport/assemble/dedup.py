@@ -85,7 +85,13 @@ def shingles(article: Article) -> frozenset[Shingle]:
 # Bytes of UTF-8 that belong to a word once every character beyond ASCII left in the text is a
 # word character: ASCII letters, digits and "_", and every byte of a longer sequence.
 _WORD_BYTES = bytes(b if b >= 0x80 or chr(b).isalnum() or b == 0x5F else 0x20 for b in range(256))
-_NOT_WORD_BEYOND_ASCII = re.compile(r"[^\x00-\x7f\w]")
+# Letters of Vietnamese and its neighbours (Latin-1 letters, Latin Extended-A and -B, Latin Extended
+# Additional), all of them word characters: named in the class before \w, most characters of a
+# Vietnamese text are settled by a range check, not a look-up of their Unicode category. The
+# class stays [^\x00-\x7f\w].
+_LATIN_LETTERS = ((0xC0, 0xD6), (0xD8, 0xF6), (0xF8, 0x24F), (0x1E00, 0x1EFF))
+_NOT_WORD_BEYOND_ASCII = re.compile(
+    r"[^\x00-\x7f" + "".join(f"{chr(a)}-{chr(b)}" for a, b in _LATIN_LETTERS) + r"\w]")
 
 
 def _body_words(text: str) -> list[bytes]:

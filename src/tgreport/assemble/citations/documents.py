@@ -26,9 +26,11 @@ ISSUERS = (
 _ORDINALS = {"nhất": 1, "hai": 2, "ba": 3, "tư": 4, "bốn": 4, "năm": 5, "sáu": 6, "bảy": 7,
              "tám": 8, "chín": 9, "mười": 10}
 
-# As written, in lower case or in capitals: spelled out rather than (?i:…), which is several times
-# slower since it defeats the regex engine's first-character check.
-_TYPE = r"(?P<type>" + "|".join(sorted({v for t in TYPES for v in (t, t.lower(), t.upper())})) + r")"
+# Each way a type word is written (as in TYPES, in lower case, in capitals) → the type.
+_TYPE_WORDS = {v: t for t in TYPES for v in (t, t.lower(), t.upper())}
+# Spelled out rather than (?i:…), which is several times slower since it defeats the regex
+# engine's first-character check.
+_TYPE = r"(?P<type>" + "|".join(sorted(_TYPE_WORDS)) + r")"
 # "05-CT/TW", "01-KL/TW", "30/2020/NĐ-CP", "1234/QĐ-TTg", "36-HD/VPTW", "32/2019/QH14".
 _SIGN_PART = r"[A-ZĐ]{2,}[a-zA-ZĐ0-9]*"
 _CODE = (
@@ -76,14 +78,16 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     )),
 )
 # Where a match of each pattern can start (see scan.matches_at); the others run over the whole text.
-TYPE_WORDS = tuple(sorted({v for t in TYPES for v in (t, t.lower(), t.upper())}))
+TYPE_WORDS = tuple(sorted(_TYPE_WORDS))
 # Both patterns that start at a type word go on to a number ("Chỉ thị 05", "Luật số 32/2019/QH14"):
 # a type word without one ("nghị quyết của Đảng", most of them) starts neither.
 TYPE_ANCHOR = Anchor(TYPE_WORDS, ahead=r"\s+(?:số\s+)?\d")
 _STARTS_AT_TYPE = frozenset({"coded", "bare"})
 # A code's first sign letters follow its first "-" or "/", at most 10 characters after its start
 # (five digits, "/2020"): the only places a "code" match can begin are just before such a mark.
-_SIGN_MARK = re.compile(r"[-/][A-ZĐ]{2}")
+# One pattern per mark: a pattern opening with one character, not a class of two, is found by
+# the regex engine's quick literal search.
+_SIGN_MARKS = (re.compile(r"-[A-ZĐ]{2}"), re.compile(r"/[A-ZĐ]{2}"))
 _CODE_REACH = 10
 _DIGITS = re.compile(r"\d+")
 _ISSUER = re.compile(r"\s+(?:của\s+)?(?P<issuer>" + "|".join(ISSUERS) + r")")
@@ -102,14 +106,13 @@ class DocumentRef:
     span: tuple[int, int] = (0, 0)
 
 
-def _canonical_type(word: str) -> str:
-    folded = word.casefold()
-    return next(t for t in TYPES if t.casefold() == folded)
+_NUMBER_PART = re.compile(r"^\d+(?:/\d{4})?[-/]")
+_SIGN_SEPARATOR = re.compile(r"[-/]")
 
 
 def _type_of_sign(code: str) -> str | None:
-    sign = re.sub(r"^\d+(?:/\d{4})?[-/]", "", code)
-    letters = re.split(r"[-/]", sign)[0]
+    sign = _NUMBER_PART.sub("", code)
+    letters = _SIGN_SEPARATOR.split(sign)[0]
     if letters.startswith("QĐ"):
         # Party rules are signed QĐ/TW ("08-QĐi/TW"); State decisions QĐ-TTg, QĐ-UBND, …
         return "Quy định" if sign.endswith("/TW") else "Quyết định"
@@ -122,13 +125,13 @@ def _ref(kind: str, m: re.Match[str], text: str) -> DocumentRef | None:
     span = m.span()
     if kind in ("coded", "code"):
         code = m.group("code")
-        doc_type = _canonical_type(m.group("type")) if kind == "coded" else _type_of_sign(code)
+        doc_type = _TYPE_WORDS[m.group("type")] if kind == "coded" else _type_of_sign(code)
         if doc_type is None:
             return None
         return DocumentRef(doc_type, f"{doc_type}|{code.upper()}", f"{doc_type} số {code}",
                            int(m.group("num")), issuer, span=span)
     if kind == "bare":
-        doc_type = _canonical_type(m.group("type"))
+        doc_type = _TYPE_WORDS[m.group("type")]
         number = int(m.group("num"))
         return DocumentRef(doc_type, f"{doc_type}|#{number}", f"{doc_type} số {m.group('num')}",
                            number, issuer, bare=True, span=span)
@@ -172,10 +175,11 @@ def _roman(text: str) -> int:
 
 def _code_starts(text: str) -> list[int]:
     starts: set[int] = set()
-    for mark in _SIGN_MARK.finditer(text):
-        sep = mark.start()
-        # Only a digit run's first digit can start a code (its look-behind refuses a digit).
-        starts.update(m.start() for m in _DIGITS.finditer(text, max(0, sep - _CODE_REACH), sep))
+    for marks in _SIGN_MARKS:
+        for mark in marks.finditer(text):
+            sep = mark.start()
+            # Only a digit run's first digit can start a code (its look-behind refuses a digit).
+            starts.update(m.start() for m in _DIGITS.finditer(text, max(0, sep - _CODE_REACH), sep))
     return sorted(starts)
 
 
