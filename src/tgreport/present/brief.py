@@ -7,7 +7,7 @@ upper-case, Roman-numbered headings ("I. XÂY DỰNG ĐẢNG") when the report i
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from tgreport.assemble.summaries import summary
 from tgreport.assemble.titles import display_title, source_text
@@ -17,8 +17,7 @@ from tgreport.present import outline
 LINK_LABEL = "Nguồn: "  # before the article's address
 
 
-@dataclass(frozen=True)
-class BriefItem:
+class BriefItem(NamedTuple):  # a tuple: made for every item of every render, at a tuple's cost
     number: int
     anchor: str  # "a1", as in the full kind, so links agree across formats
     article_id: str
@@ -28,8 +27,7 @@ class BriefItem:
     url: str | None
 
 
-@dataclass(frozen=True)
-class BriefSection:
+class BriefSection(NamedTuple):
     heading: str  # "I. XÂY DỰNG ĐẢNG"; "" when the report is not grouped
     anchor: str
     items: tuple[BriefItem, ...]
@@ -54,7 +52,8 @@ def source_date(article: Article, year: int | None = None) -> str | None:
     issue's). None when neither is known."""
     day = None
     if article.date is not None:
-        day = f"{article.date:%d/%m}" if article.date.year == year else f"{article.date:%d/%m/%Y}"
+        d = article.date  # formatted by hand: strftime is most of an item's cost
+        day = f"{d.day:02}/{d.month:02}" if d.year == year else f"{d.day:02}/{d.month:02}/{d.year:04}"
     parts = [p for p in (source_text(article), day) if p]
     return f"({', '.join(parts)})" if parts else None
 
