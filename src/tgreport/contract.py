@@ -41,14 +41,15 @@ def block_to_dict(block: Block) -> dict[str, Any]:
     return data
 
 
-def article_to_dict(article: Article) -> dict[str, Any]:
-    data = _article_fields(article)
+def article_to_dict(article: Article, texts: bool = True) -> dict[str, Any]:
+    """`texts=False` leaves "blocks" empty (the brief's records: its summaries stand for them)."""
+    data = _article_fields(article, texts)
     if article.summary is not None:  # only when given: records without one keep their shape
         data["summary"] = article.summary
     return data
 
 
-def _article_fields(article: Article) -> dict[str, Any]:
+def _article_fields(article: Article, texts: bool) -> dict[str, Any]:
     return {
         "id": article.id,
         "source": article.source,
@@ -65,7 +66,7 @@ def _article_fields(article: Article) -> dict[str, Any]:
         "category": article.category,
         "views": article.views,
         "lead": article.lead,
-        "blocks": [block_to_dict(b) for b in article.blocks],
+        "blocks": [block_to_dict(b) for b in article.blocks] if texts else [],
         "removed": list(article.removed),
         "warnings": list(article.warnings),
     }

@@ -133,12 +133,17 @@ def test_brief_json_lists_the_items_beside_the_articles(tmp_path: Path) -> None:
     first = data["brief"][0]["items"][0]
     assert first == {"number": 1, "article": "001_sample", "headline": "Tin số 1 về công tác tuyên giáo",
                      "source_date": "(Nhân Dân, 01/01)"}
-    assert len(data["articles"]) == 3  # the model as data, as for the full kind
+    assert len(data["articles"]) == 3  # every article's record, as for the full kind,
+    # but not its text: the brief is its items, the summaries stand for the texts.
+    assert [a["blocks"] for a in data["articles"]] == [[], [], []]
+    full = json.loads(render(report, "json", settings.replace(kind="full")))
+    assert all(a["blocks"] for a in full["articles"])
+    assert [{**a, "blocks": []} for a in full["articles"]] == data["articles"]
     record = next(a for a in data["articles"] if a["id"] == first["article"])
     # The item's summary and link are its article record's, said once.
     assert record["summary"] == "Câu đầu của bài 1. Câu hai của bài 1. Câu ba. Câu bốn."
     assert record["url"] == "https://example.vn/bai-1"
-    assert "brief" not in json.loads(render(report, "json", settings.replace(kind="full")))
+    assert "brief" not in full
     # Read back, the brief's JSON makes the same brief: the summaries come back as given.
     saved = tmp_path / "brief.json"
     saved.write_bytes(render(report, "json", settings))

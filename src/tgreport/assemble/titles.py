@@ -12,10 +12,12 @@ _SENTENCE_END = re.compile(r"(?<=[.!?…])\s")
 
 
 def display_title(article: Article) -> str:
-    """The article's headline, or one derived from its first sentence when the page had none."""
+    """The article's headline, or one derived from its first sentence when the page had none
+    (from its summary when it has no text: a brief's JSON record)."""
     if article.title:
         return article.title
-    source = article.lead or next((b.text for b in article.blocks if b.type == "paragraph"), "")
+    source = article.lead or next((b.text for b in article.blocks if b.type == "paragraph"),
+                                  article.summary or "")
     return derive_title(source) or article.id
 
 

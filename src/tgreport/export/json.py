@@ -77,7 +77,9 @@ class JsonExporter:
             out.write(b"," if n else b"")
             out.write(b"\n  " + _dumps(key) + b": ")
             if key == "articles":
-                _write_articles(out, report)
+                # The brief is its items: its records keep all but the texts, which are the
+                # full kind's (an article's summary stands for its text, as on paper).
+                _write_articles(out, report, texts=options.kind != "brief")
             elif key == "brief":
                 _write_brief(out, value)
             else:
@@ -97,7 +99,7 @@ def _nested(text: bytes, indent: bytes) -> bytes:
     return text.replace(b"\n", b"\n" + indent)
 
 
-def _write_articles(out: BinaryIO, report: Report) -> None:
+def _write_articles(out: BinaryIO, report: Report, texts: bool = True) -> None:
     articles = report.all_articles()
     if not articles:
         out.write(b"[]")
@@ -105,7 +107,7 @@ def _write_articles(out: BinaryIO, report: Report) -> None:
     out.write(b"[")
     for n, article in enumerate(articles):
         out.write(b",\n    " if n else b"\n    ")
-        out.write(_nested(_dumps(article_to_dict(article)), b"    "))
+        out.write(_nested(_dumps(article_to_dict(article, texts)), b"    "))
     out.write(b"\n  ]")
 
 
