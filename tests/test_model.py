@@ -5,11 +5,12 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import gc
 import pickle
 import sys
 from typing import Any
 
-from tgreport.model import Article, Caption, Paragraph
+from tgreport.model import Article, Caption, Heading, Paragraph
 
 VALUES: dict[str, Any] = {
     "id": "a1", "source": "bai.html", "title": "Tiêu đề",
@@ -63,3 +64,17 @@ def test_values_that_are_equal_but_not_the_same_are_kept_as_given() -> None:
 def test_an_article_with_few_fields_set_is_small() -> None:
     # A million short records are a million Articles: 19 slots each cost 184 bytes, this 72.
     assert sys.getsizeof(Article("a", "s", "t", date=dt.date(2021, 1, 7), site="Báo Nhân Dân")) <= 80
+
+
+def test_a_body_of_one_paragraph_is_kept_as_its_text_and_reads_back_as_given() -> None:
+    # A million one-paragraph records: a tuple and a Paragraph each would be 96 bytes more.
+    one = Article("a", "s", "t", (Paragraph("Đoạn."),))
+    assert one.blocks == (Paragraph("Đoạn."),)
+    assert not any(isinstance(held, Paragraph | tuple) and held != one._more  # type: ignore[attr-defined]
+                   for held in gc.get_referents(one))
+    assert dataclasses.replace(one, title="u").blocks == one.blocks
+    assert pickle.loads(pickle.dumps(one)) == one
+    assert hash(Article("a", "s", "t", (Paragraph("Đoạn."),))) == hash(one)
+    assert one != Article("a", "s", "t", (Heading("Đoạn."),))
+    for blocks in ((), (Heading("Tít"),), (Paragraph("Một."), Paragraph("Hai."))):
+        assert Article("b", "s", "t", blocks).blocks == blocks

@@ -158,10 +158,12 @@ class Article:
 
     A report may hold a million of them, so each is small: the four fields every article sets
     are slots, and the rest are kept together in one tuple (`_more`), shared by the articles
-    whose values are the same (usually all at their defaults). Every field reads as an
-    attribute, `dataclasses.replace` and `dataclasses.fields` work as on any dataclass."""
+    whose values are the same (usually all at their defaults). A body of one paragraph (a short
+    record, a brief) is kept as its text (`_blocks`): its tuple and Paragraph are made when
+    read, not kept. Every field reads as an attribute, `dataclasses.replace` and
+    `dataclasses.fields` work as on any dataclass."""
 
-    __slots__ = ("_more", "blocks", "id", "source", "title")
+    __slots__ = ("_blocks", "_more", "id", "source", "title")
 
     id: str
     source: str
@@ -214,7 +216,7 @@ class Article:
         put(self, "id", id)
         put(self, "source", source)
         put(self, "title", title)
-        put(self, "blocks", blocks)
+        put(self, "_blocks", _packed(blocks))
         more = (title_derived, date, published, event_date, authors, site, url, fetched, publisher,
                 category, views, lead, removed, warnings, summary)
         # Equal values are not always the same: one instant in two time zones (printed
@@ -228,6 +230,20 @@ class Article:
         return Article, tuple(getattr(self, f.name) for f in fields(self))
 
 
+def _packed(blocks: tuple[Block, ...]) -> tuple[Block, ...] | str:
+    """`blocks` as Article keeps them: one paragraph as its text (see _unpacked)."""
+    if type(blocks) is tuple and len(blocks) == 1:
+        only = blocks[0]
+        if type(only) is Paragraph and type(only.text) is str:
+            return only.text
+    return blocks
+
+
+def _unpacked(article: Article) -> tuple[Block, ...]:
+    held: tuple[Block, ...] | str = article._blocks  # type: ignore[attr-defined]  # a slot, no field
+    return (Paragraph(held),) if isinstance(held, str) else held
+
+
 def _more_field(index: int) -> property:
     return property(lambda article: article._more[index])
 
@@ -236,6 +252,7 @@ def _more_field(index: int) -> property:
 _MORE = tuple(f for f in fields(Article) if f.default is not MISSING)
 for _index, _field in enumerate(_MORE):
     setattr(Article, _field.name, _more_field(_index))
+Article.blocks = property(_unpacked)  # type: ignore[assignment]
 _NO_MORE = tuple(f.default for f in _MORE)
 # Articles read from one source often share all of these (the same day, outlet and byline, or
 # none): each such set is kept once. Bounded, so unique values (a URL each) cannot grow it forever.

@@ -17,4 +17,5 @@ def test_an_untitled_article_without_text_is_called_by_its_summary_else_its_id()
     # A brief's JSON record keeps the summary, not the text: read back, it is called as before.
     bare = make_article(1, title=None, lead=None, blocks=())
     assert display_title(bare) == "001_sample"
-    assert display_title(make_article(1, title=None, lead=None, blocks=(), summary="Tóm tắt. Câu hai.")) == "Tóm tắt"
+    summarised = make_article(1, title=None, lead=None, blocks=(), summary="Tóm tắt. Câu hai.")
+    assert display_title(summarised) == "Tóm tắt"

@@ -13,9 +13,9 @@ import itertools
 import re
 import unicodedata
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, overload
 
 from tgreport.assemble import VIETNAM
 from tgreport.assemble.sections import UNKNOWN_CATEGORY, UNKNOWN_SOURCE
@@ -155,11 +155,49 @@ class NumberedArticle:
         return f"{self.number}. {display_title(self.article)}"
 
 
+class NumberedArticles(Sequence[NumberedArticle]):
+    """A section's articles numbered from `first`, each NumberedArticle made when asked for:
+    a report of a million short articles would otherwise hold 80 MB of them through a render."""
+
+    __slots__ = ("_articles", "_first")
+
+    def __init__(self, articles: Sequence[Article], first: int) -> None:
+        self._articles = articles
+        self._first = first
+
+    def __len__(self) -> int:
+        return len(self._articles)
+
+    @overload
+    def __getitem__(self, i: int) -> NumberedArticle: ...
+    @overload
+    def __getitem__(self, i: slice) -> tuple[NumberedArticle, ...]: ...
+    def __getitem__(self, i: int | slice) -> NumberedArticle | tuple[NumberedArticle, ...]:
+        if isinstance(i, slice):
+            return tuple(self[k] for k in range(len(self))[i])
+        article = self._articles[i]  # IndexError as a tuple's; a negative i counts from the end
+        return NumberedArticle(self._first + (i if i >= 0 else len(self) + i), article)
+
+    def __iter__(self) -> Iterator[NumberedArticle]:
+        return map(NumberedArticle, itertools.count(self._first), self._articles)
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, NumberedArticles):
+            return (self._first, tuple(self._articles)) == (other._first, tuple(other._articles))
+        return isinstance(other, tuple) and tuple(self) == other
+
+    def __hash__(self) -> int:
+        return hash((self._first, tuple(self._articles)))
+
+    def __repr__(self) -> str:
+        return f"NumberedArticles({len(self)} from {self._first})"
+
+
 @dataclass(frozen=True)
 class NumberedSection:
     number: int
     section: Section | None  # None for a report that is not grouped
-    articles: tuple[NumberedArticle, ...]
+    articles: NumberedArticles
     anchor: str
 
     @property
@@ -175,14 +213,11 @@ def outline(report: Report) -> tuple[NumberedSection, ...]:
     groups: list[tuple[Section | None, tuple[Article, ...]]] = [(None, report.articles)]
     if report.sections:
         groups = [(s, s.articles) for s in report.sections]
-    numbers = itertools.count(1)
+    first = 1
     result = []
     for s_index, (section, articles) in enumerate(groups, start=1):
-        numbered = []
-        for article in articles:
-            n = next(numbers)
-            numbered.append(NumberedArticle(n, article))
-        result.append(NumberedSection(s_index, section, tuple(numbered), f"s{s_index}"))
+        result.append(NumberedSection(s_index, section, NumberedArticles(articles, first), f"s{s_index}"))
+        first += len(articles)
     return tuple(result)
 
 

@@ -223,7 +223,7 @@ class ArticleViews(Sequence[View], Generic[View]):
     through them once for its TOC and once for its text, and a million short articles' views,
     kept all at once, took more than a gigabyte."""
 
-    def __init__(self, items: tuple[present.NumberedArticle, ...],
+    def __init__(self, items: Sequence[present.NumberedArticle],
                  make: Callable[[present.NumberedArticle], View]) -> None:
         self._items = items
         self._make = make
