@@ -132,13 +132,9 @@ def para_xml(p: Para, pages: Mapping[str, int], bookmark_id: int) -> str:
     return "".join(out)
 
 
-def body_xml(paras: Iterable[Para], pages: Mapping[str, int]) -> str:
-    """The paragraphs as one string of <w:p> elements; bookmarks numbered in order."""
-    return "".join(body_pieces(paras, pages))
-
-
 def body_pieces(paras: Iterable[Para], pages: Mapping[str, int]) -> Iterator[str]:
-    """body_xml, one paragraph at a time, for writing as it is made."""
+    """The paragraphs as <w:p> elements, one at a time, for writing as they are made;
+    bookmarks numbered in order."""
     bookmark_id = 0
     for p in paras:
         if p.bookmark:
