@@ -223,3 +223,26 @@ def test_an_organisation_that_prints_as_nothing_names_no_creator(
                     articles=(make_article(1),))
     opf = epub_files(EpubExporter().render(report, options()))["OEBPS/content.opf"].decode("utf-8")
     assert re.findall(r"<dc:creator>(.*?)</dc:creator>", opf) == creators
+
+
+def test_the_book_is_written_as_it_is_made(sample_report: Report, monkeypatch: pytest.MonkeyPatch) -> None:
+    # Each article's view is made once, for its page, and not kept: the navigation, the NCX and
+    # the manifest take what they need from the outline. The files that depend on every page
+    # (content.opf and toc.ncx with the identifier, the fonts' subsets) follow the pages.
+    from tgreport.export.html import view as view_module
+
+    made: list[str] = []
+    real = view_module._article_view
+
+    def counted(item: present.NumberedArticle, *args: object, **kwargs: object) -> object:
+        made.append(item.anchor)
+        return real(item, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(view_module, "_article_view", counted)
+    data = render(sample_report)
+    assert sorted(made) == sorted(f"a{n}" for n in range(1, len(sample_report.articles) + 1))
+    names = zipfile.ZipFile(io.BytesIO(data)).namelist()
+    pages = [n for n in names if n.endswith(".xhtml")]
+    assert names[:2] == ["mimetype", "META-INF/container.xml"]
+    assert names.index("OEBPS/content.opf") > names.index(pages[-1])
+    assert all(names.index(n) > names.index(pages[-1]) for n in names if n.startswith("OEBPS/fonts/"))

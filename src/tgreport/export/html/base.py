@@ -250,9 +250,10 @@ def template_context(
                         options.toc_summaries and options.kind == "full",
                         options.qr and extra.get("mode") != "epub", in_pieces=extra.get("mode") == "pdf",
                         bodies=options.kind != "brief",
-                        # A page written as it is made (HTML) makes each article's view when
-                        # it prints it; the EPUB and the PDF go through the views more often.
-                        kept=extra.get("mode", "html") != "html"),
+                        # A page (HTML) or a book (EPUB) written as it is made makes each
+                        # article's view when it prints it, and its TOC entries light views;
+                        # the PDF goes through the views more often.
+                        kept=extra.get("mode", "html") == "pdf"),
         "theme": theme,
         # With a prefix, the PDF names its @font-face families apart from installed fonts, so
         # the shipped files are used even where a system font has the same name.

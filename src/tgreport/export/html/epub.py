@@ -4,13 +4,15 @@ from __future__ import annotations
 
 import hashlib
 import io
+import itertools
 import re
 import uuid
 import zipfile
+from collections.abc import Callable, Iterator
 from typing import Any, BinaryIO, ClassVar
 
 from tgreport.export.html.base import font_faces, render_template, template_context, theme_families
-from tgreport.export.html.view import ManifestItem, NcxPoint, ReportView
+from tgreport.export.html.view import ManifestItem, NcxPoint, ReportView, plain_filter
 from tgreport.export.html.webfonts import subset_ttf
 from tgreport.model import Picture, Report
 from tgreport.settings import Settings
@@ -26,67 +28,95 @@ ZIP_DATE = (1980, 1, 1, 0, 0, 0)
 TEXT_LEVEL = 3
 
 
-_FRONT_FILES = frozenset({"summary.xhtml", "index.xhtml", "cover.xhtml"})
+_FRONT_FILES = {"summary": "summary.xhtml", "index": "index.xhtml", "cover": "cover.xhtml"}
 
 
-def _files_by_anchor(view: ReportView) -> dict[str, str]:
-    """Where each anchor lives: `a3` in a3.xhtml; a section heading in its first article's file."""
-    where = {"summary": "summary.xhtml", "index": "index.xhtml", "cover": "cover.xhtml"}
+def _linker(view: ReportView, brief: bool) -> Callable[[str], str]:
+    """Where each anchor lives, as a link: `a3` in a3.xhtml; a section heading in its first
+    article's file; in the brief every article and section on its one page. Worked out from
+    the anchor, not kept per article: a million articles would be a million entries."""
+    sections = {s.anchor: s.numbered[0].anchor for s in view.sections if s.numbered}
+
+    def file_of(anchor: str) -> str:
+        if anchor in _FRONT_FILES:
+            return _FRONT_FILES[anchor]
+        if not (anchor in sections or _is_article_anchor(anchor)):
+            raise KeyError(anchor)
+        return "brief.xhtml" if brief else f"{sections.get(anchor, anchor)}.xhtml"
+
+    return lambda anchor: f"{file_of(anchor)}#{anchor}"
+
+
+def _is_article_anchor(anchor: str) -> bool:
+    number = anchor[1:]
+    return anchor[:1] == "a" and number.isascii() and number.isdigit()
+
+
+def _ncx_points(view: ReportView, link: Callable[[str], str], summary_title: str,
+                index_title: str) -> Iterator[NcxPoint]:
+    """toc.ncx's entries, made as the template writes them."""
+    order = itertools.count(1)
+    yield NcxPoint(next(order), summary_title, link("summary"))
     for s in view.sections:
-        for a in s.articles:
-            where[a.anchor] = f"{a.anchor}.xhtml"
-        if s.articles:
-            where[s.anchor] = f"{s.articles[0].anchor}.xhtml"
-    return where
-
-
-def _ncx_points(view: ReportView, link: Any, summary_title: str, index_title: str) -> list[NcxPoint]:
-    order = iter(range(1, 1_000_000))
-    points = [NcxPoint(next(order), summary_title, link("summary"))]
-    for s in view.sections:
+        articles = (NcxPoint(next(order), plain_filter(a.heading), link(a.anchor)) for a in s.numbered)
         if s.title:
-            parent = NcxPoint(next(order), s.title, link(s.anchor))
-            parent.children = [NcxPoint(next(order), a.heading_text, link(a.anchor)) for a in s.articles]
-            points.append(parent)
+            yield NcxPoint(next(order), s.title, link(s.anchor), articles)
         else:
-            points += [NcxPoint(next(order), a.heading_text, link(a.anchor)) for a in s.articles]
+            yield from articles
     if view.index:
-        points.append(NcxPoint(next(order), index_title, link("index")))
-    return points
+        yield NcxPoint(next(order), index_title, link("index"))
 
 
-def _zip(files: list[tuple[str, bytes | Picture]], out: BinaryIO) -> None:
-    """A deterministic EPUB container written into `out`: mimetype first and stored, fixed
-    dates, fixed order. A photo is copied from where it is kept (model.PictureBytes), a piece
-    at a time: the book's photos are never all in memory."""
-    with zipfile.ZipFile(out, "w") as zf:
-        for name, data in files:
-            info = zipfile.ZipInfo(name, date_time=ZIP_DATE)
-            info.external_attr = 0o644 << 16
-            info.create_system = 3  # Unix, whatever machine builds it
-            # The mimetype must be stored; a photo (JPEG, PNG) is compressed already.
-            stored = name == "mimetype" or not isinstance(data, bytes)
-            info.compress_type = zipfile.ZIP_STORED if stored else zipfile.ZIP_DEFLATED
-            if isinstance(data, bytes):
-                zf.writestr(info, data, compresslevel=TEXT_LEVEL)
-                continue
-            info.file_size = data.held.size  # as writestr says it: the same entry, byte for byte
-            with zf.open(info, "w") as entry:
-                data.held.copy_to(entry)
+class _Manifest:
+    """content.opf's items, made each time the template goes through them (the manifest, then
+    the spine): the pages in reading order, then the package's other files."""
+
+    def __init__(self, pages: Callable[[], Iterator[str]], others: list[ManifestItem], svg: bool) -> None:
+        self._pages, self._others, self._svg = pages, others, svg
+
+    def __iter__(self) -> Iterator[ManifestItem]:
+        for name in self._pages():
+            if name == "nav.xhtml":
+                yield ManifestItem("nav", name, "application/xhtml+xml", spine=True, properties="nav")
+            else:
+                yield ManifestItem(name.removesuffix(".xhtml"), name, "application/xhtml+xml", spine=True,
+                                   properties="svg" if name == "summary.xhtml" and self._svg else None)
+        yield from self._others
 
 
-def _characters(text: str, sample: int = 50_000) -> frozenset[str]:
-    """The distinct characters of `text`, for the font subsets.
+class _Characters:
+    """The distinct characters of the pages, for the font subsets, added a page at a time.
 
-    set() over megabytes of Vietnamese text makes a string object per character; instead take
-    the characters of a sample, delete every run of them with one regex scan, and add what is
-    left (a few rare characters). Three to four times faster, the same set.
-    """
-    seen = set(text[:sample])
-    if not seen:
-        return frozenset(text)
-    known = re.compile("[" + "".join(map(re.escape, sorted(seen))) + "]+")
-    return frozenset(seen.union(known.sub("", text)))
+    set() over Vietnamese text makes a string object per character; instead every run of the
+    characters already seen is deleted with one regex scan, and only what is left (a few new
+    characters, then none) is looked at."""
+
+    def __init__(self) -> None:
+        self.seen: set[str] = set()
+        self._known: re.Pattern[str] | None = None
+
+    def add(self, text: str) -> None:
+        new = self._known.sub("", text) if self._known is not None else text
+        if new:
+            self.seen.update(new)
+            self._known = re.compile("[" + "".join(map(re.escape, sorted(self.seen))) + "]+")
+
+
+def _write(zf: zipfile.ZipFile, name: str, data: bytes | Picture) -> None:
+    """One member of a deterministic EPUB container: fixed dates; the mimetype (written first)
+    stored; a photo copied from where it is kept (model.PictureBytes), a piece at a time, and
+    stored, since JPEG and PNG are compressed already."""
+    info = zipfile.ZipInfo(name, date_time=ZIP_DATE)
+    info.external_attr = 0o644 << 16
+    info.create_system = 3  # Unix, whatever machine builds it
+    stored = name == "mimetype" or not isinstance(data, bytes)
+    info.compress_type = zipfile.ZIP_STORED if stored else zipfile.ZIP_DEFLATED
+    if isinstance(data, bytes):
+        zf.writestr(info, data, compresslevel=TEXT_LEVEL)
+        return
+    info.file_size = data.held.size  # as writestr says it: the same entry, byte for byte
+    with zf.open(info, "w") as entry:
+        data.held.copy_to(entry)
 
 
 def _font_href(font: FontFamily, style: str) -> str:
@@ -112,95 +142,98 @@ class EpubExporter:
         return out.getvalue()
 
     def render_to(self, report: Report, options: Settings, out: BinaryIO) -> None:
+        """The book, each page written into `out` as it is made: nothing is kept per article.
+        The package files that depend on every page (the fonts' subsets, the identifier in
+        content.opf and toc.ncx) follow the pages; only the mimetype must come first."""
         faces = font_faces(options.theme, _font_href, styles=EMBEDDED_STYLES)
         photos: dict[str, Picture] = {}  # file in the book → the photo, each once
         base = template_context(report, options, mode="epub", font_faces=faces,
                                 photo_url=lambda picture: _photo_href(picture, photos))
         view: ReportView = base["r"]
-        where = _files_by_anchor(view)
-        if base["brief"]:  # the short digest is one page of items: every anchor is on it
-            where.update({key: "brief.xhtml" for key, file in where.items() if file not in _FRONT_FILES})
-
-        def link(anchor: str) -> str:
-            return f"{where[anchor]}#{anchor}"
-
-        base["link"] = link
-        first = view.sections[0].articles[0]
-        pages: list[tuple[str, str]] = []  # (file name, XHTML), in reading order
-
-        def page(file: str, kind: str, title: str, **extra: Any) -> None:
-            text = render_template(
-                options, "epub/page.xhtml", **base, page=kind, page_title=title, **extra
-            )
-            pages.append((file, text))
-
-        page("cover.xhtml", "cover", view.title)
-        nav = render_template(
-            options, "epub/nav.xhtml", **base, first_anchor=first.anchor, first_heading=first.heading_text
-        )
-        pages.append(("nav.xhtml", nav))
-        page("summary.xhtml", "summary", base["summary_title"])
-        if base["brief"]:
-            page("brief.xhtml", "brief", view.title)
-        last = None if base["brief"] else [a for s in view.sections for a in s.articles][-1]
-        for s in () if base["brief"] else view.sections:
-            for i, a in enumerate(s.articles):
-                start = s if (view.grouped and i == 0) else None
-                # The plain heading: the template escapes titles, and `a.heading` is escaped already.
-                # The last article's page ends with the signature block, as the document does.
-                page(f"{a.anchor}.xhtml", "article", a.heading_text, a=a, section_start=start,
-                     last=a is last)
-        if view.index:
-            page("index.xhtml", "index", base["index_title"])
-        css = render_template(options, "epub.css", **base)
-
+        brief = bool(base["brief"])
+        link = base["link"] = _linker(view, brief)
+        first = view.sections[0].toc[0]
         # The identifier is a hash of what the reader sees, so the same report keeps the same
         # identity across runs and machines, and a changed report gets a new one.
-        encoded = [(name, text.encode("utf-8")) for name, text in pages]  # once, for hash and zip
         digest = hashlib.sha256()
-        for name, data in [*encoded, ("style.css", css.encode("utf-8"))]:
-            digest.update(name.encode() + b"\0")
-            digest.update(data)  # fed apart: a megabyte page is not copied to be hashed
-            digest.update(b"\0")
-        identifier = f"urn:uuid:{uuid.UUID(bytes=digest.digest()[:16], version=5)}"
+        characters = _Characters()
 
-        characters = _characters("".join(text for _, text in pages))
-        fonts: list[tuple[str, bytes]] = []
-        for font in theme_families(options.theme):
-            for style in EMBEDDED_STYLES:
-                fonts.append((_font_href(font, style), subset_ttf(font.path(style), characters)))
+        with zipfile.ZipFile(out, "w") as zf:
 
-        manifest = [
-            ManifestItem("nav", "nav.xhtml", "application/xhtml+xml", spine=True, properties="nav")
-            if name == "nav.xhtml"
-            else ManifestItem(name.removesuffix(".xhtml"), name, "application/xhtml+xml", spine=True,
-                              properties="svg" if name == "summary.xhtml" and view.charts else None)
-            for name, _ in pages
-        ]
-        manifest.append(ManifestItem("ncx", "toc.ncx", "application/x-dtbncx+xml"))
-        manifest.append(ManifestItem("css", "style.css", "text/css"))
-        manifest += [
-            ManifestItem(f"font{i}", href, "application/vnd.ms-opentype") for i, (href, _) in enumerate(fonts)
-        ]
-        manifest += [ManifestItem(f"photo{i}", href, picture.media_type)
-                     for i, (href, picture) in enumerate(photos.items())]
-        opf = render_template(options, "epub/content.opf", **base, identifier=identifier, manifest=manifest)
-        ncx = render_template(
-            options,
-            "epub/toc.ncx",
-            **base,
-            identifier=identifier,
-            ncx_points=_ncx_points(view, link, base["summary_title"], base["index_title"]),
-        )
-        container = render_template(options, "epub/container.xml", **base)
-        files: list[tuple[str, bytes | Picture]] = [
-            ("mimetype", b"application/epub+zip"),
-            ("META-INF/container.xml", container.encode("utf-8")),
-            ("OEBPS/content.opf", opf.encode("utf-8")),
-            ("OEBPS/toc.ncx", ncx.encode("utf-8")),
-            ("OEBPS/style.css", css.encode("utf-8")),
-            *((f"OEBPS/{name}", data) for name, data in encoded),
-            *((f"OEBPS/{href}", data) for href, data in fonts),
-            *((f"OEBPS/{href}", picture) for href, picture in photos.items()),
-        ]
-        _zip(files, out)
+            def add(file: str, text: str) -> None:
+                characters.add(text)
+                data = text.encode("utf-8")
+                digest.update(file.encode() + b"\0")
+                digest.update(data)
+                digest.update(b"\0")
+                _write(zf, f"OEBPS/{file}", data)
+
+            def page(file: str, kind: str, title: str, **extra: Any) -> None:
+                add(file, render_template(options, "epub/page.xhtml", **base, page=kind, page_title=title,
+                                          **extra))
+
+            _write(zf, "mimetype", b"application/epub+zip")
+            container = render_template(options, "epub/container.xml", **base)
+            _write(zf, "META-INF/container.xml", container.encode("utf-8"))
+            for file in self._pages(view, brief):
+                if file == "cover.xhtml":
+                    page(file, "cover", view.title)
+                elif file == "nav.xhtml":
+                    add(file, render_template(options, "epub/nav.xhtml", **base, first_anchor=first.anchor,
+                                              first_heading=first.heading_text))
+                elif file == "summary.xhtml":
+                    page(file, "summary", base["summary_title"])
+                else:
+                    page(file, "brief", view.title)
+            if not brief:
+                last = next((s.numbered[-1].anchor for s in reversed(view.sections) if s.numbered), None)
+                for s in view.sections:
+                    for i, a in enumerate(s.articles):
+                        start = s if (view.grouped and i == 0) else None
+                        # The plain heading: the template escapes titles, and `a.heading` is escaped
+                        # already. The last article's page ends with the signature block, as the
+                        # document does.
+                        page(f"{a.anchor}.xhtml", "article", a.heading_text, a=a, section_start=start,
+                             last=a.anchor == last)
+            if view.index:
+                page("index.xhtml", "index", base["index_title"])
+            css = render_template(options, "epub.css", **base).encode("utf-8")
+            digest.update(b"style.css\0" + css + b"\0")
+            identifier = f"urn:uuid:{uuid.UUID(bytes=digest.digest()[:16], version=5)}"
+            _write(zf, "OEBPS/style.css", css)
+
+            others = [ManifestItem("ncx", "toc.ncx", "application/x-dtbncx+xml"),
+                      ManifestItem("css", "style.css", "text/css")]
+            fonts = [(_font_href(font, style), font.path(style))
+                     for font in theme_families(options.theme) for style in EMBEDDED_STYLES]
+            others += [ManifestItem(f"font{i}", href, "application/vnd.ms-opentype")
+                       for i, (href, _) in enumerate(fonts)]
+            others += [ManifestItem(f"photo{i}", href, picture.media_type)
+                       for i, (href, picture) in enumerate(photos.items())]
+            manifest = _Manifest(lambda: self._page_names(view, brief), others, bool(view.charts))
+            opf = render_template(options, "epub/content.opf", **base, identifier=identifier,
+                                  manifest=manifest)
+            _write(zf, "OEBPS/content.opf", opf.encode("utf-8"))
+            points = _ncx_points(view, link, base["summary_title"], base["index_title"])
+            ncx = render_template(options, "epub/toc.ncx", **base, identifier=identifier, ncx_points=points)
+            _write(zf, "OEBPS/toc.ncx", ncx.encode("utf-8"))
+            for href, path in fonts:
+                _write(zf, f"OEBPS/{href}", subset_ttf(path, frozenset(characters.seen)))
+            for href, picture in photos.items():
+                _write(zf, f"OEBPS/{href}", picture)
+
+    @staticmethod
+    def _pages(view: ReportView, brief: bool) -> list[str]:
+        """The pages before the articles, in reading order."""
+        return ["cover.xhtml", "nav.xhtml", "summary.xhtml", *(["brief.xhtml"] if brief else [])]
+
+    @classmethod
+    def _page_names(cls, view: ReportView, brief: bool) -> Iterator[str]:
+        """Every page, in reading order."""
+        yield from cls._pages(view, brief)
+        if not brief:
+            for s in view.sections:
+                for a in s.numbered:
+                    yield f"{a.anchor}.xhtml"
+        if view.index:
+            yield "index.xhtml"

@@ -210,6 +210,7 @@ class TocView:
     fields, but making one escapes the whole article's text."""
 
     anchor: str
+    heading: Markup  # as the article's heading: escaped, the highlight terms marked
     heading_text: str
     toc_subtitle: str
     toc_summary: str | None = None
@@ -253,6 +254,8 @@ class SectionView:
     # The same articles as the built-in TOC prints them (_toc.html): the articles' own views
     # when they are kept, light views made as they are asked for when not.
     toc: Sequence[ArticleView | TocView] = ()
+    # The numbered articles themselves, for what needs only their anchors and headings.
+    numbered: Sequence[present.NumberedArticle] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -292,7 +295,7 @@ class NcxPoint:
     order: int
     label: str
     src: str
-    children: list[NcxPoint] = dataclasses.field(default_factory=list)
+    children: Iterable[NcxPoint] = ()  # made as the template writes them
 
 
 @dataclass(frozen=True)
@@ -342,7 +345,8 @@ def build_view(report: Report, date_style: str = "official", photo_url: PhotoUrl
 
     def make_toc(item: present.NumberedArticle) -> TocView:
         a = item.article
-        return TocView(item.anchor, plain_filter(item.heading), present.toc_subtitle(a, date_style),
+        return TocView(item.anchor, marked_filter(item.heading, report.highlight), plain_filter(item.heading),
+                       present.toc_subtitle(a, date_style),
                        brief_summary(a) if toc_summaries else None)
 
     sections = []
@@ -358,7 +362,8 @@ def build_view(report: Report, date_style: str = "official", photo_url: PhotoUrl
         if kept:
             views = tuple(views)
             toc = views
-        sections.append(SectionView(numbered_section.anchor, numbered_section.heading, views, toc))
+        sections.append(SectionView(numbered_section.anchor, numbered_section.heading, views, toc,
+                                    numbered_section.articles))
     return ReportView(
         title=report.title,
         organisation=report.organisation,
