@@ -152,15 +152,7 @@ def test_brief_json_lists_the_items_beside_the_articles(tmp_path: Path) -> None:
     assert [a.summary for a in again.all_articles()] == [a["summary"] for a in data["articles"]]
 
 
-def test_brief_json_puts_each_item_on_one_line_and_the_rest_as_json_dumps_indents_it() -> None:
+def test_brief_json_is_laid_out_as_json_dumps_indents_it() -> None:
     report, settings = brief_report()
     text = render(report, "json", settings).decode("utf-8")
-    data = json.loads(text)
-    items = [item for section in data["brief"] for item in section["items"]]
-    lines = [line.removesuffix(",") for line in text.splitlines()]
-    for item in items:  # a row a line, as json writes it, at the depth of the items' list
-        assert " " * 8 + json.dumps(item, ensure_ascii=False) in lines
-    # Everything but the brief is laid out exactly as json.dumps(…, indent=2) lays it out.
-    without = {key: value for key, value in data.items() if key != "brief"}
-    expected = json.dumps(without, ensure_ascii=False, indent=2)
-    assert text.split(',\n  "brief": ')[0] + "\n}" == expected
+    assert text == json.dumps(json.loads(text), ensure_ascii=False, indent=2) + "\n"

@@ -59,8 +59,7 @@ class JsonExporter:
     def render_to(self, report: Report, options: Settings, out: BinaryIO) -> None:
         """What json.dumps(report_to_dict(report), ensure_ascii=False, indent=2) gives, byte for
         byte, written one article at a time: with an indent, json.dumps builds a list of every
-        token of the whole report, and a million short articles took gigabytes. The brief's items
-        are the exception: one line each (see _write_brief)."""
+        token of the whole report, and a million short articles took gigabytes."""
         fields = report_to_dict(report, articles=False)
         if options.kind == "brief":
             # The items as the other formats number and head them, beside the articles. What an
@@ -80,14 +79,9 @@ class JsonExporter:
                 # The brief is its items: its records keep all but the texts, which are the
                 # full kind's (an article's summary stands for its text, as on paper).
                 _write_articles(out, report, texts=options.kind != "brief")
-            elif key == "brief":
-                _write_brief(out, value)
             else:
                 out.write(_nested(_dumps(value), b"  "))
         out.write(b"\n}\n")
-
-
-_ONE_LINE = json.JSONEncoder(ensure_ascii=False)  # made once: json.dumps makes one a call
 
 
 def _dumps(value: Any) -> bytes:
@@ -110,18 +104,3 @@ def _write_articles(out: BinaryIO, report: Report, texts: bool = True) -> None:
         out.write(_nested(_dumps(article_to_dict(article, texts)), b"    "))
     out.write(b"\n  ]")
 
-
-def _write_brief(out: BinaryIO, sections: list[dict[str, Any]]) -> None:
-    """The brief's sections, indented like the rest, with each item on ONE line: an item is a
-    flat row (number, article, headline, source and date) that reads best as one, and a line
-    is written by json's C encoder, which an indent turns off: so the brief's data costs no
-    more to write than the full kind's index it replaces."""
-    out.write(b"[")
-    for n, section in enumerate(sections):
-        out.write(b",\n    {" if n else b"\n    {")
-        out.write(b"\n      \"heading\": " + _dumps(section["heading"]) + b",\n      \"items\": [")
-        for m, item in enumerate(section["items"]):
-            out.write(b",\n        " if m else b"\n        ")
-            out.write(_ONE_LINE.encode(item).encode("utf-8"))
-        out.write(b"\n      ]\n    }" if section["items"] else b"]\n    }")
-    out.write(b"\n  ]" if sections else b"]")
