@@ -78,3 +78,19 @@ def test_a_body_of_one_paragraph_is_kept_as_its_text_and_reads_back_as_given() -
     assert one != Article("a", "s", "t", (Heading("Đoạn."),))
     for blocks in ((), (Heading("Tít"),), (Paragraph("Một."), Paragraph("Hai."))):
         assert Article("b", "s", "t", blocks).blocks == blocks
+
+
+def test_a_vietnamese_title_and_text_are_kept_smaller_and_read_back_as_given() -> None:
+    # Letters beyond Latin-1 (ộ, ư, đ) make Python keep a text at two bytes a character.
+    title, text = "Hội nghị số 12345", "Hà Nội, ngày 06 tháng 01 năm 2021. Bài viết về công tác tuyên giáo."
+    article = Article("a", "s", title, (Paragraph(text),))
+    held = (article._title, article._blocks)  # type: ignore[attr-defined]  # slots, no fields
+    given = (title, text)
+    assert all(sys.getsizeof(k) < sys.getsizeof(g) * 0.75 for k, g in zip(held, given, strict=True))
+    assert (article.title, article.blocks) == (title, (Paragraph(text),))
+    assert type(article.title) is str and type(article.blocks[0].text) is str
+    assert pickle.loads(pickle.dumps(article)) == article == Article("a", "s", title, (Paragraph(text),))
+    assert hash(article) == hash(Article("a", "s", title, (Paragraph(text),)))
+    for odd in ("Tiêu đề \udcff", "Café", "ASCII", "", None):  # a lone surrogate, Latin-1, none
+        assert Article("b", "s", odd, (Paragraph(odd or "x"),)).title == odd
+        assert Article("b", "s", odd, (Paragraph(odd or "x"),)).blocks == (Paragraph(odd or "x"),)

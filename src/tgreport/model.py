@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import sys
 from dataclasses import MISSING, dataclass, field, fields
 from typing import IO, Any, ClassVar, Literal, Protocol
 
@@ -160,10 +161,11 @@ class Article:
     are slots, and the rest are kept together in one tuple (`_more`), shared by the articles
     whose values are the same (usually all at their defaults). A body of one paragraph (a short
     record, a brief) is kept as its text (`_blocks`): its tuple and Paragraph are made when
-    read, not kept. Every field reads as an attribute, `dataclasses.replace` and
+    read, not kept. That text and the title are kept in UTF-8 when it is smaller (see
+    _compact). Every field reads as an attribute, `dataclasses.replace` and
     `dataclasses.fields` work as on any dataclass."""
 
-    __slots__ = ("_blocks", "_more", "id", "source", "title")
+    __slots__ = ("_blocks", "_more", "_title", "id", "source")
 
     id: str
     source: str
@@ -215,7 +217,7 @@ class Article:
         put = object.__setattr__  # frozen: the dataclass's __setattr__ refuses every change
         put(self, "id", id)
         put(self, "source", source)
-        put(self, "title", title)
+        put(self, "_title", _compact(title))
         put(self, "_blocks", _packed(blocks))
         more = (title_derived, date, published, event_date, authors, site, url, fetched, publisher,
                 category, views, lead, removed, warnings, summary)
@@ -230,18 +232,44 @@ class Article:
         return Article, tuple(getattr(self, f.name) for f in fields(self))
 
 
-def _packed(blocks: tuple[Block, ...]) -> tuple[Block, ...] | str:
+class _Utf8(bytes):
+    """A text as Article keeps it when that is smaller: its UTF-8 (see _compact)."""
+
+    __slots__ = ()
+
+
+def _compact(text: str | None) -> str | _Utf8 | None:
+    """`text`, or its UTF-8 when that is smaller: a Vietnamese text has letters beyond Latin-1
+    (ộ, ư, đ), so Python keeps all of it at two bytes a character, where UTF-8 takes one for
+    most of its letters and two or three for the others."""
+    if type(text) is str and not text.isascii():
+        try:
+            held = _Utf8(text.encode())
+        except UnicodeEncodeError:  # a lone surrogate: no UTF-8 holds it
+            return text
+        if sys.getsizeof(held) < sys.getsizeof(text):
+            return held
+    return text
+
+
+def _text(held: str | _Utf8 | None) -> str | None:
+    return held.decode() if type(held) is _Utf8 else held  # type: ignore[return-value]
+
+
+def _packed(blocks: tuple[Block, ...]) -> tuple[Block, ...] | str | _Utf8:
     """`blocks` as Article keeps them: one paragraph as its text (see _unpacked)."""
     if type(blocks) is tuple and len(blocks) == 1:
         only = blocks[0]
         if type(only) is Paragraph and type(only.text) is str:
-            return only.text
+            return _compact(only.text)  # type: ignore[return-value]  # a str stays a str
     return blocks
 
 
 def _unpacked(article: Article) -> tuple[Block, ...]:
-    held: tuple[Block, ...] | str = article._blocks  # type: ignore[attr-defined]  # a slot, no field
-    return (Paragraph(held),) if isinstance(held, str) else held
+    held: tuple[Block, ...] | str | _Utf8 = article._blocks  # type: ignore[attr-defined]  # a slot
+    if isinstance(held, str | _Utf8):
+        return (Paragraph(_text(held)),)  # type: ignore[arg-type]  # a text is no None
+    return held
 
 
 def _more_field(index: int) -> property:
@@ -253,6 +281,7 @@ _MORE = tuple(f for f in fields(Article) if f.default is not MISSING)
 for _index, _field in enumerate(_MORE):
     setattr(Article, _field.name, _more_field(_index))
 Article.blocks = property(_unpacked)  # type: ignore[assignment]
+Article.title = property(lambda article: _text(article._title))  # type: ignore[assignment]
 _NO_MORE = tuple(f.default for f in _MORE)
 # Articles read from one source often share all of these (the same day, outlet and byline, or
 # none): each such set is kept once. Bounded, so unique values (a URL each) cannot grow it forever.

@@ -269,3 +269,29 @@ def test_the_letters_named_before_word_characters_are_word_characters() -> None:
     for low, high in dedup._LATIN_LETTERS:
         assert all(re.fullmatch(r"\w", chr(c)) for c in range(low, high + 1)), (hex(low), hex(high))
     assert dedup._body_words("Giá×2÷Ơn Ỹ") == [w.encode() for w in ("giá", "2", "ơn", "ỹ")]
+
+
+def test_the_title_keys_are_gone_before_the_body_search(monkeypatch: pytest.MonkeyPatch) -> None:
+    # The body search is the duplicate search's peak: the title stage's key of every title
+    # (about 150 bytes an article) must not be held through it.
+    import tracemalloc
+
+    from tgreport.assemble import dedup
+
+    articles = [article(n, story(n, 12), title=f"Hội nghị số {n}", date=dt.date(2021, 1, 1 + n % 28),
+                        published=None) for n in range(1, 3001)]
+    held: list[int] = []
+    search = dedup.similar_pairs
+
+    def measured(*args: object, **kwargs: object) -> object:
+        held.append(tracemalloc.get_traced_memory()[0] - before)
+        return search(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(dedup, "similar_pairs", measured)
+    tracemalloc.start()
+    try:
+        before = tracemalloc.get_traced_memory()[0]
+        find_duplicates(articles)
+    finally:
+        tracemalloc.stop()
+    assert held and held[0] < 40 * len(articles)

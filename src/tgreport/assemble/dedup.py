@@ -15,7 +15,7 @@ import logging
 import re
 import unicodedata
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import overload
 
@@ -239,11 +239,12 @@ def similar_pairs(
                     hits.update(owners if isinstance(owners, list) else (owners,))
                 # The fewest agreements any partner compared under this count can pass the count
                 # filter with (see below): most sets that share a key share one or two small
-                # partitions of a common phrase, and stop the loop at once, most agreed first.
+                # partitions of a common phrase, and are passed over at once. (Not by most_common,
+                # whose sorted list of every sharer, made for each body, was the search's peak.)
                 fewest = count - min(count - 1, most) - empty
-                for i, agreed in hits.most_common():
+                for i, agreed in hits.items():
                     if agreed < fewest:
-                        break
+                        continue
                     # Cheapest tests first; they only turn pairs down, so their order changes
                     # nothing. Size filter: sizes further apart than the threshold allows
                     # cannot match.
@@ -423,34 +424,9 @@ def find_duplicates(
         link.setdefault(j, (i, reason))
 
     bodies = _Bodies(articles)
-    apart: list[int] = []  # shared a title and date with an earlier article, but not its body
     if by_title:
-        # Restyling tones is slow and titles rarely repeat: only titles whose letters and date
-        # agree with another's (tone marks aside) can have one key, so only they are restyled.
-        rough = [_rough_title_key(a) if a.date is not None else None for a in articles]
-        repeated = Counter((r, a.date) for r, a in zip(rough, articles, strict=True) if r is not None)
-        stories: dict[tuple[str, object], list[int]] = {}  # one copy of each story under the title
-        for i, (article, rough_key) in enumerate(zip(articles, rough, strict=True)):
-            if rough_key is None or repeated[rough_key, article.date] < 2:
-                continue
-            key = title_key(article)
-            if key is None or article.date is None:
-                continue
-            seen = stories.setdefault((key, article.date), [])
-            # Against the first MAX_TITLE_STORIES stories only: a title shared by thousands of
-            # different stories on one day would otherwise compare every pair of them.
-            same = next((j for j in seen[:MAX_TITLE_STORIES] if bodies_agree(bodies, j, i)), None)
-            if same is not None:
-                joined(same, i, "same title and date")
-            else:
-                if seen:
-                    apart.append(i)
-                seen.append(i)
-        if apart:
-            named = ", ".join(articles[i].id for i in apart[:MAX_NAMED_APART])
-            more = f" and {len(apart) - MAX_NAMED_APART} more" if len(apart) > MAX_NAMED_APART else ""
-            log.warning("%d article(s) share a title and date with another whose body differs, and are "
-                        "kept as stories of their own: %s%s", len(apart), named, more)
+        # A function of its own: its keys of every title are gone before the body search starts.
+        _join_same_titles(articles, bodies, joined)
     if threshold <= 1.0:
         for i, j, similarity in similar_pairs(bodies, threshold, union):
             joined(i, j, f"bodies {similarity:.0%} alike")
@@ -473,3 +449,35 @@ def find_duplicates(
         # INFO: the caller decides what deserves a warning (one per merge, or a summary of many).
         log.info("%s", merge.message())
     return [a for i, a in enumerate(articles) if i not in dropped], merges
+
+
+def _join_same_titles(articles: Sequence[Article], bodies: Sequence[frozenset[Shingle]],
+                      joined: Callable[[int, int, str], None]) -> None:
+    """Join the copies of one story under one title and date (see find_duplicates)."""
+    # Restyling tones is slow and titles rarely repeat: only titles whose letters and date
+    # agree with another's (tone marks aside) can have one key, so only they are restyled.
+    rough = [_rough_title_key(a) if a.date is not None else None for a in articles]
+    repeated = Counter((r, a.date) for r, a in zip(rough, articles, strict=True) if r is not None)
+    stories: dict[tuple[str, object], list[int]] = {}  # one copy of each story under the title
+    apart: list[int] = []  # shared a title and date with an earlier article, but not its body
+    for i, (article, rough_key) in enumerate(zip(articles, rough, strict=True)):
+        if rough_key is None or repeated[rough_key, article.date] < 2:
+            continue
+        key = title_key(article)
+        if key is None or article.date is None:
+            continue
+        seen = stories.setdefault((key, article.date), [])
+        # Against the first MAX_TITLE_STORIES stories only: a title shared by thousands of
+        # different stories on one day would otherwise compare every pair of them.
+        same = next((j for j in seen[:MAX_TITLE_STORIES] if bodies_agree(bodies, j, i)), None)
+        if same is not None:
+            joined(same, i, "same title and date")
+        else:
+            if seen:
+                apart.append(i)
+            seen.append(i)
+    if apart:
+        named = ", ".join(articles[i].id for i in apart[:MAX_NAMED_APART])
+        more = f" and {len(apart) - MAX_NAMED_APART} more" if len(apart) > MAX_NAMED_APART else ""
+        log.warning("%d article(s) share a title and date with another whose body differs, and are "
+                    "kept as stories of their own: %s%s", len(apart), named, more)
