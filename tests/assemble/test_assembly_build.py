@@ -186,3 +186,14 @@ def test_undated_warning_names_ten_ids_then_counts(caplog: pytest.LogCaptureFixt
     assert [r.getMessage() for r in caplog.records] == [warning]
     left_out = build_report(articles, Settings(drop_undated=True, dedup=False)).warnings
     assert len(left_out) == 1 and left_out[0].endswith("and 15 more")
+
+
+def test_articles_without_any_text_are_named_in_a_full_compilation_not_in_a_brief() -> None:
+    # A brief's JSON keeps summaries, not texts: a full compilation made from it says so.
+    bare = make_article(2, lead=None, blocks=(Paragraph("  "),), summary="Tóm tắt.")
+    articles = [make_article(1), bare, make_article(3, lead=None)]
+    warnings = build_report(articles, Settings()).warnings
+    textless = [w for w in warnings if "without any text" in w]
+    assert textless == ["1 article without any text, printed with the headline and source only "
+                        "(a brief's JSON keeps summaries, not texts): 002_sample"]
+    assert not any("without any text" in w for w in build_report(articles, Settings(kind="brief")).warnings)

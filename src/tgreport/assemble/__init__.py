@@ -112,6 +112,13 @@ def build_report(articles: Iterable[Article], settings: Settings | None = None, 
         where = ("in their own section" if s.group == "month"
                  else "listed last" if s.order != "title" else "kept")
         warn(f"{counted(len(undated), 'article')} without a date, {where}: {_name_ids(undated)}")
+    if s.kind == "full":
+        # Said, not silently printed as a headline and a source line: a brief's JSON keeps each
+        # article's summary, not its text, and a full compilation made from it would be empty.
+        textless = [a.id for a in kept if not (a.lead or any(b.text.strip() for b in a.blocks))]
+        if textless:
+            warn(f"{counted(len(textless), 'article')} without any text, printed with the headline and "
+                 f"source only (a brief's JSON keeps summaries, not texts): {_name_ids(textless)}")
     sections = group_articles(kept, s.group, newest_first=s.order == "date-desc", topics=s.topics)
     # The index lists articles in report order, so its article numbers read upwards.
     in_report = [a for s_ in sections for a in s_.articles] if sections else kept
