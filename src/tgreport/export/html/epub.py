@@ -175,16 +175,12 @@ class EpubExporter:
             _write(zf, "mimetype", b"application/epub+zip")
             container = render_template(options, "epub/container.xml", **base)
             _write(zf, "META-INF/container.xml", container.encode("utf-8"))
-            for file in self._pages(view, brief):
-                if file == "cover.xhtml":
-                    page(file, "cover", view.title)
-                elif file == "nav.xhtml":
-                    add(file, render_template(options, "epub/nav.xhtml", **base, first_anchor=first.anchor,
-                                              first_heading=first.heading_text))
-                elif file == "summary.xhtml":
-                    page(file, "summary", base["summary_title"])
-                else:
-                    page(file, "brief", view.title)
+            page("cover.xhtml", "cover", view.title)
+            add("nav.xhtml", render_template(options, "epub/nav.xhtml", **base, first_anchor=first.anchor,
+                                             first_heading=first.heading_text))
+            page("summary.xhtml", "summary", base["summary_title"])
+            if brief:
+                page("brief.xhtml", "brief", view.title)
             if not brief:
                 last = next((s.numbered[-1].anchor for s in reversed(view.sections) if s.numbered), None)
                 for s in view.sections:
@@ -210,7 +206,7 @@ class EpubExporter:
                        for i, (href, _) in enumerate(fonts)]
             others += [ManifestItem(f"photo{i}", href, picture.media_type)
                        for i, (href, picture) in enumerate(photos.items())]
-            manifest = _Manifest(lambda: self._page_names(view, brief), others, bool(view.charts))
+            manifest = _Manifest(lambda: _page_names(view, brief), others, bool(view.charts))
             opf = render_template(options, "epub/content.opf", **base, identifier=identifier,
                                   manifest=manifest)
             _write(zf, "OEBPS/content.opf", opf.encode("utf-8"))
@@ -222,18 +218,16 @@ class EpubExporter:
             for href, picture in photos.items():
                 _write(zf, f"OEBPS/{href}", picture)
 
-    @staticmethod
-    def _pages(view: ReportView, brief: bool) -> list[str]:
-        """The pages before the articles, in reading order."""
-        return ["cover.xhtml", "nav.xhtml", "summary.xhtml", *(["brief.xhtml"] if brief else [])]
 
-    @classmethod
-    def _page_names(cls, view: ReportView, brief: bool) -> Iterator[str]:
-        """Every page, in reading order."""
-        yield from cls._pages(view, brief)
-        if not brief:
-            for s in view.sections:
-                for a in s.numbered:
-                    yield f"{a.anchor}.xhtml"
-        if view.index:
-            yield "index.xhtml"
+
+def _page_names(view: ReportView, brief: bool) -> Iterator[str]:
+    """Every page of the book, in reading order (as render_to writes them)."""
+    yield from ("cover.xhtml", "nav.xhtml", "summary.xhtml")
+    if brief:
+        yield "brief.xhtml"
+    else:
+        for s in view.sections:
+            for a in s.numbered:
+                yield f"{a.anchor}.xhtml"
+    if view.index:
+        yield "index.xhtml"
