@@ -155,6 +155,12 @@ class NumberedArticle:
         return f"{self.number}. {display_title(self.article)}"
 
 
+def is_article_anchor(anchor: str) -> bool:
+    """Whether `anchor` is a NumberedArticle's ("a12"), as `anchor` writes them."""
+    number = anchor[1:]
+    return anchor[:1] == "a" and number.isascii() and number.isdigit() and number[:1] != "0"
+
+
 class NumberedArticles(Sequence[NumberedArticle]):
     """A section's articles numbered from `first`, each NumberedArticle made when asked for:
     a report of a million short articles would otherwise hold 80 MB of them through a render."""

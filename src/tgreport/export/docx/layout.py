@@ -22,6 +22,7 @@ from tgreport.export.docx.metrics import advances
 from tgreport.export.docx.paragraphs import TAB, TEXT, Para
 from tgreport.export.docx.styles import StyleSpec, font_family
 from tgreport.export.docx.wml import twips
+from tgreport.present import is_article_anchor
 from tgreport.theme import Theme
 
 _MAY_BREAK = frozenset("-…—")
@@ -396,12 +397,6 @@ def _min_chunk(box: _Box) -> int:
     return box.lines if box.keep_lines or box.lines <= 3 else 2
 
 
-def _is_article(anchor: str) -> bool:
-    """An article's bookmark, "a12" (present.NumberedArticle.anchor), written back the same."""
-    number = anchor[1:]
-    return anchor[:1] == "a" and number.isascii() and number.isdigit() and number[:1] != "0"
-
-
 class Pages(Mapping[str, int]):
     """Bookmark → page, with the articles' ("a12") in an array by number: a digest of a
     million short articles holds a million of them."""
@@ -411,7 +406,7 @@ class Pages(Mapping[str, int]):
         self._others: dict[str, int] = {}
 
     def __setitem__(self, anchor: str, page: int) -> None:
-        if _is_article(anchor):
+        if is_article_anchor(anchor):
             n = int(anchor[1:])
             if n >= len(self._articles):
                 self._articles.extend([0] * (n + 1 - len(self._articles)))
@@ -420,7 +415,7 @@ class Pages(Mapping[str, int]):
             self._others[anchor] = page
 
     def __getitem__(self, anchor: str) -> int:
-        if _is_article(anchor):
+        if is_article_anchor(anchor):
             n = int(anchor[1:])
             if n < len(self._articles) and self._articles[n]:
                 return self._articles[n]

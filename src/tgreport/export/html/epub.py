@@ -15,6 +15,7 @@ from tgreport.export.html.base import font_faces, render_template, template_cont
 from tgreport.export.html.view import ManifestItem, NcxPoint, ReportView, plain_filter
 from tgreport.export.html.webfonts import subset_ttf
 from tgreport.model import Picture, Report
+from tgreport.present import is_article_anchor
 from tgreport.settings import Settings
 from tgreport.support.fonts import STYLES, FontFamily
 
@@ -40,16 +41,11 @@ def _linker(view: ReportView, brief: bool) -> Callable[[str], str]:
     def file_of(anchor: str) -> str:
         if anchor in _FRONT_FILES:
             return _FRONT_FILES[anchor]
-        if not (anchor in sections or _is_article_anchor(anchor)):
+        if not (anchor in sections or is_article_anchor(anchor)):
             raise KeyError(anchor)
         return "brief.xhtml" if brief else f"{sections.get(anchor, anchor)}.xhtml"
 
     return lambda anchor: f"{file_of(anchor)}#{anchor}"
-
-
-def _is_article_anchor(anchor: str) -> bool:
-    number = anchor[1:]
-    return anchor[:1] == "a" and number.isascii() and number.isdigit()
 
 
 def _ncx_points(view: ReportView, link: Callable[[str], str], summary_title: str,
