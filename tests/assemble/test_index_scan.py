@@ -145,3 +145,13 @@ def test_a_longer_match_that_names_nothing_hides_nothing() -> None:
     text = "Nghị quyết XIII 05-CT/TW"
     assert [r.name for r in documents.find_documents(text)] == ["Chỉ thị số 05-CT/TW"]
     assert documents.find_documents(text) == read_every_match(text)
+
+
+def test_the_patterns_found_at_their_opening_word_open_with_it() -> None:
+    # find_documents tries these patterns only where their word stands: a pattern opening any other
+    # way (a look-behind, an alternation) would lose matches.
+    for kind, pattern in documents._PATTERNS:
+        if kind in documents._OPENING:
+            word = documents._OPENING[kind]
+            assert pattern.pattern.startswith(word) and word.replace(" ", "").isalpha(), kind
+    assert {k for k, _ in documents._PATTERNS} == set(documents._OPENING) | {"coded", "bare", "code"}

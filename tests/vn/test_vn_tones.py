@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import re
 import unicodedata
 
+import hypothesis
 import pytest
+from hypothesis import strategies as st
 
-from tgreport.vn import is_syllable, normalize_tone_style
+from tgreport.vn import TONE_STYLES, is_syllable, normalize_tone_style
 from tgreport.vn.syllables import ONSETS, RIMES
+from tgreport.vn.tones import _restyle
 
 MARKS = ("\u0300", "\u0309", "\u0303", "\u0301", "\u0323")
 STOPS = ("c", "ch", "p", "t")
@@ -110,3 +114,25 @@ def test_output_is_nfc_and_still_a_syllable() -> None:
 def test_unknown_style() -> None:
     with pytest.raises(ValueError, match="hòa"):
         normalize_tone_style("hoà", "old")
+
+
+_EVERY_WORD = re.compile(r"[^\W\d_]+")
+# Letters of the rimes that move, with and without tones, the vowel of "gi", shaped vowels and
+# what ends a word: the strings where looking only at open endings could differ.
+_LETTERS = "".join(unicodedata.normalize("NFC", c + m) for c in "iIoOuUaAeEyY" for m in ("", *MARKS))
+
+
+def every_word_restyled(text: str, style: str) -> str:
+    return _EVERY_WORD.sub(lambda m: _restyle(m.group(0), style == "hòa"), unicodedata.normalize("NFC", text))
+
+
+@hypothesis.settings(max_examples=2000, deadline=None)
+@hypothesis.given(st.text(alphabet=_LETTERS + "gGhHqQkKtTnNôƠư ,2\u0300", max_size=12),
+                  st.sampled_from(TONE_STYLES))
+def test_only_words_with_an_open_ending_are_restyled(text: str, style: str) -> None:
+    assert normalize_tone_style(text, style) == every_word_restyled(text, style)
+
+
+def test_a_tone_on_the_i_of_gi_moves_too() -> None:
+    assert normalize_tone_style("gìoa", "hòa") == "giòa"
+    assert normalize_tone_style("gìoa", "hoà") == "gioà"

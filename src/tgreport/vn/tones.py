@@ -8,10 +8,23 @@ import unicodedata
 from tgreport.vn.syllables import TONE_MARKS, split_syllable
 
 TONE_STYLES = ("hòa", "hoà")
-_WORD = re.compile(r"[^\W\d_]+")
 # Only these three rimes, with nothing after them, have two accepted placements (hòa/hoà,
 # khỏe/khoẻ, thủy/thuỷ). "quý" (qu + y), "hoàn", "thuyền", "khuya" have one.
 _OPEN_RIMES = ("oa", "oe", "uy")
+
+
+def _with_tones(letters: str) -> str:
+    return letters + "".join(unicodedata.normalize("NFC", c + mark) for c in letters for mark in TONE_MARKS)
+
+
+# The words _restyle can change: those whose last two letters are o/u then a/e/y, each with or
+# without a tone mark (an open rime; a tone on the "i" of "gi" is moved too). Only they are
+# looked at: most names and positions hold none, and split_syllable on every word cost the
+# citation index more than finding the people in it.
+_ENDS_OPEN = re.compile(
+    rf"(?<![^\W\d_])[^\W\d_]*(?:[{_with_tones('oO')}][{_with_tones('aAeE')}]|[{_with_tones('uU')}][{_with_tones('yY')}])"
+    r"(?![^\W\d_])"
+)
 
 
 def normalize_tone_style(text: str, style: str | None = None) -> str:
@@ -25,7 +38,7 @@ def normalize_tone_style(text: str, style: str | None = None) -> str:
     if style not in TONE_STYLES:
         raise ValueError(f"unknown tone style {style!r}; use 'hòa' or 'hoà'")
     first = style == "hòa"
-    return _WORD.sub(lambda m: _restyle(m.group(0), first), unicodedata.normalize("NFC", text))
+    return _ENDS_OPEN.sub(lambda m: _restyle(m.group(0), first), unicodedata.normalize("NFC", text))
 
 
 def _restyle(word: str, first: bool) -> str:

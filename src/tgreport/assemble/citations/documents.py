@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Iterator
 from dataclasses import dataclass
 
 from tgreport.assemble.citations.scan import Anchor, matches_at, starts_of
@@ -89,6 +88,10 @@ _STARTS_AT_TYPE = frozenset({"coded", "bare"})
 # the regex engine's quick literal search.
 _SIGN_MARKS = (re.compile(r"-[A-ZĐ]{2}"), re.compile(r"/[A-ZĐ]{2}"))
 _CODE_REACH = 10
+# The patterns opening with a word of their own: one look for each word, not a pass of the regex
+# engine per pattern (four open with "Nghị quyết").
+_OPENING = {"plenum": "Nghị quyết", "congress": "Nghị quyết", "law": "Luật",
+            "congress_national": "Nghị quyết", "congress_of": "Nghị quyết"}
 _DIGITS = re.compile(r"\d+")
 _ISSUER = re.compile(r"\s+(?:của\s+)?(?P<issuer>" + "|".join(ISSUERS) + r")")
 
@@ -183,6 +186,15 @@ def _code_starts(text: str) -> list[int]:
     return sorted(starts)
 
 
+def _starts_of_word(text: str, word: str) -> list[int]:
+    starts = []
+    at = text.find(word)
+    while at >= 0:
+        starts.append(at)
+        at = text.find(word, at + 1)
+    return starts
+
+
 def find_documents(text: str, type_starts: list[int] | None = None) -> list[DocumentRef]:
     """The documents cited in `text`, in order; the longest reading wins where patterns overlap.
 
@@ -191,14 +203,18 @@ def find_documents(text: str, type_starts: list[int] | None = None) -> list[Docu
     if type_starts is None:
         type_starts = starts_of(text, TYPE_ANCHOR)
     found: list[tuple[str, re.Match[str]]] = []
+    opening: dict[str, list[int]] = {}
     for kind, pattern in _PATTERNS:
         if kind in _STARTS_AT_TYPE:
-            matches: list[re.Match[str]] | Iterator[re.Match[str]] = matches_at(pattern, text, type_starts)
+            starts = type_starts
         elif kind == "code":
-            matches = matches_at(pattern, text, _code_starts(text))
+            starts = _code_starts(text)
         else:
-            matches = pattern.finditer(text)  # a literal first word: the regex engine is quick
-        found.extend((kind, m) for m in matches)
+            word = _OPENING[kind]
+            if word not in opening:
+                opening[word] = _starts_of_word(text, word)
+            starts = opening[word]
+        found.extend((kind, m) for m in matches_at(pattern, text, starts))
     # The longest reading first where several begin at one place (a stable sort: then in the
     # patterns' order). A match inside a citation already taken is passed over unread, so only
     # the citations kept are worked out ("05-CT/TW" inside "Chỉ thị 05-CT/TW" is not).
