@@ -130,3 +130,19 @@ def test_an_h1_with_no_text_after_the_article_leaves_the_article_whole(tmp_path:
                      "</body></html>".encode())
     article = read_path(page)[0]
     assert [b.text for b in article.blocks if isinstance(b, Paragraph)] == [prose.strip()] * 2
+
+
+def test_a_stray_markup_opener_hides_what_a_browser_hides(tmp_path: Path) -> None:
+    """"<?" (or "<!") in a page's text opens a bogus comment that runs to the next ">", in a
+    browser as in the reader: the words inside it are not on the page, those after it are."""
+    page = tmp_path / "bai.html"
+    page.write_text(
+        "<html><body><h1>Hội nghị tổng kết công tác năm 2021</h1>"
+        "<p>Chiều 7/1, Ban Tuyên giáo tổ chức hội nghị tổng kết công tác tuyên giáo năm 2021 <? phần "
+        "bị giấu > và triển khai nhiệm vụ năm 2022 với sự tham dự của đại biểu các địa phương.</p>"
+        "<p>Phát biểu tại hội nghị, đồng chí Trưởng ban đánh giá cao kết quả đạt được trong năm.</p>"
+        "</body></html>", encoding="utf-8")
+    text = " ".join(b.text for b in read_path(page)[0].blocks if isinstance(b, Paragraph))
+    assert "năm 2021 và triển khai nhiệm vụ năm 2022" in " ".join(text.split())
+    assert "bị giấu" not in text
+    assert "Phát biểu tại hội nghị" in text
