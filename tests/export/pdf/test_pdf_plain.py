@@ -136,3 +136,50 @@ def test_the_parts_of_a_split_are_given_the_wholes_lines_only_at_the_same_width(
         assert f.wrap(second_width, 10_000) == s.wrap(second_width, 10_000)
         assert lines_of(f) == lines_of(s)
         assert "_given" not in f.__dict__  # used or dropped, never kept for a later wrap
+
+
+@pytest.mark.parametrize("theme_name", ["official", "modern"])
+def test_same_pdf_bytes_as_reportlabs_split(theme_name: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    # PlainParagraph splits its own lines (the article's kept tail, page ends, the head of a
+    # tail split again at a page end); ReportLab's Paragraph.split must draw the same bytes.
+    rnd = random.Random(17)
+
+    def prose(n: int) -> str:
+        return " ".join(rnd.choice(WORDS[:-1]) for _ in range(n))
+
+    articles = tuple(
+        make_article(i, title=prose(8), blocks=tuple(Paragraph(prose(rnd.choice((8, 40, 150, 400))))
+                                                     for _ in range(rnd.randint(2, 9))))
+        for i in range(1, 25)
+    )
+    report = dataclasses.replace(make_report(1), articles=articles)
+    used = 0
+    own = plain.PlainParagraph._split_lines
+
+    def counted(self: plain.PlainParagraph, *args: object) -> object:
+        nonlocal used
+        parts = own(self, *args)  # type: ignore[arg-type]
+        used += parts is not None and len(parts) == 2
+        return parts
+
+    monkeypatch.setattr(plain.PlainParagraph, "_split_lines", counted)
+    fast = render(report, theme_name)
+    assert used > 20  # the fast split is what was compared
+    monkeypatch.setattr(plain.PlainParagraph, "_split_lines", lambda *args: None)
+    assert render(report, theme_name) == fast
+
+
+def test_a_heads_last_line_is_justified_and_the_tail_of_a_head_ends_ragged() -> None:
+    style = ParagraphStyle("x", fontName=FACES.regular, fontSize=13, leading=17, firstLineIndent=20,
+                           alignment=4, hyphenationLang="", embeddedHyphenation=0, uriWasteReduce=0,
+                           allowWidows=0, allowOrphans=0)
+    whole = paragraph(" ".join(random.Random(3).choice(WORDS[:-1]) for _ in range(200)), style)
+    whole.wrap(300.0, 10_000)
+    head, tail = whole.split(300.0, 8 * style.leading)
+    assert head.style.justifyLastLine == plain.JUSTIFY_ALL and tail.style.justifyLastLine == 0
+    assert tail.style.firstLineIndent == 0 and whole.style.firstLineIndent == 20
+    head.wrap(300.0, 10_000)
+    head_of_head, tail_of_head = head.split(300.0, 4 * style.leading)
+    # ReportLab marks only the head it makes: the tail of a head ends ragged.
+    assert head_of_head.style.justifyLastLine == plain.JUSTIFY_ALL
+    assert tail_of_head.style.justifyLastLine == 0

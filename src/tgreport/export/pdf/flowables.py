@@ -25,9 +25,11 @@ class PendingNumber:
     """A TOC line's page number, drawn into form `form` once the article's page is known."""
 
     anchor: str
-    form: str
-    x: float  # where the form sits, from the frame's left edge
-    width: float  # from there to the frame's right edge
+    form: str  # its TOC page's form
+    left: float  # the frame's left edge on the page
+    x: float  # where the leader starts, from the frame's left edge
+    baseline: float  # on the page
+    width: float  # from `x` to the frame's right edge
     font: str
     size: float
 
@@ -38,6 +40,7 @@ class LayoutState:
 
     pages: dict[str, int] = field(default_factory=dict)
     pending: list[PendingNumber] = field(default_factory=list)
+    number_forms: set[str] = field(default_factory=set)  # the TOC pages' forms already placed
     qr: bool = False  # print a QR code to each article's address (Settings.qr)
 
     def page_of(self, anchor: str) -> int:
@@ -83,8 +86,10 @@ def toc_styles(title: ParagraphStyle, subtitle: ParagraphStyle, number_width: fl
 class TocLine(Flowable):  # type: ignore[misc]
     """ "12.  Title … (subtitle)  ·········· 34", linked to the article; the number comes later.
 
-    The number is a form XObject referenced now and defined after layout (ReportLab resolves
-    `doForm` names at save time), so the TOC needs no second layout pass.
+    The numbers of a TOC page are a form XObject of that page, placed by its first line and
+    defined after layout (ReportLab resolves `doForm` names at save time), so the TOC needs no
+    second layout pass. One form a page, not one a line: each form is an object of its own,
+    with its own stream and resources, in the file.
     """
 
     def __init__(
@@ -145,14 +150,17 @@ class TocLine(Flowable):  # type: ignore[misc]
             extra = last.extraSpace if self.title_para.blPara.kind else last[0]
         end_x = self.label_width + style.leftIndent + line_width - extra
         baseline = first_baseline - max(len(lines) - 1, 0) * style.leading
-        form = f"toc_{self.anchor}"
-        canv.saveState()
-        canv.translate(end_x, baseline)
-        canv.doForm(form)
-        canv.restoreState()
-        self.state.pending.append(
-            PendingNumber(self.anchor, form, end_x, self.width - end_x, style.fontName, style.fontSize)
-        )
+        left, bottom = canv.absolutePosition(0, 0)
+        form = f"toc_page_{canv.getPageNumber()}"
+        if form not in self.state.number_forms:
+            # The form is drawn in the page's own coordinates.
+            self.state.number_forms.add(form)
+            canv.saveState()
+            canv.translate(-left, -bottom)
+            canv.doForm(form)
+            canv.restoreState()
+        self.state.pending.append(PendingNumber(self.anchor, form, left, end_x, bottom + baseline,
+                                                self.width - end_x, style.fontName, style.fontSize))
         canv.linkRect("", self.anchor, (0, 0, self.width, self.height), relative=1, thickness=0)
 
 
@@ -176,24 +184,36 @@ class _Labelled(Flowable):  # type: ignore[misc]
 
 
 def draw_pending_numbers(canv: Canvas, state: LayoutState) -> None:
-    """Define every TOC number form, now that each anchor's page is known."""
+    """Define every TOC page's number form, now that each anchor's page is known."""
+    form = None
+    font: tuple[str, float] | None = None
     for item in state.pending:
+        if item.form != form:
+            if form is not None:
+                canv.endForm()
+            form, font = item.form, None
+            # In page coordinates, clipped at the frame's right edge as the form of one line was.
+            canv.beginForm(form, upperx=item.left + item.x + item.width)
         number = str(state.page_of(item.anchor))
         number_w = stringWidth(number, item.font, item.size)
-        canv.beginForm(item.form, lowerx=0, lowery=-item.size, upperx=item.width, uppery=item.size * 1.5)
-        canv.setFont(item.font, item.size)
-        canv.drawRightString(item.width, 0, number)
+        x = item.left + item.x
+        if font != (item.font, item.size):
+            font = item.font, item.size
+            canv.setFont(*font)
+        canv.drawRightString(x + item.width, item.baseline, number)
         # Dots on a grid measured from the frame's edge, so the columns of dots align line to line.
         first = math.ceil((item.x + LEADER_GAP) / DOT_SPACING) * DOT_SPACING - item.x
         last = item.width - number_w - LEADER_GAP
         count = int((last - first) // DOT_SPACING) + 1 if last > first else 0
         if count > 0:
             dot_w = stringWidth(".", item.font, item.size)
-            text = canv.beginText(first, 0)
+            text = canv.beginText(x + first, item.baseline)
             text.setFont(item.font, item.size)
             text.setCharSpace(DOT_SPACING - dot_w)
             text.textOut("." * count)
+            text.setCharSpace(0)  # Tc outlives the text object: it would space the next number out
             canv.drawText(text)
+    if form is not None:
         canv.endForm()
 
 

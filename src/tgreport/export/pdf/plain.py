@@ -14,12 +14,15 @@ into line-wide pieces in one pass (`_cut_wide_words`).
 
 from __future__ import annotations
 
+import copy
+import weakref
 from collections.abc import Callable
+from itertools import chain
 from typing import Any
 
 from reportlab.pdfbase.pdfmetrics import getAscentDescent, getFont
 from reportlab.platypus import Paragraph
-from reportlab.platypus.paragraph import split, strip
+from reportlab.platypus.paragraph import ParaLines, split, strip
 
 _SOFT_HYPHEN = "\xad"
 # Words at least this long are cut by `_cut_wide_words`, each piece starting a line; shorter
@@ -73,21 +76,72 @@ class PlainParagraph(Paragraph):  # type: ignore[misc]
         return size
 
     def split(self, availWidth: float, availHeight: float) -> list[Any]:
-        parts: list[Any] = super().split(availWidth, availHeight)
         broken = self.__dict__.get("_broken")
         blPara = self.__dict__.get("blPara")
-        if len(parts) != 2 or broken is None or blPara is None or broken[1] is not blPara.lines:
+        if blPara is None or broken is None or broken[1] is not blPara.lines:
+            broken = None  # lines ReportLab broke, or none yet: its split
+        parts = self._split_lines(availWidth, availHeight, broken[1]) if broken else None
+        if parts is None:
+            parts = super().split(availWidth, availHeight)
+        if len(parts) != 2:
+            return parts
+        head, tail = parts
+        if tail.style.justifyLastLine == JUSTIFY_ALL:  # the tail of a head: its last line is the head's
+            tail.style = _last_line_ragged(tail.style)
+        if broken is None:
             return parts
         # The greedy breaker gives the head the whole's first lines (the words after them are
         # gone, nothing before them changed) and the tail, all of whose lines are as wide as
         # the whole's later ones, the rest. Each is used only if the part is wrapped to those
         # widths (checked in `_break_plain`).
         widths, lines, ends = broken
-        head, tail = parts
         cut = len(head.blPara.lines)
         head._given = (widths, lines[:cut], ends[:cut])
         tail._given = ([widths[-1], widths[-1]], lines[cut:], ends[cut:])
         return parts
+
+    def _split_lines(self, availWidth: float, availHeight: float, lines: list[Any]) -> list[Any] | None:
+        """Paragraph.split for lines this class broke, or None for a case it leaves to it.
+
+        ReportLab's split hands each part the words of its lines one at a time through a
+        generator; here they are chained in one C call. It marks the head so that its last line,
+        not the paragraph's, is justified; here the head's style says so (JUSTIFY_ALL), and the
+        tail of a head split again has it taken off, as ReportLab's tail has no mark. The
+        decisions, attributes and styles are otherwise ReportLab's: the parts draw the same
+        bytes (tests/export/pdf/test_pdf_plain.py).
+        """
+        style = self.style
+        if (availWidth < 1 or availHeight < 1 or style.justifyLastLine not in (0, JUSTIFY_ALL)
+                or style.endDots
+                or getattr(self, "autoLeading", getattr(style, "autoLeading", "")) not in ("", "off")):
+            return None
+        leading = style.leading
+        s = int(availHeight / float(leading))
+        allow_orphans = getattr(self, "allowOrphans", getattr(style, "allowOrphans", 0))
+        if (not allow_orphans and s <= 1) or s == 0:  # an orphan, or no room
+            del self.blPara
+            return []
+        n = len(lines)
+        if n <= s:
+            return [self]
+        if not getattr(self, "allowWidows", getattr(style, "allowWidows", 1)) and n == s + 1:
+            if (allow_orphans and n == 3) or n > 3:
+                s -= 1  # the widow's line takes one more with it
+            else:
+                del self.blPara
+                return []
+        head = self.__class__(None, _last_line_justified(style), bulletText=self.bulletText,
+                              frags=_words_of(self.blPara, 0, s))
+        head.blPara = ParaLines(kind=1, lines=lines[0:s], aH=availHeight, aW=availWidth)
+        head.height = s * leading
+        head.width = availWidth
+        if style.firstLineIndent != 0:
+            style = copy.deepcopy(style)
+            style.firstLineIndent = 0
+        tail = self.__class__(None, style, bulletText=None, frags=_words_of(self.blPara, s, n))
+        if hasattr(self, "autoLeading"):
+            head.autoLeading = tail.autoLeading = self.autoLeading
+        return [head, tail]
 
     def breakLines(self, width: float | list[float] | tuple[float, ...]) -> Any:
         lines = self._break_plain(list(width) if isinstance(width, (list, tuple)) else [width])
@@ -168,6 +222,35 @@ class PlainParagraph(Paragraph):  # type: ignore[misc]
         self._splitLongWordCount = self._hyphenations = 0
         self._broken = (widths, lines, ends) if lines else None
         return frag.clone(kind=0, lines=lines, ascent=ascent, descent=descent, fontSize=frag.fontSize)
+
+
+# justifyLastLine justifies a paragraph's last line when it has more words than this: any line.
+JUSTIFY_ALL = 0.5
+_justified: weakref.WeakKeyDictionary[Any, Any] = weakref.WeakKeyDictionary()
+
+
+def _last_line_justified(style: Any) -> Any:
+    derived = _justified.get(style)
+    if derived is None:
+        derived = _justified[style] = style.clone(style.name, justifyLastLine=JUSTIFY_ALL)
+    return derived
+
+
+def _last_line_ragged(style: Any) -> Any:
+    plain = copy.copy(style)
+    plain.justifyLastLine = 0
+    return plain
+
+
+def _words_of(blPara: Any, start: int, stop: int) -> list[Any]:
+    """The fragment of lines `start` to `stop` of `blPara`, as ReportLab's split makes it: its
+    words in one list instead of lines."""
+    frag = blPara.clone()
+    for name in ("lines", "kind", "text"):
+        if hasattr(frag, name):
+            delattr(frag, name)
+    frag.words = list(chain.from_iterable(words for _, words in blPara.lines[start:stop]))
+    return [frag]
 
 
 def _cut_wide_words(
