@@ -14,6 +14,7 @@ from __future__ import annotations
 import logging
 import re
 import unicodedata
+from bisect import bisect_left
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -231,12 +232,13 @@ def similar_pairs(
     empties: dict[int, dict[int, int]] = {}
     sizes: list[int] = []
     pairs = []
+    apart = _Apart(threshold)
     for j in range(len(sets)):
         size, signatures = _profile(sets[j], threshold)
         sizes.append(size)
         if size < MIN_SHINGLES:
             continue
-        most = _differences(size, size / threshold + 1, threshold)  # the most any partner can need
+        most = apart.most(size)  # the most shingles any partner can differ in
         # candidates: earlier set → how many partitions it agrees with this one on, under the
         # one partition count the pair's sizes call for (see _partitions_for).
         candidates: dict[int, int] = {}
@@ -248,16 +250,13 @@ def similar_pairs(
                 # Keys of one partition count are distinct, so each shared partition counts once.
                 shared = by_key.keys() & keys
                 shared_by_count[count] = shared
-                hits: Counter[int] = Counter()
-                for key in shared:
-                    owners = by_key[key]
-                    hits.update(owners if isinstance(owners, list) else (owners,))
                 # The fewest agreements any partner compared under this count can pass the count
                 # filter with (see below): most sets that share a key share one or two small
-                # partitions of a common phrase, and are passed over at once. (Not by most_common,
-                # whose sorted list of every sharer, made for each body, was the search's peak.)
+                # partitions of a common phrase, and are passed over at once.
                 fewest = count - min(count - 1, most) - empty
-                for i, agreed in hits.items():
+                if len(shared) < fewest:
+                    continue
+                for i, agreed in _agreements([by_key[key] for key in shared], fewest).items():
                     if agreed < fewest:
                         continue
                     # Cheapest tests first; they only turn pairs down, so their order changes
@@ -271,9 +270,8 @@ def similar_pairs(
                     # shared by unrelated bodies that quote the same phrase. Empty partitions
                     # without a key may agree too: at most as many as the fewer of them (counted
                     # twice when both sets kept their keys: the filter only lets more through).
-                    differences = _differences(sizes[i], size, threshold)
-                    if (_partitions_for(differences) == count
-                            and agreed + min(empty, emptied.get(i, 0)) >= count - differences):
+                    if (_partitions_for(_differences(sizes[i], size, threshold)) == count
+                            and agreed + min(empty, emptied.get(i, 0)) >= count - apart(sizes[i], size)):
                         candidates[i] = agreed
         else:
             # Nearly everything is a candidate: skip the signatures.
@@ -303,6 +301,76 @@ def similar_pairs(
                     else:
                         by_key[key] = [owners, j]
     return pairs
+
+
+def _agreements(owners: list[int | list[int]], fewest: int) -> Counter[int]:
+    """Earlier set → in how many of the lists `owners` it is, for every set in at least `fewest`
+    of them (and perhaps some in fewer).
+
+    A set in `fewest` of the lists is in one of any len(owners) − fewest + 1 of them: only the
+    shortest that many are walked, and each set they name is looked for in the others. The
+    lists of a phrase every body has (a dateline, a boilerplate sentence) hold thousands of
+    sets; counting them all for each body made the search grow as n².
+    """
+    hits: Counter[int] = Counter()
+    if fewest <= 1:
+        for held in owners:
+            hits.update(held if isinstance(held, list) else (held,))
+        return hits
+    owners.sort(key=lambda held: len(held) if isinstance(held, list) else 1)
+    walked = len(owners) - fewest + 1
+    for held in owners[:walked]:
+        hits.update(held if isinstance(held, list) else (held,))
+    for held in owners[walked:]:
+        if not isinstance(held, list):
+            if held in hits:
+                hits[held] += 1
+            continue
+        if len(hits) * 16 < len(held):
+            # A list is in the order of its sets (each is added once it is searched).
+            for i in hits:
+                at = bisect_left(held, i)
+                if at < len(held) and held[at] == i:
+                    hits[i] += 1
+        else:
+            for i in hits.keys() & held:
+                hits[i] += 1
+    return hits
+
+
+class _Apart:
+    """The most shingles two sets can differ in and still pass jaccard's test at `threshold`,
+    by their sizes: jaccard's own test of each intersection the sizes allow, so no rounding
+    can make it say less than the test admits. (_differences, its bound with a shingle to
+    spare, lets through pairs with one difference too many, which for bodies of a dozen
+    shingles is every pair agreeing on half of their partitions.)"""
+
+    def __init__(self, threshold: float) -> None:
+        self.threshold = threshold
+        self._most: dict[int, int] = {}
+
+    def __call__(self, a: int, b: int) -> int:
+        """For sizes a and b: the most differences, or −1 when no pair of these sizes passes."""
+        n, low, t = a + b, min(a, b), self.threshold
+        # The intersection's share of the union, inter / (n − inter), rises with inter: step from
+        # a guess to the fewest shingles in common that pass the test.
+        inter = max(0, min(low, int(t * n / (1 + t))))
+        while inter > 0 and (inter - 1) / (n - inter + 1) >= t:
+            inter -= 1
+        while inter <= low and not inter / (n - inter) >= t:
+            inter += 1
+        return n - 2 * inter if inter <= low else -1
+
+    def most(self, size: int) -> int:
+        """The most differences a set of `size` shingles can have with any partner the size
+        filter lets through."""
+        found = self._most.get(size)
+        if found is None:
+            t = self.threshold
+            partners = range(max(1, int(t * size) - 1), int(size / t) + 2)
+            found = self._most[size] = max(
+                (self(size, b) for b in partners if min(size, b) >= t * max(size, b)), default=-1)
+        return found
 
 
 # Below this threshold sets may differ in most of their shingles, partitions would be nearly
