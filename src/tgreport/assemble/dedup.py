@@ -14,6 +14,7 @@ from __future__ import annotations
 import logging
 import re
 import unicodedata
+from array import array
 from bisect import bisect_left
 from collections import Counter
 from collections.abc import Callable, Sequence
@@ -226,11 +227,12 @@ def similar_pairs(
     # Per partition count, key → the set holding it, or a list of sets once several do: most keys
     # have one owner, and building a list for each would cost more than all the rest of the search.
     index: dict[int, dict[int, int | list[int]]] = {}
-    indexed: list[int] = []
+    # The sets indexed, for the search without signatures (with them, the index says).
+    indexed = array("l")
     # Per partition count, the indexed sets that have empty partitions, and how many: most have
     # none, and a dict per indexed set cost more than its keys.
     empties: dict[int, dict[int, int]] = {}
-    sizes: list[int] = []
+    sizes = array("l")
     pairs = []
     apart = _Apart(threshold)
     for j in range(len(sets)):
@@ -238,7 +240,7 @@ def similar_pairs(
         sizes.append(size)
         if size < MIN_SHINGLES:
             continue
-        most = apart.most(size)  # the most shingles any partner can differ in
+        most = _differences(size, size / threshold + 1, threshold)  # the most any partner can need
         # candidates: earlier set → how many partitions it agrees with this one on, under the
         # one partition count the pair's sizes call for (see _partitions_for).
         candidates: dict[int, int] = {}
@@ -254,6 +256,11 @@ def similar_pairs(
                 # filter with (see below): most sets that share a key share one or two small
                 # partitions of a common phrase, and are passed over at once.
                 fewest = count - min(count - 1, most) - empty
+                if len(shared) < fewest:
+                    continue
+                # The same with the most differences the similarity test itself lets any partner
+                # have: not reckoned before it can tell (for some sizes a hundred partner sizes).
+                fewest = count - min(count - 1, apart.most(size)) - empty
                 if len(shared) < fewest:
                     continue
                 for i, agreed in _agreements([by_key[key] for key in shared], fewest).items():
@@ -287,7 +294,8 @@ def similar_pairs(
                     clusters.join(i, j)
                     joined = True
         if not joined:
-            indexed.append(j)
+            if not signed:
+                indexed.append(j)
             for count, (keys, empty) in signatures.items():
                 if empty:
                     empties[count][j] = empty
@@ -539,12 +547,22 @@ def _join_same_titles(articles: Sequence[Article], bodies: Sequence[frozenset[Sh
     """Join the copies of one story under one title and date (see find_duplicates)."""
     # Restyling tones is slow and titles rarely repeat: only titles whose letters and date
     # agree with another's (tone marks aside) can have one key, so only they are restyled.
-    rough = [_rough_title_key(a) if a.date is not None else None for a in articles]
-    repeated = Counter((r, a.date) for r, a in zip(rough, articles, strict=True) if r is not None)
+    # Which may is told by a tally per slot of a table, a title's slot being the hash of its rough
+    # key and date: a unique title sharing a slot is restyled for nothing, and then has a story
+    # of its own. (A count of every rough key and date, with the list of the keys, was the peak
+    # of a 100,000-page report: some 120 bytes a title.)
+    tally = bytearray(8 * len(articles) + 1)
+    slots = array("q")  # each article's slot; -1 for a title not compared
+    for article in articles:
+        rough_key = _rough_title_key(article) if article.date is not None else None
+        slot = -1 if rough_key is None else hash((rough_key, article.date)) % len(tally)
+        slots.append(slot)
+        if slot >= 0 and tally[slot] < 2:
+            tally[slot] += 1
     stories: dict[tuple[str, object], list[int]] = {}  # one copy of each story under the title
     apart: list[int] = []  # shared a title and date with an earlier article, but not its body
-    for i, (article, rough_key) in enumerate(zip(articles, rough, strict=True)):
-        if rough_key is None or repeated[rough_key, article.date] < 2:
+    for i, (article, slot) in enumerate(zip(articles, slots, strict=True)):
+        if slot < 0 or tally[slot] < 2:
             continue
         key = title_key(article)
         if key is None or article.date is None:
