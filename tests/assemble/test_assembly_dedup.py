@@ -295,3 +295,25 @@ def test_the_title_keys_are_gone_before_the_body_search(monkeypatch: pytest.Monk
     finally:
         tracemalloc.stop()
     assert held and held[0] < 40 * len(articles)
+
+
+def test_short_bodies_kept_in_runs_agree_with_brute_force(monkeypatch: pytest.MonkeyPatch) -> None:
+    # The keys of short bodies go from a dict into sorted runs, merged as they pile up: with a
+    # run every few bodies, pairs whose keys sit in several runs are still found, in order.
+    from tgreport.assemble import dedup
+
+    monkeypatch.setattr(dedup, "_RUN_KEYS", 7)
+    rng = random.Random(11)
+    texts = [story(6000 + i, rng.randint(10, 30)) for i in range(150)]
+    for n in range(0, 150, 4):
+        copy = texts[n].copy()
+        copy[rng.randrange(len(copy))] = rng.choice(WORDS)
+        texts.append(copy)
+        texts.append(texts[n].copy())
+    sets = [shingles(article(1, t)) for t in texts]
+    for threshold in (0.95, 0.9, 0.8, 0.6):
+        fast = [(i, j) for i, j, _ in similar_pairs(sets, threshold)]
+        brute = [(i, j) for j in range(len(sets)) for i in range(j)
+                 if len(sets[i]) >= 8 and len(sets[j]) >= 8 and jaccard(sets[i], sets[j]) >= threshold]
+        assert fast == brute
+        assert brute

@@ -11,11 +11,12 @@ checked exactly.
 
 from __future__ import annotations
 
+import heapq
 import logging
 import re
 import unicodedata
 from array import array
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -226,7 +227,7 @@ def similar_pairs(
     signed = threshold >= _LOWEST_SIGNED
     # Per partition count, key → the set holding it, or a list of sets once several do: most keys
     # have one owner, and building a list for each would cost more than all the rest of the search.
-    index: dict[int, dict[int, int | list[int]]] = {}
+    index: dict[int, _Keys | _Runs] = {}
     # The sets indexed, for the search without signatures (with them, the index says).
     indexed = array("l")
     # Per partition count, the indexed sets that have empty partitions, and how many: most have
@@ -247,10 +248,11 @@ def similar_pairs(
         shared_by_count = {}
         if signed:
             for count, (keys, empty) in signatures.items():
-                by_key = index.setdefault(count, {})
+                by_key = index.get(count) or index.setdefault(
+                    count, _Runs() if count <= _RUNS_COUNT else _Keys())
                 emptied = empties.setdefault(count, {})
                 # Keys of one partition count are distinct, so each shared partition counts once.
-                shared = by_key.keys() & keys
+                shared = by_key.shared(keys)
                 shared_by_count[count] = shared
                 # The fewest agreements any partner compared under this count can pass the count
                 # filter with (see below): most sets that share a key share one or two small
@@ -263,7 +265,7 @@ def similar_pairs(
                 fewest = count - min(count - 1, apart.most(size)) - empty
                 if len(shared) < fewest:
                     continue
-                for i, agreed in _agreements([by_key[key] for key in shared], fewest).items():
+                for i, agreed in _agreements([by_key.owners(key) for key in shared], fewest).items():
                     if agreed < fewest:
                         continue
                     # Cheapest tests first; they only turn pairs down, so their order changes
@@ -299,19 +301,102 @@ def similar_pairs(
             for count, (keys, empty) in signatures.items():
                 if empty:
                     empties[count][j] = empty
-                by_key = index[count]
-                held = {key: by_key[key] for key in shared_by_count[count]}
-                by_key.update(dict.fromkeys(keys, j))
-                for key, owners in held.items():
-                    if isinstance(owners, list):
-                        owners.append(j)
-                        by_key[key] = owners
-                    else:
-                        by_key[key] = [owners, j]
+                index[count].add(j, keys, shared_by_count[count])
     return pairs
 
 
-def _agreements(owners: list[int | list[int]], fewest: int) -> Counter[int]:
+class _Keys:
+    """Key → the set holding it, or a list of sets once several do, for one partition count:
+    most keys have one owner, and building a list for each would cost more than all the rest
+    of the search."""
+
+    def __init__(self) -> None:
+        self.held: dict[int, int | list[int]] = {}
+
+    def shared(self, keys: list[int]) -> set[int]:
+        return self.held.keys() & keys
+
+    def owners(self, key: int) -> int | Sequence[int]:
+        """The sets holding `key`, in their order."""
+        return self.held[key]
+
+    def add(self, j: int, keys: list[int], shared: set[int]) -> None:
+        """Set j holds `keys`, of which `shared` are held already."""
+        by_key = self.held
+        held = {key: by_key[key] for key in shared if key in by_key}
+        by_key.update(dict.fromkeys(keys, j))
+        for key, owners in held.items():
+            if isinstance(owners, list):
+                owners.append(j)
+                by_key[key] = owners
+            else:
+                by_key[key] = [owners, j]
+
+
+class _Runs(_Keys):
+    """_Keys for a count of a few partitions, the count of short bodies: the keys of the latest
+    sets in a dict, the others in sorted arrays (runs of (key, owner), merged as they pile up,
+    each the size of the one before at most). A body of a dozen shingles has four keys, nearly
+    all its own: in a dict, some 90 bytes each, with the int of its owner, were the peak of a
+    report of 100,000 small pages; a run holds a key in 16 bytes. A few keys a body keep the
+    look-ups in the runs few."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        # Oldest first; each a sorted array of keys and one of their owners (an int of 4 bytes
+        # numbers two thousand million sets).
+        self.runs: list[tuple[array[int], array[int]]] = []
+
+    def shared(self, keys: list[int]) -> set[int]:
+        found = self.held.keys() & keys
+        for run, _ in self.runs:
+            for key in keys:
+                at = bisect_left(run, key)
+                if at < len(run) and run[at] == key:
+                    found.add(key)
+        return found
+
+    def owners(self, key: int) -> int | Sequence[int]:
+        found = array("i")
+        for run, owners in self.runs:
+            at = bisect_left(run, key)
+            found += owners[at : bisect_right(run, key, at)]
+        latest = self.held.get(key)
+        if not found:
+            return [] if latest is None else latest
+        if latest is not None:
+            found += array("i", (latest,) if isinstance(latest, int) else latest)
+        return found
+
+    def add(self, j: int, keys: list[int], shared: set[int]) -> None:
+        super().add(j, keys, shared)
+        if len(self.held) >= _RUN_KEYS:
+            self._flush()
+
+    def _flush(self) -> None:
+        made = sorted((key, owner) for key, held in self.held.items()
+                      for owner in ((held,) if isinstance(held, int) else held))
+        self.held = {}
+        self.runs.append((array("q", [key for key, _ in made]), array("i", [owner for _, owner in made])))
+        del made
+        # Owners of one key stay in order: a run holds sets all before the next run's.
+        while len(self.runs) > 1 and len(self.runs[-2][0]) < 2 * len(self.runs[-1][0]):
+            (keys_a, owners_a), (keys_b, owners_b) = self.runs[-2:]
+            keys, owners = array("q"), array("i")
+            for key, owner in heapq.merge(zip(keys_a, owners_a, strict=True),
+                                          zip(keys_b, owners_b, strict=True)):
+                keys.append(key)
+                owners.append(owner)
+            self.runs[-2:] = [(keys, owners)]
+
+
+# Counts up to this are kept in runs (_Runs): a set compared under one has at most a few dozen
+# shingles. The dict of the latest keys is flushed into a run at this many keys.
+_RUNS_COUNT = 8
+_RUN_KEYS = 4096
+
+
+def _agreements(owners: list[int | Sequence[int]], fewest: int) -> Counter[int]:
     """Earlier set → in how many of the lists `owners` it is, for every set in at least `fewest`
     of them (and perhaps some in fewer).
 
@@ -323,14 +408,14 @@ def _agreements(owners: list[int | list[int]], fewest: int) -> Counter[int]:
     hits: Counter[int] = Counter()
     if fewest <= 1:
         for held in owners:
-            hits.update(held if isinstance(held, list) else (held,))
+            hits.update((held,) if isinstance(held, int) else held)
         return hits
-    owners.sort(key=lambda held: len(held) if isinstance(held, list) else 1)
+    owners.sort(key=lambda held: 1 if isinstance(held, int) else len(held))
     walked = len(owners) - fewest + 1
     for held in owners[:walked]:
-        hits.update(held if isinstance(held, list) else (held,))
+        hits.update((held,) if isinstance(held, int) else held)
     for held in owners[walked:]:
-        if not isinstance(held, list):
+        if isinstance(held, int):
             if held in hits:
                 hits[held] += 1
             continue
