@@ -243,7 +243,7 @@ def _read_all(files: list[str], settings: Settings) -> Iterator[FileRead]:
                 if sent and sent[0][0] == index and (sent[0][1].done() or front >= back or broken):
                     future = sent.popleft()[1]
                     try:
-                        mine[index] = future.result()
+                        mine[index] = _sharing_paths(chunks[index], future.result())
                     except BrokenProcessPool as exc:
                         stop(exc)
                         mine[index] = _read_chunk(chunks[index], settings)
@@ -264,6 +264,16 @@ def _read_all(files: list[str], settings: Settings) -> Iterator[FileRead]:
 
 
 CHUNK_MAX_FILES = 32
+
+
+def _sharing_paths(paths: list[str], outcomes: list[FileRead]) -> list[FileRead]:
+    """A worker's outcomes with each article whose source is its file's path holding this
+    process's string of that path, as an article read here does: unpickled, every article had
+    its own copy (about 150 bytes, 15 MB of a folder of 100,000 small pages)."""
+    for path, outcome in zip(paths, outcomes, strict=True):
+        outcome.articles[:] = [dataclasses.replace(a, source=path) if a.source == path else a
+                               for a in outcome.articles]
+    return outcomes
 
 
 def _read_chunk(paths: list[str], settings: Settings) -> list[FileRead]:
