@@ -302,8 +302,8 @@ def test_workers_read_while_another_thread_runs(tmp_path: Path, caplog: pytest.L
 
 
 def test_a_workers_articles_share_this_processs_path_strings() -> None:
-    """Unpickled from a worker, each article held its own copy of its file's path (about 150
-    bytes an article, 15 MB of a folder of 100,000 small pages); it holds the file list's again."""
+    """Unpickled from a worker, each article held its own copy of its file's path (about 100
+    bytes an article, 10 MB of a folder of 100,000 small pages); it holds the file list's again."""
     import pickle
 
     from tgreport.model import Article, Paragraph
