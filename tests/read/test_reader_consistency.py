@@ -316,3 +316,26 @@ def test_a_workers_articles_share_this_processs_path_strings() -> None:
     shared = _sharing_paths([path], back)
     assert shared[0].articles[0].source is path
     assert shared[0].articles[0] == sent[0].articles[0]
+
+
+def test_a_chunk_held_for_its_turn_gives_back_the_outcomes_it_was_given() -> None:
+    """The chunks this process reads from the back wait, flattened, for the ones before them:
+    every file's articles, error and notes come back as they were, in order."""
+    from tgreport.errors import InputError
+    from tgreport.model import Article, Paragraph
+    from tgreport.read import FileRead, _Held
+
+    def article(n: int) -> Article:
+        return Article(f"{n:04d}", f"/in/{n}.txt", f"Tin {n}", (Paragraph(f"Bài {n}."),))
+
+    given = [
+        FileRead([article(1)], None, []),
+        FileRead([], InputError("is empty; skipped", "/in/2.txt"), []),
+        FileRead([article(3), article(4)], None, [(logging.WARNING, "/in/3.txt: mojibake repaired")]),
+        FileRead([], None, []),
+        FileRead([article(5)], None, []),
+    ]
+    back = list(_Held(given).outcomes())
+    assert [(o.articles, str(o.error), o.notes) for o in back] == [
+        (o.articles, str(o.error), o.notes) for o in given]
+    assert back[2].articles[1] is given[2].articles[1]

@@ -14,11 +14,13 @@ import logging
 import os
 import signal
 import threading
+from array import array
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
+from itertools import accumulate
 from multiprocessing.connection import Connection
 from pathlib import Path
 
@@ -187,7 +189,7 @@ def _read_all(files: list[str], settings: Settings) -> Iterator[FileRead]:
     lifeline, held = context.Pipe(duplex=False)
     pool = ProcessPoolExecutor(workers, mp_context=context, initializer=_start_worker, initargs=(lifeline,))
     sent: deque[tuple[int, Future[list[FileRead]]]] = deque()  # chunks given to workers, in order
-    mine: dict[int, list[FileRead]] = {}  # chunks read here, by index
+    mine: dict[int, list[FileRead] | _Held] = {}  # chunks read, by index, until their turn
     front, back = 0, len(chunks)  # chunks[front:back] are not taken yet
     broken = False
     # A submit returns only once its worker runs: the first, once the fork server has started and
@@ -250,11 +252,12 @@ def _read_all(files: list[str], settings: Settings) -> Iterator[FileRead]:
                     feed()
                 elif front < back:
                     back -= 1
-                    mine[back] = _read_chunk(chunks[back], settings)
+                    mine[back] = _Held(_read_chunk(chunks[back], settings))
                     feed()
                 else:  # given to a worker that has not finished it
                     sent[0][1].exception()  # waits; result() above says what went wrong
-            yield from mine.pop(index)
+            chunk = mine.pop(index)
+            yield from chunk.outcomes() if isinstance(chunk, _Held) else chunk
     finally:
         with lock:
             finished = True
@@ -264,6 +267,26 @@ def _read_all(files: list[str], settings: Settings) -> Iterator[FileRead]:
 
 
 CHUNK_MAX_FILES = 32
+
+
+class _Held:
+    """A chunk's outcomes kept until their turn, in flat containers. The chunks this process reads
+    from the back wait for every chunk before them, about half of a folder's files; as FileReads
+    (an object and two lists each) they cost ~250 bytes a file: 25 MB at 100,000 small pages."""
+
+    __slots__ = ("articles", "ends", "odd")
+
+    def __init__(self, outcomes: list[FileRead]) -> None:
+        self.articles = [a for outcome in outcomes for a in outcome.articles]
+        self.ends = array("L", accumulate(len(outcome.articles) for outcome in outcomes))
+        # Only the files that were skipped or said something keep their FileRead.
+        self.odd = {i: o for i, o in enumerate(outcomes) if o.error is not None or o.notes}
+
+    def outcomes(self) -> Iterator[FileRead]:
+        start = 0
+        for i, end in enumerate(self.ends):
+            yield self.odd.get(i) or FileRead(self.articles[start:end], None, [])
+            start = end
 
 
 def _sharing_paths(paths: list[str], outcomes: list[FileRead]) -> list[FileRead]:
