@@ -162,7 +162,10 @@ def repair_mojibake(text: str) -> tuple[str, str | None]:
     fixed: list[str] = []
     what: set[str] = set()
     for line in lines:
-        if line.isascii():  # a blank or ASCII line (half the lines of a page): nothing to repair
+        # A blank or ASCII line (half the lines of a page), or one with a letter no single-byte
+        # reader shows ("ạ", "ư": nearly every other line), is as _repair_line would leave it:
+        # tested here, without a call per line.
+        if line.isascii() or _NOT_SINGLE_BYTE.search(line):
             fixed.append(line)
             continue
         new, how = _repair_line(line)
@@ -229,7 +232,12 @@ def guess_encoding(data: bytes) -> Decoded:
     if utf8 is not None:
         repaired, how = repair_mojibake(utf8)
         best = Decoded(repaired, "utf-8", None, how, cut)
-        sample = unicodedata.normalize("NFC", repaired[:_SAMPLE])  # as vietnamese_score sees it
+        sample = repaired[:_SAMPLE]
+        # Text of surely fine characters alone is NFC already (none of them composes with
+        # another or decomposes: tests/vn checks each), so the NFC form vietnamese_score sees
+        # is worked out only for text with some other character.
+        if _MAYBE_STRAY.search(sample) is not None:
+            sample = unicodedata.normalize("NFC", sample)  # as vietnamese_score sees it
         if not _MAYBE_STRAY.search(sample) or best.score >= 0:
             return best  # without a stray symbol the score cannot be below 0
         # Legacy bytes can form valid UTF-8 by chance (VISCII "ươ" is 0xDF 0xBD, UTF-8 for the NKo
