@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import unicodedata
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from tgreport.vn import detect
+from tgreport.vn import clean_text, decode_bytes, detect
+from tgreport.vn import text as vtext
 
 EVERY_CHARACTER = [chr(c) for c in range(0x110000) if not 0xD800 <= c < 0xE000]
 SURELY_FINE = [c for c in EVERY_CHARACTER if not detect._MAYBE_STRAY.match(c)]
@@ -52,3 +54,50 @@ def test_repair_mojibake_is_line_by_line_repair(lines: list[str]) -> None:
     hows = {how for _, how in fixed if how}
     expected = ("\n".join(line for line, _ in fixed), ", ".join(sorted(hows))) if hows else (text, None)
     assert detect.repair_mojibake(text) == expected
+
+
+def test_the_fine_odd_characters_are_the_odd_ones_among_the_surely_fine() -> None:
+    # clean_text(fine=True) maps the no-break space and drops only these.
+    odd = [c for c in SURELY_FINE if vtext._ANY_ODD.match(c)]
+    assert odd == sorted([*(c for c in SURELY_FINE if vtext._FINE_DROPPED.match(c)), "\u00a0"])
+    assert "\x00" in odd and "\u00ad" in odd
+    assert [c for c in EVERY_CHARACTER if vtext._FINE_DROPPED.match(c) and c not in SURELY_FINE] == []
+
+
+FINE_PIECES = [*"aĐđ ạ.“–\n\r", "\r\n", "\x00", "\x1a", "\x7f", "\u00a0", "\u00ad", "\u00d0", "\u00f0",
+               "é", "Ơ"]
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(FINE_PIECES), max_size=40))
+def test_clean_text_of_fine_text_is_clean_text(pieces: list[str]) -> None:
+    text = "".join(pieces)
+    assert detect._MAYBE_STRAY.search(text) is None
+    assert clean_text(text, fine=True) == clean_text(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "fine"),
+    [("Hà Nội\r\n", True), ("Ha\u0300 No\u0323\u0302i", False), ("Hội nghị ¶", False), ("a\u2028b", False),
+     ("x" * (detect._SAMPLE + 1), False)],  # beyond the sample nothing was looked at
+)
+def test_a_decoded_text_is_fine_only_when_every_character_is(text: str, fine: bool) -> None:
+    decoded = detect.guess_encoding(text.encode())
+    assert decoded.fine is fine
+    assert decode_bytes(text.encode())[0] == clean_text(decoded.text)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from([*FINE_PIECES, "\t", "\u0301", "\u2028", "\u200b", "Ã©"]), max_size=40))
+def test_decode_bytes_gives_what_clean_text_gives(pieces: list[str]) -> None:
+    # The fine path (no NFC, odd characters looked for in the bytes) against the plain one.
+    text = "".join(pieces) or "a"
+    data = text.encode()
+    decoded = detect.guess_encoding(data)
+    assert decode_bytes(data)[0] == clean_text(decoded.text)
+
+
+def test_the_dropped_bytes_are_those_of_the_dropped_characters() -> None:
+    dropped = [c for c in SURELY_FINE if vtext._FINE_DROPPED.match(c)]
+    assert all(vtext._has_dropped_bytes(c.encode()) for c in dropped)
+    assert not any(vtext._has_dropped_bytes(c.encode()) for c in SURELY_FINE if c not in dropped)
