@@ -3,17 +3,19 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from tgreport.read.page import bylines, chrome
+from tgreport.read.page import bylines, chrome, dates
 from tgreport.read.page.captions import _picture_patterns, has_picture_words
 from tgreport.read.page.cues import Needs, folded_cue, may_match, may_match_one, needs_of
 from tgreport.read.page.lines import ends_sentence, is_paragraph_like, split_lines, word_count
 from tgreport.read.page.vocab import Vocabulary, vocabulary
+from tgreport.vn import find_dates
 
 SPACES = [chr(c) for c in range(0x110000) if chr(c).isspace()]
 
@@ -287,3 +289,22 @@ def test_needs_of(pattern: str, groups: tuple[tuple[str, ...], ...], context: st
 def test_needs_of_a_pattern_that_minds_case_is_empty() -> None:
     assert needs_of(re.compile(r"^.+?\sảnh\s\d")) == Needs((), None)
     assert may_match_one("no such word", re.compile(r"^.+?\sảnh\s\d"))
+
+
+def test_no_character_turns_into_a_decimal_digit_in_nfc() -> None:
+    # dates.may_hold_stamp looks for a decimal digit in the line as written; vn.find_dates
+    # finds dates in its NFC form. No decimal digit composes or decomposes canonically.
+    decimals = [c for c in EVERY_CHARACTER if c.isdecimal()]
+    assert len(decimals) > 600
+    assert [c for c in EVERY_CHARACTER if not c.isdecimal()
+            and any(d.isdecimal() for d in unicodedata.normalize("NFC", c))] == []
+    assert [d for d in decimals if unicodedata.decomposition(d)[:1] not in ("", "<")] == []
+
+
+@pytest.mark.parametrize("text", ["12:41' 21/12/2021", "Thứ Hai, ngày 7 tháng 1 năm 2021", "Ngày ²/³",
+                                  "Hà Nội"])
+def test_a_line_without_a_decimal_digit_is_no_stamp(text: str) -> None:
+    vocab = vocabulary()
+    assert dates.may_hold_stamp(text) == any(c.isdecimal() for c in text)
+    if not dates.may_hold_stamp(text):
+        assert dates._stamp(text, vocab) is None and find_dates(text) == []
