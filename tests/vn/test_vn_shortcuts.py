@@ -1,14 +1,16 @@
-"""The shortcuts of vn.detect give what the plain code gives."""
+"""The shortcuts of vn (detect, text, dateparse) give what the plain code gives."""
 
 from __future__ import annotations
 
+import re
 import unicodedata
+from collections import Counter
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from tgreport.vn import clean_text, decode_bytes, detect
+from tgreport.vn import clean_text, decode_bytes, detect, year_named_in
 from tgreport.vn import text as vtext
 
 EVERY_CHARACTER = [chr(c) for c in range(0x110000) if not 0xD800 <= c < 0xE000]
@@ -101,3 +103,27 @@ def test_the_dropped_bytes_are_those_of_the_dropped_characters() -> None:
     dropped = [c for c in SURELY_FINE if vtext._FINE_DROPPED.match(c)]
     assert all(vtext._has_dropped_bytes(c.encode()) for c in dropped)
     assert not any(vtext._has_dropped_bytes(c.encode()) for c in SURELY_FINE if c not in dropped)
+
+
+def _reference_year_named_in(text: str) -> int | None:
+    """year_named_in as it was: one pattern ignoring case."""
+    pattern = re.compile(r"\bnăm\s+((?:19|20)\d\d)\b", re.IGNORECASE)
+    years = Counter(int(m.group(1)) for m in pattern.finditer(unicodedata.normalize("NFC", text)))
+    return years.most_common(1)[0][0] if years else None
+
+
+def test_the_letters_of_nam_match_ignoring_case_only_themselves_and_their_capitals() -> None:
+    every = "".join(EVERY_CHARACTER)
+    for letter in "năm":
+        assert set(re.findall(letter, every, re.IGNORECASE)) == {letter, letter.upper()}
+
+
+YEAR_PIECES = ["năm", "NĂM", "Năm", "nĂm", "na\u0306m", " ", "  ", "\t", "2021", "2020", "1999", "20211", "x",
+               "Ănăm", ",", "_"]
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(YEAR_PIECES), max_size=14))
+def test_year_named_in_is_the_pattern_ignoring_case(pieces: list[str]) -> None:
+    text = "".join(pieces)
+    assert year_named_in(text) == _reference_year_named_in(text)
