@@ -10,7 +10,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from tgreport.vn import clean_text, decode_bytes, detect, year_named_in
+from tgreport.vn import clean_text, decode_bytes, detect, find_dates, may_hold_date, year_named_in
 from tgreport.vn import text as vtext
 
 EVERY_CHARACTER = [chr(c) for c in range(0x110000) if not 0xD800 <= c < 0xE000]
@@ -127,3 +127,19 @@ YEAR_PIECES = ["năm", "NĂM", "Năm", "nĂm", "na\u0306m", " ", "  ", "\t", "20
 def test_year_named_in_is_the_pattern_ignoring_case(pieces: list[str]) -> None:
     text = "".join(pieces)
     assert year_named_in(text) == _reference_year_named_in(text)
+
+
+DATE_PIECES = ["Hoàng Nam", "Thứ Sáu,", "12/01/2024", "12", "/", "01", "-", "16:45", "tha\u0301ng", "tháng",
+               "THÁNG", " ", "|", "\u0301", "\u2001", "7", "1", "thg", "x"]
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(DATE_PIECES), max_size=12))
+def test_a_line_without_a_date_has_none_in_its_parts(pieces: list[str]) -> None:
+    # header._name_then_stamp tries no cut of a line may_hold_date rules out.
+    text = "".join(pieces)
+    if may_hold_date(text):
+        return
+    words = text.split(" ")
+    rests = [" ".join(words[cut:]) for cut in range(len(words))]
+    assert all(find_dates(part) == [] for rest in rests for part in [rest, *rest.split("|")])

@@ -219,10 +219,9 @@ def year_named_in(text: str) -> int | None:
     text = unicodedata.normalize("NFC", text)
     # In the order of the text, as most_common breaks ties by it.
     found = sorted((m.start(), int(m.group(1))) for pattern in _YEAR_WORDS for m in pattern.finditer(text))
-    years = Counter(year for _, year in found)
-    if not years:
-        return None
-    return years.most_common(1)[0][0]
+    if not found:
+        return None  # most clauses text_year asks about: no Counter for them
+    return Counter(year for _, year in found).most_common(1)[0][0]
 
 
 def _weekday(word: str | None) -> int | None:
@@ -384,6 +383,13 @@ def _found_in(text: str, context: dt.date | int | None, include_invalid: bool) -
             chosen.append(cand)
     chosen.sort(key=lambda c: c.span)
     return tuple(c for c in chosen if include_invalid or c.is_valid)
+
+
+def may_hold_date(text: str) -> bool:
+    """False when find_dates finds nothing in `text` nor in any part of it cut at a space or a
+    "|" (which compose with nothing, so that the part's NFC form is a part of the text's): it
+    lacks day and month digits with a separator or "tháng" between them."""
+    return _MAY_HOLD_DATE.search(unicodedata.normalize("NFC", text)) is not None
 
 
 def parse_date(text: str, context: dt.date | int | None = None) -> ParsedDate | None:

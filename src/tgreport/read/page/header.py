@@ -10,7 +10,7 @@ from tgreport.read.page.chrome import is_chrome_line
 from tgreport.read.page.dates import may_hold_stamp, stamp_of, today_header, whole_stamp
 from tgreport.read.page.lines import Line, is_paragraph_like, is_upper, word_count
 from tgreport.read.page.vocab import Vocabulary
-from tgreport.vn import ParsedDate
+from tgreport.vn import ParsedDate, may_hold_date
 
 # A headline has some words; a line of two or three above the text is a section name.
 TITLE_MIN_WORDS = 4
@@ -296,6 +296,8 @@ def _name_then_stamp(line: Line, vocab: Vocabulary) -> list[Line]:
     text = line.text
     if not may_hold_stamp(text) or stamp_of(text, vocab) is not None:
         return [line]
+    if not may_hold_date(text):
+        return [line]  # no date in the line, so none in the rest of it after a name: no cut to try
     words = text.split(" ")
     for cut in range(1, min(len(words), NAME_BEFORE_STAMP_WORDS + 1)):
         head, rest = " ".join(words[:cut]), " ".join(words[cut:])
