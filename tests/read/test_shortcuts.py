@@ -249,13 +249,13 @@ def test_the_needs_hold_for_any_text_a_picture_pattern_matches(text: str) -> Non
             assert may_match_one(text, pattern), (pattern.pattern, text)
 
 
-def test_letters_the_picture_patterns_need_match_ignoring_case_only_letters_that_fold_alike() -> None:
+def test_letters_the_patterns_need_match_ignoring_case_only_letters_that_fold_alike() -> None:
     vocab = vocabulary()
-    needs = [needs_of(p) for p in [*vocab.captions, vocab.glued_alt, vocab.alt_alone]]
+    needs = [needs_of(p) for p in [*vocab.captions, vocab.glued_alt, vocab.alt_alone, dates._DAY_LIST]]
     words = [w for n in needs for group in n.groups for w in group]
     words += [n.context.pattern for n in needs if n.context is not None]
     letters = {c for word in words for c in word if c.isalpha()}
-    assert {"ả", "n", "h", "ọ", "ạ"} <= letters
+    assert {"ả", "n", "h", "ọ", "ạ", "g", "à", "y"} <= letters
     for letter in letters:
         alike = re.findall(re.escape(letter), EVERY_CHARACTER, re.IGNORECASE)
         assert {c.casefold() for c in alike} == {letter.casefold()}, letter
@@ -278,6 +278,7 @@ def test_the_classes_of_a_context_stand_unchanged_in_the_folded_text() -> None:
         (r"ẢNH\s+x", (("x",),), r"ảnh\s{1,}"),
         (r"^.+?\sinh\s\d", (), None),  # "i" folds apart ("İ"): no word, no context
         (r"[^ab]", (), None),
+        (r"\bngày\s+(?P<d>\d{1,2})[/.]", (("/", "."),), r"ngày\s{1,}\d{1,2}"),  # a group of one class
     ],
 )
 def test_needs_of(pattern: str, groups: tuple[tuple[str, ...], ...], context: str | None) -> None:
@@ -308,3 +309,15 @@ def test_a_line_without_a_decimal_digit_is_no_stamp(text: str) -> None:
     assert dates.may_hold_stamp(text) == any(c.isdecimal() for c in text)
     if not dates.may_hold_stamp(text):
         assert dates._stamp(text, vocab) is None and find_dates(text) == []
+
+
+DAY_LIST_PIECES = ["ngày", "NGÀY", "Ngày", " ", "  ", "19", "20", "5", ",", "và", "VÀ", "-", "–", "/", ".",
+                   "6", "2021", "x", "\t"]
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(DAY_LIST_PIECES), max_size=14))
+def test_the_day_list_needs_hold_for_any_text_it_matches(pieces: list[str]) -> None:
+    text = "".join(pieces)
+    if dates._DAY_LIST.search(text):
+        assert may_match_one(text, dates._DAY_LIST), text

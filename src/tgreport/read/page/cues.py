@@ -256,6 +256,8 @@ def _caseless(item: Any) -> str | None:
     op, av = item
     if op is sre.IN and len(av) == 1 and av[0][0] is sre.CATEGORY:
         return _CASELESS.get(av[0][1])
+    if op is sre.SUBPATTERN and not av[1] and not av[2] and len(av[3]) == 1:
+        return _caseless(av[3][0])  # a group of one class ("(?P<day>\d{1,2})") matches as the class
     if op in (sre.MAX_REPEAT, sre.POSSESSIVE_REPEAT) and len(av[2]) == 1:
         low, high, sub = av
         one = _caseless(sub[0])
