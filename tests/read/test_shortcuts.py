@@ -14,6 +14,7 @@ from tgreport.read.page import bylines, chrome, dates
 from tgreport.read.page.captions import _picture_patterns, has_picture_words
 from tgreport.read.page.cues import Needs, folded_cue, may_match, may_match_one, needs_of
 from tgreport.read.page.lines import ends_sentence, is_paragraph_like, split_lines, word_count
+from tgreport.read.page.outlet import may_name_outlet
 from tgreport.read.page.vocab import Vocabulary, vocabulary
 from tgreport.vn import find_dates
 
@@ -321,3 +322,15 @@ def test_the_day_list_needs_hold_for_any_text_it_matches(pieces: list[str]) -> N
     text = "".join(pieces)
     if dates._DAY_LIST.search(text):
         assert may_match_one(text, dates._DAY_LIST), text
+
+
+OUTLET_PIECES = ["(", ")", "c", "C", "(c", "c)", "©", "®", "opyright", "Copyright", "OPYRIGHT", "ản quyền",
+                 "Bản quyền", "ẢN QUYỀN", " ", "x"]
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(OUTLET_PIECES), max_size=10))
+def test_may_name_outlet_looks_for_the_same_marks(pieces: list[str]) -> None:
+    text = "".join(pieces)
+    marks = ("©", "®", "(c)", "(C)", "opyright", "OPYRIGHT", "ản quyền", "ẢN QUYỀN")
+    assert may_name_outlet(text) == any(mark in text for mark in marks)
