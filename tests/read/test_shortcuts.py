@@ -3,16 +3,20 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from pathlib import Path
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from tgreport.read.page import bylines, chrome
+from tgreport.read.page import bylines, chrome, dates
 from tgreport.read.page.captions import _picture_patterns, has_picture_words
-from tgreport.read.page.cues import folded_cue, may_match
+from tgreport.read.page.cues import Needs, folded_cue, may_match, may_match_one, needs_of
 from tgreport.read.page.lines import ends_sentence, is_paragraph_like, split_lines, word_count
+from tgreport.read.page.outlet import may_name_outlet
 from tgreport.read.page.vocab import Vocabulary, vocabulary
+from tgreport.vn import find_dates
 
 SPACES = [chr(c) for c in range(0x110000) if chr(c).isspace()]
 
@@ -209,3 +213,124 @@ def _reference_strip_prefix(text: str, prefixes: tuple[str, ...]) -> str | None:
             if prefix.endswith(" của") or (rest[:1] == " " and prefix in ("theo", "nguồn", "nguồn tin")):
                 return stripped
     return None
+
+
+def _picture_lines() -> list[str]:
+    return [
+        *_page_lines(), "Toàn cảnh hội nghị ảnh 1", "Hội nghị tổng kết năm 2021 ảnh 2Bí thư phát biểu",
+        "Hội nghị ảnh\t3Bí thư", "Hội nghị\u00a0ẢNH 12", "Quang cảnh - Ảnh: Minh Châu",
+        "Quang cảnh – ẢNH : Minh Châu.", "Đại biểu dự hội nghị. (Ảnh: Phương Hoa/TTXVN)",
+        "Lễ trao giải (ảnh minh họa)", "Lễ trao giải - Ảnh minh hoạ", "Đại biểu dự. Ảnh Minh Châu",
+        "Đại biểu dự. Ảnh: Minh Châu", "Hội nghị ảnh hưởng lớn: nguồn vốn (2021)", "ảnh 1", " ảnh 1",
+    ]
+
+
+def test_each_picture_pattern_matches_only_lines_with_what_it_needs() -> None:
+    # caption_of, strip_alt and is_image_file skip a pattern whose needs the folded line lacks.
+    vocab = vocabulary()
+    patterns = [*vocab.captions, vocab.glued_alt, vocab.alt_alone]
+    lines = _picture_lines()
+    for pattern in patterns:
+        matched = [text for text in lines if pattern.match(text) or pattern.search(text)]
+        assert matched, pattern.pattern
+        assert all(may_match_one(text, pattern) for text in matched), pattern.pattern
+    # The checks rule lines out: most lines with a picture word match none of the patterns.
+    worded = [text for text in lines if has_picture_words(text, vocab)]
+    assert sum(not may_match_one(text, vocab.glued_alt) for text in worded) > len(worded) / 2
+    assert sum(not may_match_one(text, vocab.captions[0]) for text in worded) > len(worded) / 2
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from([*"ảẢnNhH -–|():.1 9", "\t", "\u00a0", "\u2003", "ﬀ", "ß"]),
+               max_size=30))
+def test_the_needs_hold_for_any_text_a_picture_pattern_matches(text: str) -> None:
+    vocab = vocabulary()
+    for pattern in [*vocab.captions, vocab.glued_alt, vocab.alt_alone]:
+        if pattern.search(text):
+            assert may_match_one(text, pattern), (pattern.pattern, text)
+
+
+def test_letters_the_patterns_need_match_ignoring_case_only_letters_that_fold_alike() -> None:
+    vocab = vocabulary()
+    needs = [needs_of(p) for p in [*vocab.captions, vocab.glued_alt, vocab.alt_alone, dates._DAY_LIST]]
+    words = [w for n in needs for group in n.groups for w in group]
+    words += [n.context.pattern for n in needs if n.context is not None]
+    letters = {c for word in words for c in word if c.isalpha()}
+    assert {"ả", "n", "h", "ọ", "ạ", "g", "à", "y"} <= letters
+    for letter in letters:
+        alike = re.findall(re.escape(letter), EVERY_CHARACTER, re.IGNORECASE)
+        assert {c.casefold() for c in alike} == {letter.casefold()}, letter
+
+
+def test_the_classes_of_a_context_stand_unchanged_in_the_folded_text() -> None:
+    # A context keeps \s and \d as they are: no white space or digit changes when casefolded.
+    spaces_and_digits = [c for c in EVERY_CHARACTER if c.isspace() or c.isdecimal()]
+    assert len(spaces_and_digits) > 600
+    assert [c for c in spaces_and_digits if c.casefold() != c] == []
+
+
+@pytest.mark.parametrize(
+    ("pattern", "groups", "context"),
+    [
+        (r"^.+?\sảnh\s\d+(?=x)", (), r"ảnh(?<=\sảnh)\s\d{1,}"),
+        (r"^(?P<t>.+?)\s*[-|]\s*\(?(ảnh|nguồn ảnh)\s*:", (("-", "|"), ("ảnh",), (":",)), None),
+        (r"^a(b|c)", (("a",), ("b", "c")), None),
+        (r"ẢNH\s*x", (("ảnh",), ("x",)), None),  # an optional class adds nothing
+        (r"ẢNH\s+x", (("x",),), r"ảnh\s{1,}"),
+        (r"^.+?\sinh\s\d", (), None),  # "i" folds apart ("İ"): no word, no context
+        (r"[^ab]", (), None),
+        (r"\bngày\s+(?P<d>\d{1,2})[/.]", (("/", "."),), r"ngày\s{1,}\d{1,2}"),  # a group of one class
+    ],
+)
+def test_needs_of(pattern: str, groups: tuple[tuple[str, ...], ...], context: str | None) -> None:
+    needs = needs_of(re.compile(pattern, re.IGNORECASE))
+    assert needs.groups == groups
+    assert (needs.context.pattern if needs.context else None) == context
+
+
+def test_needs_of_a_pattern_that_minds_case_is_empty() -> None:
+    assert needs_of(re.compile(r"^.+?\sảnh\s\d")) == Needs((), None)
+    assert may_match_one("no such word", re.compile(r"^.+?\sảnh\s\d"))
+
+
+def test_no_character_turns_into_a_decimal_digit_in_nfc() -> None:
+    # dates.may_hold_stamp looks for a decimal digit in the line as written; vn.find_dates
+    # finds dates in its NFC form. No decimal digit composes or decomposes canonically.
+    decimals = [c for c in EVERY_CHARACTER if c.isdecimal()]
+    assert len(decimals) > 600
+    assert [c for c in EVERY_CHARACTER if not c.isdecimal()
+            and any(d.isdecimal() for d in unicodedata.normalize("NFC", c))] == []
+    assert [d for d in decimals if unicodedata.decomposition(d)[:1] not in ("", "<")] == []
+
+
+@pytest.mark.parametrize("text", ["12:41' 21/12/2021", "Thứ Hai, ngày 7 tháng 1 năm 2021", "Ngày ²/³",
+                                  "Hà Nội"])
+def test_a_line_without_a_decimal_digit_is_no_stamp(text: str) -> None:
+    vocab = vocabulary()
+    assert dates.may_hold_stamp(text) == any(c.isdecimal() for c in text)
+    if not dates.may_hold_stamp(text):
+        assert dates._stamp(text, vocab) is None and find_dates(text) == []
+
+
+DAY_LIST_PIECES = ["ngày", "NGÀY", "Ngày", " ", "  ", "19", "20", "5", ",", "và", "VÀ", "-", "–", "/", ".",
+                   "6", "2021", "x", "\t"]
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(DAY_LIST_PIECES), max_size=14))
+def test_the_day_list_needs_hold_for_any_text_it_matches(pieces: list[str]) -> None:
+    text = "".join(pieces)
+    if dates._DAY_LIST.search(text):
+        assert may_match_one(text, dates._DAY_LIST), text
+
+
+OUTLET_PIECES = ["(", ")", "c", "C", "(c", "c)", "©", "®", "opyright", "Copyright", "OPYRIGHT", "ản quyền",
+                 "Bản quyền", "ẢN QUYỀN", " ", "x"]
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(OUTLET_PIECES), max_size=10))
+def test_may_name_outlet_looks_for_the_same_marks(pieces: list[str]) -> None:
+    text = "".join(pieces)
+    marks = ("©", "®", "(c)", "(C)", "opyright", "OPYRIGHT", "ản quyền", "ẢN QUYỀN")
+    assert may_name_outlet(text) == any(mark in text for mark in marks)

@@ -91,7 +91,11 @@ _CORES = {
 # between them. Text without it (most paragraphs) skips the four long patterns, which try every
 # position.
 _MAY_HOLD_DATE = re.compile(r"\d[/.-]\d|\d\s+(?:tháng|thg)\s+\d", _FLAGS)
-_YEAR_WORD = re.compile(r"\bnăm\s+((?:19|20)\d\d)\b", _FLAGS)
+# "năm 2021" (\bnăm\s+((?:19|20)\d\d)\b, ignoring case), found where its "ă" or "Ă" stands: a
+# search for one character skips ahead at C speed, where the pattern ignoring case tried every
+# position (the letters of "năm" match ignoring case only themselves and their capitals:
+# tests/vn checks every code point).
+_YEAR_WORDS = tuple(re.compile(rf"{a}(?<=\b[nN]{a})[mM]\s+((?:19|20)\d\d)\b") for a in "ăĂ")
 # What may surround a date on a line of its own: labels, brackets, punctuation.
 _LABELS = re.compile(
     r"cập\s+nhật(?:\s+(?:vào|lúc|ngày))*|ngày\s+(?:đăng|cập\s+nhật|xuất\s+bản)|đăng\s+(?:lúc|ngày|vào)"
@@ -212,10 +216,12 @@ def resolve_year(day: int, month: int, context: dt.date | int | None) -> int | N
 
 def year_named_in(text: str) -> int | None:
     """The year a text names most often as "năm 2021" (a context for its day-months), or None."""
-    years = Counter(int(m.group(1)) for m in _YEAR_WORD.finditer(unicodedata.normalize("NFC", text)))
-    if not years:
-        return None
-    return years.most_common(1)[0][0]
+    text = unicodedata.normalize("NFC", text)
+    # In the order of the text, as most_common breaks ties by it.
+    found = sorted((m.start(), int(m.group(1))) for pattern in _YEAR_WORDS for m in pattern.finditer(text))
+    if not found:
+        return None  # most clauses text_year asks about: no Counter for them
+    return Counter(year for _, year in found).most_common(1)[0][0]
 
 
 def _weekday(word: str | None) -> int | None:
@@ -377,6 +383,13 @@ def _found_in(text: str, context: dt.date | int | None, include_invalid: bool) -
             chosen.append(cand)
     chosen.sort(key=lambda c: c.span)
     return tuple(c for c in chosen if include_invalid or c.is_valid)
+
+
+def may_hold_date(text: str) -> bool:
+    """False when find_dates finds nothing in `text` nor in any part of it cut at a space or a
+    "|" (which compose with nothing, so that the part's NFC form is a part of the text's): it
+    lacks day and month digits with a separator or "tháng" between them."""
+    return _MAY_HOLD_DATE.search(unicodedata.normalize("NFC", text)) is not None
 
 
 def parse_date(text: str, context: dt.date | int | None = None) -> ParsedDate | None:

@@ -89,6 +89,9 @@ class Decoded:
     known_score: float | None = field(default=None, compare=False)
     repaired: str | None = None
     cut: tuple[int, int] | None = None  # (byte offset, bytes) of a UTF-8 sequence cut off at the end
+    # Every character of `text` is surely fine (ASCII, a letter of the Latin blocks, usual
+    # punctuation): the text is NFC already, and clean_text has little to look for in it.
+    fine: bool = field(default=False, compare=False)
 
     @property
     def score(self) -> float:
@@ -162,7 +165,10 @@ def repair_mojibake(text: str) -> tuple[str, str | None]:
     fixed: list[str] = []
     what: set[str] = set()
     for line in lines:
-        if line.isascii():  # a blank or ASCII line (half the lines of a page): nothing to repair
+        # A blank or ASCII line (half the lines of a page), or one with a letter no single-byte
+        # reader shows ("ạ", "ư": nearly every other line), is as _repair_line would leave it:
+        # tested here, without a call per line.
+        if line.isascii() or _NOT_SINGLE_BYTE.search(line):
             fixed.append(line)
             continue
         new, how = _repair_line(line)
@@ -228,9 +234,15 @@ def guess_encoding(data: bytes) -> Decoded:
                 cut = (exc.start, len(data) - exc.start)
     if utf8 is not None:
         repaired, how = repair_mojibake(utf8)
-        best = Decoded(repaired, "utf-8", None, how, cut)
-        sample = unicodedata.normalize("NFC", repaired[:_SAMPLE])  # as vietnamese_score sees it
-        if not _MAYBE_STRAY.search(sample) or best.score >= 0:
+        # Text of surely fine characters alone is NFC already (none of them composes with
+        # another or decomposes: tests/vn checks each), so the NFC form vietnamese_score sees
+        # is worked out only for text with some other character.
+        maybe_stray = _MAYBE_STRAY.search(repaired, 0, _SAMPLE)
+        fine = maybe_stray is None and len(repaired) <= _SAMPLE
+        best = Decoded(repaired, "utf-8", None, how, cut, fine)
+        if maybe_stray is not None:
+            maybe_stray = _MAYBE_STRAY.search(unicodedata.normalize("NFC", repaired[:_SAMPLE]))
+        if maybe_stray is None or best.score >= 0:
             return best  # without a stray symbol the score cannot be below 0
         # Legacy bytes can form valid UTF-8 by chance (VISCII "ươ" is 0xDF 0xBD, UTF-8 for the NKo
         # mark U+07FD): only stray symbols in the UTF-8 reading make a legacy one worth trying.

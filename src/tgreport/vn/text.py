@@ -17,19 +17,33 @@ log = logging.getLogger(__name__)
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff\ud800-\udfff]")
 _ZERO_WIDTH = re.compile(r"[\u200b\u200c\u200d\u200e\u200f\u2060\ufeff\u00ad]")
 _SPACES = re.compile(r"[\u00a0\u2000-\u200a\u202f\u205f\u3000]")
+# The odd characters that are surely fine characters too, but the no-break space (tests/vn checks
+# every code point): with it, the only ones a Decoded.fine text can hold.
+_FINE_DROPPED = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u00ad]")
 _ANY_ODD = re.compile("[" + "".join(p.pattern[1:-1] for p in (_CONTROL, _ZERO_WIDTH, _SPACES)) + "]")
 
 
-def clean_text(text: str) -> str:
+def clean_text(text: str, *, fine: bool = False, controls: bool = True) -> str:
     """NFC text with LF line ends, eth mapped to Đ/đ, no control, zero-width or direction-mark
-    characters, and every kind of space (no-break, thin, ideographic) as a plain space."""
-    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u2028", "\n").replace("\u2029", "\n")
-    # One scan, each odd character replaced as it is found: the three kinds are disjoint, so
-    # this is what removing controls, then zero-width characters, then mapping spaces gives.
-    text = _ANY_ODD.sub(_replace_odd, text)
+    characters, and every kind of space (no-break, thin, ideographic) as a plain space.
+
+    `fine` says every character of `text` is one vn.detect counts as surely fine (Decoded.fine):
+    of the odd characters only no-break spaces, controls and soft hyphens can be there, and what
+    is left is NFC already. `controls=False` says it holds no control or soft hyphen either."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if fine:
+        text = text.replace("\u00a0", " ")  # the one fine odd character that is kept, as a space
+        if controls:
+            text = _FINE_DROPPED.sub("", text)
+    else:
+        text = text.replace("\u2028", "\n").replace("\u2029", "\n")
+        # One scan, each odd character replaced as it is found: the three kinds are disjoint,
+        # so this is what removing controls, then zero-width characters, then mapping spaces gives.
+        text = _ANY_ODD.sub(_replace_odd, text)
     # Ð ð (Icelandic eth) look like Đ đ but are not Vietnamese letters.
     text = text.replace("\u00d0", "\u0110").replace("\u00f0", "\u0111")
-    return unicodedata.normalize("NFC", text)
+    # Fine characters, less some and with spaces, "\n", Đ and đ for some, stay fine: NFC.
+    return text if fine else unicodedata.normalize("NFC", text)
 
 
 # What no output may hold, whatever field it is in (ids and paths included): C0 controls but tab
@@ -94,4 +108,16 @@ def decode_bytes(data: bytes, source: str | None = None, notes: list[str] | None
     else:
         for message in said:
             log.warning("%s", message)
-    return clean_text(decoded.text), decoded.encoding
+    # UTF-8 as the file holds it (no mojibake mended): a control or soft hyphen is in the bytes
+    # as a control byte or C2 AD, found at C speed instead of by a scan of the text.
+    controls = not decoded.fine or decoded.repaired is not None or _has_dropped_bytes(data)
+    return clean_text(decoded.text, fine=decoded.fine, controls=controls), decoded.encoding
+
+
+_CONTROL_BYTES = bytes(range(0x00, 0x20)) + b"\x7f"
+_NOT_CONTROL_BYTES = bytes(b for b in range(256) if b not in _CONTROL_BYTES or b in b"\t\n\r")
+
+
+def _has_dropped_bytes(data: bytes) -> bool:
+    """Whether UTF-8 `data` may encode one of _FINE_DROPPED's characters."""
+    return bool(data.translate(None, _NOT_CONTROL_BYTES)) or b"\xc2\xad" in data

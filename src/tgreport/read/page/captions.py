@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from tgreport.model import Caption
-from tgreport.read.page.cues import may_match, per_list
+from tgreport.read.page.cues import may_match, may_match_one, per_list
 from tgreport.read.page.lines import ends_sentence, is_upper, word_count
 from tgreport.read.page.vocab import Vocabulary
 
@@ -16,7 +16,7 @@ CREDIT_MAX_WORDS = 6
 
 def strip_alt(text: str, vocab: Vocabulary) -> str:
     """`text` without the image alt text a scraper glued in front ("<title> ảnh 1Bí thư …" → "Bí thư …")."""
-    if not may_match(text, vocab.glued_alt):
+    if not may_match_one(text, vocab.glued_alt):
         return text
     match = vocab.glued_alt.match(text)
     return text[match.end() :] if match else text
@@ -27,7 +27,9 @@ def caption_of(text: str, vocab: Vocabulary) -> Caption | None:
     if len(text) > CAPTION_MAX_CHARS or not may_match(text, vocab.captions):
         return None
     for pattern in vocab.captions:
-        match = pattern.match(text)
+        # Each pattern scans the whole line ("^(?P<text>.+?)…"); most lines lack a word it
+        # needs besides the cue ("-" before "Ảnh:", "(" around it) and are spared the scan.
+        match = pattern.match(text) if may_match_one(text, pattern) else None
         if match:
             groups = match.groupdict()
             name = groups.get("name")
@@ -66,7 +68,7 @@ def is_image_file(text: str, vocab: Vocabulary) -> bool:
     # image_file fails at a line's first space by itself; alt_alone tries the whole line.
     if vocab.image_file.match(text):
         return True
-    return may_match(text, vocab.alt_alone) and vocab.alt_alone.match(text) is not None
+    return may_match_one(text, vocab.alt_alone) and vocab.alt_alone.match(text) is not None
 
 
 def is_picture_line(text: str, vocab: Vocabulary) -> bool:

@@ -148,12 +148,13 @@ def _glued_tail(text: str, vocab: Vocabulary) -> int | None:
     """Where a tail heading starts when a scraper glued it to the line before ("Năng NguyễnCác ý kiến")."""
     start = _glue_points(vocab.tail_phrases)
     # The scan for a glue point comes first: nearly every line has none, and _CASE_JOIN's wide
-    # ranges match in nearly every Vietnamese line.
-    if start is not None and not start.search(text) and len(text.casefold()) == len(text):
+    # ranges match in nearly every Vietnamese line. The folded line is fold()'s, which the later
+    # stages ask for again (has_picture_words folds every line of the body): folded once.
+    folded = fold(text)
+    if start is not None and not start.search(text) and len(folded) == len(text):
         return None  # no capital that could open a phrase sits right after a letter
     if not _CASE_JOIN.search(text):
         return None
-    folded = fold(text)
     for phrase in vocab.tail_phrases:
         at = folded.find(phrase, 1)
         # Glued means no space between: a letter of the line before, then the heading's capital.

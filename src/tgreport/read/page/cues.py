@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 from functools import wraps
 from re import _constants as sre  # type: ignore[attr-defined]
 from re import _parser  # type: ignore[attr-defined]
@@ -134,6 +135,138 @@ def folded_cue(patterns: tuple[re.Pattern[str], ...] | re.Pattern[str]) -> tuple
     return tuple(word.casefold() for word in words)
 
 
+@dataclass(frozen=True)
+class Needs:
+    """What every text one pattern matches holds, to be looked for in the casefolded text: a
+    word of each group (a literal, or a character of a class like "[-–|]"), and a match of
+    `context` (a word with the spaces and digits that stand right around it: "\\sảnh\\s\\d+").
+    `context` opens with its word, so that it is searched at C speed for that word first."""
+
+    groups: tuple[tuple[str, ...], ...]
+    context: re.Pattern[str] | None
+
+
+@per_list
+def needs_of(pattern: re.Pattern[str]) -> Needs:
+    """The pre-checks of one pattern, worked out once per pattern object. Empty (nothing is ruled
+    out) for a pattern whose case rules the casefolded text cannot follow."""
+    if pattern.flags & re.ASCII or not pattern.flags & re.IGNORECASE:
+        return Needs((), None)
+    items = _parser.parse(pattern.pattern, pattern.flags)
+    word, context = _context(items)
+    # A group the context's word holds a word of is looked for by the context's search.
+    groups = [tuple(w.casefold() for w in words) for words in _all_required(items)]
+    kept = tuple(
+        words for words in groups
+        if not any(c in _FOLDS_APART for w in words for c in w) and not any(w in word for w in words)
+    )
+    return Needs(kept, context)
+
+
+def may_match_one(text: str, pattern: re.Pattern[str]) -> bool:
+    """False when `pattern` cannot match in `text`: the folded text lacks what it needs."""
+    needs = needs_of(pattern)
+    if not needs.groups and needs.context is None:
+        return True
+    folded = fold(text)
+    for words in needs.groups:  # loops, not any() and all(): this runs for every line
+        for word in words:
+            if word in folded:
+                break
+        else:
+            return False
+    return needs.context is None or needs.context.search(folded) is not None
+
+
+def _all_required(items: Any) -> list[list[str]]:
+    """Groups of words: every match of the parsed sequence `items` contains a word of each
+    group (a conjunction of the choices _required makes one at a time)."""
+    groups: list[list[str]] = []
+    run: list[str] = []
+    for op, av in [*items, (None, None)]:
+        if op is sre.LITERAL:
+            run.append(chr(av))
+            continue
+        if run:
+            groups.append(["".join(run)])
+            run = []
+        if op is sre.IN:
+            if av and all(kind is sre.LITERAL for kind, _ in av):
+                groups.append([chr(code) for _, code in av])  # "[-–—|]": one of its characters
+        elif op is sre.SUBPATTERN:
+            _group, add_flags, del_flags, sub = av
+            if not add_flags and not del_flags:
+                groups.extend(_all_required(sub))
+        elif op is sre.BRANCH:
+            need = _required([(op, av)])
+            if need:
+                groups.append(need)
+        elif op in (sre.MAX_REPEAT, sre.MIN_REPEAT, sre.POSSESSIVE_REPEAT):
+            low, _high, sub = av
+            if low >= 1:
+                groups.extend(_all_required(sub))
+    # A word holding another of its group is implied by it ("nguồn ảnh" by "ảnh").
+    return [[w for w in words if not any(o != w and o in w for o in words)] for words in groups]
+
+
+# The classes a context may hold: their characters have no case, so they stand unchanged in the
+# casefolded text (tests/read/test_shortcuts.py checks every code point).
+_CASELESS = {sre.CATEGORY_SPACE: r"\s", sre.CATEGORY_DIGIT: r"\d"}
+CONTEXT_MIN_WORD = 3
+
+
+def _context(items: Any) -> tuple[str, re.Pattern[str] | None]:
+    """A pattern for the casefolded text: the longest word of the top-level sequence `items`,
+    the one space or digit class before it, and the run of such classes after it; and that
+    word, casefolded ("" and None when there is no such word)."""
+    best: tuple[int, int] | None = None  # (start, end) of the longest run of literals
+    at = 0
+    while at < len(items):
+        end = at
+        while end < len(items) and items[end][0] is sre.LITERAL:
+            end += 1
+        if end - at >= CONTEXT_MIN_WORD and (best is None or end - at > best[1] - best[0]):
+            best = (at, end)
+        at = end + 1
+    if best is None:
+        return "", None
+    start, end = best
+    letters = "".join(chr(code) for _, code in items[start:end])
+    if any(c in _FOLDS_APART for c in letters):
+        return "", None
+    word = letters.casefold()
+    # One character before the word, for a look-behind of fixed width.
+    before = _caseless(items[start - 1]) if start and items[start - 1][0] is sre.IN else None
+    after = []
+    for item in items[end:]:
+        piece = _caseless(item)
+        if piece is None:
+            break
+        after.append(piece)
+    if before is None and not after:
+        return "", None  # the word alone: the groups look for it already
+    # The word first, the class before it as a look-behind: the search skips to the word.
+    escaped = re.escape(word)
+    behind = f"(?<={before}{escaped})" if before is not None else ""
+    return word, re.compile(escaped + behind + "".join(after))
+
+
+def _caseless(item: Any) -> str | None:
+    """`item` as a pattern of one caseless class ("\\s", "\\d+"), or None."""
+    op, av = item
+    if op is sre.IN and len(av) == 1 and av[0][0] is sre.CATEGORY:
+        return _CASELESS.get(av[0][1])
+    if op is sre.SUBPATTERN and not av[1] and not av[2] and len(av[3]) == 1:
+        return _caseless(av[3][0])  # a group of one class ("(?P<day>\d{1,2})") matches as the class
+    if op in (sre.MAX_REPEAT, sre.POSSESSIVE_REPEAT) and len(av[2]) == 1:
+        low, high, sub = av
+        one = _caseless(sub[0])
+        if one is None or one.endswith("}") or not low:
+            return None  # nested, or optional: nothing the text must hold
+        return one + (f"{{{low},}}" if high == sre.MAXREPEAT else f"{{{low},{high}}}")
+    return None
+
+
 def may_match(text: str, patterns: tuple[re.Pattern[str], ...] | re.Pattern[str]) -> bool:
     """False when no pattern of `patterns` can match in `text`: it lacks every word they need."""
     words = folded_cue(patterns)
@@ -141,6 +274,9 @@ def may_match(text: str, patterns: tuple[re.Pattern[str], ...] | re.Pattern[str]
         # The line folded once serves every cue and stage; `in` is much faster than a search
         # that ignores case, which cannot skip ahead to a first letter.
         folded = fold(text)
-        return any(word in folded for word in words)
+        for word in words:  # noqa: SIM110 - a loop, not any(): it runs for every line, and is faster
+            if word in folded:
+                return True
+        return False
     found = cue_for(patterns)
     return found is None or found.search(text) is not None

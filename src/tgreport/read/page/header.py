@@ -7,10 +7,10 @@ from dataclasses import dataclass, field
 from tgreport.read.page.bylines import Byline, is_name, parse_byline
 from tgreport.read.page.captions import caption_of, is_picture_line, strip_alt
 from tgreport.read.page.chrome import is_chrome_line
-from tgreport.read.page.dates import stamp_of, today_header, whole_stamp
+from tgreport.read.page.dates import may_hold_stamp, stamp_of, today_header, whole_stamp
 from tgreport.read.page.lines import Line, is_paragraph_like, is_upper, word_count
 from tgreport.read.page.vocab import Vocabulary
-from tgreport.vn import ParsedDate
+from tgreport.vn import ParsedDate, may_hold_date
 
 # A headline has some words; a line of two or three above the text is a section name.
 TITLE_MIN_WORDS = 4
@@ -294,8 +294,10 @@ def _name_then_stamp(line: Line, vocab: Vocabulary) -> list[Line]:
     """ "Hoàng Nam Thứ Sáu, 12/01/2024 - 16:45": the writer's name and the stamp side by side
     (two elements of a page's meta line); each is read as a line of its own."""
     text = line.text
-    if not any(c.isdigit() for c in text) or stamp_of(text, vocab) is not None:
+    if not may_hold_stamp(text) or stamp_of(text, vocab) is not None:
         return [line]
+    if not may_hold_date(text):
+        return [line]  # no date in the line, so none in the rest of it after a name: no cut to try
     words = text.split(" ")
     for cut in range(1, min(len(words), NAME_BEFORE_STAMP_WORDS + 1)):
         head, rest = " ".join(words[:cut]), " ".join(words[cut:])

@@ -28,28 +28,28 @@ def split_lines(text: str) -> list[Line]:
     """The non-blank lines of `text`, runs of white space inside a line reduced to one space."""
     lines: list[Line] = []
     gap = 0
+    counts = _WORD_COUNTS
     for number, raw in enumerate(text.split("\n"), 1):
-        if _is_tidy(raw):
+        if not raw:  # half the lines of a page: tested before anything else
+            gap += 1
+            continue
+        # Already as split and join would leave it: its only white space single plain spaces
+        # between words (every other white space character is a control or a separator, which
+        # isprintable() refuses). Most lines are; splitting each into words was a hot spot.
+        if raw.isprintable() and "  " not in raw and raw[0] != " " and raw[-1] != " ":
             tidy, words = raw, raw.count(" ") + 1
         else:
             split = raw.split()
             tidy, words = " ".join(split), len(split)
-        if not tidy:
-            gap += 1
-            continue
-        _remember_count(tidy, words)
+            if not tidy:
+                gap += 1
+                continue
+        if len(counts) >= WORD_COUNTS_KEPT:
+            counts.clear()
+        counts[tidy] = words  # as _remember_count does
         lines.append(Line(tidy, number, gap))
         gap = 0
     return lines
-
-
-def _is_tidy(raw: str) -> bool:
-    """Whether `raw` is already as split and join would leave it: its only white space single
-    plain spaces between words. Most lines are; splitting each into words was a hot spot.
-
-    Every other white space character is a control or a separator, which isprintable() refuses.
-    """
-    return raw.isprintable() and "  " not in raw and raw[:1] != " " and raw[-1:] != " "
 
 
 # Every stage asks about the same few dozen lines again: remembered per line text, and filled
