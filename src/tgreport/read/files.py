@@ -42,15 +42,10 @@ def read_bytes(path: Path, settings: Settings) -> bytes:
     """
     limit = settings.max_input_bytes
     try:
-        # What open_input checks, on a bare descriptor: a buffered file object cost more to set
-        # up and take down than reading a page of text.
-        if not stat.S_ISREG(os.stat(path).st_mode):
-            raise InputError("not a regular file; skipped", path)
-        fd = os.open(path, os.O_RDONLY | _O_BINARY)
+        # A bare descriptor: a buffered file object cost more to set up and take down than
+        # reading a page of text.
+        fd, size = _open_checked(path, settings)
         try:
-            size = os.fstat(fd).st_size
-            if size > limit:
-                raise too_large(path, limit)
             # A read as large as the file, not as the limit: read(limit + 1) sets aside the
             # whole limit (50 MB) for every small page, which cost more than reading it.
             data = _read_up_to(fd, size + 1)
@@ -90,13 +85,24 @@ def open_input(path: Path, settings: Settings) -> BinaryIO:
     would block or never end) no larger than `settings.max_input_bytes`. For a reader that reads
     a large file a piece at a time (read/json.py): it checks its first piece with refuse_binary
     and stops at the limit itself. Raises InputError, or OSError when the file cannot be read."""
+    fd, _size = _open_checked(path, settings)
+    return os.fdopen(fd, "rb")
+
+
+def _open_checked(path: Path, settings: Settings) -> tuple[int, int]:
+    """A descriptor of the file and its size, once it is known to be a regular file (a FIFO or
+    device would block or never end) no larger than `settings.max_input_bytes`."""
     if not stat.S_ISREG(os.stat(path).st_mode):
         raise InputError("not a regular file; skipped", path)
-    handle = open(path, "rb")  # noqa: SIM115 - the caller closes it
-    if os.fstat(handle.fileno()).st_size > settings.max_input_bytes:
-        handle.close()
-        raise too_large(path, settings.max_input_bytes)
-    return handle
+    fd = os.open(path, os.O_RDONLY | _O_BINARY)
+    try:
+        size = os.fstat(fd).st_size
+        if size > settings.max_input_bytes:
+            raise too_large(path, settings.max_input_bytes)
+    except BaseException:
+        os.close(fd)
+        raise
+    return fd, size
 
 
 def refuse_binary(data: bytes, path: Path) -> None:
