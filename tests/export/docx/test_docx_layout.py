@@ -286,3 +286,20 @@ def test_the_second_pass_counts_no_line(monkeypatch: pytest.MonkeyPatch) -> None
     monkeypatch.setattr(layout, "count_lines", count_lines)
     data = render(make_report(12), article_break="run")
     assert estimated and len(toc_entries(data)) == 12
+
+
+def test_a_plain_paragraphs_words_are_remembered_once() -> None:
+    # Their widths with a space's before them are what line_count adds up; their bare widths,
+    # needed only after an in-word break or for a word wider than a line, are not kept as well
+    # (a float and a slot more a word: a third of what a large digest's words would hold).
+    measure = layout._Measure(theme("official"))
+    face = (False, False, False)
+    value = WORDS.replace("-", " ")
+    lines = measure.line_count(face, value, 13.0, 400.0, 420.0)
+    assert lines == walk_line_count(measure, face, value, 13.0, 400.0, 420.0) > 1
+    assert set(measure.spaced[face]) == set(value.split())
+    fresh = layout._Measure(theme("official"))
+    fresh.line_count(face, value, 13.0, 400.0, 420.0)
+    assert set(fresh.caches[face]) == {" "}
+    fresh.line_count(face, "Mát-xcơ-va", 13.0, 400.0, 420.0)  # the pieces after a break: bare widths
+    assert set(fresh.caches[face]) == {" ", "xcơ-", "va"}

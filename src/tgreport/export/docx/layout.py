@@ -60,9 +60,13 @@ class _Measure:
                 for italic in (False, True):
                     style = ("bold" if bold else "") + ("italic" if italic else "") or "regular"
                     self.faces[heading, bold, italic] = advances(str(fam.path(style)))
+        # The widths `width` gave: of the words of paragraphs of several runs, and of the few
+        # pieces line_count needs without a space.
         self.caches: dict[tuple[bool, bool, bool], dict[str, float]] = {face: {} for face in self.faces}
-        # The same words' widths with a space's added before them (space + width, the very float
-        # a line's running width adds): a paragraph's running widths are then one lookup a word.
+        # Words' widths with a space's added before them (space + width, the very float a line's
+        # running width adds): a plain paragraph's running widths are then one lookup a word. Its
+        # words are not in `caches` as well: each would cost a float and a slot more (a third of
+        # what the two caches hold), and line_count needs their bare widths rarely.
         self.spaced: dict[tuple[bool, bool, bool], dict[str, float]] = {face: {} for face in self.faces}
 
     def width(self, face: tuple[bool, bool, bool], word: str) -> float:
@@ -72,7 +76,6 @@ class _Measure:
         if found is None:
             if len(cache) >= _KNOWN_WORDS:
                 cache.clear()
-                self.spaced[face].clear()  # holds only words that `cache` holds
             found = cache[word] = self._measure(face, word)
         return found
 
@@ -82,17 +85,15 @@ class _Measure:
         return sum(widths.get(ord(c), fallback) for c in word) / upm
 
     def _learn(self, face: tuple[bool, bool, bool], words: list[str]) -> None:
-        """Measure (and remember in both caches) the words of `words` not seen before, each once."""
+        """Measure (and remember in `spaced`) the words of `words` not seen before, each once."""
         space = self.width(face, " ")
-        cache, spaced = self.caches[face], self.spaced[face]
+        spaced = self.spaced[face]
         new = set(words).difference(spaced)
-        if max(len(cache), len(spaced)) + len(new) > _KNOWN_WORDS:
-            cache.clear()
+        if len(spaced) + len(new) > _KNOWN_WORDS:
             spaced.clear()
             new = set(words)
         for word in new:
-            width = cache[word] = self._measure(face, word)
-            spaced[word] = space + width
+            spaced[word] = space + self._measure(face, word)
 
     def line_count(
         self, face: tuple[bool, bool, bool], value: str, size: float, first: float, other: float
@@ -119,14 +120,13 @@ class _Measure:
         except KeyError:
             self._learn(face, pieces)
             steps = list(map(spaced.__getitem__, pieces))
-        widths = self.caches[face]
         for k in joined:
-            steps[k] = widths[pieces[k]]
+            steps[k] = self.width(face, pieces[k])
         # A step is never less than its piece's width: only a step wider than a line asks whether
         # a piece is, and then the pieces are walked.
         line = min(first, other)
-        if max(steps) * size > line and max(map(widths.__getitem__, pieces)) * size > line:
-            return _walk([(widths[p] * size, 0.0 if k in joined else space * size)
+        if max(steps) * size > line and max(self.width(face, p) for p in pieces) * size > line:
+            return _walk([(self.width(face, p) * size, 0.0 if k in joined else space * size)
                           for k, p in enumerate(pieces)], first, other)
         # ends[k]: width at 1 pt of pieces 0..k-1 with the space before each of them.
         ends = list(accumulate(steps, initial=0.0))
