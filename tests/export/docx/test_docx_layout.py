@@ -21,7 +21,7 @@ from tgreport.export.docx.paragraphs import Para, text
 from tgreport.export.docx.styles import style_specs
 from tgreport.export.pdf import page_numbers as pdf_page_numbers
 from tgreport.export.pdf.fonts import register
-from tgreport.model import Paragraph, Report
+from tgreport.model import InMemory, Paragraph, Picture, Report
 from tgreport.settings import Settings
 from tgreport.theme import theme
 
@@ -208,3 +208,98 @@ def test_a_full_word_cache_starts_afresh_and_counts_the_same(monkeypatch: pytest
     cramped = layout._Measure(theme("official"))
     assert [cramped.line_count(face, v, 13.0, 400.0, 420.0) for v in values] == expected
     assert len(cramped.caches[face]) <= 5 + 80 and len(cramped.spaced[face]) <= 5 + 80
+
+
+PICTURE = Picture(InMemory(b"png"), "image/png", 40, 30, 72.0)
+TIED_STYLES = ("BodyText", "Caption", "Quote", "Heading3", "Lead", "ListParagraph")
+
+
+def article_part(seed: int) -> list[Para]:
+    """An article as body.article_parts gives it, of paragraphs one to many lines long, some of
+    them photos, its last paragraph of text the tail and a byline after it or not."""
+    rnd = random.Random(seed)
+    words = WORDS.split(" ")
+    part = [Para("Heading1", [text("Tin")], keep_next=True),
+            Para("Metadata", [text("Nguồn")], keep_next=True)]
+    for _ in range(rnd.randint(1, 7)):
+        value = " ".join(rnd.choice(words) for _ in range(rnd.choice((1, 6, 30, 90, 250))))
+        photo = PICTURE if rnd.random() < 0.2 else None
+        part.append(Para(rnd.choice(TIED_STYLES), [text(value)], photo=photo))
+    part[-1].tail = True
+    if rnd.random() < 0.6:
+        part.append(Para("Byline", [text(rnd.choice(("Hà An", " ".join(words[:40]))))]))
+    return part
+
+
+def flags(part: list[Para]) -> list[tuple[bool, bool]]:
+    return [(p.keep_lines, p.keep_next) for p in part]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.integers(min_value=0, max_value=2**32))
+def test_tie_tails_ties_again_what_keep_tails_tied(seed: int) -> None:
+    # The DOCX's second pass ties its paragraphs from keep_tails' result, counting no line.
+    official = theme("official")
+    specs = style_specs(official, 9355)
+    count = layout.line_counter(specs, official, 9355)
+    first, again = article_part(seed), article_part(seed)
+    ties = layout.keep_tails(first, specs, official, 9355, count)
+    left = iter(ties)
+    layout.tie_tails(again, left)
+    assert flags(again) == flags(first)
+    assert next(left, None) is None  # one number a tail
+    # What keep_tails ties, walked as the rule says: from the tail up, while a paragraph of
+    # text has at most TAIL_KEEP_LINES lines, until TAIL_LINES (less the byline's) are kept.
+    tail = next(i for i, p in enumerate(first) if p.tail)
+    byline = first[tail + 1] if tail + 1 < len(first) else None
+    need = layout.TAIL_LINES - (count(byline) if byline else 0)
+    tied = []
+    for p in reversed(first[2 : tail + 1]):
+        if p.photo is not None or count(p) > layout.TAIL_KEEP_LINES or (tied and need <= 0):
+            break
+        tied.append(p)
+        need -= count(p)
+    assert [p.keep_lines for p in first] == [any(p is q for q in tied) for p in first]
+    assert [p.keep_next for p in first] == [
+        i < 2 or (any(p is q for q in tied) and (p is not first[tail] or byline is not None))
+        for i, p in enumerate(first)]
+
+
+def test_the_second_pass_counts_no_line(monkeypatch: pytest.MonkeyPatch) -> None:
+    # Once the estimate is made, the paragraphs written are tied from what it found, not counted
+    # again: nothing of the first pass's counting need be kept for the second.
+    import tgreport.export.docx as exporter
+
+    estimated = []
+    real_estimate, real_count = exporter.estimate_pages, layout.count_lines
+
+    def estimate(*args: object, **kwargs: object) -> object:
+        pages = real_estimate(*args, **kwargs)  # type: ignore[arg-type]
+        estimated.append(True)
+        return pages
+
+    def count_lines(*args: object) -> int:
+        assert not estimated, "a line counted after the estimate"
+        return real_count(*args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(exporter, "estimate_pages", estimate)
+    monkeypatch.setattr(layout, "count_lines", count_lines)
+    data = render(make_report(12), article_break="run")
+    assert estimated and len(toc_entries(data)) == 12
+
+
+def test_a_plain_paragraphs_words_are_remembered_once() -> None:
+    # Their widths with a space's before them are what line_count adds up; their bare widths,
+    # needed only after an in-word break or for a word wider than a line, are not kept as well
+    # (a float and a slot more a word: a third of what a large digest's words would hold).
+    measure = layout._Measure(theme("official"))
+    face = (False, False, False)
+    value = WORDS.replace("-", " ")
+    lines = measure.line_count(face, value, 13.0, 400.0, 420.0)
+    assert lines == walk_line_count(measure, face, value, 13.0, 400.0, 420.0) > 1
+    assert set(measure.spaced[face]) == set(value.split())
+    fresh = layout._Measure(theme("official"))
+    fresh.line_count(face, value, 13.0, 400.0, 420.0)
+    assert set(fresh.caches[face]) == {" "}
+    fresh.line_count(face, "Mát-xcơ-va", 13.0, 400.0, 420.0)  # the pieces after a break: bare widths
+    assert set(fresh.caches[face]) == {" ", "xcơ-", "va"}

@@ -9,13 +9,13 @@ pass (for 1,000 articles about 0.6 s of counting lines, against 2.8 s), so the D
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from typing import BinaryIO, ClassVar
 
 from tgreport import present
 from tgreport.export.docx import body, letterhead, package, photo, reference, toc
 from tgreport.export.docx.brief import brief_paragraphs
-from tgreport.export.docx.layout import estimate_pages, fold_space_before, keep_tails, line_counter
+from tgreport.export.docx.layout import estimate_pages, fold_space_before, keep_tails, line_counter, tie_tails
 from tgreport.export.docx.paragraphs import Para, body_pieces
 from tgreport.export.docx.signature import signature_paras
 from tgreport.export.docx.styles import style_specs
@@ -85,18 +85,18 @@ class DocxExporter:
         # With a user's template the estimate still uses the theme's fonts and sizes.
         count = line_counter(specs, options.theme, area.text_width)
 
-        def document(photos: photo.Photos) -> Iterator[Para]:
-            """The paragraphs as they are written: tails kept, spaces folded, photos drawn."""
+        def document(photos: photo.Photos, tails: Callable[[list[Para]], list[Para]]) -> Iterator[Para]:
+            """The paragraphs as they are written: tails kept (`tails`), spaces folded, photos drawn."""
             if options.kind == "brief":
                 made: Iterable[list[Para]] = [
                     brief_paragraphs(report, head_xml, twips(theme.paragraph_space_pt))
                     + signature_paras(report, area.text_width)
                 ]
             else:
-                made = parts(report, area.text_height / 20, options.date_style, head_xml, area.text_width,
-                             options.toc_summaries, options.article_break, options.qr)
-            tied = made if options.kind == "brief" else map(_tails, made)
-            paras: Iterable[Para] = (p for part in tied for p in part)
+                made = map(tails, parts(report, area.text_height / 20, options.date_style, head_xml,
+                                        area.text_width, options.toc_summaries, options.article_break,
+                                        options.qr))
+            paras: Iterable[Para] = (p for part in made for p in part)
             if not custom:  # a user's template keeps its own spacing, untouched by direct formatting
                 paras = fold_space_before(paras, specs)
             for p in paras:
@@ -104,17 +104,27 @@ class DocxExporter:
                     photos.embed((p,))
                 yield p
 
-        def _tails(part: list[Para]) -> list[Para]:
-            keep_tails(part, specs, theme, area.text_width, count)
+        # How many paragraphs each article's tail tied, a byte an article: the second pass ties
+        # them from it, so no line count need be remembered (or made again) between the passes.
+        ties = bytearray()
+
+        def measured(part: list[Para]) -> list[Para]:
+            ties.extend(keep_tails(part, specs, theme, area.text_width, count))
             return part
 
         estimated = photo.Photos(doc)
-        pages = estimate_pages(document(estimated), specs, options.theme, area.text_width, area.text_height,
-                               count)
+        pages = estimate_pages(document(estimated, measured), specs, options.theme, area.text_width,
+                               area.text_height, count)
         written = photo.Photos(doc)  # the same names and ids again, for the paragraphs written
+        tied = iter(ties)
+
+        def tied_again(part: list[Para]) -> list[Para]:
+            tie_tails(part, tied)
+            return part
+
         reference.set_header(doc, theme, area.text_width)
         subject = " — ".join(p for p in (present.cover_period(report), present.cover_count(report)) if p)
         reference.set_properties(doc, report, subject)
         log.debug("DOCX: %d pages estimated", max(pages.values(), default=1))
-        return package.finish(doc, body_pieces(document(written), pages), out,
+        return package.finish(doc, body_pieces(document(written, tied_again), pages), out,
                               list(estimated.media.values()))

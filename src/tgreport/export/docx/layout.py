@@ -60,9 +60,13 @@ class _Measure:
                 for italic in (False, True):
                     style = ("bold" if bold else "") + ("italic" if italic else "") or "regular"
                     self.faces[heading, bold, italic] = advances(str(fam.path(style)))
+        # The widths `width` gave: of the words of paragraphs of several runs, and of the few
+        # pieces line_count needs without a space.
         self.caches: dict[tuple[bool, bool, bool], dict[str, float]] = {face: {} for face in self.faces}
-        # The same words' widths with a space's added before them (space + width, the very float
-        # a line's running width adds): a paragraph's running widths are then one lookup a word.
+        # Words' widths with a space's added before them (space + width, the very float a line's
+        # running width adds): a plain paragraph's running widths are then one lookup a word. Its
+        # words are not in `caches` as well: each would cost a float and a slot more (a third of
+        # what the two caches hold), and line_count needs their bare widths rarely.
         self.spaced: dict[tuple[bool, bool, bool], dict[str, float]] = {face: {} for face in self.faces}
 
     def width(self, face: tuple[bool, bool, bool], word: str) -> float:
@@ -72,7 +76,6 @@ class _Measure:
         if found is None:
             if len(cache) >= _KNOWN_WORDS:
                 cache.clear()
-                self.spaced[face].clear()  # holds only words that `cache` holds
             found = cache[word] = self._measure(face, word)
         return found
 
@@ -82,17 +85,15 @@ class _Measure:
         return sum(widths.get(ord(c), fallback) for c in word) / upm
 
     def _learn(self, face: tuple[bool, bool, bool], words: list[str]) -> None:
-        """Measure (and remember in both caches) the words of `words` not seen before, each once."""
+        """Measure (and remember in `spaced`) the words of `words` not seen before, each once."""
         space = self.width(face, " ")
-        cache, spaced = self.caches[face], self.spaced[face]
+        spaced = self.spaced[face]
         new = set(words).difference(spaced)
-        if max(len(cache), len(spaced)) + len(new) > _KNOWN_WORDS:
-            cache.clear()
+        if len(spaced) + len(new) > _KNOWN_WORDS:
             spaced.clear()
             new = set(words)
         for word in new:
-            width = cache[word] = self._measure(face, word)
-            spaced[word] = space + width
+            spaced[word] = space + self._measure(face, word)
 
     def line_count(
         self, face: tuple[bool, bool, bool], value: str, size: float, first: float, other: float
@@ -119,14 +120,13 @@ class _Measure:
         except KeyError:
             self._learn(face, pieces)
             steps = list(map(spaced.__getitem__, pieces))
-        widths = self.caches[face]
         for k in joined:
-            steps[k] = widths[pieces[k]]
+            steps[k] = self.width(face, pieces[k])
         # A step is never less than its piece's width: only a step wider than a line asks whether
         # a piece is, and then the pieces are walked.
         line = min(first, other)
-        if max(steps) * size > line and max(map(widths.__getitem__, pieces)) * size > line:
-            return _walk([(widths[p] * size, 0.0 if k in joined else space * size)
+        if max(steps) * size > line and max(self.width(face, p) for p in pieces) * size > line:
+            return _walk([(self.width(face, p) * size, 0.0 if k in joined else space * size)
                           for k, p in enumerate(pieces)], first, other)
         # ends[k]: width at 1 pt of pieces 0..k-1 with the space before each of them.
         ends = list(accumulate(steps, initial=0.0))
@@ -326,9 +326,12 @@ def _box(p: Para, s: StyleSpec, lines: int) -> _Box:
     )
 
 
-# The plain paragraphs line_counter remembers at most: enough for a digest's repeats and for
-# keep_tails and the estimate to count each paragraph once, not a whole large digest's text.
-_KNOWN_PARAGRAPHS = 20_000
+# The plain paragraphs line_counter remembers at most: enough for keep_tails and the estimate to
+# count an article's paragraphs once (the estimate counts them right after keep_tails), and for
+# a digest's frequent repeats, not for a whole large digest's text. Each holds its text, a copy
+# decoded for the exporter (model.Article keeps its own in UTF-8): about 300 bytes. (1,000
+# articles: 4,096 count 0.2% more paragraphs than 20,000 would.)
+_KNOWN_PARAGRAPHS = 4_096
 
 
 def line_counter(specs: dict[str, StyleSpec], theme: Theme, text_width: int) -> Callable[[Para], int]:
@@ -360,9 +363,10 @@ TAIL_KEEP_LINES = 8
 
 
 def keep_tails(paras: list[Para], specs: dict[str, StyleSpec], theme: Theme, text_width: int,
-               count: Callable[[Para], int] | None = None) -> None:
+               count: Callable[[Para], int] | None = None) -> bytes:
     """Keep each article's ending together: its last paragraphs (`Para.tail` marks the last one),
-    counted from the end until TAIL_LINES lines, are kept whole and with the next.
+    counted from the end until TAIL_LINES lines, are kept whole and with the next. Returns, for
+    each tail in order, how many paragraphs it tied (tie_tails ties them again, uncounted).
 
     Word and LibreOffice know only two-line widow control, which leaves a page holding the last
     line of a paragraph and a one-line caption or byline. A paragraph longer than
@@ -370,6 +374,7 @@ def keep_tails(paras: list[Para], specs: dict[str, StyleSpec], theme: Theme, tex
     may still start a page alone when the paragraph ends on a page's last line.
     """
     count = count or line_counter(specs, theme, text_width)
+    ties = bytearray()
     for i, p in enumerate(paras):
         if not p.tail:
             continue
@@ -377,15 +382,29 @@ def keep_tails(paras: list[Para], specs: dict[str, StyleSpec], theme: Theme, tex
         need = TAIL_LINES - (count(byline) if byline else 0)
         # A longer last paragraph is not tied to the byline: LibreOffice would move all of it
         # (Word only its last lines), leaving most of a page empty.
-        j = i
+        j = i  # paras[j + 1 : i + 1] are tied
         while paras[j].photo is None and count(paras[j]) <= TAIL_KEEP_LINES:  # a photo keeps its own
-            paras[j].keep_lines = True
-            paras[j].keep_next = paras[j].keep_next or j < i or byline is not None
             need -= count(paras[j])
-            before = paras[j - 1] if j else None
+            j -= 1
+            before = paras[j] if j >= 0 else None
             if need <= 0 or before is None or before.style not in _BODY_STYLES or before.photo is not None:
                 break
-            j -= 1
+        ties.append(i - j)  # at most TAIL_LINES: each paragraph tied is a line at least
+    tie_tails(paras, iter(ties))
+    return bytes(ties)
+
+
+def tie_tails(paras: list[Para], ties: Iterator[int]) -> None:
+    """What keep_tails did to `paras`, done again from its result (`ties`, consumed a tail at a
+    time): the DOCX's second pass ties its paragraphs as the estimate had them, without counting
+    their lines again or remembering them from the first."""
+    for i, p in enumerate(paras):
+        if not p.tail:
+            continue
+        byline = i + 1 < len(paras) and paras[i + 1].style == "Byline"
+        for j in range(i - next(ties) + 1, i + 1):
+            paras[j].keep_lines = True
+            paras[j].keep_next = paras[j].keep_next or j < i or byline
 
 
 # What an article's text is made of; its title, date and source lines already keep with the text.
