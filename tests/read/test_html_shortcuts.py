@@ -10,8 +10,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from tgreport.read.html_content import text_of
-from tgreport.read.html_figures import spaced
 from tgreport.read.html_meta import parse
+from tgreport.read.page.lines import spaced
 
 # Every character str.split() splits at, beside letters, a character that is neither printable
 # nor white space (a soft hyphen, a zero-width space) and the marker the walk joins pieces by.

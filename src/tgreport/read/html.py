@@ -23,7 +23,6 @@ from tgreport.read.html_figures import (
     WEAK_CAPTION_MAX_WORDS,
     caption_kind,
     is_name,
-    spaced,
     with_figures,
     without_links,
 )
@@ -31,6 +30,7 @@ from tgreport.read.html_lead import with_lead
 from tgreport.read.html_meta import TITLE_PARTS, PageMeta, best_title, page_meta, parse
 from tgreport.read.page import read_page
 from tgreport.read.page.bylines import parse_byline, unit_byline
+from tgreport.read.page.lines import spaced
 from tgreport.read.page.vocab import Vocabulary, vocabulary
 from tgreport.read.provenance import outlet_for_host, source_for_path
 from tgreport.read.text import decode

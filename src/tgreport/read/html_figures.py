@@ -11,6 +11,7 @@ from typing import Any
 
 from tgreport.model import Article, Block, Caption, Heading, Image, Paragraph, Related
 from tgreport.read.page.captions import caption_of
+from tgreport.read.page.lines import spaced
 from tgreport.read.page.vocab import Vocabulary
 
 CAPTION_MAX_CHARS = 400
@@ -19,19 +20,6 @@ _NOT_CAPTION_CLASS = re.compile(r"related|list|box|menu", re.IGNORECASE)
 # The elements a caption may be.
 CAPTION_TAGS = frozenset({"figcaption", "td", "p", "div", "span", "em", "i", "figure"})
 _STYLED = re.compile(r"italic|text-align:\s*center", re.IGNORECASE)
-
-
-def spaced(text: str) -> str:
-    """`text` with its runs of white space made one space and none at its ends: the same as
-    " ".join(text.split()), which the readers compare lines by. Most lines need no more than
-    their ends cut: a printable text has no white space but the plain space (tabs, line breaks
-    and the Unicode spaces are not printable), so without two spaces side by side its words are
-    already one space apart, and splitting it into words to join them again (a tenth of the
-    walk over a page) is spared."""
-    stripped = text.strip()
-    if stripped.isprintable() and "  " not in stripped:
-        return stripped
-    return " ".join(text.split())
 
 
 def _has_image(element: Any) -> bool:

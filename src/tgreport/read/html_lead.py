@@ -10,7 +10,7 @@ import unicodedata
 from collections.abc import Set as AbstractSet
 
 from tgreport.model import Article, Paragraph, Related
-from tgreport.read.html_figures import spaced
+from tgreport.read.page.lines import spaced
 
 # The agency mark a Vietnamese sapo starts with: "(Dân trí) -", "(PLO)-", "TT -", "(TNO)".
 _AGENCY_MARK = re.compile(r"^\s*(\([^)]{1,20}\)\s*[-–—:]?|[A-ZĐ]{2,6}\s*[-–—])\s*")

@@ -28,28 +28,28 @@ def split_lines(text: str) -> list[Line]:
     """The non-blank lines of `text`, runs of white space inside a line reduced to one space."""
     lines: list[Line] = []
     gap = 0
-    counts = _WORD_COUNTS
     for number, raw in enumerate(text.split("\n"), 1):
-        if not raw:  # half the lines of a page: tested before anything else
+        tidy = spaced(raw)
+        if not tidy:
             gap += 1
             continue
-        # Already as split and join would leave it: its only white space single plain spaces
-        # between words (every other white space character is a control or a separator, which
-        # isprintable() refuses). Most lines are; splitting each into words was a hot spot.
-        if raw.isprintable() and "  " not in raw and raw[0] != " " and raw[-1] != " ":
-            tidy, words = raw, raw.count(" ") + 1
-        else:
-            split = raw.split()
-            tidy, words = " ".join(split), len(split)
-            if not tidy:
-                gap += 1
-                continue
-        if len(counts) >= WORD_COUNTS_KEPT:
-            counts.clear()
-        counts[tidy] = words  # as _remember_count does
+        _remember_count(tidy, tidy.count(" ") + 1)  # its words are one space apart
         lines.append(Line(tidy, number, gap))
         gap = 0
     return lines
+
+
+def spaced(text: str) -> str:
+    """`text` with its runs of white space made one space and none at its ends: the same as
+    " ".join(text.split()), which the readers compare lines by. Most lines need no more than
+    their ends cut: a printable text has no white space but the plain space (tabs, line breaks
+    and the Unicode spaces are not printable), so without two spaces side by side its words are
+    already one space apart, and splitting it into words to join them again (a hot spot of
+    split_lines and of the walk over a saved page) is spared."""
+    stripped = text.strip()
+    if stripped.isprintable() and "  " not in stripped:
+        return stripped
+    return " ".join(text.split())
 
 
 # Every stage asks about the same few dozen lines again: remembered per line text, and filled
