@@ -6,10 +6,9 @@ import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import wraps
-from re import _constants as sre  # type: ignore[attr-defined]
-from re import _parser  # type: ignore[attr-defined]
 from typing import Any, TypeVar
 
+from tgreport.read.page import regex_syntax as syntax
 from tgreport.read.page.lines import fold
 
 # Most lines of a page are paragraphs that no caption, credit or counter pattern matches, and
@@ -36,7 +35,8 @@ def cue_words(patterns: Iterable[re.Pattern[str]]) -> tuple[tuple[str, ...], int
     words: set[str] = set()
     flags: set[int] = set()
     for pattern in patterns:
-        need = _required(_parser.parse(pattern.pattern, pattern.flags))
+        items = _parsed(pattern)
+        need = None if items is None else _required(items)
         if not need:
             return None
         words.update(need)
@@ -53,6 +53,17 @@ def cue_words(patterns: Iterable[re.Pattern[str]]) -> tuple[tuple[str, ...], int
     return tuple(sorted(words, key=len, reverse=True)), flag
 
 
+def _parsed(pattern: re.Pattern[str]) -> list[syntax.Item] | None:
+    """`pattern` as items, or None when it is written in a way the parser does not read (a
+    user's extra chrome pattern may be): then nothing is ruled out."""
+    if pattern.flags & re.VERBOSE:
+        return None  # its spaces and comments are not text
+    try:
+        return syntax.parse(pattern.pattern)
+    except ValueError:
+        return None
+
+
 def _required(items: Any) -> list[str] | None:
     """Words of which every match of the parsed sequence `items` contains at least one."""
     best: list[str] | None = None
@@ -64,21 +75,21 @@ def _required(items: Any) -> list[str] | None:
             best = need
 
     for op, av in [*items, (None, None)]:
-        if op is sre.LITERAL:
+        if op == syntax.LITERAL:
             run.append(chr(av))
             continue
         if run:
             consider(["".join(run)])
             run = []
-        if op is sre.SUBPATTERN:
+        if op == syntax.SUBPATTERN:
             _group, add_flags, del_flags, sub = av
             if not add_flags and not del_flags:  # a scoped (?i:…) would change how words match
                 consider(_required(sub))
-        elif op is sre.BRANCH:
+        elif op == syntax.BRANCH:
             branches = [_required(branch) for branch in av[1]]
             if all(branches):
                 consider([word for branch in branches if branch for word in branch])
-        elif op in (sre.MAX_REPEAT, sre.MIN_REPEAT, sre.POSSESSIVE_REPEAT):
+        elif op in (syntax.MAX_REPEAT, syntax.MIN_REPEAT, syntax.POSSESSIVE_REPEAT):
             low, _high, sub = av
             if low >= 1:
                 consider(_required(sub))
@@ -152,7 +163,9 @@ def needs_of(pattern: re.Pattern[str]) -> Needs:
     out) for a pattern whose case rules the casefolded text cannot follow."""
     if pattern.flags & re.ASCII or not pattern.flags & re.IGNORECASE:
         return Needs((), None)
-    items = _parser.parse(pattern.pattern, pattern.flags)
+    items = _parsed(pattern)
+    if items is None:
+        return Needs((), None)
     word, context = _context(items)
     # A group the context's word holds a word of is looked for by the context's search.
     groups = [tuple(w.casefold() for w in words) for words in _all_required(items)]
@@ -184,24 +197,24 @@ def _all_required(items: Any) -> list[list[str]]:
     groups: list[list[str]] = []
     run: list[str] = []
     for op, av in [*items, (None, None)]:
-        if op is sre.LITERAL:
+        if op == syntax.LITERAL:
             run.append(chr(av))
             continue
         if run:
             groups.append(["".join(run)])
             run = []
-        if op is sre.IN:
-            if av and all(kind is sre.LITERAL for kind, _ in av):
+        if op == syntax.IN:
+            if av and all(kind == syntax.LITERAL for kind, _ in av):
                 groups.append([chr(code) for _, code in av])  # "[-–—|]": one of its characters
-        elif op is sre.SUBPATTERN:
+        elif op == syntax.SUBPATTERN:
             _group, add_flags, del_flags, sub = av
             if not add_flags and not del_flags:
                 groups.extend(_all_required(sub))
-        elif op is sre.BRANCH:
+        elif op == syntax.BRANCH:
             need = _required([(op, av)])
             if need:
                 groups.append(need)
-        elif op in (sre.MAX_REPEAT, sre.MIN_REPEAT, sre.POSSESSIVE_REPEAT):
+        elif op in (syntax.MAX_REPEAT, syntax.MIN_REPEAT, syntax.POSSESSIVE_REPEAT):
             low, _high, sub = av
             if low >= 1:
                 groups.extend(_all_required(sub))
@@ -211,7 +224,7 @@ def _all_required(items: Any) -> list[list[str]]:
 
 # The classes a context may hold: their characters have no case, so they stand unchanged in the
 # casefolded text (tests/read/test_shortcuts.py checks every code point).
-_CASELESS = {sre.CATEGORY_SPACE: r"\s", sre.CATEGORY_DIGIT: r"\d"}
+_CASELESS = {syntax.CATEGORY_SPACE: r"\s", syntax.CATEGORY_DIGIT: r"\d"}
 CONTEXT_MIN_WORD = 3
 
 
@@ -223,7 +236,7 @@ def _context(items: Any) -> tuple[str, re.Pattern[str] | None]:
     at = 0
     while at < len(items):
         end = at
-        while end < len(items) and items[end][0] is sre.LITERAL:
+        while end < len(items) and items[end][0] == syntax.LITERAL:
             end += 1
         if end - at >= CONTEXT_MIN_WORD and (best is None or end - at > best[1] - best[0]):
             best = (at, end)
@@ -236,7 +249,7 @@ def _context(items: Any) -> tuple[str, re.Pattern[str] | None]:
         return "", None
     word = letters.casefold()
     # One character before the word, for a look-behind of fixed width.
-    before = _caseless(items[start - 1]) if start and items[start - 1][0] is sre.IN else None
+    before = _caseless(items[start - 1]) if start and items[start - 1][0] == syntax.IN else None
     after = []
     for item in items[end:]:
         piece = _caseless(item)
@@ -254,16 +267,16 @@ def _context(items: Any) -> tuple[str, re.Pattern[str] | None]:
 def _caseless(item: Any) -> str | None:
     """`item` as a pattern of one caseless class ("\\s", "\\d+"), or None."""
     op, av = item
-    if op is sre.IN and len(av) == 1 and av[0][0] is sre.CATEGORY:
+    if op == syntax.IN and len(av) == 1 and av[0][0] == syntax.CATEGORY:
         return _CASELESS.get(av[0][1])
-    if op is sre.SUBPATTERN and not av[1] and not av[2] and len(av[3]) == 1:
+    if op == syntax.SUBPATTERN and not av[1] and not av[2] and len(av[3]) == 1:
         return _caseless(av[3][0])  # a group of one class ("(?P<day>\d{1,2})") matches as the class
-    if op in (sre.MAX_REPEAT, sre.POSSESSIVE_REPEAT) and len(av[2]) == 1:
+    if op in (syntax.MAX_REPEAT, syntax.POSSESSIVE_REPEAT) and len(av[2]) == 1:
         low, high, sub = av
         one = _caseless(sub[0])
         if one is None or one.endswith("}") or not low:
             return None  # nested, or optional: nothing the text must hold
-        return one + (f"{{{low},}}" if high == sre.MAXREPEAT else f"{{{low},{high}}}")
+        return one + (f"{{{low},}}" if high == syntax.MAXREPEAT else f"{{{low},{high}}}")
     return None
 
 
