@@ -1,5 +1,5 @@
 """The saved-page reader's shortcuts give what the long way gives: spaced() is " ".join(split()),
-text_of() is "".join(itertext())."""
+text_of() is "".join(itertext()), main_content() weighs a childless paragraph by its stripped text."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ from pathlib import Path
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from tgreport.read.html_content import text_of
+from tgreport.read.html_content import MIN_PROSE, main_content, text_of
 from tgreport.read.html_meta import parse
 from tgreport.read.page.lines import spaced
 
@@ -41,3 +41,16 @@ def test_text_of_is_the_joined_itertext_on_every_element_of_the_test_pages() -> 
             assert text_of(element) == "".join(element.itertext())
             elements += 1
     assert elements > 300  # the pages were read
+
+
+def test_a_childless_paragraph_counts_its_text_without_the_spaces_around_it() -> None:
+    # main_content passes over a childless holder by the length of its text: the spaces around
+    # it must not make a short paragraph prose.
+    def content_of(paragraph: str) -> str | None:
+        body = parse(f"<html><body><div>{f'<p>{paragraph}</p>' * 20}</div></body></html>").find("body")
+        best = main_content(body)
+        return None if best is None else best.tag
+
+    padding = " " * 10
+    assert content_of(padding + "x" * (MIN_PROSE - 1) + padding) is None
+    assert content_of(padding + "x" * MIN_PROSE + padding) == "div"

@@ -369,10 +369,11 @@ def _end_at_byline(
     page prints after it (share counts, "Tweet", "[Quay lại]", links to other articles) would
     hide it from the page reader, which takes a name on the article's last line for its byline.
     A line that is all link is no paragraph of the article."""
-    prose = [i for i, (line, _) in enumerate(kept) if len(line.split()) >= 12 and line not in links]
-    if not prose:
+    # The last paragraph, looked for from the end: the lines above it are not split into words.
+    last = next((i for i in reversed(range(len(kept)))
+                 if len(kept[i][0].split()) >= 12 and kept[i][0] not in links), None)
+    if last is None:
         return kept
-    last = prose[-1]
     for i in range(last + 1, min(len(kept), last + 1 + _BYLINE_LOOK)):
         line = kept[i][0]
         if (is_name(line) or ((byline := parse_byline(line, vocab)) is not None and byline.authors)

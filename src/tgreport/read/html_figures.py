@@ -104,11 +104,12 @@ PROSE_MIN_WORDS = 12
 
 
 def _byline_at(blocks: list[Block]) -> int | None:
-    prose = [i for i, b in enumerate(blocks)
-             if isinstance(b, Paragraph) and len(b.text.split()) >= PROSE_MIN_WORDS]
-    if not prose:
+    # The last paragraph, looked for from the end: the blocks above it are not split into words.
+    last = next((i for i in reversed(range(len(blocks))) if isinstance(blocks[i], Paragraph)
+                 and len(blocks[i].text.split()) >= PROSE_MIN_WORDS), None)
+    if last is None:
         return None
-    for i in range(prose[-1] + 1, min(len(blocks), prose[-1] + 1 + BYLINE_LOOK)):
+    for i in range(last + 1, min(len(blocks), last + 1 + BYLINE_LOOK)):
         block = blocks[i]
         if isinstance(block, Paragraph | Heading) and is_name(block.text):
             return i
