@@ -23,9 +23,8 @@ from tgreport.assemble import build_report
 from tgreport.errors import NoArticles, UsageError
 from tgreport.export import registry
 from tgreport.export.base import Exporter
-from tgreport.model import Report
+from tgreport.model import Image, Report
 from tgreport.read import ReadResult, read_files
-from tgreport.read.photos import with_photos
 from tgreport.settings import Settings
 from tgreport.support.atomic import write_atomic, write_together
 from tgreport.support.plural import counted
@@ -129,8 +128,12 @@ def make(
     report = build_report(result.articles, settings)
     if not report.all_articles():
         raise NoArticles("no article left after filtering; no report made")
-    # The photos of the articles kept, each had and prepared once for every format.
-    report = with_photos(report, settings)
+    # The photos of the articles kept, each had and prepared once for every format. The photo
+    # stage, and Pillow with it (15 ms to import), only for a report that names a photo.
+    if any(isinstance(b, Image) and b.src for a in report.all_articles() for b in a.blocks):
+        from tgreport.read.photos import with_photos
+
+        report = with_photos(report, settings)
     if stage is not None:
         stage("Xuất " + ", ".join(name.upper() for name, _ in checked))
     # Each file is made straight into its temporary file beside the target (see support/atomic).
