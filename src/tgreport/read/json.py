@@ -197,8 +197,8 @@ def _cleaned_text(piece: bytes) -> str:
 def _clean_throughout(text: str) -> bool:
     """Whether every string in the JSON document `text`, as decode left it, is clean already
     (clean_text would leave it as it is), so the per-string cleaning can be skipped: a tgreport
-    export usually is, and cleaning its tens of thousands of strings one by one was a third of
-    reading it.
+    export usually is, and cleaning its tens of thousands of strings one by one is a third of
+    the work of reading it.
 
     decode gives text that clean_text leaves as it is (tests/vn). Without a backslash there is no
     escape, so each string is the text between two quotes; clean_text's replacements work
