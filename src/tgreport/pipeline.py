@@ -23,9 +23,8 @@ from tgreport.assemble import build_report
 from tgreport.errors import NoArticles, UsageError
 from tgreport.export import registry
 from tgreport.export.base import Exporter
-from tgreport.model import Report
+from tgreport.model import Image, Report
 from tgreport.read import ReadResult, read_files
-from tgreport.read.photos import with_photos
 from tgreport.settings import Settings
 from tgreport.support.atomic import write_atomic, write_together
 from tgreport.support.plural import counted
@@ -57,23 +56,28 @@ def render(report: Report, format: str, settings: Settings | None = None) -> byt
     return exporter.render(ready, settings)
 
 
-def _writer(report: Report, format: str, settings: Settings | None) -> Callable[[BinaryIO], object]:
-    """A function that writes `report` in `format` into an open file: straight into it when the
-    exporter can (`render_to`), so a large report's bytes are never all in memory at once."""
-    exporter, ready, checked = _prepared(report, format, settings)
+def _writer(exporter: Exporter, ready: Report, settings: Settings) -> Callable[[BinaryIO], object]:
+    """A function that writes `ready` (from _prepared) with `exporter` into an open file: straight
+    into it when the exporter can (`render_to`), so a large report's bytes are never all in
+    memory at once."""
     render_to = getattr(exporter, "render_to", None)
     if render_to is not None:
-        return lambda out: render_to(ready, checked, out)
-    return lambda out: out.write(exporter.render(ready, checked))
+        return lambda out: render_to(ready, settings, out)
+    return lambda out: out.write(exporter.render(ready, settings))
 
 
-def _prepared(report: Report, format: str, settings: Settings | None) -> tuple[Exporter, Report, Settings]:
+def _prepared(report: Report, format: str, settings: Settings | None,
+              ready: Report | None = None) -> tuple[Exporter, Report, Settings]:
+    """(`format`'s exporter, the report as every format is given it, the settings); `ready`: the
+    report as _prepared gave it for another format of the same run, which it is used as."""
     if not isinstance(report, Report):
         raise UsageError(f"render needs a Report (from build_report), not {type(report).__name__}")
     if not report.all_articles():
         raise UsageError("the report has no articles")
     settings = _checked_settings(settings)
     exporter = registry.load(format)()
+    if ready is not None:
+        return exporter, ready, settings
     # The tone style is an edit of the words, not of one format's look: made here, once, on the
     # whole report, so every format (and every input kind, JSON included) shows it.
     # One cleaning of every text, whatever its source, before any format sees it.
@@ -93,11 +97,12 @@ def write(
     if hasattr(target, "write") and not isinstance(target, str | os.PathLike):
         if format is None:
             raise UsageError("writing to a file object needs a format (format='pdf')")
-        _writer(report, format, settings)(target)
+        _writer(*_prepared(report, format, settings))(target)
         return None
     _check_path(target, "write")
     path = Path(target)
-    return write_atomic(path, _writer(report, format or registry.format_for_suffix(path.suffix), settings))
+    return write_atomic(path, _writer(*_prepared(report, format or registry.format_for_suffix(path.suffix),
+                                                  settings)))
 
 
 @dataclass(frozen=True)
@@ -129,14 +134,26 @@ def make(
     report = build_report(result.articles, settings)
     if not report.all_articles():
         raise NoArticles("no article left after filtering; no report made")
-    # The photos of the articles kept, each had and prepared once for every format.
-    report = with_photos(report, settings)
+    # The photos of the articles kept, each had and prepared once for every format. The photo
+    # stage, and Pillow with it (15 ms to import), only for a report that names a photo.
+    if any(isinstance(b, Image) and b.src for a in report.all_articles() for b in a.blocks):
+        from tgreport.read.photos import with_photos
+
+        report = with_photos(report, settings)
     if stage is not None:
         stage("Xuất " + ", ".join(name.upper() for name, _ in checked))
+    # The report is cleaned (and its tones restyled) once, for the first format, and every other
+    # format is given the same: each is a walk over every text of the report.
+    ready: Report | None = None
+    writers: list[tuple[Path, bytes | Callable[[BinaryIO], object]]] = []
+    for name, path in paths:
+        exporter, ready, checked_settings = _prepared(report, name, settings, ready)
+        writers.append((path, _writer(exporter, ready, checked_settings)))
     # Each file is made straight into its temporary file beside the target (see support/atomic).
-    write_together([(path, _writer(report, name, settings)) for name, path in paths])
+    write_together(writers)
     for name, stream in streams:  # made whole first: a failure leaves nothing half-written there
-        stream.write(render(report, name, settings))
+        exporter, ready, checked_settings = _prepared(report, name, settings, ready)
+        stream.write(exporter.render(ready, checked_settings))
         stream.flush()
     return Made(tuple(paths), len(report.all_articles()), result)
 
