@@ -15,7 +15,7 @@ _RUN = """
 import json, sys
 from tgreport.cli import main
 code = main([sys.argv[1], "-o", sys.argv[2], "-q"])
-print(json.dumps([code, sorted({name.split(".")[0] for name in sys.modules})]))
+print(json.dumps([code, sorted(sys.modules)]))
 """
 
 # Engines of other formats, and the QR encoder (with urllib, http and ssl) of a digest without codes.
@@ -28,6 +28,11 @@ NOT_FOR = {
 
 
 def modules_after_run(inputs: Path, out: Path) -> set[str]:
+    """The top-level packages a run imported."""
+    return {name.split(".")[0] for name in all_modules_after_run(inputs, out)}
+
+
+def all_modules_after_run(inputs: Path, out: Path) -> set[str]:
     env = {**os.environ, "SOURCE_DATE_EPOCH": "1640995200"}
     result = subprocess.run([sys.executable, "-c", _RUN, str(inputs), str(out)],
                             capture_output=True, text=True, env=env, check=True)
@@ -52,3 +57,17 @@ def test_a_report_without_photos_does_not_import_pillow(tmp_path: Path) -> None:
     modules = modules_after_run(source, tmp_path / "digest.html")
     assert (tmp_path / "digest.html").stat().st_size > 0
     assert "PIL" not in modules
+
+
+def test_a_run_from_a_json_file_loads_no_page_reader_and_no_plugin_scan(tmp_path: Path) -> None:
+    # A digest made again from its JSON export reads no page text or markup, and the file is
+    # named: no folder is walked, so no scan of the installed distributions for third-party
+    # readers (importlib.metadata).
+    source = tmp_path / "digest.json"
+    source.write_text(json.dumps({"title": "Tin", "date": "2024-05-01", "blocks": ["Đoạn một."]},
+                                 ensure_ascii=False), encoding="utf-8")
+    modules = all_modules_after_run(source, tmp_path / "digest.html")
+    assert (tmp_path / "digest.html").stat().st_size > 0
+    assert "tgreport.read.json" in modules
+    assert not {"tgreport.read.page", "tgreport.read.text", "tgreport.read.html_meta", "lxml",
+                "importlib.metadata"} & modules

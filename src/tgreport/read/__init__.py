@@ -116,8 +116,7 @@ def read_files(
     """
     inputs = split_inputs(list(paths))  # links, and lists of links, are fetched (read/web.py)
     outputs = {i for p in exclude if (i := _identity(p)) is not None}
-    files = [f for f in input_files([Path(p) for p in inputs.paths], registry.suffixes(),
-                                    follow_links=settings.follow_links)
+    files = [f for f in input_files([Path(p) for p in inputs.paths], follow_links=settings.follow_links)
              if not outputs or _identity(f) not in outputs]
     total = len(inputs.links) + len(files)
     result = ReadResult(files=total)

@@ -36,10 +36,6 @@ def input_files(paths: list[str | Path], suffixes: tuple[str, ...] | None = None
                 follow_links: bool = False) -> list[str]:
     """find_inputs, each file named by the str of its Path: a Path costs some 350 bytes more
     than its str, which for a folder of 100,000 small pages is more than their text."""
-    if suffixes is None:
-        from tgreport.read.registry import suffixes as known
-
-        suffixes = known()
     found: dict[str, str] = {}
     inside = None if follow_links else _Inside(paths)
 
@@ -50,6 +46,12 @@ def input_files(paths: list[str | Path], suffixes: tuple[str, ...] | None = None
     for given in paths:
         path = Path(given)
         if path.is_dir():
+            if suffixes is None:
+                # Every reader's suffixes, third parties' too: looked up (importlib.metadata's
+                # scan of the installed distributions) only when a folder is walked.
+                from tgreport.read.registry import suffixes as known
+
+                suffixes = known()
             for file, key in _walk(path, suffixes):
                 if inside is not None and not inside(key):  # only a link can lead outside
                     log.warning("%s: a link to %s, outside the inputs named; skipped "

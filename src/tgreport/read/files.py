@@ -1,14 +1,18 @@
-"""What every reader needs of a file: its bytes, refused when they are not text; its article id."""
+"""What every reader needs of a file: its bytes, refused when they are not text; their text;
+its article id."""
 
 from __future__ import annotations
 
+import logging
 import os
 import stat
 from pathlib import Path
 from typing import BinaryIO
 
 from tgreport.errors import InputError
+from tgreport.read.notes import note
 from tgreport.settings import Settings
+from tgreport.vn import decode_bytes
 
 # Signatures of files that scrapers save next to the text (pictures, PDFs, archives, programs).
 _MAGIC: tuple[tuple[bytes, str], ...] = (
@@ -137,3 +141,12 @@ def binary_kind(data: bytes) -> str | None:
 
 def article_id(path: Path) -> str:
     return path.stem
+
+
+def decode(data: bytes, path: Path) -> tuple[str, str]:
+    """vn.decode_bytes, with what it says of the encoding kept as the file's notes."""
+    said: list[str] = []
+    decoded = decode_bytes(data, str(path), said)
+    for message in said:
+        note(logging.WARNING, message)
+    return decoded

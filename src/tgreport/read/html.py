@@ -14,7 +14,7 @@ from typing import Any
 
 from tgreport.errors import InputError
 from tgreport.model import Article, Caption, Heading
-from tgreport.read.files import read_bytes
+from tgreport.read.files import decode, read_bytes
 from tgreport.read.html_content import main_content
 from tgreport.read.html_figures import (
     CAPTION_MAX_CHARS,
@@ -33,7 +33,6 @@ from tgreport.read.page.bylines import parse_byline, unit_byline
 from tgreport.read.page.lines import spaced
 from tgreport.read.page.vocab import Vocabulary, vocabulary
 from tgreport.read.provenance import outlet_for_host, source_for_path
-from tgreport.read.text import decode
 from tgreport.settings import Settings
 from tgreport.vn import clean_text
 from tgreport.vn.dateparse import parse_date

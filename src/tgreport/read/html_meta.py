@@ -10,10 +10,10 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 from typing import Any
-from urllib.parse import urlsplit
 
 from lxml import etree
 
+from tgreport.read.provenance import host_of
 from tgreport.vn import clean_text
 
 _ARTICLE_TYPES = {"newsarticle", "article", "reportagenewsarticle", "blogposting", "analysisnewsarticle"}
@@ -127,13 +127,6 @@ def writers(names: list[str]) -> tuple[str, ...]:
         if name and len(name) <= 40 and not _NOT_WRITERS.search(name) and name not in out:
             out.append(name)
     return tuple(out)
-
-
-def host_of(url: str | None) -> str | None:
-    if not url:
-        return None
-    host = urlsplit(url.strip()).hostname
-    return host.lower().removeprefix("www.") if host else None
 
 
 _ABSOLUTE_HOST = re.compile(r"https?://(?:www\.)?([^/:?#\s]+)", re.IGNORECASE)

@@ -13,10 +13,9 @@ from typing import Any, BinaryIO
 from tgreport.contract import article_from_dict
 from tgreport.errors import InputError
 from tgreport.model import Article
-from tgreport.read.files import article_id, open_input, read_bytes, refuse_binary, too_large
+from tgreport.read.files import article_id, decode, open_input, read_bytes, refuse_binary, too_large
 from tgreport.read.notes import note
 from tgreport.read.scraper_shapes import UnknownShape, to_contract
-from tgreport.read.text import decode
 from tgreport.settings import Settings
 from tgreport.vn import clean_text, guess_encoding, repair_mojibake
 

@@ -10,6 +10,7 @@ import tomllib
 from collections.abc import Mapping
 from importlib import resources
 from pathlib import PurePath
+from urllib.parse import urlsplit
 
 
 @functools.cache
@@ -17,6 +18,14 @@ def shipped_outlets() -> Mapping[str, str]:
     text = resources.files("tgreport.read").joinpath("outlets.toml").read_text(encoding="utf-8")
     table: dict[str, str] = tomllib.loads(text)["outlets"]
     return table
+
+
+def host_of(url: str | None) -> str | None:
+    """The host of the address `url`, lower case, without "www."."""
+    if not url:
+        return None
+    host = urlsplit(url.strip()).hostname
+    return host.lower().removeprefix("www.") if host else None
 
 
 def outlet_for_host(host: str | None, extra: Mapping[str, str] = {}) -> str | None:

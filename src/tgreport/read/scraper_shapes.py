@@ -8,8 +8,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from tgreport.read.html_meta import host_of
-from tgreport.read.provenance import outlet_for_host
+from tgreport.read.provenance import host_of, outlet_for_host
 
 # tgreport's own contract (contract.article_to_dict): records that use only these are read as is.
 OWN_KEYS = frozenset({
