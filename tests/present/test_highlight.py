@@ -105,7 +105,7 @@ def test_html_and_epub_mark_the_terms_and_nothing_inside_markup() -> None:
     body = doc.xpath('//main//p[contains(., "họp bàn")]')[0]
     assert body.text_content() == BODY  # "<khóa XII>" and "&" print as written
     with zipfile.ZipFile(io.BytesIO(render(rep, "epub", settings))) as zf:
-        xhtml = etree.fromstring(zf.read("OEBPS/a1.xhtml"))
+        xhtml = etree.fromstring(zf.read("OEBPS/articles-0001.xhtml"))
     assert _html_marks(xhtml, f"{XHTML}mark") == EXPECTED
 
 

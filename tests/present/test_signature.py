@@ -131,9 +131,11 @@ def test_html_and_epub_end_with_the_block() -> None:
     bolds = doc.xpath('//table[@class="signature"]//p[contains(@class, "sig-bold")]')
     assert [p.text_content() for p in bolds] == ["Nơi nhận:", *TITLE, "Nguyễn Văn A"]
     with zipfile.ZipFile(io.BytesIO(render(report, "epub", settings))) as zf:
-        last, first = etree.fromstring(zf.read("OEBPS/a2.xhtml")), etree.fromstring(zf.read("OEBPS/a1.xhtml"))
-    assert _html_block(last, XHTML) == [["Nơi nhận:", *ITEMS], [*TITLE, "Nguyễn Văn A"]]
-    assert not [t for t in first.iter(f"{XHTML}table") if t.get("class") == "signature"]
+        page = etree.fromstring(zf.read("OEBPS/articles-0001.xhtml"))
+    assert _html_block(page, XHTML) == [["Nơi nhận:", *ITEMS], [*TITLE, "Nguyễn Văn A"]]
+    # After the last article, not after each.
+    body = page.find(f"{XHTML}body")
+    assert [e.get("id") or e.get("class") for e in body] == ["a1", "a2", "signature"]
 
 
 def _cli(*args: str) -> subprocess.CompletedProcess[str]:

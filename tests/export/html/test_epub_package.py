@@ -1,4 +1,4 @@
-"""The EPUB 3: valid for epubcheck, deterministic, with nav, NCX, one file per article and its fonts."""
+"""The EPUB 3: valid for epubcheck, deterministic, with nav, NCX, files of consecutive articles and fonts."""
 
 from __future__ import annotations
 
@@ -17,6 +17,7 @@ from hypothesis import strategies as st
 from lxml import etree
 
 from tgreport import present
+from tgreport.export.html import epub
 from tgreport.export.html.epub import EpubExporter
 from tgreport.model import Paragraph, Report
 from tgreport.support.fonts import STYLES, family
@@ -87,13 +88,30 @@ def test_package_metadata_and_stable_identifier(sample_report: Report) -> None:
 def _resolve(files: dict[str, bytes], href: str) -> etree._Element:
     name, _, fragment = href.partition("#")
     doc = xml(files[f"OEBPS/{name}"])
+    if not fragment:
+        return doc
     found = doc.xpath(f"//*[@id='{fragment}']")
     assert len(found) == 1, href
     return found[0]
 
 
+def _links(files: dict[str, bytes]) -> list[str]:
+    """Every link inside the book: the pages' (nav, index, landmarks) and toc.ncx's."""
+    hrefs = [href for name, data in files.items() if name.endswith(".xhtml")
+             for href in xml(data).xpath("//x:a/@href", namespaces=NS)]
+    hrefs += xml(files["OEBPS/toc.ncx"]).xpath("//ncx:content/@src", namespaces=NS)
+    return [h for h in hrefs if not h.startswith(("http:", "https:"))]
+
+
+# Each article a file of its own; about two a file; all in one.
+FILE_BYTES = [1, 4000, epub.FILE_BYTES]
+
+
+@pytest.mark.parametrize("file_bytes", FILE_BYTES)
 @pytest.mark.parametrize("fixture", ["sample_report", "sectioned_report"])
-def test_nav_and_ncx_lead_to_every_article(fixture: str, request: pytest.FixtureRequest) -> None:
+def test_nav_and_ncx_lead_to_every_article(fixture: str, file_bytes: int, request: pytest.FixtureRequest,
+                                           monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(epub, "FILE_BYTES", file_bytes)
     report: Report = request.getfixturevalue(fixture)
     files = epub_files(render(report))
     opf = _package(files)
@@ -104,8 +122,7 @@ def test_nav_and_ncx_lead_to_every_article(fixture: str, request: pytest.Fixture
     outline = present.outline(report)
     for section in outline:
         for item in section.articles:
-            href = f"{item.anchor}.xhtml#{item.anchor}"
-            assert href in hrefs
+            href = next(h for h in hrefs if h.endswith(f"#{item.anchor}"))
             target = _resolve(files, href)
             assert target.tag == f"{{{NS['x']}}}article"
             heading = target.xpath(".//*[contains(@class,'article-title')]")[0]
@@ -113,7 +130,11 @@ def test_nav_and_ncx_lead_to_every_article(fixture: str, request: pytest.Fixture
         if report.grouped:
             href = next(h for h in hrefs if h.endswith(f"#{section.anchor}"))
             assert section.heading in squash("".join(_resolve(files, href).itertext()))
-    for href in hrefs:
+    # Every link in the book finds its target in the file it names, whichever file holds it.
+    links = _links(files)
+    named = {"summary.xhtml", "articles-0001.xhtml"} | ({"index.xhtml"} if report.index else set())
+    assert {h.partition("#")[0] for h in links} >= named
+    for href in links:
         _resolve(files, href)
     ncx = xml(files["OEBPS/toc.ncx"])
     sources = ncx.xpath("//ncx:content/@src", namespaces=NS)
@@ -122,19 +143,25 @@ def test_nav_and_ncx_lead_to_every_article(fixture: str, request: pytest.Fixture
     assert orders == list(range(1, len(orders) + 1))
 
 
-def test_one_xhtml_per_article_in_the_spine(sample_report: Report) -> None:
+@pytest.mark.parametrize("file_bytes", FILE_BYTES)
+def test_articles_share_files_in_reading_order(sample_report: Report, file_bytes: int,
+                                              monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(epub, "FILE_BYTES", file_bytes)
     files = epub_files(render(sample_report))
     opf = _package(files)
     spine = opf.xpath("//opf:itemref/@idref", namespaces=NS)
     hrefs = {i.get("id"): i.get("href") for i in opf.xpath("//opf:item", namespaces=NS)}
     order = [hrefs[i] for i in spine]
-    assert order == [
-        "cover.xhtml",
-        "nav.xhtml",
-        "summary.xhtml",
-        *[f"a{n}.xhtml" for n in range(1, 6)],
-        "index.xhtml",
-    ]
+    count = len(sample_report.articles)
+    pages = order[3:-1]
+    assert order == ["cover.xhtml", "nav.xhtml", "summary.xhtml", *pages, "index.xhtml"]
+    assert pages == [f"articles-{n:04d}.xhtml" for n in range(1, len(pages) + 1)]
+    assert len(pages) == dict(zip(FILE_BYTES, [count, 3, 1], strict=True))[file_bytes]
+    held = [xml(files[f"OEBPS/{p}"]).xpath("//x:article/@id", namespaces=NS) for p in pages]
+    assert [a for page in held for a in page] == [f"a{n}" for n in range(1, count + 1)]
+    frame = 600  # a page's head and end, around its articles
+    for page, articles in zip(pages, held, strict=True):
+        assert len(files[f"OEBPS/{page}"]) <= file_bytes + frame or len(articles) == 1
     cover = xml(files["OEBPS/cover.xhtml"])
     assert present.cover_place_date(sample_report) in squash("".join(cover.itertext()))
     # Every file in the container is declared, and every declared file is there.
@@ -142,9 +169,10 @@ def test_one_xhtml_per_article_in_the_spine(sample_report: Report) -> None:
     assert {f"OEBPS/{h}" for h in hrefs.values()} == set(files) - packaging
 
 
-def test_article_markup_is_text_in_xhtml(sample_report: Report) -> None:
+def test_article_markup_is_text_in_xhtml(sample_report: Report, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(epub, "FILE_BYTES", 1)  # each article a page of its own, titled with it
     files = epub_files(render(sample_report))
-    doc = xml(files["OEBPS/a3.xhtml"])
+    doc = xml(files["OEBPS/articles-0003.xhtml"])
     assert doc.get("{http://www.w3.org/XML/1998/namespace}lang") == "vi"
     heading = doc.xpath("//*[contains(@class,'article-title')]")[0]
     assert "".join(heading.itertext()) == "3. " + sample_report.articles[2].title  # type: ignore[operator]
@@ -203,7 +231,7 @@ def test_any_text_gives_well_formed_xhtml(title: str, paragraph: str) -> None:
         articles=(make_article(1, title=title, blocks=(Paragraph(paragraph),)),),
     )
     files = epub_files(render(report))
-    doc = xml(files["OEBPS/a1.xhtml"])  # raises if the XHTML is not well-formed XML
+    doc = xml(files["OEBPS/articles-0001.xhtml"])  # raises if the XHTML is not well-formed XML
     drop = dict.fromkeys(map(ord, "\x00\x0b\x1f\ufffe"))
     body = [squash("".join(p.itertext())) for p in doc.xpath("//x:article/x:p[not(@class)]", namespaces=NS)]
     assert body == [squash(paragraph.translate(drop))]

@@ -92,7 +92,7 @@ def test_a_users_article_template_is_used_in_html_and_epub(sample_report: Report
     assert len(doc.xpath("//article[@class='mine']")) == len(sample_report.articles)
     assert not doc.xpath("//article[@class='article']")
     pages = epub_files(render(sample_report, "epub", opts))
-    page = pages["OEBPS/a1.xhtml"].decode("utf-8")
+    page = pages["OEBPS/articles-0001.xhtml"].decode("utf-8")
     assert 'class="mine"' in page and 'class="article"' not in page
     # Without the override the same report is written by the built-in markup.
     plain = parse_html(render(sample_report, "html", options()))
