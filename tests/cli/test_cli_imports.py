@@ -60,9 +60,9 @@ def test_a_report_without_photos_does_not_import_pillow(tmp_path: Path) -> None:
 
 
 def test_a_run_from_a_json_file_loads_no_page_reader_and_no_plugin_scan(tmp_path: Path) -> None:
-    # A digest made again from its JSON export reads no page text or markup, and the file is
-    # named: no folder is walked, so no scan of the installed distributions for third-party
-    # readers (importlib.metadata).
+    # A digest made again from its JSON export reads no page text or markup; the file is named,
+    # so no folder is walked and no scan of the installed distributions for third-party readers
+    # made (importlib.metadata); one file starts no worker processes (multiprocessing).
     source = tmp_path / "digest.json"
     source.write_text(json.dumps({"title": "Tin", "date": "2024-05-01", "blocks": ["Đoạn một."]},
                                  ensure_ascii=False), encoding="utf-8")
@@ -70,4 +70,4 @@ def test_a_run_from_a_json_file_loads_no_page_reader_and_no_plugin_scan(tmp_path
     assert (tmp_path / "digest.html").stat().st_size > 0
     assert "tgreport.read.json" in modules
     assert not {"tgreport.read.page", "tgreport.read.text", "tgreport.read.html_meta", "lxml",
-                "importlib.metadata"} & modules
+                "importlib.metadata", "tgreport.read.pool", "multiprocessing"} & modules

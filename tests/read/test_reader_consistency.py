@@ -6,7 +6,6 @@ import concurrent.futures
 import logging
 import re
 import shutil
-import sys
 import threading
 import unicodedata
 from pathlib import Path
@@ -134,7 +133,8 @@ def test_this_process_reads_while_the_workers_start(
     folder = _folder(tmp_path)
     caplog.set_level(logging.INFO)
     alone = _read(folder, 1, caplog)
-    reading = sys.modules["tgreport.read"]
+    from tgreport.read import pool as reading
+
     pools: list[_SlowStartPool] = []
     monkeypatch.setattr(reading, "ProcessPoolExecutor",
                         lambda *a, **k: pools.append(_SlowStartPool(fail=fail)) or pools[-1])
@@ -307,7 +307,8 @@ def test_a_workers_articles_share_this_processs_path_strings() -> None:
     import pickle
 
     from tgreport.model import Article, Paragraph
-    from tgreport.read import FileRead, _sharing_paths
+    from tgreport.read import FileRead
+    from tgreport.read.pool import _sharing_paths
 
     path = "/tmp/in/" + "0001.txt"
     sent = [FileRead([Article("0001", path, "Tin", (Paragraph("Nội dung."),))], None, [])]
@@ -323,7 +324,8 @@ def test_a_chunk_held_for_its_turn_gives_back_the_outcomes_it_was_given() -> Non
     every file's articles, error and notes come back as they were, in order."""
     from tgreport.errors import InputError
     from tgreport.model import Article, Paragraph
-    from tgreport.read import FileRead, _Held
+    from tgreport.read import FileRead
+    from tgreport.read.pool import _Held
 
     def article(n: int) -> Article:
         return Article(f"{n:04d}", f"/in/{n}.txt", f"Tin {n}", (Paragraph(f"Bài {n}."),))
