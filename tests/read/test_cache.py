@@ -58,6 +58,27 @@ def count_reads(monkeypatch: pytest.MonkeyPatch) -> list[Path]:
     return calls
 
 
+def test_json_records_are_read_from_their_file_not_kept_again(
+    folder: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # A JSON input is what the cache would keep: it is read from the file each run, and only
+    # the page text beside it is kept.
+    record = {"title": "Tin ngắn", "date": "2024-05-01", "blocks": ["Đoạn một."]}
+    (folder / "tin.json").write_text(json.dumps(record, ensure_ascii=False), encoding="utf-8")
+    (folder / "tin2.jsonl").write_text(json.dumps(record | {"title": "Tin hai"}, ensure_ascii=False),
+                                       encoding="utf-8")
+    first = read([folder], CACHED)
+    (bundle,) = cache_files()
+    kept = json.loads(bundle.read_text(encoding="utf-8"))["files"]
+    assert "tin.json" not in kept and "tin2.jsonl" not in kept
+    assert {p.name for p in folder.glob("0*.txt")} <= set(kept)
+    calls = count_reads(monkeypatch)
+    second = read([folder], CACHED)
+    assert sorted(p.name for p in calls) == ["photo.txt", "tin.json", "tin2.jsonl"]
+    assert second.articles == first.articles
+    assert {"Tin ngắn", "Tin hai"} <= {a.title for a in second.articles}
+
+
 def test_second_read_uses_the_cache_and_gives_the_same(
     folder: Path, caplog: pytest.LogCaptureFixture, monkeypatch: pytest.MonkeyPatch
 ) -> None:

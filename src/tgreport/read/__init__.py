@@ -30,6 +30,9 @@ log = logging.getLogger(__name__)
 
 __all__ = ["FileRead", "ReadResult", "find_inputs", "read_file", "read_files", "read_path"]
 
+# JSON records are what the cache keeps (the JSON contract), as fast to read from the file as
+# from a copy: a copy would cost a run its writing and spare the next nothing.
+NOT_CACHED = (".json", ".jsonl")
 # Below this many files to read, starting worker processes costs more than they save (measured
 # in a terminal, progress bar on: benchmarks/README.md).
 POOL_MIN_FILES = 200
@@ -138,10 +141,11 @@ def _take(result: ReadResult, outcome: FileRead) -> None:
 
 def _outcomes(files: list[str], settings: Settings, store: ReadCache | None) -> Iterator[FileRead]:
     """Each file's outcome, in the order of `files`: from the cache, or read."""
-    cached = {f: e for f in files if (e := store.get(Path(f))) is not None} if store else {}
-    todo = [f for f in files if f not in cached]
+    kept = [f for f in files if not f.lower().endswith(NOT_CACHED)] if store else []
+    cached = {f: e for f in kept if (e := store.get(Path(f))) is not None} if store else {}
     # Stamped before reading: a file changed while it is read is read again next time.
-    stamps = {f: stamp_of(Path(f)) for f in todo} if store else {}
+    stamps = {f: stamp_of(Path(f)) for f in kept if f not in cached}
+    todo = [f for f in files if f not in cached]
     fresh = _read_all(todo, settings)
     for path in files:
         entry = cached.get(path)
