@@ -26,7 +26,8 @@ def test_clean_drops_what_xml_forbids_and_composes(text: str) -> None:
 
 def _xml_char(cp: int) -> bool:
     """XML 1.0's Char production."""
-    return cp in (0x9, 0xA, 0xD) or 0x20 <= cp <= 0xD7FF or 0xE000 <= cp <= 0xFFFD or 0x10000 <= cp <= 0x10FFFF
+    return (cp in (0x9, 0xA, 0xD) or 0x20 <= cp <= 0xD7FF or 0xE000 <= cp <= 0xFFFD
+            or 0x10000 <= cp <= 0x10FFFF)
 
 
 def test_clean_keeps_exactly_the_characters_xml_allows() -> None:
