@@ -223,16 +223,18 @@ def count_lines(p: Para, s: StyleSpec, text_width: int, measure: _Measure) -> in
         face = (s.heading_font, s.bold or run.bold, s.italic or run.italic)
         value = run.text.upper() if s.caps else run.text
         size = s.size
+        space = measure.width(face, " ") * size
         for k, line in enumerate(value.split("\n")):
             if k:
                 breaks += 1  # a forced line break: count what came before as its own lines
+            may_break = not _MAY_BREAK.isdisjoint(line)
             for m, word in enumerate(line.split(" ")):
                 if m:
                     if started:
                         words.append((current, space_before))
-                    space_before = measure.width(face, " ") * size
+                    space_before = space
                     current, started = 0.0, False
-                pieces = _HYPHEN_BREAK.split(word) if _MAY_BREAK.intersection(word) else (word,)
+                pieces = _HYPHEN_BREAK.split(word) if may_break and _MAY_BREAK.intersection(word) else (word,)
                 for j, piece in enumerate(pieces):
                     if j:  # a break may follow the hyphen: a new word, with no space before it
                         words.append((current, space_before))

@@ -111,6 +111,9 @@ def para_xml(p: Para, pages: Mapping[str, int], bookmark_id: int) -> str:
         before = "" if p.before is None else f' w:before="{p.before}"'
         after = "" if p.after is None else f' w:after="{p.after}"'
         ppr += f"<w:spacing{before}{after}/>"
+    runs = "".join([run_xml(r, pages) for r in p.runs])
+    if not (p.link or p.bookmark or p.field_begin or p.field_end):  # a paragraph of the body
+        return f"<w:p><w:pPr>{ppr}</w:pPr>{runs}</w:p>"
     out = [f"<w:p><w:pPr>{ppr}</w:pPr>"]
     if p.field_begin:
         out.append(
@@ -120,7 +123,6 @@ def para_xml(p: Para, pages: Mapping[str, int], bookmark_id: int) -> str:
         )
     if p.bookmark:
         out.append(f'<w:bookmarkStart w:id="{bookmark_id}" w:name="{p.bookmark}"/>')
-    runs = "".join(run_xml(r, pages) for r in p.runs)
     if p.link:
         runs = f'<w:hyperlink w:anchor="{p.link}" w:history="1">{runs}</w:hyperlink>'
     out.append(runs)

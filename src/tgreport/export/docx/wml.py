@@ -7,9 +7,11 @@ import unicodedata
 
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 
-# XML 1.0 allows only these characters; anything else (form feeds, stray surrogates, U+FFFE…)
-# would make Word refuse the whole file, so it goes.
-_FORBIDDEN = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+# What XML 1.0 forbids (control characters but tab, line feed and carriage return, surrogates,
+# U+FFFE and U+FFFF) would make Word refuse the whole file, so it goes. Spelt as the few ranges
+# it forbids: the complement of the ranges it allows compiles a thousand times slower (~5 ms
+# of every DOCX run's imports).
+_FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 
 
 def clean(text: str) -> str:
