@@ -48,21 +48,11 @@ def test_a_run_does_not_import_other_formats_engines(fmt: str, seeds_dir: Path, 
     assert not modules & NOT_FOR[fmt]
 
 
-
-def test_a_report_without_photos_does_not_import_pillow(tmp_path: Path) -> None:
-    # The photo stage is loaded for a report that names a photo only: Pillow is 15 ms of start-up.
-    source = tmp_path / "bai.json"
-    source.write_text(json.dumps({"title": "Tin", "date": "2024-05-01", "blocks": ["Đoạn một."]},
-                                 ensure_ascii=False), encoding="utf-8")
-    modules = modules_after_run(source, tmp_path / "digest.html")
-    assert (tmp_path / "digest.html").stat().st_size > 0
-    assert "PIL" not in modules
-
-
-def test_a_run_from_a_json_file_loads_no_page_reader_and_no_plugin_scan(tmp_path: Path) -> None:
-    # A digest made again from its JSON export reads no page text or markup; the file is named,
-    # so no folder is walked and no scan of the installed distributions for third-party readers
-    # made (importlib.metadata); one file starts no worker processes (multiprocessing).
+def test_a_run_from_a_json_file_imports_no_reader_photo_stage_or_plugin_scan(tmp_path: Path) -> None:
+    # A digest made again from its JSON export (no photos in it) reads no page text or markup;
+    # the file is named, so no folder is walked and no scan of the installed distributions for
+    # third-party readers made (importlib.metadata); one file starts no worker processes
+    # (multiprocessing); the photo stage, and Pillow with it (15 ms), is for a report with photos.
     source = tmp_path / "digest.json"
     source.write_text(json.dumps({"title": "Tin", "date": "2024-05-01", "blocks": ["Đoạn một."]},
                                  ensure_ascii=False), encoding="utf-8")
@@ -70,4 +60,5 @@ def test_a_run_from_a_json_file_loads_no_page_reader_and_no_plugin_scan(tmp_path
     assert (tmp_path / "digest.html").stat().st_size > 0
     assert "tgreport.read.json" in modules
     assert not {"tgreport.read.page", "tgreport.read.text", "tgreport.read.html_meta", "lxml",
-                "importlib.metadata", "tgreport.read.pool", "multiprocessing"} & modules
+                "importlib.metadata", "tgreport.read.pool", "multiprocessing", "tgreport.read.photos",
+                "PIL"} & modules
