@@ -112,7 +112,7 @@ def _sequence(source: _Source, groups: list[int]) -> list[Item]:
             item = _escape(source)
         elif char in "^$.":
             item = (OTHER, char)
-        elif char in "*+?" or (char == "{" and _bounds(source) is not None):
+        elif char in "*+?":
             raise ValueError(f"nothing to repeat at {source.at - 1}")
         else:
             item = (LITERAL, ord(char))
