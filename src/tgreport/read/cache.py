@@ -2,7 +2,8 @@
 
 Users re-run a digest many times over the same folder (a new title, another format, a few more
 articles), and reading is the largest share of a run's work. As Sphinx keeps its parsed
-documents, the articles read from each file are kept, one JSON file per folder, under the
+documents, the articles read from each page file (not JSON records: read.NOT_CACHED) are kept,
+one JSON file per folder, under the
 user's cache folder (TGREPORT_CACHE_DIR, else $XDG_CACHE_HOME/tgreport, else ~/.cache/tgreport),
 created readable by the owner only.
 
