@@ -3,9 +3,8 @@
 Users re-run a digest many times over the same folder (a new title, another format, a few more
 articles), and reading is the largest share of a run's work. As Sphinx keeps its parsed
 documents, the articles read from each page file (not JSON records: read.NOT_CACHED) are kept,
-one JSON file per folder, under the
-user's cache folder (TGREPORT_CACHE_DIR, else $XDG_CACHE_HOME/tgreport, else ~/.cache/tgreport),
-created readable by the owner only.
+one JSON file per folder, under the user's cache folder (TGREPORT_CACHE_DIR, else
+$XDG_CACHE_HOME/tgreport, else ~/.cache/tgreport), created readable by the owner only.
 
 An entry holds a file's articles in the JSON contract (contract.py: data, which cannot run code
 when read) and the notes reading it gave, so a cached run says what a fresh one says. It is
