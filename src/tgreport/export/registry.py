@@ -9,10 +9,10 @@ from __future__ import annotations
 import importlib
 import logging
 from dataclasses import dataclass
-from typing import Any
 
 from tgreport.errors import FormatUnavailable, UsageError
 from tgreport.export.base import Exporter
+from tgreport.support.plugins import entry_points
 
 log = logging.getLogger(__name__)
 
@@ -37,16 +37,6 @@ class FormatInfo:
     origin: str  # "built-in" or the distribution that provides it
     available: bool
     reason: str | None = None  # why it is not available
-
-
-def entry_points(group: str) -> Any:
-    """importlib.metadata's entry points of `group`.
-
-    Imported on first use: only a run that asks for a format beyond the built-ins pays the 30 ms.
-    """
-    from importlib import metadata
-
-    return metadata.entry_points(group=group)
 
 
 def _third_party() -> dict[str, tuple[str, str]]:

@@ -12,11 +12,11 @@ import logging
 from collections.abc import Callable, Iterable
 from functools import cache
 from pathlib import Path
-from typing import Any
 
 from tgreport.errors import UsageError
 from tgreport.model import Article
 from tgreport.settings import Settings
+from tgreport.support.plugins import entry_points
 
 log = logging.getLogger(__name__)
 
@@ -32,13 +32,6 @@ BUILTINS: dict[str, str] = {
     ".json": "tgreport.read.json:read_json",
     ".jsonl": "tgreport.read.json:read_json",
 }
-
-
-def entry_points(group: str) -> Any:
-    """importlib.metadata's entry points of `group` (imported on first use: 30 ms)."""
-    from importlib import metadata
-
-    return metadata.entry_points(group=group)
 
 
 @cache
