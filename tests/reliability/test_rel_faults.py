@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import errno
 import os
 import random
@@ -265,3 +266,40 @@ def test_a_running_writer_keeps_its_temporary_and_a_dead_one_loses_it(tmp_path: 
         alive.kill()
         alive.wait()
 
+
+
+@pytest.mark.slow
+def test_ctrl_c_while_the_reading_workers_start_prints_only_that_the_run_was_interrupted(
+    big_inputs: dict[int, Path], tmp_path: Path
+) -> None:
+    # The first child processes (the fork server, importing the readers, then a worker being
+    # handed its task) are interrupted in the middle of starting: each run, a little later.
+    target = _target(tmp_path, "json")
+    for attempt in range(4):
+        with subprocess.Popen(
+            [sys.executable, "-m", "tgreport", str(big_inputs[1000]), "-o", str(target), "-q", "--no-cache"],
+            stderr=subprocess.PIPE, stdout=subprocess.DEVNULL, text=True, env=cli_env(),
+            start_new_session=True,
+        ) as proc:
+            watched = psutil.Process(proc.pid)
+            children: list[psutil.Process] = []
+            try:
+                while proc.poll() is None and not children:
+                    with contextlib.suppress(psutil.NoSuchProcess):
+                        children = watched.children(recursive=True)
+                time.sleep(0.1 * attempt)
+                with contextlib.suppress(psutil.NoSuchProcess):
+                    children = watched.children(recursive=True)
+                os.killpg(proc.pid, signal.SIGINT)
+                code = proc.wait(timeout=60)  # a guard against a hang, not a speed check
+            finally:
+                if proc.poll() is None:
+                    proc.kill()
+            assert proc.stderr is not None
+            err = proc.stderr.read()
+        assert children, "the run started no worker process: nothing was tested"
+        assert code == 130, err
+        assert "Traceback" not in err and "KeyboardInterrupt" not in err, err
+        assert target.read_bytes() == PREVIOUS
+        _, alive = psutil.wait_procs(children, timeout=30)
+        assert not alive, f"processes left running: {[p.pid for p in alive]}"

@@ -9,6 +9,7 @@ import dataclasses
 import logging
 import os
 import signal
+import sys
 import threading
 from array import array
 from collections import deque
@@ -59,6 +60,10 @@ def read_pooled(files: list[str], settings: Settings, jobs: int) -> Iterator[Fil
         lifeline.close()
 
     def start_workers() -> None:
+        # The fork server and the workers it forks inherit this thread's signal mask: with
+        # SIGINT blocked, a Ctrl-C (sent to the whole process group) never interrupts one of
+        # them mid-import with a traceback of its own. This process alone stops the run.
+        signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
         try:
             pool.submit(int).result()
         except Exception as exc:  # no worker could start (BrokenProcessPool, OSError, …)
@@ -116,9 +121,14 @@ def read_pooled(files: list[str], settings: Settings, jobs: int) -> Iterator[Fil
             starting = starter.is_alive() and not ready.is_set()
         if not starting:  # else the starting thread shuts the pool down; no need to wait for it
             shut_down()
+        elif sys.exc_info()[0] is not None:
+            # The run is ending (Ctrl-C, an error): a worker still starting would find the pool's
+            # semaphores gone with this process and print a traceback. Let it start and stop.
+            starter.join(timeout=_START_WAIT)
 
 
 CHUNK_MAX_FILES = 32
+_START_WAIT = 30.0  # seconds an ending run waits for a worker to finish starting, at most
 
 
 class _Held:
@@ -156,8 +166,6 @@ def _read_chunk(paths: list[str], settings: Settings) -> list[FileRead]:
 
 
 def _start_worker(lifeline: Connection) -> None:
-    # Ctrl-C reaches the whole process group: this process stops the run and says so, once.
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
     # A worker must not outlive the run, even one killed outright (the kernel's out-of-memory
     # killer): nothing else would end it, since it holds what keeps the fork server up, and a
     # result it is sending waits for a reader forever.
