@@ -1,0 +1,25 @@
+"""A package's names imported on first use (PEP 562): a run pays for the modules it uses, not for
+every module its package could lend it a name from."""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Callable, Mapping
+from typing import Any
+
+
+def lazy_names(package: str, namespace: dict[str, Any],
+               names: Mapping[str, tuple[str, str]]) -> Callable[[str], Any]:
+    """The module `__getattr__` of `package` (whose globals are `namespace`): each of `names`
+    (name → (module, attribute)) imported when first asked for, then kept in `namespace`."""
+
+    def __getattr__(name: str) -> Any:
+        found = names.get(name)
+        if found is None:
+            raise AttributeError(f"module {package!r} has no attribute {name!r}")
+        module, attribute = found
+        value = getattr(importlib.import_module(module), attribute)
+        namespace[name] = value  # looked up once
+        return value
+
+    return __getattr__
