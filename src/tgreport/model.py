@@ -90,7 +90,7 @@ class InMemory:
 
     @property
     def digest(self) -> str:
-        import hashlib  # OpenSSL's, loaded by a run that has a picture to embed (5 ms)
+        import hashlib  # OpenSSL's (milliseconds to load), for a run with a picture to embed
 
         return hashlib.sha256(self.data).hexdigest()
 

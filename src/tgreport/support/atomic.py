@@ -141,8 +141,8 @@ def write_together(files: list[tuple[Path, Content]]) -> list[Path]:
     return written
 
 
-# As tempfile.mkstemp opens its file; tempfile itself (with shutil, bz2 and lzma, 4 ms) is not
-# imported for the one call.
+# As tempfile.mkstemp opens its file; tempfile itself, and the shutil, bz2, lzma and random it
+# imports, are not imported for the one call.
 _NEW_FILE_FLAGS = (os.O_RDWR | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0)
                    | getattr(os, "O_CLOEXEC", 0) | getattr(os, "O_BINARY", 0))
 

@@ -1,5 +1,5 @@
-"""A package's names imported on first use (PEP 562): a run pays for the modules it uses, not for
-every module its package could lend it a name from."""
+"""Work done on first use, so that a run pays for what it uses: a package's names imported
+(PEP 562), not every module the package could lend one from; a pattern compiled."""
 
 from __future__ import annotations
 
