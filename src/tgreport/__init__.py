@@ -11,7 +11,7 @@
 from __future__ import annotations
 
 import importlib
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from tgreport.errors import (
     ConfigError,
@@ -22,6 +22,7 @@ from tgreport.errors import (
     TgreportError,
     UsageError,
 )
+from tgreport.support.lazy import lazy_names
 from tgreport.version import __version__
 
 if TYPE_CHECKING:
@@ -74,15 +75,7 @@ del globals()["read"]
 
 
 if not TYPE_CHECKING:  # type checkers see the imports above: a misspelt name stays an error
-
-    def __getattr__(name: str) -> Any:
-        found = _LAZY.get(name)
-        if found is None:
-            raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-        module, attribute = found
-        value = getattr(importlib.import_module(module), attribute)
-        globals()[name] = value  # looked up once
-        return value
+    __getattr__ = lazy_names(__name__, globals(), _LAZY)
 
 
 def __dir__() -> list[str]:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 import sys
 from dataclasses import MISSING, dataclass, field, fields
 from typing import IO, Any, ClassVar, Literal, Protocol
@@ -91,6 +90,8 @@ class InMemory:
 
     @property
     def digest(self) -> str:
+        import hashlib  # OpenSSL's (milliseconds to load), for a run with a picture to embed
+
         return hashlib.sha256(self.data).hexdigest()
 
     def read(self) -> bytes:

@@ -15,9 +15,9 @@ EVERY_BMP_CHARACTER = "".join(chr(c) for c in range(0x10000))
 def _three_passes(text: str) -> str:
     """clean_text as it was: controls removed, then zero-width characters, then spaces mapped."""
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u2028", "\n").replace("\u2029", "\n")
-    text = vn_text._CONTROL.sub("", text)
-    text = vn_text._ZERO_WIDTH.sub("", text)
-    text = vn_text._SPACES.sub(" ", text)
+    text = vn_text._CONTROL().sub("", text)
+    text = vn_text._ZERO_WIDTH().sub("", text)
+    text = vn_text._SPACES().sub(" ", text)
     text = text.replace("\u00d0", "\u0110").replace("\u00f0", "\u0111")
     return unicodedata.normalize("NFC", text)
 

@@ -61,9 +61,9 @@ def test_repair_mojibake_is_line_by_line_repair(lines: list[str]) -> None:
 def test_the_fine_odd_characters_are_the_odd_ones_among_the_surely_fine() -> None:
     # clean_text(fine=True) maps the no-break space and drops only these.
     odd = [c for c in SURELY_FINE if vtext._ANY_ODD.match(c)]
-    assert odd == sorted([*(c for c in SURELY_FINE if vtext._FINE_DROPPED.match(c)), "\u00a0"])
+    assert odd == sorted([*(c for c in SURELY_FINE if vtext._FINE_DROPPED().match(c)), "\u00a0"])
     assert "\x00" in odd and "\u00ad" in odd
-    assert [c for c in EVERY_CHARACTER if vtext._FINE_DROPPED.match(c) and c not in SURELY_FINE] == []
+    assert [c for c in EVERY_CHARACTER if vtext._FINE_DROPPED().match(c) and c not in SURELY_FINE] == []
 
 
 FINE_PIECES = [*"aĐđ ạ.“–\n\r", "\r\n", "\x00", "\x1a", "\x7f", "\u00a0", "\u00ad", "\u00d0", "\u00f0",
@@ -100,7 +100,7 @@ def test_decode_bytes_gives_what_clean_text_gives(pieces: list[str]) -> None:
 
 
 def test_the_dropped_bytes_are_those_of_the_dropped_characters() -> None:
-    dropped = [c for c in SURELY_FINE if vtext._FINE_DROPPED.match(c)]
+    dropped = [c for c in SURELY_FINE if vtext._FINE_DROPPED().match(c)]
     assert all(vtext._has_dropped_bytes(c.encode()) for c in dropped)
     assert not any(vtext._has_dropped_bytes(c.encode()) for c in SURELY_FINE if c not in dropped)
 

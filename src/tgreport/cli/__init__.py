@@ -10,11 +10,10 @@ import sys
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager, suppress
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from tgreport.cli.messages import _, level_name, ngettext
 from tgreport.cli.progress import progress_bar
-from tgreport.config import Config, load_config
 from tgreport.errors import ExportError, NoArticles, TgreportError, UsageError
 from tgreport.export import registry
 from tgreport.pipeline import make
@@ -35,6 +34,9 @@ from tgreport.support.atomic import check_target
 from tgreport.theme import THEMES
 from tgreport.version import __version__
 from tgreport.vn import TONE_STYLES
+
+if TYPE_CHECKING:
+    from tgreport.config import Config
 
 log = logging.getLogger("tgreport")
 
@@ -348,7 +350,11 @@ def run(argv: Sequence[str] | None) -> int:
 def _run(args: argparse.Namespace) -> int:
     if args.list_formats:
         return _list_formats()
-    config = load_config(args.config) if args.config else None
+    config = None
+    if args.config:
+        from tgreport.config import load_config  # and the TOML parser, for a run that names a file
+
+        config = load_config(args.config)
     if config is not None:
         for dest, value in config.run.items():  # the file fills in what the command line left unset
             if getattr(args, dest, None) in (None, []):

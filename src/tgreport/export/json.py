@@ -9,7 +9,6 @@ from typing import Any, BinaryIO, ClassVar
 
 from tgreport.contract import article_to_dict
 from tgreport.model import Masthead, Report
-from tgreport.present.brief import brief
 from tgreport.settings import Settings
 from tgreport.version import __version__
 
@@ -62,6 +61,8 @@ class JsonExporter:
         token of the whole report, and a million short articles took gigabytes."""
         fields = report_to_dict(report, articles=False)
         if options.kind == "brief":
+            from tgreport.present.brief import brief  # the full kind's run has no use for it
+
             # The items as the other formats number and head them, beside the articles. What an
             # article's record holds already (its summary, its link) is not said twice: the
             # summary is the record's "summary", which reading the file back keeps.

@@ -10,7 +10,6 @@ import dataclasses
 import datetime as dt
 import functools
 import itertools
-import re
 import unicodedata
 from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
@@ -27,6 +26,7 @@ __all__ = [
 from tgreport.errors import UsageError
 from tgreport.model import Article, Report, Section
 from tgreport.settings import DATE_STYLES, DEFAULT_TITLE
+from tgreport.support.lazy import lazy_pattern
 from tgreport.vn import TONE_STYLES, format_date, format_period, normalize_tone_style, printable, sort_key
 from tgreport.vn.syllables import TONE_MARKS
 
@@ -346,16 +346,17 @@ def _toned(letters: str) -> str:
 # hoà, thủy, khoẻ); finding those first and restyling only them is ~20 times faster than letting
 # normalize_tone_style look at every word (2.5 s for a 1,000-article report otherwise).
 _ENDING = rf"(?:[{_toned('oOuU')}][aAeEyY]|[oOuU][{_toned('aAeEyY')}])(?![^\W\d_])"
-_CANDIDATE = re.compile(rf"(?<![^\W\d_])[^\W\d_]*{_ENDING}")
-_HAS_CANDIDATE = re.compile(_ENDING)  # a quick first look: most strings have no such word
+# Compiled on first use (support.lazy): only for a tone style, or words to highlight.
+_CANDIDATE = lazy_pattern(rf"(?<![^\W\d_])[^\W\d_]*{_ENDING}")
+_HAS_CANDIDATE = lazy_pattern(_ENDING)  # a quick first look: most strings have no such word
 
 
 def _restyle_text(text: str, style: str) -> str:
     if not unicodedata.is_normalized("NFC", text):  # the model is NFC; anything else the long way
         return normalize_tone_style(text, style)
-    if not _HAS_CANDIDATE.search(text):
+    if not _HAS_CANDIDATE().search(text):
         return text
-    return _CANDIDATE.sub(lambda m: normalize_tone_style(m.group(), style), text)
+    return _CANDIDATE().sub(lambda m: normalize_tone_style(m.group(), style), text)
 
 
 def _restyle(value: Any, style: str) -> Any:

@@ -14,17 +14,20 @@ import os
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from tgreport.errors import InputError
 from tgreport.model import Article
 from tgreport.read import registry
-from tgreport.read.cache import Entry, ReadCache, stamp_of
 from tgreport.read.discover import find_inputs, input_files
 from tgreport.read.links import split_inputs
 from tgreport.read.lookalike import lookalike_warning
 from tgreport.read.notes import Note, keeping, note, show
 from tgreport.read.provenance import source_for_path
 from tgreport.settings import Settings
+
+if TYPE_CHECKING:
+    from tgreport.read.cache import ReadCache
 
 log = logging.getLogger(__name__)
 
@@ -120,7 +123,13 @@ def read_files(
         counted = (lambda done: progress(done, total)) if progress is not None else None
         for page in read_links(inputs.links, settings, read_file, counted):
             _take(result, FileRead(page.articles, page.error, page.notes))
-    store = ReadCache(settings) if settings.cache else None
+    store = None
+    # The read cache (and the hash of the reading code that keys it) only for a run with a file
+    # it keeps: a digest made again from its JSON export has none.
+    if settings.cache and any(not f.lower().endswith(NOT_CACHED) for f in files):
+        from tgreport.read.cache import ReadCache
+
+        store = ReadCache(settings)
     for done, outcome in enumerate(_outcomes(files, settings, store), len(inputs.links) + 1):
         _take(result, outcome)
         if progress is not None:
@@ -141,8 +150,13 @@ def _take(result: ReadResult, outcome: FileRead) -> None:
 
 def _outcomes(files: list[str], settings: Settings, store: ReadCache | None) -> Iterator[FileRead]:
     """Each file's outcome, in the order of `files`: from the cache, or read."""
-    kept = [f for f in files if not f.lower().endswith(NOT_CACHED)] if store else []
-    cached = {f: e for f in kept if (e := store.get(Path(f))) is not None} if store else {}
+    if store is None:
+        yield from _read_all(files, settings)
+        return
+    from tgreport.read.cache import Entry, stamp_of  # imported already, with the store
+
+    kept = [f for f in files if not f.lower().endswith(NOT_CACHED)]
+    cached = {f: e for f in kept if (e := store.get(Path(f))) is not None}
     # Stamped before reading: a file changed while it is read is read again next time.
     stamps = {f: stamp_of(Path(f)) for f in kept if f not in cached}
     todo = [f for f in files if f not in cached]
@@ -154,7 +168,7 @@ def _outcomes(files: list[str], settings: Settings, store: ReadCache | None) -> 
             continue
         outcome = next(fresh)
         made = stamps.get(path)
-        if store is not None and made is not None and outcome.error is None:
+        if made is not None and outcome.error is None:
             store.put(Path(path), Entry(made, outcome.articles, outcome.notes))
         yield outcome
 

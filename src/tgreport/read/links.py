@@ -12,7 +12,6 @@ import ipaddress
 import logging
 import os
 import re
-import socket
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urldefrag, urlsplit
@@ -101,6 +100,8 @@ def unsupported_scheme(url: str) -> str | None:
 def is_private_host(host: str) -> bool:
     """Whether `host` is, or resolves to, an address of this machine, a private network, a
     link-local or reserved range (what a page on the internet has no business naming)."""
+    import socket  # for fetching only: a run from files never resolves a name
+
     host = host.strip("[]")
     try:
         addresses = [ipaddress.ip_address(host)]

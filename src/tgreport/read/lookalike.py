@@ -6,9 +6,11 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
+from tgreport.support.lazy import lazy_pattern
+
 # A word is a run of letters and combining marks; digits and punctuation split words, so
 # "β-blocker" or "α2" do not count as mixing.
-_WORD = re.compile(r"[^\W\d_]+")
+_WORD = lazy_pattern(r"[^\W\d_]+")
 MAX_REPORTED = 5
 # Cyrillic letters drawn exactly like a Latin letter. A word made only of these, in text that is
 # otherwise Latin ("Tin а Đảng" with a Cyrillic а), is a look-alike too. Greek is left out here:
@@ -29,12 +31,13 @@ class LookAlike:
         return f"{self.word!r} ({names})"
 
 
-# Greek and Cyrillic letters. Most articles have none, and then nothing else is done; otherwise
-# the work per word is a few regex searches, so a megabyte of text (or one huge word) stays cheap.
+# Greek and Cyrillic letters. Most articles have none, and then nothing else is done (nor the
+# other patterns compiled); otherwise the work per word is a few regex searches, so a megabyte of
+# text (or one huge word) stays cheap.
 _FOREIGN = re.compile("[\u0370-\u03ff\u1f00-\u1fff\u0400-\u052f\u1c80-\u1c8f\u2de0-\u2dff\ua640-\ua69f]")
-_LATIN = re.compile("[A-Za-z\u00c0-\u024f\u1e00-\u1eff]")
-_LETTER = re.compile(r"[^\W\d_]")
-_NON_LATIN = re.compile(r"[^\W\d_\u0000-\u024f\u0300-\u036f\u1e00-\u1eff]")
+_LATIN = lazy_pattern("[A-Za-z\u00c0-\u024f\u1e00-\u1eff]")
+_LETTER = lazy_pattern(r"[^\W\d_]")
+_NON_LATIN = lazy_pattern(r"[^\W\d_\u0000-\u024f\u0300-\u036f\u1e00-\u1eff]")
 
 
 def find_lookalikes(text: str) -> list[LookAlike]:
@@ -47,14 +50,14 @@ def find_lookalikes(text: str) -> list[LookAlike]:
     """
     if not _FOREIGN.search(text):
         return []
-    total = len(_LETTER.findall(text))
-    latin_text = total - len(_NON_LATIN.findall(text)) >= _LATIN_SHARE * total
+    total = len(_LETTER().findall(text))
+    latin_text = total - len(_NON_LATIN().findall(text)) >= _LATIN_SHARE * total
     found: dict[str, LookAlike] = {}
-    for match in _WORD.finditer(text):
+    for match in _WORD().finditer(text):
         word = match.group()
         if word in found or not _FOREIGN.search(word):
             continue
-        mixed = _LATIN.search(word) is not None
+        mixed = _LATIN().search(word) is not None
         if not mixed and not (latin_text and all(c in _TWINS for c in word)):
             continue
         found[word] = LookAlike(word, tuple(dict.fromkeys(_FOREIGN.findall(word))))

@@ -6,15 +6,17 @@ from __future__ import annotations
 
 import fnmatch
 import functools
-import tomllib
 from collections.abc import Mapping
-from importlib import resources
 from pathlib import PurePath
 from urllib.parse import urlsplit
 
 
 @functools.cache
 def shipped_outlets() -> Mapping[str, str]:
+    # Imported here: a run whose articles name their outlet, or come from JSON, reads no table.
+    import tomllib
+    from importlib import resources
+
     text = resources.files("tgreport.read").joinpath("outlets.toml").read_text(encoding="utf-8")
     table: dict[str, str] = tomllib.loads(text)["outlets"]
     return table

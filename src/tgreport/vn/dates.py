@@ -2,11 +2,18 @@
 
 from __future__ import annotations
 
-import calendar
 import datetime as dt
+from typing import TYPE_CHECKING
 
-# Parsing lives in dateparse.py; re-exported so "from tgreport.vn.dates import parse_date" works.
-from tgreport.vn.dateparse import ParsedDate, find_dates, parse_date
+from tgreport.support.lazy import lazy_names
+
+if TYPE_CHECKING:
+    from tgreport.vn.dateparse import ParsedDate, find_dates, parse_date
+else:
+    # Parsing lives in dateparse.py; re-exported so "from tgreport.vn.dates import parse_date"
+    # works, and imported when asked for: formatting a date needs none of its patterns.
+    __getattr__ = lazy_names(__name__, globals(), {
+        name: ("tgreport.vn.dateparse", name) for name in ("ParsedDate", "find_dates", "parse_date")})
 
 __all__ = [
     "DATE_STYLES",
@@ -79,7 +86,7 @@ def format_date(value: dt.date | ParsedDate, style: str = "official", place: str
     time of a datetime; "short"/"medium"/"long"/"full" are CLDR's, through Babel. A ParsedDate
     whose year is unknown gives "ngày 06 tháng 01" in the official styles (and ValueError in the
     others): the year is never guessed."""
-    if isinstance(value, ParsedDate):
+    if not isinstance(value, dt.date):  # a ParsedDate (told apart without importing the parser)
         if value.value is not None:
             value = value.value
         elif value.problem is None and style in ("official", "official_line"):
@@ -110,7 +117,8 @@ def format_date(value: dt.date | ParsedDate, style: str = "official", place: str
 
 
 def _month_end(year: int, month: int) -> dt.date:
-    return dt.date(year, month, calendar.monthrange(year, month)[1])
+    # The day before the next month's first: calendar (0.5 ms to import) is not needed for it.
+    return dt.date(year + month // 12, month % 12 + 1, 1) - dt.timedelta(days=1)
 
 
 def format_period(start: dt.date, end: dt.date, *, named: bool = True) -> str:

@@ -10,6 +10,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from tgreport.support.lazy import lazy_pattern
 from tgreport.vn.encodings import LEGACY_ENCODINGS, decode_legacy
 from tgreport.vn.syllables import COMMON_SYLLABLES, is_syllable
 
@@ -20,7 +21,7 @@ _FINE = set("“”‘’–—…•€₫° \u00a0\u00ab\u00bb·×")
 # readings of legacy text put inside words (TCVN3 "©" is "â"): stray only when letters touch both
 # sides.
 _MARKS = re.compile("[©®™]")
-_MARK_APART = re.compile(r"(?<![^\W\d_])[©®™]|[©®™](?![^\W\d_])")
+_MARK_APART = lazy_pattern(r"(?<![^\W\d_])[©®™]|[©®™](?![^\W\d_])")
 # A legacy decoding must read at least this much like Vietnamese to be believed.
 MIN_SCORE = 0.6
 # Above any score (at most 1.1, plus rounding): a line scoring within 0.3 of it is never repaired.
@@ -41,7 +42,7 @@ def vietnamese_score(text: str) -> float:
     # the reader's hottest loop.
     stray = sum(text.count(ch) for ch in set(text) if _is_stray(ch))
     if _MARKS.search(text):  # "© 2023 …" is a footer; "nh©n d©n" is TCVN3 read as cp1252
-        stray -= len(_MARK_APART.findall(text))
+        stray -= len(_MARK_APART().findall(text))
     if not words and not stray:
         return 1.0
     counts = Counter(words)  # each distinct word is checked once: pages repeat their words
@@ -57,8 +58,16 @@ def vietnamese_score(text: str) -> float:
 # search spares the per-character test on nearly every page.
 def _surely_fine() -> str:
     blocks = [*range(0xA0, 0x250), *range(0x1E00, 0x1F00)]
-    fine = [chr(c) for c in blocks if not _is_stray(chr(c))] + sorted(_FINE)
-    return "".join(re.escape(ch) for ch in fine)
+    fine = sorted({*(c for c in blocks if not _is_stray(chr(c))), *map(ord, _FINE)})
+    # As ranges of neighbouring code points: a class of a few dozen ranges, not of some 700
+    # characters, is compiled in a third of the time by every process that imports this.
+    runs: list[list[int]] = []
+    for c in fine:
+        if runs and runs[-1][1] == c - 1:
+            runs[-1][1] = c
+        else:
+            runs.append([c, c])
+    return "".join(re.escape(chr(a)) + (f"-{re.escape(chr(b))}" if b > a else "") for a, b in runs)
 
 
 @lru_cache(maxsize=4096)

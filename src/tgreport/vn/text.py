@@ -8,19 +8,25 @@ import re
 import unicodedata
 
 from tgreport.errors import DecodeError
+from tgreport.support.lazy import lazy_pattern
 from tgreport.vn.detect import MIN_SCORE, guess_encoding
 
 log = logging.getLogger(__name__)
 
 # Control characters crash XML writers (DOCX, EPUB); tab and newline are the only ones kept.
 # Lone surrogates (from JSON "\ud800" escapes) cannot even be encoded as UTF-8.
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff\ud800-\udfff]")
-_ZERO_WIDTH = re.compile(r"[\u200b\u200c\u200d\u200e\u200f\u2060\ufeff\u00ad]")
-_SPACES = re.compile(r"[\u00a0\u2000-\u200a\u202f\u205f\u3000]")
+_CONTROLS = r"\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff\ud800-\udfff"
+_ZERO_WIDTHS = r"\u200b\u200c\u200d\u200e\u200f\u2060\ufeff\u00ad"
+_ALL_SPACES = r"\u00a0\u2000-\u200a\u202f\u205f\u3000"
+# Patterns a run may never use are compiled on first use (support.lazy): the text of UTF-8 files
+# and JSON is mostly "fine" (vn.detect), and cleaned without them.
+_CONTROL = lazy_pattern(f"[{_CONTROLS}]")
+_ZERO_WIDTH = lazy_pattern(f"[{_ZERO_WIDTHS}]")
+_SPACES = lazy_pattern(f"[{_ALL_SPACES}]")
 # The odd characters that are surely fine characters too, but the no-break space (tests/vn checks
 # every code point): with it, the only ones a Decoded.fine text can hold.
-_FINE_DROPPED = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u00ad]")
-_ANY_ODD = re.compile("[" + "".join(p.pattern[1:-1] for p in (_CONTROL, _ZERO_WIDTH, _SPACES)) + "]")
+_FINE_DROPPED = lazy_pattern("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u00ad]")
+_ANY_ODD = re.compile(f"[{_CONTROLS}{_ZERO_WIDTHS}{_ALL_SPACES}]")
 
 
 def clean_text(text: str, *, fine: bool = False, controls: bool = True) -> str:
@@ -34,7 +40,7 @@ def clean_text(text: str, *, fine: bool = False, controls: bool = True) -> str:
     if fine:
         text = text.replace("\u00a0", " ")  # the one fine odd character that is kept, as a space
         if controls:
-            text = _FINE_DROPPED.sub("", text)
+            text = _FINE_DROPPED().sub("", text)
     else:
         text = text.replace("\u2028", "\n").replace("\u2029", "\n")
         # One scan, each odd character replaced as it is found: the three kinds are disjoint,
@@ -48,8 +54,8 @@ def clean_text(text: str, *, fine: bool = False, controls: bool = True) -> str:
 
 # What no output may hold, whatever field it is in (ids and paths included): C0 controls but tab
 # and newline, DEL and C1 controls, non-characters, and surrogates.
-_UNPRINTABLE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\ufffe\uffff\ud800-\udfff]")
-_ESCAPED_BYTE = re.compile(r"[\udc80-\udcff]")
+_UNPRINTABLE = lazy_pattern(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\ufffe\uffff\ud800-\udfff]")
+_ESCAPED_BYTE = lazy_pattern(r"[\udc80-\udcff]")
 
 
 def printable(text: str) -> str:
@@ -59,19 +65,19 @@ def printable(text: str) -> str:
 
     Unlike clean_text it keeps every kind of space and zero-width character: it also runs on
     ids and paths, which must not change beyond what cannot be written at all."""
-    if not _UNPRINTABLE.search(text):
+    if not _UNPRINTABLE().search(text):
         return text if text.isascii() or unicodedata.is_normalized("NFC", text) else \
             unicodedata.normalize("NFC", text)
-    if _ESCAPED_BYTE.search(text):
+    if _ESCAPED_BYTE().search(text):
         # A surrogate no escape made ("\\ud800") cannot be encoded back: replaced below.
         with contextlib.suppress(UnicodeEncodeError):
             text = text.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
     text = re.sub(r"[\ud800-\udfff]", "\ufffd", text.replace("\r\n", "\n").replace("\r", "\n"))
-    return unicodedata.normalize("NFC", _UNPRINTABLE.sub("", text))
+    return unicodedata.normalize("NFC", _UNPRINTABLE().sub("", text))
 
 
 def _replace_odd(match: re.Match[str]) -> str:
-    return " " if _SPACES.match(match.group()) else ""
+    return " " if _SPACES().match(match.group()) else ""
 
 
 def decode_bytes(data: bytes, source: str | None = None, notes: list[str] | None = None) -> tuple[str, str]:
