@@ -67,12 +67,11 @@ def test_a_run_from_a_json_file_imports_no_reader_photo_stage_or_plugin_scan(tmp
 def test_a_run_from_a_json_file_parses_no_date_nor_config_and_keeps_no_cache(tmp_path: Path) -> None:
     # Its dates are ISO already: none of the date and period patterns (vn.dateparse, vn.periods);
     # no config file named: no TOML parser; no page file: no read cache (nor OpenSSL's hashes
-    # for it); no link: no socket; the output's temporary file made without tempfile (and its
-    # shutil, bz2, lzma).
+    # for it); no link: no socket.
     source = tmp_path / "digest.json"
     source.write_text(json.dumps({"title": "Tin", "date": "2024-05-01", "blocks": ["Đoạn một."]},
                                  ensure_ascii=False), encoding="utf-8")
     modules = all_modules_after_run(source, tmp_path / "digest.json.json")
     assert (tmp_path / "digest.json.json").stat().st_size > 0
     assert not {"tgreport.vn.dateparse", "tgreport.vn.periods", "tgreport.config", "tomllib",
-                "tgreport.read.cache", "hashlib", "socket", "tempfile"} & modules
+                "tgreport.read.cache", "hashlib", "socket"} & modules

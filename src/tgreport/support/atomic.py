@@ -6,6 +6,7 @@ import contextlib
 import errno
 import os
 import stat
+import tempfile
 from collections.abc import Callable
 from pathlib import Path
 from typing import BinaryIO
@@ -74,7 +75,8 @@ class Staged:
         _remove_stale_temporaries(self.folder, target.name)
         try:
             # The process id in the name tells a later run whether the writer is still alive.
-            fd, self.temporary = _new_file(self.folder, f"{TEMP_PREFIX}{target.name}.{os.getpid()}.")
+            fd, self.temporary = tempfile.mkstemp(
+                prefix=f"{TEMP_PREFIX}{target.name}.{os.getpid()}.", dir=self.folder)
         except OSError as exc:
             raise ExportError(f"cannot write here: {_reason(exc)}", self.folder) from exc
         try:
@@ -139,24 +141,6 @@ def write_together(files: list[tuple[Path, Content]]) -> list[Path]:
         for item in staged[len(written):]:
             item.discard()
     return written
-
-
-# As tempfile.mkstemp opens its file; tempfile itself, and the shutil, bz2, lzma and random it
-# imports, are not imported for the one call.
-_NEW_FILE_FLAGS = (os.O_RDWR | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0)
-                   | getattr(os, "O_CLOEXEC", 0) | getattr(os, "O_BINARY", 0))
-
-
-def _new_file(folder: Path, prefix: str) -> tuple[int, str]:
-    """(an open descriptor, the path) of a file made for this write alone: `prefix` and random
-    letters, in `folder`, readable by the owner only (0600)."""
-    for _ in range(100):
-        path = os.path.abspath(os.path.join(folder, prefix + os.urandom(6).hex()))
-        try:
-            return os.open(path, _NEW_FILE_FLAGS, 0o600), path
-        except FileExistsError:
-            continue  # another writer's name, by a chance of one in 2**48
-    raise FileExistsError(errno.EEXIST, "no unused temporary file name", os.fspath(folder))
 
 
 def _reason(exc: OSError) -> str:
