@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from tgreport.assemble.citations.scan import Anchor, matches_at, starts_of, trie_pattern
+from tgreport.assemble.citations.scan import Anchor, matches_at, starts_of_each, trie_pattern
 
 # Built from Unicode properties rather than typed out, so no precomposed Vietnamese capital is missed.
 _UPPER = "".join(chr(c) for c in range(0x41, 0x1F00) if chr(c).isupper() and chr(c).isalpha())
@@ -62,6 +62,10 @@ _NAME_AFTER_POSITION = re.compile(
     r"(?P<name>" + trie_pattern(sorted(SURNAMES)) + r"(?:[ ]" + _SYLLABLE
     + r"){2,3})(?![ ]?" + _U + r")(?!\w)"
 )
+# Where a match of _NAME_AFTER_POSITION may begin: a surname before a space and a capital.
+SURNAME_ANCHOR = Anchor(tuple(sorted(SURNAMES)), ahead="[ ]" + _U)
+# What find_people looks for, in one pass over the text (scan.starts_of_each).
+PEOPLE_ANCHORS = (HONORIFIC_ANCHOR, SURNAME_ANCHOR)
 # Where a position stops: the verb of the sentence or its punctuation.
 _POSITION_END = re.compile(
     r"[;.:(“\"\n]|\s(?:trình bày|phát biểu|dự|chủ trì|đề nghị|nhấn mạnh|cho biết|khẳng định|chỉ đạo|"
@@ -114,15 +118,15 @@ def _positioned_before(text: str, start: int) -> str | None:
     return ", ".join(parts)
 
 
-def find_people(text: str, honorific_starts: list[int] | None = None) -> list[PersonRef]:
+def find_people(text: str, starts: tuple[list[int], ...] | None = None) -> list[PersonRef]:
     """People named with a position, in text order (a person may appear several times).
 
-    `honorific_starts`: starts_of(text, HONORIFIC_ANCHOR), when the caller has it already.
+    `starts`: starts_of_each(text, PEOPLE_ANCHORS), when the caller has it already.
     """
     found: list[PersonRef] = []
-    if honorific_starts is None:
-        honorific_starts = starts_of(text, HONORIFIC_ANCHOR)
-    for m in matches_at(_BY_HONORIFIC, text, honorific_starts):
+    if starts is None:
+        starts = starts_of_each(text, PEOPLE_ANCHORS)
+    for m in matches_at(_BY_HONORIFIC, text, starts[0]):
         name = m.group("name")
         if _POSITION.match(name):
             continue  # "Đồng chí Trưởng Ban …": a position, no name
@@ -130,7 +134,7 @@ def find_people(text: str, honorific_starts: list[int] | None = None) -> list[Pe
         if position:
             found.append(PersonRef(name, position, m.span("name")))
     taken = [p.span for p in found]
-    for m in _NAME_AFTER_POSITION.finditer(text):
+    for m in matches_at(_NAME_AFTER_POSITION, text, starts[1]):
         start, end = m.span("name")
         if any(a <= start < b for a, b in taken):
             continue
