@@ -46,20 +46,21 @@ _BODY = (
     r"(?:\s+(?!Các\b)[A-ZĐÂĂÊÔƠƯÁÀẢÃẠÉÈÍÌÓÒÚÙÝỲ]\w*)+|Đảng(?!\s+bộ)(?![\w]))"
 )
 
-_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
-    ("coded", re.compile(_TYPE + r"(?:\s+số)?\s+" + _CODE)),
-    ("bare", re.compile(_TYPE + r"\s+(?:số\s+)?(?P<num>\d{1,4})(?![\w/.,-]\d)(?![\w/-])")),
-    ("code", re.compile(r"(?<![\w/-])" + _CODE)),
-    ("plenum", re.compile(
+# Each kind of citation and its pattern.
+_SOURCES: tuple[tuple[str, str], ...] = (
+    ("coded", _TYPE + r"(?:\s+số)?\s+" + _CODE),
+    ("bare", _TYPE + r"\s+(?:số\s+)?(?P<num>\d{1,4})(?![\w/.,-]\d)(?![\w/-])"),
+    ("code", r"(?<![\w/-])" + _CODE),
+    ("plenum", (
         r"Nghị quyết\s+(?:Hội nghị\s+)?(?:lần thứ\s+(?P<n>\d{1,2}|\w+)\s+Ban Chấp hành\s+Trung ương"
         r"(?:\s+Đảng)?|Trung ương\s+(?:lần thứ\s+(?P<n3>\d{1,2}|\w+)|(?P<n2>\d{1,2})))" + _KHOA
     )),
-    ("congress", re.compile(
+    ("congress", (
         r"Nghị quyết\s+(?:Đại hội\s+)?(?:đại biểu toàn quốc\s+)?(?:lần thứ\s+)?(?P<r>" + _ROMAN
         + r")(?:\s+(?:của\s+)?" + _BODY + r")?(?![\w])"
     )),
     # "Luật Đất đai năm 2013", "Luật Báo chí": a law by its name (capitalised, unlike "luật sư").
-    ("law", re.compile(
+    ("law", (
         r"Luật\s+(?P<law>\w+(?:,\s+chống)?(?:\s+(?!(?:" + "|".join(_LAW_STOP) + r")(?!\w))"
         r"[^\W\d_A-ZĐ]\w*){0,3}"
         # "Luật Cán bộ, công chức": a comma inside the name, when a clause boundary follows.
@@ -68,14 +69,29 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
         r"(?:\s+năm\s+(?P<ly>(?:19|20)\d\d))?(?![\w])"
     )),
     # "Nghị quyết Đại hội Đảng toàn quốc lần thứ XIII": the national congress, named another way.
-    ("congress_national", re.compile(
+    ("congress_national", (
         r"Nghị quyết\s+Đại hội\s+(?:đại biểu\s+)?Đảng\s+toàn quốc\s+(?:lần thứ\s+)?(?P<r>" + _ROMAN
         + r")(?![\w])"
     )),
-    ("congress_of", re.compile(
+    ("congress_of", (
         r"Nghị quyết\s+Đại hội\s+" + _BODY + r"\s+(?:lần thứ|kh(?:óa|oá))\s+(?P<r>" + _ROMAN + r")(?![\w])"
     )),
 )
+
+
+@functools.cache
+def _patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
+    # Compiled on first use: most of what importing this module cost.
+    return tuple((kind, re.compile(source)) for kind, source in _SOURCES)
+
+
+def __getattr__(name: str) -> tuple[tuple[str, re.Pattern[str]], ...]:
+    # The patterns under their name, for those who read them (the tests).
+    if name == "_PATTERNS":
+        return _patterns()
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
 # Where a match of each pattern can start (see scan.matches_at); the others run over the whole text.
 TYPE_WORDS = tuple(sorted(_TYPE_WORDS))
 # Both patterns that start at a type word go on to a number ("Chỉ thị 05", "Luật số 32/2019/QH14"):
@@ -197,7 +213,7 @@ def find_documents(text: str, starts: tuple[list[int], ...] | None = None) -> li
     if starts is None:
         starts = starts_of_each(text, DOCUMENT_ANCHORS)
     found: list[tuple[str, re.Match[str]]] = []
-    for kind, pattern in _PATTERNS:
+    for kind, pattern in _patterns():
         at = _code_starts(text, starts[3]) if kind == "code" else starts[_AT[kind]]
         found.extend((kind, m) for m in matches_at(pattern, text, at))
     # The longest reading first where several begin at one place (a stable sort: then in the

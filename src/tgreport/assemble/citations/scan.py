@@ -80,13 +80,21 @@ _Finder = tuple[Callable[[str], Iterator[re.Match[str]]], dict[int, _Found]]
 def _anchor_characters(words: list[str]) -> set[str]:
     """Characters such that each word holds one, seldom met in all: a greedy set cover, each
     step taking the character that covers the most words left for the fewest stops."""
-    left = set(words)
+    holding: dict[str, set[str]] = {}
+    for w in words:
+        for c in w:
+            holding.setdefault(c, set()).add(w)
+    left = {c: len(held) for c, held in holding.items()}  # of the words not covered yet
+    covered: set[str] = set()
     chosen: set[str] = set()
-    while left:
-        best = min(sorted({c for w in left for c in w}),
-                   key=lambda c: (_FREQUENCY.get(c, 0) + 1) / sum(c in w for w in left))
+    while len(covered) < len(words):
+        best = min(sorted(c for c, n in left.items() if n),
+                   key=lambda c: (_FREQUENCY.get(c, 0) + 1) / left[c])
         chosen.add(best)
-        left = {w for w in left if best not in w}
+        for w in holding[best] - covered:
+            covered.add(w)
+            for c in set(w):
+                left[c] -= 1
     return chosen
 
 
@@ -129,11 +137,14 @@ def _finder(groups: Anchors) -> _Finder:
         alternatives.extend((word, k, guard, tuple(members)) for guard, members in by_guard.items())
     found_at: dict[int, _Found] = {}
     by_character: dict[str, tuple[list[tuple[str, str]], list[str]]] = {}
+    sharing: dict[str, list[tuple[str, int, str, tuple[int, ...]]]] = {}
+    for alternative in alternatives:
+        sharing.setdefault(alternative[0][alternative[1]], []).append(alternative)
     for number, (word, k, guard, members) in enumerate(alternatives, start=1):
         others = tuple(
             (w, kw, re.compile(g).match if g else None, ms)
-            for w, kw, g, ms in alternatives
-            if (w, g) != (word, guard) and w[kw] == word[k] and _aligned(word, k, w, kw)
+            for w, kw, g, ms in sharing[word[k]]
+            if (w, g) != (word, guard) and _aligned(word, k, w, kw)
         )
         found_at[number] = (k, members, others)
         ahead, behind = by_character.setdefault(word[k], ([], []))
