@@ -215,7 +215,8 @@ def find_documents(text: str, starts: tuple[list[int], ...] | None = None) -> li
     found: list[tuple[str, re.Match[str]]] = []
     for kind, pattern in _patterns():
         at = _code_starts(text, starts[3]) if kind == "code" else starts[_AT[kind]]
-        found.extend((kind, m) for m in matches_at(pattern, text, at))
+        if at:
+            found.extend((kind, m) for m in matches_at(pattern, text, at))
     # The longest reading first where several begin at one place (a stable sort: then in the
     # patterns' order). A match inside a citation already taken is passed over unread, so only
     # the citations kept are worked out ("05-CT/TW" inside "Chỉ thị 05-CT/TW" is not).

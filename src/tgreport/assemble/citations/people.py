@@ -108,6 +108,8 @@ _POSITION_END = re.compile(
 )
 _MAX_POSITION = 160
 _COMMA = re.compile(r"\s*,\s*")
+# What ends the chunk before a name, reading backwards: the sentence's start or a comma.
+_CHUNK_START = re.compile('[.;:(“",]')
 # Names that mostly stand for what is named after them ("Học viện Chính trị quốc gia Hồ Chí Minh",
 # "TP Hồ Chí Minh"): after a position they are the person only when the position is theirs.
 _NAMESAKES = {"Hồ Chí Minh": "Chủ tịch"}
@@ -136,13 +138,17 @@ def _clean_position(text: str) -> str | None:
 
 def _positioned_before(text: str, start: int) -> str | None:
     """The position written just before a name ("Bí thư Đảng ủy, Phó Tổng Giám đốc … Lê Quốc Minh")."""
-    sentence_start = max(text.rfind(c, 0, start) for c in ".;:\n(“\"") + 1
-    before = text[sentence_start:start]
-    chunks = before.split(",")
-    last = chunks[-1]
+    # The chunk right before the name first, as most hold no position: where it begins is the
+    # first mark found searching its paragraph backwards (forwards, reversed), one search
+    # instead of one str.rfind per mark.
+    paragraph = text.rfind("\n", 0, start) + 1
+    mark = _CHUNK_START.search(text[paragraph:start][::-1])
+    last = text[start - mark.start() if mark else paragraph : start]
     m = _POSITION.search(last)
     if m is None:
         return None
+    sentence_start = max(text.rfind(c, 0, start) for c in ".;:\n(“\"") + 1
+    chunks = text[sentence_start:start].split(",")  # the last of them is `last`
     parts = [last[m.start():].strip()]
     for chunk in reversed(chunks[:-1]):
         chunk = chunk.strip()
