@@ -6,7 +6,7 @@ import functools
 import re
 from dataclasses import dataclass
 
-from tgreport.assemble.citations.scan import Anchor, matches_at, starts_of
+from tgreport.assemble.citations.scan import Anchor, matches_at, starts_of, starts_of_each
 
 # The issue's order, which the index follows: Party documents first, then State ones.
 TYPES: tuple[str, ...] = (
@@ -46,20 +46,21 @@ _BODY = (
     r"(?:\s+(?!Các\b)[A-ZĐÂĂÊÔƠƯÁÀẢÃẠÉÈÍÌÓÒÚÙÝỲ]\w*)+|Đảng(?!\s+bộ)(?![\w]))"
 )
 
-_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
-    ("coded", re.compile(_TYPE + r"(?:\s+số)?\s+" + _CODE)),
-    ("bare", re.compile(_TYPE + r"\s+(?:số\s+)?(?P<num>\d{1,4})(?![\w/.,-]\d)(?![\w/-])")),
-    ("code", re.compile(r"(?<![\w/-])" + _CODE)),
-    ("plenum", re.compile(
+# Each kind of citation and its pattern.
+_SOURCES: tuple[tuple[str, str], ...] = (
+    ("coded", _TYPE + r"(?:\s+số)?\s+" + _CODE),
+    ("bare", _TYPE + r"\s+(?:số\s+)?(?P<num>\d{1,4})(?![\w/.,-]\d)(?![\w/-])"),
+    ("code", r"(?<![\w/-])" + _CODE),
+    ("plenum", (
         r"Nghị quyết\s+(?:Hội nghị\s+)?(?:lần thứ\s+(?P<n>\d{1,2}|\w+)\s+Ban Chấp hành\s+Trung ương"
         r"(?:\s+Đảng)?|Trung ương\s+(?:lần thứ\s+(?P<n3>\d{1,2}|\w+)|(?P<n2>\d{1,2})))" + _KHOA
     )),
-    ("congress", re.compile(
+    ("congress", (
         r"Nghị quyết\s+(?:Đại hội\s+)?(?:đại biểu toàn quốc\s+)?(?:lần thứ\s+)?(?P<r>" + _ROMAN
         + r")(?:\s+(?:của\s+)?" + _BODY + r")?(?![\w])"
     )),
     # "Luật Đất đai năm 2013", "Luật Báo chí": a law by its name (capitalised, unlike "luật sư").
-    ("law", re.compile(
+    ("law", (
         r"Luật\s+(?P<law>\w+(?:,\s+chống)?(?:\s+(?!(?:" + "|".join(_LAW_STOP) + r")(?!\w))"
         r"[^\W\d_A-ZĐ]\w*){0,3}"
         # "Luật Cán bộ, công chức": a comma inside the name, when a clause boundary follows.
@@ -68,30 +69,49 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
         r"(?:\s+năm\s+(?P<ly>(?:19|20)\d\d))?(?![\w])"
     )),
     # "Nghị quyết Đại hội Đảng toàn quốc lần thứ XIII": the national congress, named another way.
-    ("congress_national", re.compile(
+    ("congress_national", (
         r"Nghị quyết\s+Đại hội\s+(?:đại biểu\s+)?Đảng\s+toàn quốc\s+(?:lần thứ\s+)?(?P<r>" + _ROMAN
         + r")(?![\w])"
     )),
-    ("congress_of", re.compile(
+    ("congress_of", (
         r"Nghị quyết\s+Đại hội\s+" + _BODY + r"\s+(?:lần thứ|kh(?:óa|oá))\s+(?P<r>" + _ROMAN + r")(?![\w])"
     )),
 )
+
+
+@functools.cache
+def _patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
+    # Compiled on first use: most of what importing this module cost.
+    return tuple((kind, re.compile(source)) for kind, source in _SOURCES)
+
+
+def __getattr__(name: str) -> tuple[tuple[str, re.Pattern[str]], ...]:
+    # The patterns under their name, for those who read them (the tests).
+    if name == "_PATTERNS":
+        return _patterns()
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
 # Where a match of each pattern can start (see scan.matches_at); the others run over the whole text.
 TYPE_WORDS = tuple(sorted(_TYPE_WORDS))
 # Both patterns that start at a type word go on to a number ("Chỉ thị 05", "Luật số 32/2019/QH14"):
 # a type word without one ("nghị quyết của Đảng", most of them) starts neither.
 TYPE_ANCHOR = Anchor(TYPE_WORDS, ahead=r"\s+(?:số\s+)?\d")
 _STARTS_AT_TYPE = frozenset({"coded", "bare"})
-# A code's first sign letters follow its first "-" or "/", at most 10 characters after its start
-# (five digits, "/2020"): the only places a "code" match can begin are just before such a mark.
-# One pattern per mark: a pattern opening with one character, not a class of two, is found by
-# the regex engine's quick literal search.
-_SIGN_MARKS = (re.compile(r"-[A-ZĐ]{2}"), re.compile(r"/[A-ZĐ]{2}"))
-_CODE_REACH = 10
-# The patterns opening with a word of their own: one look for each word, not a pass of the regex
-# engine per pattern (four open with "Nghị quyết").
+# The patterns opening with a word of their own, tried only where it stands (four open with
+# "Nghị quyết"), and only where what follows it may go on as one of them does: a plenum ("Hội nghị",
+# "lần thứ", "Trung ương"), a congress ("Đại hội", "đại biểu", a Roman numeral), a law's name.
 _OPENING = {"plenum": "Nghị quyết", "congress": "Nghị quyết", "law": "Luật",
             "congress_national": "Nghị quyết", "congress_of": "Nghị quyết"}
+_OPENING_ANCHORS = {"Nghị quyết": Anchor(("Nghị quyết",), ahead=r"\s+[HlTĐđIVXL]"),
+                    "Luật": Anchor(("Luật",), ahead=r"\s+\w")}
+# A code's first sign letters follow its first "-" or "/", at most 10 characters after its start
+# (five digits, "/2020"): the only places a "code" match can begin are just before such a mark.
+MARK_ANCHOR = Anchor(("-", "/"), ahead="[A-ZĐ]{2}")
+_CODE_REACH = 10
+# What find_documents looks for, in one pass over the text (scan.starts_of_each).
+DOCUMENT_ANCHORS = (TYPE_ANCHOR, _OPENING_ANCHORS["Nghị quyết"], _OPENING_ANCHORS["Luật"], MARK_ANCHOR)
+_AT = {"coded": 0, "bare": 0, "plenum": 1, "congress": 1, "congress_national": 1, "congress_of": 1, "law": 2}
 _DIGITS = re.compile(r"\d+")
 _ISSUER = re.compile(r"\s+(?:của\s+)?(?P<issuer>" + "|".join(ISSUERS) + r")")
 
@@ -176,45 +196,27 @@ def _roman(text: str) -> int:
     return total
 
 
-def _code_starts(text: str) -> list[int]:
+def _code_starts(text: str, marks: list[int] | None = None) -> list[int]:
+    """Where a "code" match may begin; `marks`: starts_of(text, MARK_ANCHOR), if known."""
     starts: set[int] = set()
-    for marks in _SIGN_MARKS:
-        for mark in marks.finditer(text):
-            sep = mark.start()
-            # Only a digit run's first digit can start a code (its look-behind refuses a digit).
-            starts.update(m.start() for m in _DIGITS.finditer(text, max(0, sep - _CODE_REACH), sep))
+    for sep in starts_of(text, MARK_ANCHOR) if marks is None else marks:
+        # Only a digit run's first digit can start a code (its look-behind refuses a digit).
+        starts.update(m.start() for m in _DIGITS.finditer(text, max(0, sep - _CODE_REACH), sep))
     return sorted(starts)
 
 
-def _starts_of_word(text: str, word: str) -> list[int]:
-    starts = []
-    at = text.find(word)
-    while at >= 0:
-        starts.append(at)
-        at = text.find(word, at + 1)
-    return starts
-
-
-def find_documents(text: str, type_starts: list[int] | None = None) -> list[DocumentRef]:
+def find_documents(text: str, starts: tuple[list[int], ...] | None = None) -> list[DocumentRef]:
     """The documents cited in `text`, in order; the longest reading wins where patterns overlap.
 
-    `type_starts`: starts_of(text, TYPE_ANCHOR), when the caller has it already.
+    `starts`: starts_of_each(text, DOCUMENT_ANCHORS), when the caller has it already.
     """
-    if type_starts is None:
-        type_starts = starts_of(text, TYPE_ANCHOR)
+    if starts is None:
+        starts = starts_of_each(text, DOCUMENT_ANCHORS)
     found: list[tuple[str, re.Match[str]]] = []
-    opening: dict[str, list[int]] = {}
-    for kind, pattern in _PATTERNS:
-        if kind in _STARTS_AT_TYPE:
-            starts = type_starts
-        elif kind == "code":
-            starts = _code_starts(text)
-        else:
-            word = _OPENING[kind]
-            if word not in opening:
-                opening[word] = _starts_of_word(text, word)
-            starts = opening[word]
-        found.extend((kind, m) for m in matches_at(pattern, text, starts))
+    for kind, pattern in _patterns():
+        at = _code_starts(text, starts[3]) if kind == "code" else starts[_AT[kind]]
+        if at:
+            found.extend((kind, m) for m in matches_at(pattern, text, at))
     # The longest reading first where several begin at one place (a stable sort: then in the
     # patterns' order). A match inside a citation already taken is passed over unread, so only
     # the citations kept are worked out ("05-CT/TW" inside "Chỉ thị 05-CT/TW" is not).

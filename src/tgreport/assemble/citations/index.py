@@ -9,14 +9,14 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from tgreport import vn
-from tgreport.assemble.citations.documents import TYPE_ANCHOR, TYPES, DocumentRef, find_documents
-from tgreport.assemble.citations.people import HONORIFIC_ANCHOR, PersonRef, find_people
+from tgreport.assemble.citations.documents import DOCUMENT_ANCHORS, TYPES, DocumentRef, find_documents
+from tgreport.assemble.citations.people import PEOPLE_ANCHORS, PersonRef, find_people
 from tgreport.assemble.citations.scan import starts_of_each
 from tgreport.model import Article, IndexEntry
 
 log = logging.getLogger(__name__)
 
-_ANCHORS = (TYPE_ANCHOR, HONORIFIC_ANCHOR)
+_ANCHORS = DOCUMENT_ANCHORS + PEOPLE_ANCHORS
 
 
 def article_text(article: Article) -> str:
@@ -91,9 +91,10 @@ def article_citations(article: Article) -> Citations:
     """The documents and people `article` cites: the per-article part of the index, which
     depends on nothing else, so build_index's caller may work it out in parallel."""
     text = article_text(article)
-    # Where document types and forms of address begin: one pass over the text for both.
-    type_starts, honorific_starts = starts_of_each(text, _ANCHORS)
-    return find_documents(text, type_starts), find_people(text, honorific_starts)
+    # Where citations of documents and people may begin: one pass over the text for all of them.
+    starts = starts_of_each(text, _ANCHORS)
+    split = len(DOCUMENT_ANCHORS)
+    return find_documents(text, starts[:split]), find_people(text, starts[split:])
 
 
 def build_index(

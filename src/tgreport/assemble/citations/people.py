@@ -2,17 +2,30 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
-from tgreport.assemble.citations.scan import Anchor, matches_at, starts_of, trie_pattern
+from tgreport.assemble.citations.scan import Anchor, matches_at, starts_of_each, trie_pattern
 
-# Built from Unicode properties rather than typed out, so no precomposed Vietnamese capital is missed.
-_UPPER = "".join(chr(c) for c in range(0x41, 0x1F00) if chr(c).isupper() and chr(c).isalpha())
-_LOWER = "".join(chr(c) for c in range(0x61, 0x1F00) if chr(c).islower() and chr(c).isalpha())
-_U = "[" + re.escape(_UPPER) + "]"
-_L = "[" + re.escape(_LOWER) + "]"
-_SYLLABLE = _U + _L + "*"
+
+def _letters(first: int, case: str) -> str:
+    """A class of the letters of one case from `first` to U+1EFF, built from Unicode properties
+    rather than typed out, so no precomposed Vietnamese letter is missed. Runs of three or more
+    are written as ranges: the regex compiler reads a class character by character."""
+    in_case = getattr(str, case)
+    runs: list[list[str]] = []
+    for c in map(chr, range(first, 0x1F00)):
+        if in_case(c) and c.isalpha():
+            if runs and ord(runs[-1][-1]) == ord(c) - 1:
+                runs[-1].append(c)
+            else:
+                runs.append([c])
+    esc = re.escape
+    return "[" + "".join(esc(r[0]) + "-" + esc(r[-1]) if len(r) > 2 else esc("".join(r)) for r in runs) + "]"
+
+
+_U = _letters(0x41, "isupper")
 
 # The usual Vietnamese family names. Left out on purpose: those that are more often a word that
 # opens a position or a place ("Phó", "Văn", "Đồng", "Giang", "Từ", …).
@@ -53,15 +66,40 @@ HONORIFIC_STARTS = (
     "GS", "PGS", "TS", "ThS", "BS", "NGND", "NGƯT",
 )
 HONORIFIC_ANCHOR = Anchor(HONORIFIC_STARTS, word_start=True)
-_NAME = r"(?P<name>" + _SYLLABLE + r"(?:[ ]" + _SYLLABLE + r"){1,4})"
-_BY_HONORIFIC = re.compile(r"(?<![^\W\d_])" + _HONORIFIC + r"\s+" + _NAME + r"\s*,\s*")
-# A surname followed by 2–3 capitalised syllables, not inside a longer capitalised run on the right.
-# Two-syllable runs after a position are more often places ("Bí thư Tỉnh ủy Thái Bình") than names.
-_NAME_AFTER_POSITION = re.compile(
-    # The surnames as a trie: one branch per letter at each capital, not one try per surname.
-    r"(?P<name>" + trie_pattern(sorted(SURNAMES)) + r"(?:[ ]" + _SYLLABLE
-    + r"){2,3})(?![ ]?" + _U + r")(?!\w)"
-)
+
+
+@functools.cache
+def _name_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """(_BY_HONORIFIC, _NAME_AFTER_POSITION), compiled on first use: their letter classes are
+    most of what importing this module cost."""
+    syllable = _U + _letters(0x61, "islower") + "*"
+    name = r"(?P<name>" + syllable + r"(?:[ ]" + syllable + r"){1,4})"
+    by_honorific = re.compile(r"(?<![^\W\d_])" + _HONORIFIC + r"\s+" + name + r"\s*,\s*")
+    # A surname followed by 2–3 capitalised syllables, not inside a longer capitalised run on the
+    # right. Two-syllable runs after a position are more often places ("Bí thư Tỉnh ủy Thái Bình")
+    # than names.
+    name_after_position = re.compile(
+        # The surnames as a trie: one branch per letter at each capital, not one try per surname.
+        r"(?P<name>" + trie_pattern(sorted(SURNAMES)) + r"(?:[ ]" + syllable
+        + r"){2,3})(?![ ]?" + _U + r")(?!\w)"
+    )
+    return by_honorific, name_after_position
+
+
+def __getattr__(name: str) -> re.Pattern[str]:
+    # The two patterns under their names, for those who read them (the tests).
+    if name == "_BY_HONORIFIC":
+        return _name_patterns()[0]
+    if name == "_NAME_AFTER_POSITION":
+        return _name_patterns()[1]
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
+# Where a match of _NAME_AFTER_POSITION may begin: a surname before a space. (Asking for the
+# capital after it too would put a class of 700 letters into the scan's regex once per surname.)
+SURNAME_ANCHOR = Anchor(tuple(sorted(SURNAMES)), ahead="[ ]")
+# What find_people looks for, in one pass over the text (scan.starts_of_each).
+PEOPLE_ANCHORS = (HONORIFIC_ANCHOR, SURNAME_ANCHOR)
 # Where a position stops: the verb of the sentence or its punctuation.
 _POSITION_END = re.compile(
     r"[;.:(“\"\n]|\s(?:trình bày|phát biểu|dự|chủ trì|đề nghị|nhấn mạnh|cho biết|khẳng định|chỉ đạo|"
@@ -70,6 +108,8 @@ _POSITION_END = re.compile(
 )
 _MAX_POSITION = 160
 _COMMA = re.compile(r"\s*,\s*")
+# What ends the chunk before a name, reading backwards: the sentence's start or a comma.
+_CHUNK_START = re.compile('[.;:(“",]')
 # Names that mostly stand for what is named after them ("Học viện Chính trị quốc gia Hồ Chí Minh",
 # "TP Hồ Chí Minh"): after a position they are the person only when the position is theirs.
 _NAMESAKES = {"Hồ Chí Minh": "Chủ tịch"}
@@ -98,13 +138,17 @@ def _clean_position(text: str) -> str | None:
 
 def _positioned_before(text: str, start: int) -> str | None:
     """The position written just before a name ("Bí thư Đảng ủy, Phó Tổng Giám đốc … Lê Quốc Minh")."""
-    sentence_start = max(text.rfind(c, 0, start) for c in ".;:\n(“\"") + 1
-    before = text[sentence_start:start]
-    chunks = before.split(",")
-    last = chunks[-1]
+    # The chunk right before the name first, as most hold no position: where it begins is the
+    # first mark found searching its paragraph backwards (forwards, reversed), one search
+    # instead of one str.rfind per mark.
+    paragraph = text.rfind("\n", 0, start) + 1
+    mark = _CHUNK_START.search(text[paragraph:start][::-1])
+    last = text[start - mark.start() if mark else paragraph : start]
     m = _POSITION.search(last)
     if m is None:
         return None
+    sentence_start = max(text.rfind(c, 0, start) for c in ".;:\n(“\"") + 1
+    chunks = text[sentence_start:start].split(",")  # the last of them is `last`
     parts = [last[m.start():].strip()]
     for chunk in reversed(chunks[:-1]):
         chunk = chunk.strip()
@@ -114,15 +158,16 @@ def _positioned_before(text: str, start: int) -> str | None:
     return ", ".join(parts)
 
 
-def find_people(text: str, honorific_starts: list[int] | None = None) -> list[PersonRef]:
+def find_people(text: str, starts: tuple[list[int], ...] | None = None) -> list[PersonRef]:
     """People named with a position, in text order (a person may appear several times).
 
-    `honorific_starts`: starts_of(text, HONORIFIC_ANCHOR), when the caller has it already.
+    `starts`: starts_of_each(text, PEOPLE_ANCHORS), when the caller has it already.
     """
     found: list[PersonRef] = []
-    if honorific_starts is None:
-        honorific_starts = starts_of(text, HONORIFIC_ANCHOR)
-    for m in matches_at(_BY_HONORIFIC, text, honorific_starts):
+    by_honorific, name_after_position = _name_patterns()
+    if starts is None:
+        starts = starts_of_each(text, PEOPLE_ANCHORS)
+    for m in matches_at(by_honorific, text, starts[0]):
         name = m.group("name")
         if _POSITION.match(name):
             continue  # "Đồng chí Trưởng Ban …": a position, no name
@@ -130,7 +175,7 @@ def find_people(text: str, honorific_starts: list[int] | None = None) -> list[Pe
         if position:
             found.append(PersonRef(name, position, m.span("name")))
     taken = [p.span for p in found]
-    for m in _NAME_AFTER_POSITION.finditer(text):
+    for m in matches_at(name_after_position, text, starts[1]):
         start, end = m.span("name")
         if any(a <= start < b for a, b in taken):
             continue

@@ -35,15 +35,19 @@ def starts_of(text: str, words: Iterable[str] | Anchor) -> list[int]:
 
 def starts_of_each(text: str, groups: Anchors) -> tuple[list[int], ...]:
     """starts_of(text, group) for each group, in one pass over the text for all of them."""
-    finditer, plan = _finder(groups)
+    finditer, found_at = _finder(groups)
     found: tuple[list[int], ...] = tuple([] for _ in groups)
     startswith = text.startswith
-    # The regex engine stops only where a word's rarest character stands with the rest of the
-    # word around it and its guard holding; the words with that character are then checked
-    # there (several may begin around one character: "PGS" and "GS").
+    # The regex engine stops only where a word's anchor character stands with the rest of the
+    # word around it and its guard holding, and says which word (its empty group, the last to
+    # close). Other words that may stand around the same character are checked here: "PGS" and
+    # "GS", or one word of two groups with two guards.
     for m in finditer(text):
         at = m.start()
-        for word, k, guard, members in plan[m.group()]:
+        k, members, others = found_at[m.lastindex]  # type: ignore[index]
+        for n in members:
+            found[n].append(at - k)
+        for word, k, guard, members in others:
             start = at - k
             if start >= 0 and startswith(word, start) and (guard is None or guard(text, start + len(word))):
                 for n in members:
@@ -51,40 +55,112 @@ def starts_of_each(text: str, groups: Anchors) -> tuple[list[int], ...]:
     return tuple(sorted(set(f)) if len(f) > 1 else f for f in found)
 
 
-# Characters by their frequency in Vietnamese news text, commonest first (counted on the
-# benchmark corpus); what is not here is rarer still. Only speed depends on it: each word is
-# looked for at its rarest character, where the regex engine stops far less often than at the
-# first letters ("n", "c", "t", "h" …), which are the commonest of all.
-_COMMON = " nhcgtiuáđyorTưàbạịếqklỉĐBôậdCớíNợHKDồPLQSG/"
+# Characters per 10,000 of Vietnamese news text (counted on the benchmark corpus), the space
+# and the commonest letters first; what is not here is rarer still. Only speed depends on it:
+# the regex engine stops at each anchor character, so the anchors are chosen to be few and rare.
+_FREQUENCY = {" ": 2146, "\n": 28, "n": 871, "h": 637, "c": 555, "t": 480, "g": 410, "i": 377,
+    "u": 217, "á": 195, "a": 183, "đ": 176, "y": 168, "o": 160, "r": 130, "m": 130, "v": 128, ",": 126,
+    "T": 105, "p": 104, "ộ": 103, "ư": 102, "ủ": 100, "à": 95, "ả": 94, "ệ": 85, "b": 80, "ạ": 78,
+    "ê": 77, "ị": 75, ".": 67, "ự": 63, "ế": 55, "q": 54, "k": 54, "B": 53, "ỉ": 52, "l": 51, "Đ": 50,
+    "ô": 49, "ể": 48, "ấ": 46, "ơ": 43, "2": 43, "ậ": 41, "d": 41, "s": 38, "C": 36, "â": 36, "0": 34,
+    "ớ": 33, "ố": 33, "ụ": 32, "I": 32, "ă": 30, "í": 29, "ứ": 29, "N": 28, "ề": 27, "ó": 25, "ã": 25,
+    "ổ": 24, "ợ": 23, "x": 23, "ì": 23, "H": 20, "ọ": 17, "ầ": 16, "ờ": 16, "K": 15, "ở": 15, "1": 15,
+    "-": 14, "ắ": 14, "ồ": 14, "e": 14, "D": 13, "V": 12, "X": 11, "Ủ": 10, "5": 10, "P": 9, "ù": 9,
+    "ẩ": 9, "ũ": 9, "ò": 9, "ừ": 7, "L": 7, "Q": 7, "ữ": 7, "ú": 7, "S": 6, "M": 6, "/": 6, "G": 6,
+    "ỳ": 5, "ễ": 5, "9": 5, "ặ": 5, "ý": 5, "6": 5, "ỡ": 5, "ằ": 4, "ĩ": 4, "W": 3, "ẫ": 3, "4": 3,
+    "”": 3, "“": 3, "O": 2, "(": 2, "–": 2, "ỗ": 2, "ỏ": 2, "Ả": 2, "Y": 2, "ỷ": 2, "3": 2, "A": 1,
+    "õ": 1, "7": 1, "8": 1, "%": 1, "ẽ": 1}
 
 _Guard = Callable[[str, int], "re.Match[str] | None"]
-_Plan = dict[str, tuple[tuple[str, int, _Guard | None, tuple[int, ...]], ...]]
-_Finder = tuple[Callable[[str], Iterator[re.Match[str]]], _Plan]
+_Other = tuple[str, int, _Guard | None, tuple[int, ...]]
+_Found = tuple[int, tuple[int, ...], tuple[_Other, ...]]
+_Finder = tuple[Callable[[str], Iterator[re.Match[str]]], dict[int, _Found]]
+
+
+def _anchor_characters(words: list[str]) -> set[str]:
+    """Characters such that each word holds one, seldom met in all: a greedy set cover, each
+    step taking the character that covers the most words left for the fewest stops."""
+    holding: dict[str, set[str]] = {}
+    for w in words:
+        for c in w:
+            holding.setdefault(c, set()).add(w)
+    left = {c: len(held) for c, held in holding.items()}  # of the words not covered yet
+    covered: set[str] = set()
+    chosen: set[str] = set()
+    while len(covered) < len(words):
+        best = min(sorted(c for c, n in left.items() if n),
+                   key=lambda c: (_FREQUENCY.get(c, 0) + 1) / left[c])
+        chosen.add(best)
+        for w in holding[best] - covered:
+            covered.add(w)
+            for c in set(w):
+                left[c] -= 1
+    return chosen
+
+
+def _aligned(a: str, ka: int, b: str, kb: int) -> bool:
+    """Whether `a` (its character ka) and `b` (its character kb) may stand over one character."""
+    shift = ka - kb  # where b begins, from a's start
+    return all(a[i] == b[i - shift] for i in range(max(0, shift), min(len(a), shift + len(b))))
+
+
+def _lookahead_trie(items: list[tuple[str, str]]) -> str:
+    """A regex for the alternatives `rest + tail` (tail a regex), factored by the rests' prefixes."""
+    branches: dict[str, list[tuple[str, str]]] = {}
+    for rest, tail in items:
+        branches.setdefault(rest[:1], []).append((rest[1:], tail))
+    alternatives = []
+    for first, sub in sorted(branches.items(), key=lambda b: b[0] == ""):  # the rests ending here last
+        alternatives.extend([re.escape(first) + _lookahead_trie(sub)] if first else [t for _, t in sub])
+    return alternatives[0] if len(alternatives) == 1 else "(?:" + "|".join(alternatives) + ")"
 
 
 @functools.lru_cache(maxsize=32)
 def _finder(groups: Anchors) -> _Finder:
-    """(finditer of the places a word may begin around, character found → (word, the
-    character's offset in it, the word's guard, the groups holding it) for each word it anchors)."""
+    """(finditer of the places a word may begin around, the number of the group closing last in
+    a match → (the anchor character's offset in the word found, the groups it begins a match
+    of, the other words that may stand around that character))."""
     # One pass of the regex engine for every word, instead of one str.find pass over the text
-    # per word (48 words: 96 passes per article). Each match is one character, so the next
-    # search starts right after it and no word beginning nearby is skipped.
+    # per word. Each match is one character, so the next search starts right after it and no
+    # word beginning nearby is skipped.
     anchors = [g if isinstance(g, Anchor) else Anchor(g) for g in groups]
-    plan: dict[str, list[tuple[str, int, _Guard | None, tuple[int, ...]]]] = {}
-    alternatives: dict[str, list[str]] = {}
-    for word in sorted({w for a in anchors for w in a.words}):
-        members = tuple(n for n, a in enumerate(anchors) if word in a.words)
-        each = {anchors[n].guard(word) for n in members}
-        # A word of two groups may begin a match of either's pattern: either guard lets it through.
-        guard = "" if "" in each else "(?:" + "|".join(sorted(each)) + ")"
-        k = max(range(len(word)), key=lambda i: (word[i] not in _COMMON, _COMMON.find(word[i])))
-        rarest = word[k]
-        plan.setdefault(rarest, []).append(
-            (word, k, re.compile(guard).match if guard else None, members))
-        behind = f"(?<={re.escape(word[:k + 1])})" if k else ""
-        alternatives.setdefault(rarest, []).append(behind + f"(?={re.escape(word[k + 1:])}{guard})")
-    pattern = "|".join(re.escape(c) + "(?:" + "|".join(alts) + ")" for c, alts in alternatives.items())
-    return re.compile(pattern).finditer, {c: tuple(p) for c, p in plan.items()}
+    words = sorted({w for a in anchors for w in a.words})
+    chosen = _anchor_characters(words)
+    # One alternative per word and guard: a word of two groups with one guard is one alternative.
+    alternatives: list[tuple[str, int, str, tuple[int, ...]]] = []
+    for word in words:
+        k = min((i for i, c in enumerate(word) if c in chosen), key=lambda i: _FREQUENCY.get(word[i], 0))
+        by_guard: dict[str, list[int]] = {}
+        for n, a in enumerate(anchors):
+            if word in a.words:
+                by_guard.setdefault(a.guard(word), []).append(n)
+        alternatives.extend((word, k, guard, tuple(members)) for guard, members in by_guard.items())
+    found_at: dict[int, _Found] = {}
+    by_character: dict[str, tuple[list[tuple[str, str]], list[str]]] = {}
+    sharing: dict[str, list[tuple[str, int, str, tuple[int, ...]]]] = {}
+    for alternative in alternatives:
+        sharing.setdefault(alternative[0][alternative[1]], []).append(alternative)
+    for number, (word, k, guard, members) in enumerate(alternatives, start=1):
+        others = tuple(
+            (w, kw, re.compile(g).match if g else None, ms)
+            for w, kw, g, ms in sharing[word[k]]
+            if (w, g) != (word, guard) and _aligned(word, k, w, kw)
+        )
+        found_at[number] = (k, members, others)
+        ahead, behind = by_character.setdefault(word[k], ([], []))
+        # The empty group closes last: m.lastindex is its number.
+        tail = f"{guard}(?P<w{number}>)"
+        if k:
+            behind.append(f"(?<={re.escape(word[:k + 1])})(?={re.escape(word[k + 1:])}{tail})")
+        else:
+            ahead.append((word[1:], tail))
+    branches = []
+    for c, (ahead, behind) in sorted(by_character.items(), key=lambda b: -_FREQUENCY.get(b[0], 0)):
+        parts = ([f"(?={_lookahead_trie(ahead)})"] if ahead else []) + behind
+        branches.append(re.escape(c) + "(?:" + "|".join(parts) + ")")
+    pattern = re.compile("|".join(branches))
+    # By group number (a guard's own groups, if any, come before it).
+    return pattern.finditer, {pattern.groupindex[f"w{n}"]: entry for n, entry in found_at.items()}
 
 
 def trie_pattern(words: list[str]) -> str:
