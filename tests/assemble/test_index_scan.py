@@ -27,7 +27,7 @@ def spans(matches: object) -> list[tuple[int, int]]:
 @settings(max_examples=400, deadline=None)
 @given(texts)
 def test_document_patterns_match_as_finditer(text: str) -> None:
-    for kind, pattern in documents._PATTERNS:
+    for kind, pattern in documents._patterns():
         if kind in documents._STARTS_AT_TYPE:
             fast = matches_at(pattern, text, starts_of(text, documents.TYPE_ANCHOR))
         elif kind == "code":
@@ -40,8 +40,8 @@ def test_document_patterns_match_as_finditer(text: str) -> None:
 @settings(max_examples=400, deadline=None)
 @given(texts)
 def test_honorific_pattern_matches_as_finditer(text: str) -> None:
-    fast = matches_at(people._BY_HONORIFIC, text, starts_of(text, people.HONORIFIC_ANCHOR))
-    assert spans(fast) == spans(people._BY_HONORIFIC.finditer(text))
+    fast = matches_at(people._name_patterns()[0], text, starts_of(text, people.HONORIFIC_ANCHOR))
+    assert spans(fast) == spans(people._name_patterns()[0].finditer(text))
 
 
 def test_the_pieces_do_produce_matches() -> None:
@@ -104,23 +104,23 @@ NAMES = ["Tô", "Tôn", "Tống", "Nguyễn", "Lê", "Văn", "Thị", "An", "Bì
 @given(st.lists(st.sampled_from(NAMES), max_size=14).map("".join))
 def test_surnames_as_a_trie_match_as_the_longest_first_alternation(text: str) -> None:
     # The alternation the trie replaced: surnames longest first ("Tôn" before "Tô").
-    alternation = re.compile(people._NAME_AFTER_POSITION.pattern.replace(
+    alternation = re.compile(people._name_patterns()[1].pattern.replace(
         trie_pattern(sorted(people.SURNAMES)),
         "(?:" + "|".join(sorted(people.SURNAMES, key=len, reverse=True)) + ")",
     ))
-    assert alternation.pattern != people._NAME_AFTER_POSITION.pattern
-    assert spans(people._NAME_AFTER_POSITION.finditer(text)) == spans(alternation.finditer(text))
+    assert alternation.pattern != people._name_patterns()[1].pattern
+    assert spans(people._name_patterns()[1].finditer(text)) == spans(alternation.finditer(text))
 
 
 def test_a_surname_that_begins_another_gives_the_longer_name() -> None:
-    assert [m.group("name") for m in people._NAME_AFTER_POSITION.finditer("ông Tôn Thị Bình, Tô Văn An")] == [
+    assert [m.group("name") for m in people._name_patterns()[1].finditer("ông Tôn Thị Bình, Tô Văn An")] == [
         "Tôn Thị Bình", "Tô Văn An"]
 
 
 def read_every_match(text: str) -> list[documents.DocumentRef]:
     # find_documents as it was: every match read, then the longest reading kept where they overlap.
     refs = []
-    for kind, pattern in documents._PATTERNS:
+    for kind, pattern in documents._patterns():
         for m in pattern.finditer(text):
             ref = documents._ref(kind, m, text)
             if ref is not None:
@@ -150,8 +150,8 @@ def test_a_longer_match_that_names_nothing_hides_nothing() -> None:
 def test_the_patterns_found_at_their_opening_word_open_with_it() -> None:
     # find_documents tries these patterns only where their word stands: a pattern opening any other
     # way (a look-behind, an alternation) would lose matches.
-    for kind, pattern in documents._PATTERNS:
+    for kind, pattern in documents._patterns():
         if kind in documents._OPENING:
             word = documents._OPENING[kind]
             assert pattern.pattern.startswith(word) and word.replace(" ", "").isalpha(), kind
-    assert {k for k, _ in documents._PATTERNS} == set(documents._OPENING) | {"coded", "bare", "code"}
+    assert {k for k, _ in documents._patterns()} == set(documents._OPENING) | {"coded", "bare", "code"}

@@ -49,11 +49,11 @@ def test_a_word_of_two_groups_with_two_guards_is_found_for_each(text: str) -> No
 @given(texts)
 def test_each_pattern_tried_at_its_anchors_matches_as_finditer(text: str) -> None:
     starts = starts_of_each(text, documents.DOCUMENT_ANCHORS)
-    for kind, pattern in documents._PATTERNS:
+    for kind, pattern in documents._patterns():
         at = documents._code_starts(text, starts[3]) if kind == "code" else starts[documents._AT[kind]]
         assert spans(matches_at(pattern, text, at)) == spans(pattern.finditer(text)), kind
     honorific, surname = starts_of_each(text, people.PEOPLE_ANCHORS)
-    for pattern, at in ((people._BY_HONORIFIC, honorific), (people._NAME_AFTER_POSITION, surname)):
+    for pattern, at in zip(people._name_patterns(), (honorific, surname), strict=True):
         assert spans(matches_at(pattern, text, at)) == spans(pattern.finditer(text))
 
 
@@ -61,7 +61,7 @@ def test_the_pieces_reach_every_pattern() -> None:
     # Not vacuous: each pattern has matches in a text made of the pieces.
     text = ("Nghị quyết Trung ương 4 khóa XII, Nghị quyết Đại hội XIII, Luật Đất đai năm 2013,"
             " Chỉ thị số 05-CT/TW, 30/2020/NĐ-CP; đồng chí Nguyễn Văn An, Bí thư Tỉnh ủy")
-    kinds = {kind for kind, pattern in documents._PATTERNS if pattern.search(text)}
+    kinds = {kind for kind, pattern in documents._patterns() if pattern.search(text)}
     assert kinds >= {"coded", "code", "plenum", "congress", "law"}
     assert [r.name for r in documents.find_documents(text)] == [
         "Nghị quyết Trung ương 4 (khóa XII)", "Nghị quyết Đại hội XIII của Đảng", "Luật Đất đai năm 2013",
@@ -76,4 +76,4 @@ def test_the_opening_guards_ask_only_what_their_patterns_ask() -> None:
                  "Nghị quyết Đại hội XIII", "Nghị quyết đại biểu toàn quốc lần thứ XIII", "Nghị quyết  XIII",
                  "Nghị quyết\nV", "Luật\u00a0Báo chí"):
         assert starts_of(text, documents.DOCUMENT_ANCHORS[1 if text.startswith("N") else 2]) == [0], text
-        assert any(re.match(p, text) for k, p in documents._PATTERNS if k in documents._OPENING), text
+        assert any(re.match(p, text) for k, p in documents._patterns() if k in documents._OPENING), text

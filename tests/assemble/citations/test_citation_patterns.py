@@ -20,11 +20,12 @@ def test_letter_classes_hold_exactly_the_letters_of_their_case() -> None:
 
 
 def test_the_patterns_are_compiled_once_on_first_use() -> None:
-    assert documents._PATTERNS is documents._patterns()
-    assert [kind for kind, _ in documents._PATTERNS] == [kind for kind, _ in documents._SOURCES]
-    assert people._NAME_AFTER_POSITION is people._name_patterns()[1]
-    assert people._NAME_AFTER_POSITION.match("Nguyễn Văn An").group("name") == "Nguyễn Văn An"
-    assert people._BY_HONORIFIC.match("ông Lê Văn Bình, ").group("name") == "Lê Văn Bình"
+    assert documents._patterns() is documents._patterns()
+    assert [kind for kind, _ in documents._patterns()] == [kind for kind, _ in documents._SOURCES]
+    by_honorific, name_after_position = people._name_patterns()
+    assert people._name_patterns()[1] is name_after_position
+    assert name_after_position.match("Nguyễn Văn An").group("name") == "Nguyễn Văn An"
+    assert by_honorific.match("ông Lê Văn Bình, ").group("name") == "Lê Văn Bình"
 
 
 def positioned_before_by_rfind(text: str, start: int) -> str | None:

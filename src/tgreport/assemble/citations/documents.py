@@ -85,13 +85,6 @@ def _patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
     return tuple((kind, re.compile(source)) for kind, source in _SOURCES)
 
 
-def __getattr__(name: str) -> tuple[tuple[str, re.Pattern[str]], ...]:
-    # The patterns under their name, for those who read them (the tests).
-    if name == "_PATTERNS":
-        return _patterns()
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-
-
 # Where a match of each pattern can start (see scan.matches_at); the others run over the whole text.
 TYPE_WORDS = tuple(sorted(_TYPE_WORDS))
 # Both patterns that start at a type word go on to a number ("Chỉ thị 05", "Luật số 32/2019/QH14"):

@@ -86,15 +86,6 @@ def _name_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
     return by_honorific, name_after_position
 
 
-def __getattr__(name: str) -> re.Pattern[str]:
-    # The two patterns under their names, for those who read them (the tests).
-    if name == "_BY_HONORIFIC":
-        return _name_patterns()[0]
-    if name == "_NAME_AFTER_POSITION":
-        return _name_patterns()[1]
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-
-
 # Where a match of _NAME_AFTER_POSITION may begin: a surname before a space. (Asking for the
 # capital after it too would put a class of 700 letters into the scan's regex once per surname.)
 SURNAME_ANCHOR = Anchor(tuple(sorted(SURNAMES)), ahead="[ ]")
