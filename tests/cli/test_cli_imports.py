@@ -75,3 +75,18 @@ def test_a_run_from_a_json_file_parses_no_date_nor_config_and_keeps_no_cache(tmp
     assert (tmp_path / "digest.json.json").stat().st_size > 0
     assert not {"tgreport.vn.dateparse", "tgreport.vn.periods", "tgreport.config", "tomllib",
                 "tgreport.read.cache", "hashlib", "socket"} & modules
+
+
+def test_a_reading_worker_rerunning_the_programs_script_imports_no_command_line() -> None:
+    # A worker started by the fork server runs its parent's __main__ script as "__mp_main__"
+    # (multiprocessing.spawn.prepare), as here: the command line's modules (argparse, rich, the
+    # messages) would be start-up time of every worker, for nothing.
+    script = Path(sys.executable).with_name("make-report")
+    probe = ("import runpy, sys; runpy.run_path(sys.argv[1], run_name='__mp_main__'); print(sorted("
+             "m for m in sys.modules if m.startswith('tgreport.cli') or m in ('argparse', 'rich')))")
+    result = subprocess.run([sys.executable, "-c", probe, str(script)],
+                            capture_output=True, text=True, check=True)
+    assert result.stdout.strip() == "[]", result.stdout
+    # ...and the script still runs the program.
+    done = subprocess.run([str(script), "--version"], capture_output=True, text=True)
+    assert done.returncode == 0 and done.stdout.startswith("tgreport "), done
