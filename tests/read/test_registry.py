@@ -64,6 +64,8 @@ def test_a_builtin_reader_is_found_without_looking_at_entry_points(monkeypatch: 
     registry._targets.cache_clear()
     try:
         assert registry.reader_for(Path("a.HTML")).__name__ == "read_html"
+        # The fork server's list of reader modules, for files named one by one, too.
+        assert registry.modules_for(["1.txt", "2.html"]) == ["tgreport.read.html", "tgreport.read.text"]
         with pytest.raises(AssertionError, match="entry points scanned"):
             registry.reader_for(Path("a.md"))  # only a suffix no built-in reads is looked up
     finally:

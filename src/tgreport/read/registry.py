@@ -56,20 +56,22 @@ def suffixes() -> tuple[str, ...]:
 def modules_for(paths: Iterable[str]) -> list[str]:
     """The modules of the readers of `paths`' suffixes: all a reading process needs imported
     (a folder of page text needs no HTML parser)."""
-    targets = _targets()
-    found = {targets.get(Path(p).suffix.lower()) for p in paths}  # reader_for's rule
+    found = {_target_of(Path(p).suffix.lower()) for p in paths}
     return sorted({t.partition(":")[0] for t in found if t is not None})
 
 
 def reader_for(path: Path) -> Reader:
     """The reader of `path`'s suffix, imported now."""
-    suffix = path.suffix.lower()
-    # A built-in suffix is never a third party's: its reader is known without scanning every
-    # installed distribution for entry points (each reading process would, once).
-    target = BUILTINS.get(suffix) or _targets().get(suffix)
+    target = _target_of(path.suffix.lower())
     if target is None:
         raise UsageError(f"no reader for {path.suffix or 'files without a suffix'!r} files", path)
     return _load(target)
+
+
+def _target_of(suffix: str) -> str | None:
+    # A built-in suffix is never a third party's: its reader is known without scanning every
+    # installed distribution for entry points (each reading process would, once).
+    return BUILTINS.get(suffix) or _targets().get(suffix)
 
 
 def _load(target: str) -> Reader:
