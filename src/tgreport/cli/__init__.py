@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import gc
 import logging
 import os
 import sys
@@ -385,20 +384,6 @@ def _to_stdout(args: argparse.Namespace, settings: Settings) -> int:
             _("-o - writes one format to standard output; name it with -f (for example -f html)"))
     make(args.inputs, [(formats[0], sys.stdout.buffer)], settings)
     return EXIT_OK
-
-
-# The garbage collector's thresholds, set for the make-report process only (a library leaves the
-# process's collector alone): a digest's articles, flowables and pages live until the file is
-# written, and at the default (a collection every 700 allocations, a full one every 100 of those)
-# the full collections re-scan them again and again, more often as the digest grows: 2.2 s of a
-# 5,000-article PDF's 33 s (0.2 s of 1,000's 6.2 s). At these thresholds: 1.0 s and 0.1 s.
-GC_THRESHOLDS = (10_000, 10, 10)
-
-
-def console() -> int:
-    """make-report as a program (the console script and `python -m tgreport`)."""
-    gc.set_threshold(*GC_THRESHOLDS)
-    return main()
 
 
 def main(argv: Sequence[str] | None = None) -> int:
