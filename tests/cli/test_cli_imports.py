@@ -88,5 +88,5 @@ def test_a_reading_worker_rerunning_the_programs_script_imports_no_command_line(
                             capture_output=True, text=True, check=True)
     assert result.stdout.strip() == "[]", result.stdout
     # ...and the script still runs the program.
-    done = subprocess.run([str(script), "--version"], capture_output=True, text=True)
+    done = subprocess.run([sys.executable, str(script), "--version"], capture_output=True, text=True)
     assert done.returncode == 0 and done.stdout.startswith("tgreport "), done
