@@ -290,8 +290,9 @@ def test_the_second_pass_counts_no_line(monkeypatch: pytest.MonkeyPatch) -> None
 
 def test_a_plain_paragraphs_words_are_remembered_once() -> None:
     # Their widths with a space's before them are what line_count adds up; their bare widths,
-    # needed only after an in-word break or for a word wider than a line, are not kept as well
-    # (a float and a slot more a word: a third of what a large digest's words would hold).
+    # needed only for the pieces of a word cut at a line's end or for a word wider than a line,
+    # are not kept as well (a float and a slot more a word: a third of what a large digest's
+    # words would hold).
     measure = layout._Measure(theme("official"))
     face = (False, False, False)
     value = WORDS.replace("-", " ")
@@ -301,5 +302,11 @@ def test_a_plain_paragraphs_words_are_remembered_once() -> None:
     fresh = layout._Measure(theme("official"))
     fresh.line_count(face, value, 13.0, 400.0, 420.0)
     assert set(fresh.caches[face]) == {" "}
-    fresh.line_count(face, "Mát-xcơ-va", 13.0, 400.0, 420.0)  # the pieces after a break: bare widths
-    assert set(fresh.caches[face]) == {" ", "xcơ-", "va"}
+    fresh.line_count(face, "Mát-xcơ-va", 13.0, 400.0, 420.0)  # whole on its line: never cut
+    assert set(fresh.caches[face]) == {" "}
+    # Cut at a line's end: the pieces before its last are measured bare, to see which fit.
+    narrow = max(fresh._measure(face, "ab Mát-"), fresh._measure(face, "xcơ-va")) * 13.0 + 0.5
+    assert narrow < fresh._measure(face, "ab Mát-xcơ-") * 13.0
+    lines = fresh.line_count(face, "ab Mát-xcơ-va", 13.0, narrow, narrow)
+    assert set(fresh.caches[face]) == {" ", "Mát-", "xcơ-"}
+    assert lines == walk_line_count(fresh, face, "ab Mát-xcơ-va", 13.0, narrow, narrow) == 2

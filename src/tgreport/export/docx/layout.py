@@ -104,8 +104,49 @@ class _Measure:
 
         Rather than walking the words one by one, the words' running widths are summed once and
         each line's last word is found by bisection: a paragraph costs one step per line, not per
-        word. Words that break after a hyphen become pieces with no space between them.
+        word. A word a line may break inside (after a hyphen, an ellipsis, around a dash) is cut
+        into its pieces only when it is the one that does not fit at a line's end: cutting every
+        such word of the text first cost more than all the rest.
         """
+        words = value.split(" ")
+        if "  " in value or value[:1] == " " or value[-1:] == " ":
+            words = [w for w in words if w]
+        if not words or not words[0]:
+            return 1
+        spaced = self.spaced[face]
+        # ends[k]: width at 1 pt of words 0..k-1 with the space before each of them.
+        try:
+            ends = list(accumulate(map(spaced.__getitem__, words), initial=0.0))
+        except KeyError:
+            self._learn(face, words)
+            ends = list(accumulate(map(spaced.__getitem__, words), initial=0.0))
+        may_break = "-" in value or "…" in value or "—" in value
+        space = self.width(face, " ")
+        lines, i, avail, n = 0, 0, first, len(words)
+        cut = -1.0  # where in word i the line starts, if after an in-word break (else -1)
+        while i < n:
+            # A line starting at word i holds words i..j-1 while ends[j] - ends[i] - space fits
+            # (from a cut: while ends[j] - cut fits), and word i (or its rest) in any case.
+            room = (avail + 1e-6) / size
+            limit = room + ends[i] + space if cut < 0 else room + cut
+            j = bisect_right(ends, limit, i + 2) - 1
+            if j == i + 1 and ends[j] > limit:  # a word wider than a line: the long way
+                return self._line_count_pieces(face, value, size, first, other)
+            i, lines, avail, cut = j, lines + 1, other, -1.0
+            if may_break and i < n and not _MAY_BREAK.isdisjoint(words[i]):
+                # The pieces of the word that does not fit, after its space: those that do stay.
+                at = ends[i] + space
+                for piece in _HYPHEN_BREAK.split(words[i])[:-1]:
+                    at += self.width(face, piece)
+                    if at > limit:
+                        break
+                    cut = at
+        return lines
+
+    def _line_count_pieces(
+        self, face: tuple[bool, bool, bool], value: str, size: float, first: float, other: float
+    ) -> int:
+        """line_count of a text with a word as wide as a line: cut at every in-word break first."""
         spaced = self.spaced[face]
         space = self.width(face, " ")
         joined: frozenset[int] = frozenset()  # the pieces that follow an in-word break: no space
