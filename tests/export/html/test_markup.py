@@ -13,8 +13,8 @@ from markupsafe import escape
 
 from tgreport import present
 from tgreport.export.html import epub
-from tgreport.export.html.markup import article_blocks
-from tgreport.export.html.view import Blocks, build_view, text_filter, text_filters
+from tgreport.export.html.markup import article_blocks, index_links
+from tgreport.export.html.view import Blocks, IndexLink, build_view, text_filter, text_filters
 from tgreport.model import (
     Caption,
     Heading,
@@ -168,3 +168,15 @@ def test_epub_characters_are_the_set_of_the_pages(pages: list[str]) -> None:
     for text in [*pages, "[]^-\\\n", *pages]:
         characters.add(text)
     assert characters.seen == set("".join(pages) + "[]^-\\\n")
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.text(alphabet=st.sampled_from("a1#&<\"'\n x")), max_size=5))
+def test_index_links_escape_each_address(addresses: list[str]) -> None:
+    # The addresses are escaped together (one call a line, not one a link): the same as one by one,
+    # a line break in one of them included.
+    links = [IndexLink(f"a{n}", n) for n in range(1, len(addresses) + 1)]
+    where = dict(zip((i.anchor for i in links), addresses, strict=True))
+    expected = "; ".join(f'<a class="index-link" href="{escape(where[i.anchor])}">Bài&#160;{i.number}</a>'
+                         for i in links)
+    assert index_links(links, where.__getitem__, "Bài") == expected

@@ -14,7 +14,7 @@ from markupsafe import Markup, escape
 
 from tgreport import present
 from tgreport.assemble.summaries import summary as brief_summary
-from tgreport.model import Article, Block, Caption, Image, IndexEntry, ListBlock, Picture, Report
+from tgreport.model import Article, Block, Caption, Image, IndexEntry, ListBlock, Paragraph, Picture, Report
 from tgreport.present import chart, header
 from tgreport.present import pieces as paragraph_pieces
 from tgreport.present import qr as present_qr
@@ -232,6 +232,11 @@ def _layout(blocks: tuple[Block, ...], photo_url: PhotoUrl, in_pieces: bool) -> 
     subheads = False
     pending = ""  # the markup before the next text
     for block in blocks:
+        if type(block) is Paragraph and not in_pieces:  # most blocks: the short way
+            frame.append(pending + "<p>")
+            texts.append(block.text)
+            pending = "</p>\n"
+            continue
         if isinstance(block, ListBlock):
             start, end = list_tags("olist" if block.ordered else "list")
             pending += start
@@ -450,7 +455,8 @@ def build_view(report: Report, date_style: str = "official", photo_url: PhotoUrl
 
     def make_toc(item: present.NumberedArticle) -> TocView:
         a = item.article
-        return TocView(item.anchor, marked_filter(item.heading, report.highlight), plain_filter(item.heading),
+        heading = item.heading  # worked out from the article on every ask
+        return TocView(item.anchor, marked_filter(heading, report.highlight), plain_filter(heading),
                        present.toc_subtitle(a, date_style),
                        brief_summary(a) if toc_summaries else None)
 
@@ -506,7 +512,8 @@ def _article_view(item: present.NumberedArticle, date_style: str, photo_url: Pho
     byline = present.byline(a)
     blocks = a.blocks
     layout = _layout(blocks, photo_url, in_pieces)
-    head = [item.heading, present.meta_line(a, date_style), a.lead or "", byline or ""]
+    heading = item.heading  # worked out from the article on every ask
+    head = [heading, present.meta_line(a, date_style), a.lead or "", byline or ""]
     if terms:
         escaped = [marked_filter(head[0], terms), _filtered(head[1]), marked_filter(head[2], terms),
                    _filtered(head[3])] + [marked_filter(t, terms) for t in layout.texts]
@@ -519,7 +526,7 @@ def _article_view(item: present.NumberedArticle, date_style: str, photo_url: Pho
         anchor=item.anchor,
         number=item.number,
         heading=Markup(escaped[0]),
-        heading_text=plain_filter(item.heading),
+        heading_text=plain_filter(heading),
         derived_note=present.DERIVED_TITLE_NOTE if a.title_derived or not a.title else None,
         meta=Markup(escaped[1]),
         lead=Markup(escaped[2]) if a.lead else None,
