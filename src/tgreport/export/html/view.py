@@ -211,16 +211,10 @@ class Blocks(Sequence[BlockView]):
             yield (block.type, text, credit, _NO_ITEMS)
 
 
-@dataclass
-class _Layout:
-    """An article's blocks laid out (_layout): the texts to escape, in order, the markup around
-    them (Blocks), each photo's items, and where the paragraphs to print in pieces are."""
-
-    texts: list[str]
-    frame: list[str]
-    photos: list[tuple[Markup, Markup, Markup]]
-    subheads: bool
-    long: list[tuple[int, str]]  # (position in texts, the paragraph's text)
+# An article's blocks laid out (_layout): the texts to escape, in order; the markup around them
+# (Blocks); each photo's items; whether a subheading is among them; the paragraphs to print in
+# pieces, by their position in the texts. A tuple: making a dataclass adds to every run's start-up.
+_Layout = tuple[list[str], list[str], list[tuple[Markup, Markup, Markup]], bool, list[tuple[int, str]]]
 
 
 def _layout(blocks: tuple[Block, ...], photo_url: PhotoUrl, in_pieces: bool) -> _Layout:
@@ -270,7 +264,7 @@ def _layout(blocks: tuple[Block, ...], photo_url: PhotoUrl, in_pieces: bool) -> 
             texts.append(present.CAPTION_CREDIT.format(credit=block.credit))
             pending = CREDIT_AROUND[1] + after
     frame.append(pending)
-    return _Layout(texts, frame, photos, subheads, long)
+    return texts, frame, photos, subheads, long
 
 
 # Each piece a block of its own, so WeasyPrint lays it out alone; the ones after the first go
@@ -511,16 +505,16 @@ def _article_view(item: present.NumberedArticle, date_style: str, photo_url: Pho
     a = item.article
     byline = present.byline(a)
     blocks = a.blocks
-    layout = _layout(blocks, photo_url, in_pieces)
+    body, frame, photos, subheads, long = _layout(blocks, photo_url, in_pieces)
     heading = item.heading  # worked out from the article on every ask
     head = [heading, present.meta_line(a, date_style), a.lead or "", byline or ""]
     if terms:
         escaped = [marked_filter(head[0], terms), _filtered(head[1]), marked_filter(head[2], terms),
-                   _filtered(head[3])] + [marked_filter(t, terms) for t in layout.texts]
+                   _filtered(head[3])] + [marked_filter(t, terms) for t in body]
     else:
-        escaped = text_filters(head + layout.texts)
+        escaped = text_filters(head + body)
     texts = escaped[4:]
-    for at, text in layout.long:
+    for at, text in long:
         texts[at] = pieces_markup(text, terms)
     return ArticleView(
         anchor=item.anchor,
@@ -530,7 +524,7 @@ def _article_view(item: present.NumberedArticle, date_style: str, photo_url: Pho
         derived_note=present.DERIVED_TITLE_NOTE if a.title_derived or not a.title else None,
         meta=Markup(escaped[1]),
         lead=Markup(escaped[2]) if a.lead else None,
-        blocks=Blocks(blocks, texts, layout.frame, layout.photos, layout.subheads),
+        blocks=Blocks(blocks, texts, frame, photos, subheads),
         byline=Markup(escaped[3]) if byline else None,
         toc_subtitle=present.toc_subtitle(a, date_style),
         **_source_view(a, date_style),
