@@ -314,10 +314,21 @@ class TocView:
     fields, but making one escapes the whole article's text."""
 
     anchor: str
-    heading: Markup  # as the article's heading: escaped, the highlight terms marked
-    heading_text: str
+    title: str  # the numbered heading, as present.NumberedArticle words it
+    terms: tuple[str, ...]  # the report's highlight terms
     toc_subtitle: str
     toc_summary: str | None = None
+
+    # Each escaped when a template asks for it: the HTML page's TOC prints only the plain one,
+    # the EPUB's navigation only the marked one.
+    @property
+    def heading(self) -> Markup:
+        """As the article's heading: escaped, the highlight terms marked."""
+        return marked_filter(self.title, self.terms)
+
+    @property
+    def heading_text(self) -> str:
+        return plain_filter(self.title)
 
 
 View = TypeVar("View")
@@ -449,9 +460,7 @@ def build_view(report: Report, date_style: str = "official", photo_url: PhotoUrl
 
     def make_toc(item: present.NumberedArticle) -> TocView:
         a = item.article
-        heading = item.heading  # worked out from the article on every ask
-        return TocView(item.anchor, marked_filter(heading, report.highlight), plain_filter(heading),
-                       present.toc_subtitle(a, date_style),
+        return TocView(item.anchor, item.heading, report.highlight, present.toc_subtitle(a, date_style),
                        brief_summary(a) if toc_summaries else None)
 
     sections = []
