@@ -6,7 +6,19 @@ from collections.abc import Callable, Iterable
 
 from markupsafe import Markup, escape
 
-from tgreport.export.html.view import ArticleView, BlockView, IndexLink, TocView, text_filter
+from tgreport.export.html.view import (
+    AROUND,
+    CREDIT_AROUND,
+    ArticleView,
+    Blocks,
+    BlockView,
+    IndexLink,
+    TocView,
+    list_tags,
+    numbered_subheads,
+    photo_around,
+    text_filter,
+)
 
 Link = Callable[[str], str]
 
@@ -34,9 +46,19 @@ def index_links(links: Iterable[IndexLink], link: Link, label: str, css_class: s
     """An index line's links to the articles citing it: "Bài 3; Bài 17" as links."""
     label_html = escape(label)
     start = f'<a class="{escape(css_class)}" href="'
-    return Markup(
-        "; ".join([f'{start}{escape(link(i.anchor))}">{label_html}&#160;{i.number}</a>' for i in links])
-    )
+    links = tuple(links)
+    hrefs = _escaped([link(i.anchor) for i in links])
+    return Markup("; ".join([f'{start}{href}">{label_html}&#160;{i.number}</a>'
+                             for i, href in zip(links, hrefs, strict=True)]))
+
+
+def _escaped(texts: list[str]) -> list[str]:
+    """`[str(escape(t)) for t in texts]`, escaped together: an index line links to dozens of
+    articles, and escape() costs more per call than per character."""
+    joined = "\n".join(texts)
+    if joined.count("\n") != len(texts) - 1:  # a text with a line break (none of ours): one by one
+        return [str(escape(t)) for t in texts]
+    return str(escape(joined)).split("\n") if texts else []
 
 
 def index_numbers(links: Iterable[IndexLink], label: str) -> Markup:
@@ -47,31 +69,20 @@ def index_numbers(links: Iterable[IndexLink], label: str) -> Markup:
 
 def article_blocks(blocks: Iterable[BlockView], level: int) -> Markup:
     """An article's blocks (ArticleView.blocks) as the built-in _article.html prints them, under
-    its heading of `level`: one call and one join for the article rather than a template loop
-    with a test per kind for each paragraph. The texts are escaped already."""
-    sub = level + 1
-    out: list[str] = []
+    its heading of `level`: one call for the article rather than a template loop with a test per
+    kind for each paragraph. The texts are escaped already."""
+    if isinstance(blocks, Blocks):
+        return blocks.markup(level)
+    out: list[str] = []  # blocks a template picked itself (a slice of them): one at a time
     for kind, text, credit, items in blocks:
-        if kind == "paragraph":
-            out.append(f"<p>{text}</p>\n")
-        elif kind == "heading":
-            out.append(f'<h{sub} class="subhead">{text}</h{sub}>\n')
-        elif kind == "caption":
-            note = f' <span class="credit">({credit})</span>' if credit else ""
-            out.append(f'<figure class="caption"><figcaption>{text}{note}</figcaption></figure>\n')
-        elif kind == "photo":
-            out.append(f'<figure class="photo"><img src="{items[0]}" alt="{text}" style="width: {items[1]}"/>'
-                       "</figure>\n")
-        elif kind == "image":
-            out.append(f'<figure class="image"><figcaption class="image-name">{text}</figcaption></figure>\n')
-        elif kind == "quote":
-            out.append(f"<blockquote><p>{text}</p></blockquote>\n")
+        if kind == "photo":
+            before, after = photo_around(items[0], items[1])
         elif kind == "list" or kind == "olist":
-            tag = "ul" if kind == "list" else "ol"
-            lines = "".join([f"<li>{item}</li>" for item in items])
-            out.append(f'<{tag} class="list">{lines}</{tag}>\n')
-        elif kind == "related":
-            out.append(f'<p class="related">{text}</p>\n')
+            start, end = list_tags(kind)
+            out += (start, *(f"<li>{item}</li>" for item in items), end)
+            continue
         else:
-            out.append(f"<p>{text}</p>\n")
-    return Markup("".join(out))
+            before, after = AROUND.get(kind, AROUND["paragraph"])
+        note = f"{CREDIT_AROUND[0]}{credit}{CREDIT_AROUND[1]}" if kind == "caption" and credit else ""
+        out.append(f"{before}{text}{note}{after}")
+    return Markup(numbered_subheads("".join(out), level))

@@ -14,7 +14,7 @@ from markupsafe import Markup, escape
 
 from tgreport import present
 from tgreport.assemble.summaries import summary as brief_summary
-from tgreport.model import Article, Block, Caption, Image, IndexEntry, ListBlock, Picture, Report
+from tgreport.model import Article, Block, Caption, Image, IndexEntry, ListBlock, Paragraph, Picture, Report
 from tgreport.present import chart, header
 from tgreport.present import pieces as paragraph_pieces
 from tgreport.present import qr as present_qr
@@ -29,25 +29,21 @@ log = logging.getLogger(__name__)
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
 # Document codes ("05-CT/TW", "30/2020/NĐ-CP") must not break across lines (VIETNAMESE.md §5).
 _DOC_CODE = re.compile(r"\b\d+(?:[-/][0-9A-ZĐ]+)*[-/][A-ZĐ][0-9A-ZĐ]*(?:[-/][0-9A-ZĐ]+)*\b")
-# "-" or "/" after a digit; written sign first, so the scan skips ahead to the signs.
-_CODE_HINT = re.compile(r"[-/](?<=\d[-/])")
+
 
 def text_filter(value: object) -> Markup:
     """Article text as escaped markup, with document codes kept on one line."""
-    text = str(value)
+    return Markup(_filtered(str(value)))
+
+
+def _filtered(text: str) -> str:
+    """text_filter's text, as a plain string."""
     if not text.isprintable():  # cheap test first: nearly all text has nothing to remove
         text = _NOT_XML.sub("", text)
-    # str.replace per character beats markupsafe.escape on long non-ASCII text, same output.
-    escaped = (
-        text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-        .replace('"', "&#34;").replace("'", "&#39;")
-    )
-    # Most texts have no "-" or "/" at all, and `in` is far cheaper than any pattern.
-    if not ("-" in text or "/" in text) or not _CODE_HINT.search(text):
-        return Markup(escaped)
     # Escaping leaves letters, digits, "-" and "/" alone, so codes match the same afterwards,
-    # and no entity ("&#34;", "&amp;") looks like a code.
-    return Markup(_wrap_codes(escaped))
+    # and no entity ("&#34;", "&amp;") looks like a code. A plain str: Markup's slicing,
+    # which _wrap_codes does, makes a Markup of every slice.
+    return _wrap_codes(str(escape(text)))
 
 
 # Joins an article's texts for text_filters: printable, left alone by escaping, not a word
@@ -56,30 +52,34 @@ def text_filter(value: object) -> Markup:
 _JOIN = "\u00a4"
 
 
-def text_filters(texts: Sequence[str]) -> list[Markup]:
-    """`[text_filter(t) for t in texts]`, in one pass over their joined text: an article's
+def text_filters(texts: Sequence[str]) -> list[str]:
+    """`[str(text_filter(t)) for t in texts]`, in one pass over their joined text: an article's
     paragraphs are many short texts, and the filter's steps cost more per call than per
-    character."""
+    character. Plain strings: the built-in article markup joins them without a Markup each."""
     joined = _JOIN.join(texts)
     if joined.count(_JOIN) != len(texts) - 1:
-        return [text_filter(t) for t in texts]
-    return [Markup(t) for t in str(text_filter(joined)).split(_JOIN)] if texts else []
+        return [_filtered(t) for t in texts]
+    return _filtered(joined).split(_JOIN) if texts else []
 
 
 def _wrap_codes(escaped: str) -> str:
     """`_DOC_CODE.sub(_wrap_code, escaped)`, with the pattern tried only where a code can start.
 
     A code's first "-" or "/" follows its leading digits, so a match can start only at the
-    digit run before a hint: tried there, not at every position of a long paragraph.
+    digit run before such a sign: tried there, not at every position of a long paragraph. The
+    signs are found with str.find, which skips through text far faster than a pattern's scan.
     """
+    signs = _positions(escaped, "-") + _positions(escaped, "/")
+    if not signs:
+        return escaped
+    signs.sort()
     out: list[str] = []
     done = 0
-    for hint in _CODE_HINT.finditer(escaped):
-        sign = hint.start()
-        if sign < done:
+    for sign in signs:
+        if sign < done or sign == 0 or not escaped[sign - 1].isdecimal():  # \d is isdecimal (Nd)
             continue
         start = sign - 1  # the digit before the sign; now back to the run's first digit
-        while start > done and escaped[start - 1].isdecimal():  # \d is isdecimal (Unicode Nd)
+        while start > done and escaped[start - 1].isdecimal():
             start -= 1
         match = _DOC_CODE.match(escaped, start)  # \b still sees the character before `start`
         if match is None:
@@ -90,6 +90,15 @@ def _wrap_codes(escaped: str) -> str:
         return escaped
     out.append(escaped[done:])
     return "".join(out)
+
+
+def _positions(text: str, sign: str) -> list[int]:
+    found = []
+    at = text.find(sign)
+    while at >= 0:
+        found.append(at)
+        at = text.find(sign, at + 1)
+    return found
 
 
 def _wrap_code(match: re.Match[str]) -> str:
@@ -113,22 +122,6 @@ def plain_filter(value: object) -> str:
 BlockView = tuple[str, Markup, Markup | None, tuple[Markup, ...]]
 _NO_ITEMS: tuple[Markup, ...] = ()
 
-
-def _block_texts(blocks: Iterable[Block]) -> list[str]:
-    """The texts `_block_views` escapes, in the order it takes them back."""
-    texts: list[str] = []
-    for block in blocks:
-        if isinstance(block, ListBlock):
-            texts += block.items
-        elif block.type == "related":  # worded as in every format: "Bài liên quan: …"
-            texts.append(present.RELATED_PREFIX + block.text)
-        else:
-            texts.append(block.text)
-            if isinstance(block, Caption) and block.credit:  # "Ảnh: …", as in every format
-                texts.append(present.CAPTION_CREDIT.format(credit=block.credit))
-    return texts
-
-
 PhotoUrl = Callable[[Picture], str]  # where a page finds a photo: a data: URI, or a file in the book
 
 
@@ -137,30 +130,141 @@ def data_uri(picture: Picture) -> str:
     return f"data:{picture.media_type};base64,{base64.b64encode(picture.data).decode('ascii')}"
 
 
-def _block_views(blocks: tuple[Block, ...], escaped: Iterable[Markup] | None = None,
-                 photo_url: PhotoUrl = data_uri, in_pieces: bool = False,
-                 terms: tuple[str, ...] = ()) -> list[BlockView]:
-    """The views of `blocks`; `escaped` are their `_block_texts`, when already filtered. With
-    `in_pieces`, a long paragraph's text is its pieces (see pieces_markup)."""
-    parts = iter(escaped if escaped is not None else text_filters(_block_texts(blocks)))
-    views: list[BlockView] = []
+# The markup around a block's text, by kind, as the built-in _article.html writes it (see
+# Blocks); "h_" is a subheading's tag, numbered when the article's heading level is known.
+AROUND = {
+    "paragraph": ("<p>", "</p>\n"),
+    "heading": ('<h_ class="subhead">', "</h_>\n"),
+    "caption": ('<figure class="caption"><figcaption>', "</figcaption></figure>\n"),
+    "image": ('<figure class="image"><figcaption class="image-name">', "</figcaption></figure>\n"),
+    "quote": ("<blockquote><p>", "</p></blockquote>\n"),
+    "related": ('<p class="related">', "</p>\n"),
+}
+CREDIT_AROUND = (' <span class="credit">(', ")</span>")  # a caption's credit, inside its figcaption
+
+
+def photo_around(src: str, width: str) -> tuple[str, str]:
+    """The markup around a photo's text, its alternative text."""
+    return f'<figure class="photo"><img src="{src}" alt="', f'" style="width: {width}"/></figure>\n'
+
+
+def list_tags(kind: str) -> tuple[str, str]:
+    tag = "ul" if kind == "list" else "ol"
+    return f'<{tag} class="list">', f"</{tag}>\n"
+
+
+def numbered_subheads(markup: str, level: int) -> str:
+    """`markup` with its subheadings' tags ("h_") numbered for an article heading of `level`.
+    Escaped text has no "<": only markup written here can hold one."""
+    sub = level + 1
+    return markup.replace('<h_ class="subhead">', f'<h{sub} class="subhead">').replace("</h_>", f"</h{sub}>")
+
+
+class Blocks(Sequence[BlockView]):
+    """An article's blocks as the templates print them.
+
+    The built-in _article.html has them written at once (`markup`, by the `blocks` filter): their
+    escaped texts and the markup around them (`frame`, one more than the texts: before the
+    first, between each two, after the last), laid out as the article's view is made, joined.
+    A template of a user's own may go through them as (kind, text, credit, items) views
+    (BlockView), made as it does."""
+
+    __slots__ = ("_blocks", "_frame", "_photos", "_subheads", "_texts")
+
+    def __init__(self, blocks: tuple[Block, ...], texts: list[str], frame: list[str],
+                 photos: list[tuple[Markup, Markup, Markup]], subheads: bool) -> None:
+        self._blocks, self._texts, self._frame, self._photos = blocks, texts, frame, photos
+        self._subheads = subheads
+
+    def markup(self, level: int) -> Markup:
+        """The blocks' markup under an article heading of `level`."""
+        joined = [""] * (2 * len(self._texts) + 1)
+        joined[0::2] = self._frame
+        joined[1::2] = self._texts
+        text = "".join(joined)
+        return Markup(numbered_subheads(text, level) if self._subheads else text)
+
+    def __len__(self) -> int:
+        return len(self._blocks)
+
+    @overload
+    def __getitem__(self, i: int) -> BlockView: ...
+    @overload
+    def __getitem__(self, i: slice) -> Sequence[BlockView]: ...
+
+    def __getitem__(self, i: int | slice) -> BlockView | Sequence[BlockView]:
+        return tuple(self)[i]
+
+    def __iter__(self) -> Iterator[BlockView]:
+        texts, photos = iter(self._texts), iter(self._photos)
+        for block in self._blocks:
+            if isinstance(block, ListBlock):
+                items = tuple(Markup(next(texts)) for _ in block.items)
+                yield ("olist" if block.ordered else "list", Markup(""), None, items)
+                continue
+            text = Markup(next(texts))
+            if isinstance(block, Image) and block.picture is not None:
+                # A photo: its address and printed width and height ride in the items.
+                yield ("photo", text, None, next(photos))
+                continue
+            credit = Markup(next(texts)) if isinstance(block, Caption) and block.credit else None
+            yield (block.type, text, credit, _NO_ITEMS)
+
+
+# An article's blocks laid out (_layout): the texts to escape, in order; the markup around them
+# (Blocks); each photo's items; whether a subheading is among them; the paragraphs to print in
+# pieces, by their position in the texts. A tuple: making a dataclass adds to every run's start-up.
+_Layout = tuple[list[str], list[str], list[tuple[Markup, Markup, Markup]], bool, list[tuple[int, str]]]
+
+
+def _layout(blocks: tuple[Block, ...], photo_url: PhotoUrl, in_pieces: bool) -> _Layout:
+    """`blocks` laid out for Blocks. The photos' addresses are asked for here, once, in order."""
+    texts: list[str] = []
+    frame: list[str] = []
+    photos: list[tuple[Markup, Markup, Markup]] = []
+    long: list[tuple[int, str]] = []
+    subheads = False
+    pending = ""  # the markup before the next text
     for block in blocks:
+        if type(block) is Paragraph and not in_pieces:  # most blocks: the short way
+            frame.append(pending + "<p>")
+            texts.append(block.text)
+            pending = "</p>\n"
+            continue
         if isinstance(block, ListBlock):
-            items = tuple(next(parts) for _ in block.items)
-            views.append(("olist" if block.ordered else "list", Markup(""), None, items))
+            start, end = list_tags("olist" if block.ordered else "list")
+            pending += start
+            for item in block.items:
+                frame.append(pending + "<li>")
+                texts.append(item)
+                pending = "</li>"
+            pending += end
             continue
-        text = next(parts)
+        kind = block.type
+        text = block.text
         if isinstance(block, Image) and block.picture is not None:
-            # A photo: its address and printed width and height ride in the items.
             picture = block.picture
-            size = (Markup(f"{picture.width_pt:.1f}pt"), Markup(f"{picture.height_pt:.1f}pt"))
-            views.append(("photo", text, None, (escape(photo_url(picture)), *size)))
-            continue
-        if in_pieces and block.type == "paragraph" and len(block.text) > paragraph_pieces.LONG_PARAGRAPH:
-            text = pieces_markup(block.text, terms)
-        credit = next(parts) if isinstance(block, Caption) and block.credit else None
-        views.append((block.type, text, credit, _NO_ITEMS))
-    return views
+            items = (escape(photo_url(picture)), Markup(f"{picture.width_pt:.1f}pt"),
+                     Markup(f"{picture.height_pt:.1f}pt"))
+            photos.append(items)
+            before, after = photo_around(items[0], items[1])
+        else:
+            before, after = AROUND.get(kind, AROUND["paragraph"])
+            if kind == "related":  # worded as in every format: "Bài liên quan: …"
+                text = present.RELATED_PREFIX + text
+            elif kind == "heading":
+                subheads = True
+            elif in_pieces and kind == "paragraph" and len(text) > paragraph_pieces.LONG_PARAGRAPH:
+                long.append((len(texts), text))
+        frame.append(pending + before)
+        texts.append(text)
+        pending = after
+        if isinstance(block, Caption) and block.credit:  # "Ảnh: …", as in every format
+            frame.append(CREDIT_AROUND[0])
+            texts.append(present.CAPTION_CREDIT.format(credit=block.credit))
+            pending = CREDIT_AROUND[1] + after
+    frame.append(pending)
+    return texts, frame, photos, subheads, long
 
 
 # Each piece a block of its own, so WeasyPrint lays it out alone; the ones after the first go
@@ -191,11 +295,11 @@ class ArticleView:
     derived_note: str | None
     meta: Markup
     lead: Markup | None
-    # (kind, text, credit, items): kind is paragraph, heading, caption, image, photo, quote,
-    # list, olist or related (a photo's items: its address, printed width and height); tuples
-    # rather than objects, because the template loop unpacks them without a sandboxed attribute
-    # lookup each (a third of the rendering time otherwise).
-    blocks: tuple[BlockView, ...]
+    # Each (kind, text, credit, items): kind is paragraph, heading, caption, image, photo,
+    # quote, list, olist or related (a photo's items: its address, printed width and height);
+    # tuples rather than objects, because a template's loop unpacks them without a sandboxed
+    # attribute lookup each. The built-in template has them written at once (Blocks.markup).
+    blocks: Blocks
     byline: Markup | None
     toc_subtitle: str
     source: Markup | None = None  # "Nguồn: …" (escaped)
@@ -210,10 +314,21 @@ class TocView:
     fields, but making one escapes the whole article's text."""
 
     anchor: str
-    heading: Markup  # as the article's heading: escaped, the highlight terms marked
-    heading_text: str
+    title: str  # the numbered heading, as present.NumberedArticle words it
+    terms: tuple[str, ...]  # the report's highlight terms
     toc_subtitle: str
     toc_summary: str | None = None
+
+    # Each escaped when a template asks for it: the HTML page's TOC prints only the plain one,
+    # the EPUB's navigation only the marked one.
+    @property
+    def heading(self) -> Markup:
+        """As the article's heading: escaped, the highlight terms marked."""
+        return marked_filter(self.title, self.terms)
+
+    @property
+    def heading_text(self) -> str:
+        return plain_filter(self.title)
 
 
 View = TypeVar("View")
@@ -345,8 +460,7 @@ def build_view(report: Report, date_style: str = "official", photo_url: PhotoUrl
 
     def make_toc(item: present.NumberedArticle) -> TocView:
         a = item.article
-        return TocView(item.anchor, marked_filter(item.heading, report.highlight), plain_filter(item.heading),
-                       present.toc_subtitle(a, date_style),
+        return TocView(item.anchor, item.heading, report.highlight, present.toc_subtitle(a, date_style),
                        brief_summary(a) if toc_summaries else None)
 
     sections = []
@@ -395,25 +509,32 @@ def marked_filter(value: object, terms: tuple[str, ...]) -> Markup:
 
 def _article_view(item: present.NumberedArticle, date_style: str, photo_url: PhotoUrl = data_uri,
                   terms: tuple[str, ...] = (), in_pieces: bool = False) -> ArticleView:
-    """`terms` (Report.highlight) are marked in the title, the lead and the text."""
+    """`terms` (Report.highlight) are marked in the title, the lead and the text. With
+    `in_pieces`, a long paragraph's text is its pieces (see pieces_markup)."""
     a = item.article
     byline = present.byline(a)
-    texts = [item.heading, present.meta_line(a, date_style), a.lead or "", byline or ""]
+    blocks = a.blocks
+    body, frame, photos, subheads, long = _layout(blocks, photo_url, in_pieces)
+    heading = item.heading  # worked out from the article on every ask
+    head = [heading, present.meta_line(a, date_style), a.lead or "", byline or ""]
     if terms:
-        escaped = [marked_filter(texts[0], terms), text_filter(texts[1]), marked_filter(texts[2], terms),
-                   text_filter(texts[3])] + [marked_filter(t, terms) for t in _block_texts(a.blocks)]
+        escaped = [marked_filter(head[0], terms), _filtered(head[1]), marked_filter(head[2], terms),
+                   _filtered(head[3])] + [marked_filter(t, terms) for t in body]
     else:
-        escaped = text_filters(texts + _block_texts(a.blocks))
+        escaped = text_filters(head + body)
+    texts = escaped[4:]
+    for at, text in long:
+        texts[at] = pieces_markup(text, terms)
     return ArticleView(
         anchor=item.anchor,
         number=item.number,
-        heading=escaped[0],
-        heading_text=plain_filter(item.heading),
+        heading=Markup(escaped[0]),
+        heading_text=plain_filter(heading),
         derived_note=present.DERIVED_TITLE_NOTE if a.title_derived or not a.title else None,
-        meta=escaped[1],
-        lead=escaped[2] if a.lead else None,
-        blocks=tuple(_block_views(a.blocks, escaped[4:], photo_url, in_pieces, terms)),
-        byline=escaped[3] if byline else None,
+        meta=Markup(escaped[1]),
+        lead=Markup(escaped[2]) if a.lead else None,
+        blocks=Blocks(blocks, texts, frame, photos, subheads),
+        byline=Markup(escaped[3]) if byline else None,
         toc_subtitle=present.toc_subtitle(a, date_style),
         **_source_view(a, date_style),
     )
