@@ -34,6 +34,7 @@ from tgreport.contract import article_from_dict, article_to_dict
 from tgreport.model import Article
 from tgreport.read.notes import Note
 from tgreport.settings import Settings
+from tgreport.support.cachedir import cache_dir
 
 log = logging.getLogger(__name__)
 
@@ -44,14 +45,6 @@ _READING_CODE = ("read", "vn", "model.py", "contract.py", "errors.py", "settings
 _SOURCE = (".py", ".toml")
 
 Stamp = tuple[int, int, int]  # size, mtime_ns, inode
-
-
-def cache_dir() -> Path:
-    explicit = os.environ.get("TGREPORT_CACHE_DIR", "").strip()
-    if explicit:
-        return Path(explicit)
-    base = os.environ.get("XDG_CACHE_HOME", "").strip()
-    return (Path(base) if base else Path.home() / ".cache") / "tgreport"
 
 
 @cache

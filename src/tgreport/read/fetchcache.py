@@ -2,7 +2,7 @@
 
 A digest is re-made many times from the same links (another title, another format); fetching
 is the slowest part of such a run and a burden on the sites. Each page is kept in the folder
-`pages/` of the user's cache folder (read/cache.py's cache_dir()), readable by the owner only,
+`pages/` of the user's cache folder (support.cachedir), readable by the owner only,
 as two files named after the link: the page's bytes as fetched (`<name>.html`, which the HTML
 reader reads like a saved page) and a small JSON record of the link, the address it ended at,
 the HTTP status, the content type and when it was fetched. The record is written last, so a
@@ -28,8 +28,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from tgreport.read.cache import cache_dir
 from tgreport.read.fetch import Page
+from tgreport.support.cachedir import cache_dir
 
 log = logging.getLogger(__name__)
 

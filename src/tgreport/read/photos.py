@@ -31,10 +31,10 @@ from urllib.parse import unquote, urljoin, urlsplit
 
 from tgreport.errors import ConfigError
 from tgreport.model import Article, Image, Picture, Report
-from tgreport.read.cache import cache_dir
 from tgreport.read.links import is_private_host
 from tgreport.read.picture import MAX_BYTES, BadPicture, Box, prepare
 from tgreport.settings import Settings
+from tgreport.support.cachedir import cache_dir
 from tgreport.support.regular import read_regular_file
 from tgreport.support.spool import Spool
 from tgreport.theme import text_area_mm

@@ -45,7 +45,7 @@ def test_a_later_run_uses_the_compiled_templates(sample_report: Report, tmp_path
                                                  monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("TGREPORT_CACHE_DIR", str(tmp_path))
     compiled = _compiles(monkeypatch)
-    first = {f: render(sample_report, f, options()) for f in ("html", "epub")}
+    first = {f: render(sample_report, f, options(cache=True)) for f in ("html", "epub")}
     assert "report.html" in compiled and "epub/page.xhtml" in compiled
     kept = _kept(tmp_path)
     assert len(kept) == len(compiled)
@@ -55,14 +55,14 @@ def test_a_later_run_uses_the_compiled_templates(sample_report: Report, tmp_path
 
     base.environment.cache_clear()  # as a new process
     compiled.clear()
-    assert {f: render(sample_report, f, options()) for f in first} == first
+    assert {f: render(sample_report, f, options(cache=True)) for f in first} == first
     assert compiled == []
 
 
 def test_a_broken_entry_is_compiled_afresh(sample_report: Report, tmp_path: Path,
                                            monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("TGREPORT_CACHE_DIR", str(tmp_path))
-    page = render(sample_report, "html", options())
+    page = render(sample_report, "html", options(cache=True))
     kept = _kept(tmp_path)
     whole = kept[0].read_bytes()
     # Empty, foreign, cut short, its code or its checksum (a pickle) spoilt.
@@ -72,11 +72,11 @@ def test_a_broken_entry_is_compiled_afresh(sample_report: Report, tmp_path: Path
         path.write_bytes(data)
     base.environment.cache_clear()
     compiled = _compiles(monkeypatch)
-    assert render(sample_report, "html", options()) == page
+    assert render(sample_report, "html", options(cache=True)) == page
     assert len(compiled) == len(kept)
     base.environment.cache_clear()  # written anew: the next run compiles nothing
     compiled.clear()
-    assert render(sample_report, "html", options()) == page
+    assert render(sample_report, "html", options(cache=True)) == page
     assert compiled == []
 
 
@@ -88,12 +88,12 @@ def test_a_folder_that_cannot_be_written_only_costs_the_compiling(sample_report:
         raise PermissionError("read-only")
 
     monkeypatch.setattr(tempfile, "NamedTemporaryFile", refused)  # how Jinja2 writes an entry
-    assert render(sample_report, "html", options()).startswith(b"<!DOCTYPE html>")
+    assert render(sample_report, "html", options(cache=True)).startswith(b"<!DOCTYPE html>")
     assert _kept(tmp_path) == []
     (tmp_path / "templates").rmdir()
     (tmp_path / "templates").write_text("a file, not a folder")
     base.environment.cache_clear()
-    assert render(sample_report, "html", options()).startswith(b"<!DOCTYPE html>")
+    assert render(sample_report, "html", options(cache=True)).startswith(b"<!DOCTYPE html>")
 
 
 @pytest.mark.parametrize("shared", ["others may write", "a link"])
@@ -107,7 +107,7 @@ def test_nothing_is_kept_or_read_where_others_could_write(shared: str, sample_re
         (tmp_path / "templates").mkdir()
         (tmp_path / "templates").chmod(0o777)
     compiled = _compiles(monkeypatch)
-    render(sample_report, "html", options())
+    render(sample_report, "html", options(cache=True))
     assert compiled and not list((tmp_path / "templates").iterdir())
 
 
@@ -119,3 +119,12 @@ def test_a_users_templates_are_compiled_on_every_run(sample_report: Report, tmp_
     page = render(sample_report, "html", options(template_dir=tmp_path / "mine"))
     assert b"body { color: black; }" in page
     assert not (tmp_path / "cache").exists()
+
+
+def test_without_the_cache_nothing_is_kept(sample_report: Report, tmp_path: Path,
+                                           monkeypatch: pytest.MonkeyPatch) -> None:
+    # --no-cache (and a script's default Settings): nothing written into the cache folder.
+    monkeypatch.setenv("TGREPORT_CACHE_DIR", str(tmp_path))
+    for fmt in ("html", "epub"):
+        assert render(sample_report, fmt, options())
+    assert not (tmp_path / "templates").exists()

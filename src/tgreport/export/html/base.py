@@ -80,19 +80,6 @@ class _Sandbox(SandboxedEnvironment):
             return not attr.startswith("_")
         return bool(super().is_safe_attribute(obj, attr, value))
 
-    def getattr(self, obj: Any, attribute: str) -> Any:
-        # The same fast pass, before the sandbox's own lookup asks two more methods of each
-        # value (is it a str.format to wrap, is it safe): a page reads a dozen attributes of
-        # every article. What is not plain data (a method) goes the sandbox's way.
-        if type(obj) in _DATA_TYPES and not attribute.startswith("_"):
-            value = getattr(obj, attribute, _MISSING)
-            if value is not _MISSING and not callable(value):
-                return value
-        return super().getattr(obj, attribute)
-
-
-_MISSING = object()  # no such attribute
-
 
 MAX_TEMPLATE_BYTES = 1024 * 1024  # an HTML template or stylesheet is a few pages of text
 
@@ -134,8 +121,10 @@ _OPTIONS: dict[str, Any] = {
 
 
 @cache
-def environment(template_dir: Path | None = None) -> SandboxedEnvironment:
+def environment(template_dir: Path | None = None, keep_compiled: bool = False) -> SandboxedEnvironment:
     """The Jinja2 environment for one override folder; built, and its templates compiled, once.
+    With `keep_compiled` (Settings.cache: the CLI without --no-cache), the built-in templates'
+    compiled code is kept in the user's cache folder for the next run.
 
     A sandbox because a user's `--template-dir` is code we did not write; autoescape because
     article text is text.
@@ -152,7 +141,7 @@ def environment(template_dir: Path | None = None) -> SandboxedEnvironment:
     env = _Sandbox(
         loader=ChoiceLoader([*loaders, *(FileSystemLoader(p) for p in builtin_paths)]),
         # A user's templates are compiled afresh on every run: only code that tgreport ships is kept.
-        bytecode_cache=_compiled_templates() if template_dir is None else None,
+        bytecode_cache=_compiled_templates() if keep_compiled and template_dir is None else None,
         **_OPTIONS,
     )
     env.filters["t"] = text_filter
@@ -209,7 +198,7 @@ def _compiled_templates() -> _CompiledTemplates | None:
 
 def get_template(options: Settings, name: str) -> Template:
     try:
-        return environment(options.template_dir).get_template(name)
+        return environment(options.template_dir, options.cache).get_template(name)
     except TemplateError as exc:
         where = options.template_dir or templates_dir()
         raise ExportError(f"template {name!r} cannot be loaded: {exc}", where) from exc
