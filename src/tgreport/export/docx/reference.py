@@ -150,7 +150,7 @@ def set_header(doc: Any, theme: Theme, text_width: int) -> None:
 
 
 def _replace_content(story: Any, paragraph_xml: str) -> None:
-    element = story._element  # python-docx has no public way to set a header's raw content
+    element = story.part.element  # the header part's root (w:hdr): its paragraphs are ours to set
     for child in list(element):
         element.remove(child)
     element.append(parse_xml(paragraph_xml.replace("<w:p>", f'<w:p xmlns:w="{W_NS}">', 1)))
