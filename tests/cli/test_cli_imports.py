@@ -41,6 +41,14 @@ def all_modules_after_run(inputs: Path, out: Path) -> set[str]:
     return set(modules)
 
 
+def one_article_json(folder: Path) -> Path:
+    """A JSON input of one article, as tgreport's own export writes it."""
+    source = folder / "digest.json"
+    source.write_text(json.dumps({"title": "Tin", "date": "2024-05-01", "blocks": ["Đoạn một."]},
+                                 ensure_ascii=False), encoding="utf-8")
+    return source
+
+
 @pytest.mark.parametrize("fmt", sorted(NOT_FOR))
 def test_a_run_does_not_import_other_formats_engines(fmt: str, seeds_dir: Path, tmp_path: Path) -> None:
     modules = modules_after_run(seeds_dir, tmp_path / f"digest.{fmt}")
@@ -53,9 +61,7 @@ def test_a_run_from_a_json_file_imports_no_reader_photo_stage_or_plugin_scan(tmp
     # the file is named, so no folder is walked and no scan of the installed distributions for
     # third-party readers made (importlib.metadata); one file starts no worker processes
     # (multiprocessing); the photo stage, and Pillow with it (15 ms), is for a report with photos.
-    source = tmp_path / "digest.json"
-    source.write_text(json.dumps({"title": "Tin", "date": "2024-05-01", "blocks": ["Đoạn một."]},
-                                 ensure_ascii=False), encoding="utf-8")
+    source = one_article_json(tmp_path)
     modules = all_modules_after_run(source, tmp_path / "digest.html")
     assert (tmp_path / "digest.html").stat().st_size > 0
     assert "tgreport.read.json" in modules
@@ -68,9 +74,7 @@ def test_a_run_from_a_json_file_parses_no_date_nor_config_and_keeps_no_cache(tmp
     # Its dates are ISO already: none of the date and period patterns (vn.dateparse, vn.periods);
     # no config file named: no TOML parser; no page file: no read cache (nor OpenSSL's hashes
     # for it); no link: no socket.
-    source = tmp_path / "digest.json"
-    source.write_text(json.dumps({"title": "Tin", "date": "2024-05-01", "blocks": ["Đoạn một."]},
-                                 ensure_ascii=False), encoding="utf-8")
+    source = one_article_json(tmp_path)
     modules = all_modules_after_run(source, tmp_path / "digest.json.json")
     assert (tmp_path / "digest.json.json").stat().st_size > 0
     assert not {"tgreport.vn.dateparse", "tgreport.vn.periods", "tgreport.config", "tomllib",

@@ -146,6 +146,13 @@ def big_inputs(tmp_path_factory: pytest.TempPathFactory) -> dict[int, Path]:
     return {count: _big_input(base / str(count), seeds, count) for count in (1000, 3000)}
 
 
+def _start_run(inputs: Path, target: Path, *more: str) -> subprocess.Popen[str]:
+    """make-report on `inputs` into `target`, quiet, in its own process group (as a shell job)."""
+    return subprocess.Popen(
+        [sys.executable, "-m", "tgreport", str(inputs), "-o", str(target), "-q", *more],
+        stderr=subprocess.PIPE, stdout=subprocess.DEVNULL, text=True, env=cli_env(), start_new_session=True)
+
+
 # "ctrl-c" is what a terminal does: SIGINT to the whole foreground process group, reading
 # workers included; "interrupt" reaches the main process alone (kill -INT).
 SIGNALS = {"kill": signal.SIGKILL, "interrupt": signal.SIGINT, "ctrl-c": signal.SIGINT}
@@ -158,14 +165,7 @@ def test_a_signal_in_the_middle_of_a_long_run(
     fmt: str, copies: int, how: str, big_inputs: dict[int, Path], seeds_dir: Path, tmp_path: Path
 ) -> None:
     target = _target(tmp_path, fmt)
-    with subprocess.Popen(
-        [sys.executable, "-m", "tgreport", str(big_inputs[copies]), "-o", str(target), "-q"],
-        stderr=subprocess.PIPE,
-        stdout=subprocess.DEVNULL,
-        text=True,
-        env=cli_env(),
-        start_new_session=True,  # its own process group, as a shell job would have
-    ) as proc:
+    with _start_run(big_inputs[copies], target) as proc:
         try:
             workers = _busy(proc, 1.0)
             if how == "ctrl-c":
@@ -276,11 +276,7 @@ def test_ctrl_c_while_the_reading_workers_start_prints_only_that_the_run_was_int
     # handed its task) are interrupted in the middle of starting: each run, a little later.
     target = _target(tmp_path, "json")
     for attempt in range(4):
-        with subprocess.Popen(
-            [sys.executable, "-m", "tgreport", str(big_inputs[1000]), "-o", str(target), "-q", "--no-cache"],
-            stderr=subprocess.PIPE, stdout=subprocess.DEVNULL, text=True, env=cli_env(),
-            start_new_session=True,
-        ) as proc:
+        with _start_run(big_inputs[1000], target, "--no-cache") as proc:
             watched = psutil.Process(proc.pid)
             children: list[psutil.Process] = []
             try:
