@@ -166,6 +166,10 @@ def _read_chunk(paths: list[str], settings: Settings) -> list[FileRead]:
 
 
 def _start_worker(lifeline: Connection) -> None:
+    # Ctrl-C reaches the whole process group: this process stops the run and says so, once. (The
+    # blocked SIGINT a worker inherits covers a fork server started by read_pooled; one a script
+    # started before, for its own processes, forks workers that would take it.)
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
     # A worker must not outlive the run, even one killed outright (the kernel's out-of-memory
     # killer): nothing else would end it, since it holds what keeps the fork server up, and a
     # result it is sending waits for a reader forever.
