@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import concurrent.futures
 import logging
+import os
 import re
 import shutil
 import threading
@@ -29,11 +30,11 @@ ROOT = Path(__file__).resolve().parents[2]
 PAGES = sorted((ROOT / "seeds").glob("*.txt")) + sorted((ROOT / "tests" / "read" / "pages").glob("*.txt"))
 
 
-def _folder(tmp_path: Path) -> Path:
+def _folder(tmp_path: Path, pages: int = POOL_MIN_FILES + 10) -> Path:
     """More files than the pool's threshold, with every kind of trouble a folder holds."""
     folder = tmp_path / "in"
     folder.mkdir()
-    for n in range(POOL_MIN_FILES + 10):
+    for n in range(pages):
         page = PAGES[n % len(PAGES)]
         shutil.copy(page, folder / f"{n:04d}_{page.name}")
     (folder / "0001_empty.txt").write_bytes(b"")
@@ -78,10 +79,14 @@ def test_the_pool_reads_what_one_process_reads(tmp_path: Path, caplog: pytest.Lo
 def test_workers_that_die_leave_their_files_to_this_process(
     tmp_path: Path, caplog: pytest.LogCaptureFixture
 ) -> None:
-    folder = _folder(tmp_path)
+    # Enough pages that a worker has started, and read the first chunk, before this process has
+    # read the others from the back: with a few hundred, a quick main process read them all while
+    # the fork server was still importing, and killing that tested nothing.
+    folder = _folder(tmp_path, 5 * POOL_MIN_FILES)
     caplog.set_level(logging.INFO)
     alone = _read(folder, 1, caplog)
     killed: list[int] = []
+    workers: list[int] = []
 
     def kill_workers(done: int, total: int) -> None:
         # As the kernel's out-of-memory killer would: every child process, once, mid-run.
@@ -89,13 +94,15 @@ def test_workers_that_die_leave_their_files_to_this_process(
             for child in psutil.Process().children(recursive=True):
                 try:  # a process may end between the listing and the look at it
                     if "resource_tracker" not in " ".join(child.cmdline()):
+                        if child.ppid() != os.getpid():
+                            workers.append(child.pid)  # forked by the fork server
                         child.kill()
                         killed.append(child.pid)
                 except psutil.Error:
                     continue
 
     pooled = _read(folder, 2, caplog, kill_workers)
-    assert killed
+    assert workers, f"no worker was running to be killed: {killed}"
     assert pooled[:3] == alone[:3]
     stopped = [m for _, _, m in pooled[3] if "reading processes stopped" in m]
     assert len(stopped) == 1
