@@ -124,7 +124,8 @@ def make(
     """The whole run: read `inputs`, build the report, render every (format, path) of `targets`,
     then write them all together (none replaced unless all were made). A target may be an open
     binary file instead of a path (standard output): its format is made whole, then written.
-    Raises NoArticles when no article is left to report."""
+    `stage` is called with the name of each stage as it begins (exporting, then writing), and
+    may stop the run by raising. Raises NoArticles when no article is left to report."""
     checked = _checked_targets(targets)
     streams = [(name, t) for name, t in checked if not isinstance(t, Path)]
     paths = [(name, t) for name, t in checked if isinstance(t, Path)]
@@ -149,11 +150,16 @@ def make(
     for name, path in paths:
         exporter, ready, checked_settings = _prepared(report, name, settings, ready)
         writers.append((path, _writer(exporter, ready, checked_settings)))
-    # Each file is made straight into its temporary file beside the target (see support/atomic).
-    write_together(writers)
+    # Each file is made straight into its temporary file beside the target (see support/atomic),
+    # and all are renamed into place after one more stage: a caller that stops the run there
+    # (the command line, on a Ctrl-C a library swallowed) leaves the earlier files as they were.
+    write_together(writers, before_commit=None if stage is None else lambda: stage("Ghi tệp"))
     for name, stream in streams:  # made whole first: a failure leaves nothing half-written there
         exporter, ready, checked_settings = _prepared(report, name, settings, ready)
-        stream.write(exporter.render(ready, checked_settings))
+        data = exporter.render(ready, checked_settings)
+        if stage is not None:
+            stage("Ghi ra")
+        stream.write(data)
         stream.flush()
     return Made(tuple(paths), len(report.all_articles()), result)
 

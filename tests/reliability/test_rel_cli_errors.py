@@ -49,7 +49,8 @@ def test_verbose_shows_the_traceback_of_an_error(
 ) -> None:
     from tgreport import pipeline
 
-    def refused(files: list[tuple[Path, bytes]]) -> list[Path]:  # the system says no as they are written
+    def refused(files: list[tuple[Path, bytes]], **_: object) -> list[Path]:
+        # The system says no as they are written.
         raise PermissionError(13, "Permission denied", str(files[0][0]))
 
     monkeypatch.setattr(pipeline, "write_together", refused)

@@ -11,6 +11,7 @@ from contextlib import contextmanager, suppress
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from tgreport.cli.interrupt import Interrupts, remembering_interrupts
 from tgreport.cli.messages import _, level_name, ngettext
 from tgreport.cli.progress import progress_bar
 from tgreport.errors import ExportError, NoArticles, TgreportError, UsageError
@@ -340,13 +341,13 @@ def _list_formats() -> int:
     return EXIT_OK
 
 
-def run(argv: Sequence[str] | None) -> int:
+def run(argv: Sequence[str] | None, interrupts: Interrupts | None = None) -> int:
     args = build_parser().parse_args(argv)
     with _terminal_logging(args.quiet, args.verbose):
-        return _run(args)
+        return _run(args, interrupts or Interrupts())
 
 
-def _run(args: argparse.Namespace) -> int:
+def _run(args: argparse.Namespace, interrupts: Interrupts) -> int:
     if args.list_formats:
         return _list_formats()
     config = None
@@ -364,25 +365,30 @@ def _run(args: argparse.Namespace) -> int:
     if not args.inputs:
         raise UsageError(_("no input given; name article files or folders"))
     if args.output == "-":
-        return _to_stdout(args, settings)
+        return _to_stdout(args, settings, interrupts)
     targets = _targets(args)
     if len(args.formats or []) > 1 or "all" in (args.formats or []):
         Path(args.output).mkdir(parents=True, exist_ok=True)
     with progress_bar(enabled=not args.quiet) as bar:
-        made = make(args.inputs, targets, settings, progress=bar.reading, stage=bar.stage)
+
+        def stage(description: str) -> None:
+            interrupts.check()
+            bar.stage(description)
+
+        made = make(args.inputs, targets, settings, progress=bar.reading, stage=stage)
     if not args.quiet:
         for name, path in made.written:
             print(f"{path}: {name}, {articles_text(made.articles)}")
     return EXIT_OK
 
 
-def _to_stdout(args: argparse.Namespace, settings: Settings) -> int:
+def _to_stdout(args: argparse.Namespace, settings: Settings, interrupts: Interrupts) -> int:
     """`-o -`: the one format asked for, written to standard output (as pandoc does)."""
     formats = list(dict.fromkeys(args.formats or []))
     if len(formats) != 1 or formats[0] == "all":
         raise UsageError(
             _("-o - writes one format to standard output; name it with -f (for example -f html)"))
-    make(args.inputs, [(formats[0], sys.stdout.buffer)], settings)
+    make(args.inputs, [(formats[0], sys.stdout.buffer)], settings, stage=lambda _: interrupts.check())
     return EXIT_OK
 
 
@@ -390,8 +396,25 @@ def main(argv: Sequence[str] | None = None) -> int:
     verbose = (argv is not None and ("-v" in argv or "--verbose" in argv)) or (
         argv is None and ("-v" in sys.argv or "--verbose" in sys.argv)
     )
+    with remembering_interrupts() as interrupts:
+        try:
+            code = _outcome(argv, interrupts, verbose)
+        except KeyboardInterrupt:
+            code = EXIT_INTERRUPTED
+    if interrupts.seen or code == EXIT_INTERRUPTED:  # seen: a library swallowed it on its way
+        print(_("make-report: interrupted"), file=sys.stderr)
+        return EXIT_INTERRUPTED
+    return code
+
+
+def _outcome(argv: Sequence[str] | None, interrupts: Interrupts, verbose: bool) -> int:
+    """The exit code of the run, having said on stderr what went wrong, if anything did."""
     try:
-        return run(argv)
+        try:
+            return run(argv, interrupts)
+        except Exception:
+            interrupts.check()  # a library turned the Ctrl-C into an error of its own
+            raise
     except _UsageExit as exc:
         print(_error(exc), file=sys.stderr)
         print(_("usage: make-report INPUT... -o OUTPUT (see make-report --help)"), file=sys.stderr)
@@ -407,9 +430,6 @@ def main(argv: Sequence[str] | None = None) -> int:
             raise
         print(_error(exc), file=sys.stderr)
         return EXIT_NO_REPORT
-    except KeyboardInterrupt:
-        print(_("make-report: interrupted"), file=sys.stderr)
-        return EXIT_INTERRUPTED
     except BrokenPipeError:
         # The reader of our output went away (`| head`); say nothing more, and keep Python from
         # complaining about the closed stdout at exit.

@@ -121,14 +121,18 @@ def write_atomic(path: str | Path, data: Content) -> Path:
     return Staged(Path(path), data).commit()
 
 
-def write_together(files: list[tuple[Path, Content]]) -> list[Path]:
+def write_together(files: list[tuple[Path, Content]],
+                   before_commit: Callable[[], object] | None = None) -> list[Path]:
     """Write several files so that none is replaced unless all could be written: each is staged
     beside its target first (a full disk shows here, with every earlier file as it was), then
-    all are renamed into place."""
+    all are renamed into place. `before_commit` is called between the two; an exception it
+    raises leaves every earlier file as it was."""
     staged: list[Staged] = []
     try:
         for path, data in files:
             staged.append(Staged(path, data))
+        if before_commit is not None:
+            before_commit()
     except BaseException:
         for done in staged:
             done.discard()
