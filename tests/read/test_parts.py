@@ -247,6 +247,31 @@ def test_page_reading(tmp_path: Path) -> None:
     assert article.event_date == dt.date(2021, 3, 15) == article.date
 
 
+_UNDER_A_LINE = """{above}
+Hà Nội khởi công cầu Tứ Liên bắc qua sông Hồng
+15/01/2024 08:30
+
+Sáng 15/1, UBND TP Hà Nội tổ chức lễ khởi công xây dựng cầu Tứ Liên, dài 5,6 km, nối Tây Hồ với Đông Anh.
+
+Theo kế hoạch, công trình sẽ hoàn thành vào năm 2027, góp phần giảm tải cho cầu Nhật Tân và cầu Long Biên.
+"""
+
+
+@pytest.mark.parametrize(("above", "category"), [
+    ("Thời sự", "Thời sự"),
+    ("Giao thông - Đô thị", "Giao thông - Đô thị"),
+    ("Tại một lớp học ở Goshiwon.", None),  # a photo's caption
+    ("Người thầy dạy sử bằng... thơ", None),  # another article's teaser, cut short
+    ("Trang chủ Hậu trường Hollywood", None),  # a trail whose separators were pictures
+])
+def test_only_a_section_name_over_the_headline_is_its_category(
+        above: str, category: str | None, tmp_path: Path) -> None:
+    article = read_page(_UNDER_A_LINE.format(above=above), tmp_path / "a.txt", Settings())
+    assert article.title == "Hà Nội khởi công cầu Tứ Liên bắc qua sông Hồng"
+    assert article.category == category
+    assert above not in [b.text for b in article.blocks]
+
+
 def test_nfd_input_comes_out_nfc(tmp_path: Path) -> None:
     path = tmp_path / "nfd.txt"
     path.write_bytes(unicodedata.normalize("NFD", PAGE).encode("utf-8"))

@@ -8,7 +8,7 @@ from tgreport.read.page.bylines import Byline, is_name, parse_byline
 from tgreport.read.page.captions import caption_of, is_picture_line, strip_alt
 from tgreport.read.page.chrome import is_chrome_line
 from tgreport.read.page.dates import may_hold_stamp, stamp_of, today_header, whole_stamp
-from tgreport.read.page.lines import Line, is_paragraph_like, is_upper, word_count
+from tgreport.read.page.lines import Line, ends_sentence, is_paragraph_like, is_upper, word_count
 from tgreport.read.page.vocab import Vocabulary
 from tgreport.vn import ParsedDate, may_hold_date
 
@@ -223,13 +223,14 @@ def read_header(
                 kinds[index] = "removed"
         candidates = [i for i in candidates if kinds.get(i) != "removed"]
         before = [i for i in candidates if i < title_at]
-        if before and word_count(lines[before[-1]].text) <= CATEGORY_MAX_WORDS:
+        if before and _names_a_section(lines[before[-1]].text, vocab):
             header.category = lines[before[-1]].text
             kinds[before[-1]] = "category"
         for i in before[:-1] if header.category else before:
             header.removed.append(lines[i].text)
             kinds[i] = "removed"
-    elif candidates and word_count(lines[candidates[0]].text) < TITLE_MIN_WORDS:
+    elif (candidates and word_count(lines[candidates[0]].text) < TITLE_MIN_WORDS
+          and _names_a_section(lines[candidates[0]].text, vocab)):
         # No headline (the page opens with its sapo): a short line on top names the section.
         header.category = lines[candidates[0]].text
         kinds[candidates[0]] = "category"
@@ -313,3 +314,14 @@ def _is_brand(text: str, vocab: Vocabulary) -> bool:
     # A known paper, or one word in capitals ("SGGPO", "NLĐO"): no headline, name or sentence.
     one_word = " " not in text and is_upper(text) and len(text) <= BRAND_MAX_CHARS
     return one_word or text.casefold() in vocab.publications
+
+
+def _names_a_section(text: str, vocab: Vocabulary) -> bool:
+    """Whether a short line over the headline can name the article's section: printed under the
+    headline of the digest, it must never be a photo's caption ("Tại một lớp học ở Goshiwon."),
+    another article's teaser cut short ("Người thầy dạy sử bằng... thơ") or a trail whose
+    separators were pictures ("Trang chủ Hậu trường Hollywood")."""
+    if word_count(text) > CATEGORY_MAX_WORDS or ends_sentence(text) or "..." in text or "…" in text:
+        return False
+    folded = text.casefold()
+    return not any(folded.startswith(home + " ") for home in vocab.crumb_home)
