@@ -5,6 +5,8 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
+import pytest
+
 from tgreport.read import read_path
 from tgreport.read.provenance import outlet_for_host, source_for_path
 from tgreport.settings import Settings
@@ -52,6 +54,40 @@ def test_site_falls_back_to_og_site_name_then_to_the_configured_folder(tmp_path:
     assert read_path(bare)[0].site is None
     settings = Settings(sources={"baonhandan/": "Báo Nhân Dân"})
     assert read_path(bare, settings)[0].site == "Báo Nhân Dân"
+
+
+# A page saved without the metadata that names its outlet (no og:site_name, no canonical
+# address, every link relative): its window title, <meta name="copyright"> or copyright line do.
+BARE = """<!DOCTYPE html><html><head><meta charset="utf-8"><title>{title}</title>{head}</head><body>
+<div class="menu"><a href="/">Trang chủ</a> <a href="/thoi-su">Thời sự</a></div>
+<h1>{headline}</h1>
+<p>Sáng 20/6, UBND tỉnh tổ chức lễ khánh thành nhà máy xử lý rác thải sinh hoạt Vĩnh Tân.</p>
+<p>Nhà máy được xây dựng trên diện tích 10 ha, sử dụng công nghệ đốt phát điện hiện đại.</p>
+{foot}</body></html>"""
+HEADLINE = "Khánh thành nhà máy xử lý rác Vĩnh Tân"
+
+
+@pytest.mark.parametrize(("title", "head", "foot", "site"), [
+    ("{h} | Báo Đồng Nai điện tử", "", "", "Báo Đồng Nai"),  # as the table spells it
+    ("{h} - Zing News | Xã hội", "", "", "Zing News"),  # the section comes last
+    ("{h} | Internet | GenK.vn", "", "", "GenK"),  # a domain, by the table
+    ("{h} - VnExpress Giải Trí", "", "", "VnExpress"),  # the outlet, then its section
+    ("{h} | Cổng thông tin điện tử Huyện Thanh Trì", "", "",
+     "Cổng thông tin điện tử Huyện Thanh Trì"),  # a portal the table lacks, named by its kind
+    ("{h}", '<meta name="copyright" content="Copyright © 2009 by 24H.COM.VN">', "",
+     "Tin tức 24h"),
+    ("{h}", "", "<p>© 2024 Báo Đồng Nai. Giấy phép số 41/GP-BTTTT.</p>", "Báo Đồng Nai"),
+    ("{h} | Thời sự", "", "", None),  # a section names no outlet
+    ("{h} - Báo cáo tổng kết", "", "", None),  # "Báo cáo" is a report, no paper
+])
+def test_a_page_without_metadata_is_still_sourced(
+        title: str, head: str, foot: str, site: str | None, tmp_path: Path) -> None:
+    path = tmp_path / "page.html"
+    page = BARE.format(title=title.format(h=HEADLINE), headline=HEADLINE, head=head, foot=foot)
+    path.write_text(page, encoding="utf-8")
+    article = read_path(path)[0]
+    assert article.title == HEADLINE
+    assert article.site == site
 
 
 def test_a_user_outlet_wins_and_subdomains_find_their_outlet() -> None:

@@ -31,6 +31,7 @@ from tgreport.read.html_meta import TITLE_PARTS, PageMeta, best_title, page_meta
 from tgreport.read.page import read_page
 from tgreport.read.page.bylines import parse_byline, unit_byline
 from tgreport.read.page.lines import spaced
+from tgreport.read.page.outlet import outlet_in_window_title, outlet_named
 from tgreport.read.page.vocab import Vocabulary, vocabulary
 from tgreport.read.provenance import outlet_for_host, source_for_path
 from tgreport.settings import Settings
@@ -472,7 +473,9 @@ def with_meta(article: Article, meta: PageMeta, path: Path, settings: Settings, 
     if meta.authors and not article.authors:
         changes["authors"] = meta.authors
     site = (outlet_for_host(meta.host, settings.outlets) or meta.site
-            or source_for_path(path, settings.sources))
+            or outlet_in_window_title(list(meta.window), settings.outlets)
+            or (outlet_named([meta.copyright], settings.outlets) if meta.copyright else None)
+            or article.site or source_for_path(path, settings.sources))
     changes.update(site=site, url=meta.url)
     return dataclasses.replace(article, **changes)
 

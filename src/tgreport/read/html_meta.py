@@ -33,6 +33,9 @@ class PageMeta:
     site: str | None = None
     url: str | None = None
     description: str | None = None  # og:description or <meta name="description">: mostly the sapo
+    # The window title's parts ("headline | section | Báo Đồng Nai"), and <meta name="copyright">.
+    window: tuple[str, ...] = ()
+    copyright: str | None = None
     # The page's own host (canonical, og:url, <base>, else the host most links point to): used to
     # look the outlet up by domain, never fetched.
     host: str | None = None
@@ -177,12 +180,15 @@ def page_meta(tree: Any) -> PageMeta:
     publisher = _names(ld.get("publisher"))
     site = _site_name(meta.get("og:site_name")) or (_site_name(publisher[0]) if publisher else None)
     authors = writers(_names(ld.get("author"))) or writers([author] if (author := meta.get("author")) else [])
+    window = _clean(tags["title"][0].text if tags["title"] else None)
+    window_parts = TITLE_PARTS.split(window) if window else []
     return PageMeta(
         title=_clean(headline),
         description=meta.get("og:description") or meta.get("description")
         or _clean(ld.get("description") if isinstance(ld.get("description"), str) else None),
-        og_title=meta.get("og:title") or meta.get("twitter:title")
-        or _clean(tags["title"][0].text if tags["title"] else None),
+        og_title=meta.get("og:title") or meta.get("twitter:title") or window,
+        window=tuple(window_parts),
+        copyright=meta.get("copyright"),
         published=published,
         authors=authors,
         site=_clean(site),

@@ -76,6 +76,43 @@ def outlet_of_domains(lines: Iterable[str], outlets: Mapping[str, str]) -> str |
     return max(counts, key=counts.__getitem__) if counts else None
 
 
+def outlet_in_window_title(parts: list[str], outlets: Mapping[str, str]) -> str | None:
+    """The outlet a page's window title names after its headline ("… | Báo Đồng Nai điện tử",
+    "… - Zing News | Xã hội", "… | Internet | GenK.vn"), from its last part back: spelled as the
+    outlet table spells it when the table has it ("Báo Đồng Nai"), else a part that names a
+    paper, a magazine or a portal by its kind ("Báo …", "Tạp chí …", "Cổng thông tin điện tử …").
+    A section ("Thời sự") or a slogan names no outlet."""
+    for part in reversed(parts[1:]):
+        found = _outlet_in_part(part.strip(), outlets)
+        if found:
+            return found
+    return None
+
+
+def _outlet_in_part(part: str, outlets: Mapping[str, str]) -> str | None:
+    if not part or len(part.split()) > NAME_MAX_WORDS:
+        return None
+    if " " not in part and "." in part:  # "GenK.vn", "Dantri.com.vn"
+        return outlet_for_host(part.lower(), outlets)
+    known = _known_names(tuple(outlets.values()))
+    key = _key(part)
+    if key in known:
+        return known[key]
+    # The outlet's name and the section's after it ("VnExpress Giải Trí"): the longest name.
+    starts = [k for k in known if key.startswith(k + " ")]
+    if starts:
+        return known[max(starts, key=len)]
+    kind = _OUTLET_KIND.match(part)
+    return part if kind is not None and kind.group("name")[0].isupper() else None
+
+
+# The kinds of outlet a name starts with, and the first letter of the name after it ("Báo cáo
+# tài chính" is a report: its next word is no name).
+_OUTLET_KIND = re.compile(
+    r"^(?:Báo(?: điện tử)?|Tạp chí|Cổng (?:thông tin|TTĐT)(?: điện tử)?|Trang (?:thông tin|tin)(?: điện tử)?"
+    r"|Đài|Thông tấn xã)\s+(?P<name>\w)")
+
+
 def _named_in(line: str, outlets: Mapping[str, str]) -> str | None:
     mark = _MARK.search(line)
     assert mark is not None
