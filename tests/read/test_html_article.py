@@ -146,3 +146,16 @@ def test_a_stray_markup_opener_hides_what_a_browser_hides(tmp_path: Path) -> Non
     assert "năm 2021 và triển khai nhiệm vụ năm 2022" in " ".join(text.split())
     assert "bị giấu" not in text
     assert "Phát biểu tại hội nghị" in text
+
+
+def test_a_sapo_named_description_is_the_lead_and_a_lazy_picture_keeps_its_address() -> None:
+    # <p class="description"> over the article (no caption: no picture above it), and an <img>
+    # whose src is a placeholder until it scrolls into view (data-src holds the address).
+    article = read_path(PAGE.parent / "lazyimages.html")[0]
+    sapo = "HĐND TP Hà Nội thông qua nghị quyết dừng hoạt động xe máy tại các quận nội thành từ năm 2030."
+    assert article.lead == sapo
+    assert sapo not in [b.text for b in article.blocks]
+    pictures = [b for b in article.blocks if isinstance(b, Image)]
+    assert [p.src for p in pictures] == ["https://i1-vnexpress.vnecdn.net/2024/01/08/xe-may.jpg"]
+    caption = article.blocks[article.blocks.index(pictures[0]) + 1]
+    assert isinstance(caption, Caption) and caption.credit == "Giang Huy"

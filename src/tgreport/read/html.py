@@ -8,6 +8,7 @@ import contextlib
 import dataclasses
 import datetime as dt
 import re
+from collections.abc import Mapping
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -23,6 +24,7 @@ from tgreport.read.html_figures import (
     WEAK_CAPTION_MAX_WORDS,
     caption_kind,
     is_name,
+    names_sapo,
     with_figures,
     without_links,
 )
@@ -103,6 +105,8 @@ class _Lines:
         self._link_chars = 0
         self.bold: set[str] = set()  # lines whose text is (almost) all bold
         self._bold_chars = 0
+        self.sapo: list[str] = []  # lines of an element named as the sapo ("description", "sapo")
+        self._in_sapo = 0
 
     def flush(self, caption: int = 0) -> None:
         if not self._buffer:  # most block boundaries close nothing: nothing to join or split
@@ -124,6 +128,8 @@ class _Lines:
         if line and bold_chars >= LINK_SHARE * letters:
             self.bold.add(line)  # a sapo set in bold, or an inter-title
         if line:
+            if self._in_sapo:
+                self.sapo.append(line)
             self.lines.append((line, self._heading > 0))
             self.regions.append(self._region)
             caption = caption or self._caption_within
@@ -153,6 +159,8 @@ class _Lines:
             # <figcaption>, and none in an <li>, a <ul> or a <section>.
             if (cls or self._after_image or tag == "figcaption") and tag in CAPTION_TAGS:
                 caption = caption_kind(element, tag, cls, self._after_image)
+            sapo = bool(cls) and not caption and names_sapo(cls)
+            self._in_sapo += sapo
         is_content = element is self._content
         if is_content:
             self.flush()
@@ -175,7 +183,7 @@ class _Lines:
         elif tag == "img":
             # The picture's file name marks where it stood; its alt text mostly repeats the
             # title or the caption, so it is not kept.
-            src = element.get("src")
+            src = _picture_src(element)
             name = _image_name(src)
             if name:
                 self.flush()
@@ -229,6 +237,7 @@ class _Lines:
         if block:
             self.flush(caption)  # before the heading ends, so its line is marked as one
             self._caption_within = within
+            self._in_sapo -= sapo
             if self._region == 2 and self.h1_line is not None and len(self.lines) >= self._enough:
                 # Past the article and the lines after it that may hold its byline, the page
                 # is footer and sidebars: nothing there is read (half of a page's lines).
@@ -260,6 +269,22 @@ def _short_text(element: Any) -> bool:
         if total > CAPTION_MAX_CHARS:
             return False  # a layout cell holding a page: said without reading all of it
     return True
+
+
+# Where a page that loads its pictures as they scroll into view keeps the real address, its
+# `src` being a placeholder (a data: GIF) or absent until then.
+_LAZY_SRC = ("data-src", "data-original", "data-lazy-src", "data-srcset", "srcset")
+
+
+def _picture_src(img: Any) -> str | None:
+    src = img.get("src")
+    if src and not src.startswith("data:"):
+        return str(src)
+    for name in _LAZY_SRC:
+        value = img.get(name)
+        if value and not value.startswith("data:"):
+            return str(value.split(",")[0].split()[0])  # the first address of a srcset
+    return str(src) if src else None
 
 
 def _image_name(src: str | None) -> str | None:
@@ -430,10 +455,12 @@ def read_html(path: Path, settings: Settings) -> list[Article]:
         text = clean_text(text)  # NFC, odd spaces and controls, as decode() does for other bytes
     article = read_page(text, path, settings, encoding, title_hint=title)
     article = with_meta(article, meta, path, settings, title)
+    if article.site is None:
+        article = dataclasses.replace(article, site=_outlet_in_footer(tree, settings.outlets))
     # Links first: a teaser or tag list after the last paragraph would hide the writer's name there.
     article = without_links(article, lines.links)
     article = with_figures(_bold_headings(article, lines), lines.captions, lines.sources, vocab)
-    article = with_lead(article, meta.description, lines.bold)
+    article = with_lead(article, meta.description or next(iter(lines.sapo), None), lines.bold)
     if article.date:
         return [article]
     above = [] if lines.headline is None else [
@@ -459,6 +486,16 @@ def with_stamp(article: Article, candidates: list[str]) -> Article:
                 continue
             return dataclasses.replace(article, date=stamp.date(), published=stamp)
     return article
+
+
+def _outlet_in_footer(tree: Any, outlets: Mapping[str, str]) -> str | None:
+    """The outlet a copyright line names anywhere on the page ("© Bản quyền thuộc Báo điện tử
+    Đảng Cộng sản Việt Nam"): the footer, which the walk over the article stops short of. Looked
+    for only when nothing else named the outlet."""
+    found = tree.xpath("//body//text()[contains(., '©') or contains(., 'opyright') "
+                       "or contains(., 'ản quyền') or contains(., 'ẢN QUYỀN')]")
+    owners = [text.getparent() for text in found if text.getparent() is not None]
+    return outlet_named([" ".join(" ".join(e.itertext()).split()) for e in owners], outlets)
 
 
 def with_meta(article: Article, meta: PageMeta, path: Path, settings: Settings, title: str | None) -> Article:

@@ -17,6 +17,8 @@ from tgreport.read.page.vocab import Vocabulary
 CAPTION_MAX_CHARS = 400
 _CAPTION_CLASS = re.compile(r"caption|chuthich|chu-thich|image|photo|desc|fig|note", re.IGNORECASE)
 _NOT_CAPTION_CLASS = re.compile(r"related|list|box|menu", re.IGNORECASE)
+# The names sites give the sapo: a caption only right under a picture.
+_SAPO_CLASS = re.compile(r"(?:^|[\s_-])(?:description|sapo|summary|lead)(?:$|[\s_-])", re.IGNORECASE)
 # The elements a caption may be.
 CAPTION_TAGS = frozenset({"figcaption", "td", "p", "div", "span", "em", "i", "figure"})
 _STYLED = re.compile(r"italic|text-align:\s*center", re.IGNORECASE)
@@ -38,6 +40,8 @@ def caption_kind(element: Any, tag: str, cls: str | None, previous_was_image: bo
     if tag not in CAPTION_TAGS:
         return 0
     named = bool(cls) and _caption_class(cls)
+    if named and cls and not previous_was_image and names_sapo(cls):
+        named = False  # the summary under the headline ("description", "sapo"), under no picture
     if not named and not previous_was_image:
         return 0  # most blocks of a page end here, before the costlier look for a picture inside
     if _has_image(element):
@@ -48,6 +52,12 @@ def caption_kind(element: Any, tag: str, cls: str | None, previous_was_image: bo
         table = next((a for a in element.iterancestors("table")), None)
         return 2 if table is not None and _has_image(table) else 0
     return 2 if _STYLED.search(element.get("style") or "") else 0
+
+
+@lru_cache(maxsize=4096)
+def names_sapo(cls: str) -> bool:
+    """Whether the class attribute names the sapo ("description", "article__sapo")."""
+    return _SAPO_CLASS.search(cls) is not None
 
 
 # A page repeats its few class names hundreds of times: each is looked at once.
