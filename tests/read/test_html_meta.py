@@ -71,7 +71,6 @@ HEADLINE = "Khánh thành nhà máy xử lý rác Vĩnh Tân"
     ("{h} | Báo Đồng Nai điện tử", "", "", "Báo Đồng Nai"),  # as the table spells it
     ("{h} - Zing News | Xã hội", "", "", "Zing News"),  # the section comes last
     ("{h} | Internet | GenK.vn", "", "", "GenK"),  # a domain, by the table
-    ("{h} - VnExpress Giải Trí", "", "", "VnExpress"),  # the outlet, then its section
     ("{h} | Cổng thông tin điện tử Huyện Thanh Trì", "", "",
      "Cổng thông tin điện tử Huyện Thanh Trì"),  # a portal the table lacks, named by its kind
     ("{h}", '<meta name="copyright" content="Copyright © 2009 by 24H.COM.VN">', "",

@@ -272,6 +272,19 @@ def test_only_a_section_name_over_the_headline_is_its_category(
     assert above not in [b.text for b in article.blocks]
 
 
+@pytest.mark.parametrize(("banner", "site"), [
+    ("Cổng thông tin điện tử huyện Yên Thế", "Cổng thông tin điện tử huyện Yên Thế"),
+    ("Báo Lao Động Thủ Đô", "Báo Lao Động Thủ Đô"),  # not the table's "Báo Lao Động"
+    ("Báo cáo tổng kết", None),  # a report, no paper
+])
+def test_the_sites_banner_over_the_headline_names_the_outlet_not_the_category(
+        banner: str, site: str | None, tmp_path: Path) -> None:
+    article = read_page(_UNDER_A_LINE.format(above=banner), tmp_path / "a.txt", Settings())
+    assert article.title == "Hà Nội khởi công cầu Tứ Liên bắc qua sông Hồng"
+    assert article.site == site
+    assert article.category is None or article.category == banner == "Báo cáo tổng kết"
+
+
 def test_nfd_input_comes_out_nfc(tmp_path: Path) -> None:
     path = tmp_path / "nfd.txt"
     path.write_bytes(unicodedata.normalize("NFD", PAGE).encode("utf-8"))

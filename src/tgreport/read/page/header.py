@@ -9,6 +9,7 @@ from tgreport.read.page.captions import caption_of, is_picture_line, strip_alt
 from tgreport.read.page.chrome import is_chrome_line
 from tgreport.read.page.dates import may_hold_stamp, stamp_of, today_header, whole_stamp
 from tgreport.read.page.lines import Line, ends_sentence, is_paragraph_like, is_upper, word_count
+from tgreport.read.page.outlet import names_outlet_kind
 from tgreport.read.page.vocab import Vocabulary
 from tgreport.vn import ParsedDate, may_hold_date
 
@@ -322,6 +323,8 @@ def _names_a_section(text: str, vocab: Vocabulary) -> bool:
     another article's teaser cut short ("Người thầy dạy sử bằng... thơ") or a trail whose
     separators were pictures ("Trang chủ Hậu trường Hollywood")."""
     if word_count(text) > CATEGORY_MAX_WORDS or ends_sentence(text) or "..." in text or "…" in text:
+        return False
+    if names_outlet_kind(text):  # the site's banner ("Cổng thông tin điện tử huyện …")
         return False
     folded = text.casefold()
     return not any(folded.startswith(home + " ") for home in vocab.crumb_home)

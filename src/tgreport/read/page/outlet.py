@@ -7,6 +7,7 @@ import re
 from collections.abc import Iterable, Mapping
 from functools import cache
 
+from tgreport.read.page.lines import ends_sentence
 from tgreport.read.provenance import outlet_for_host, shipped_outlets
 
 # The marks of a copyright line; a line without one is never read for the outlet.
@@ -81,7 +82,8 @@ def outlet_in_window_title(parts: list[str], outlets: Mapping[str, str]) -> str 
     "… - Zing News | Xã hội", "… | Internet | GenK.vn"), from its last part back: spelled as the
     outlet table spells it when the table has it ("Báo Đồng Nai"), else a part that names a
     paper, a magazine or a portal by its kind ("Báo …", "Tạp chí …", "Cổng thông tin điện tử …").
-    A section ("Thời sự") or a slogan names no outlet."""
+    A section ("Thời sự"), a slogan or an outlet's name with more after it ("VnExpress Giải
+    Trí") names none."""
     for part in reversed(parts[1:]):
         found = _outlet_in_part(part.strip(), outlets)
         if found:
@@ -98,19 +100,36 @@ def _outlet_in_part(part: str, outlets: Mapping[str, str]) -> str | None:
     key = _key(part)
     if key in known:
         return known[key]
-    # The outlet's name and the section's after it ("VnExpress Giải Trí"): the longest name.
-    starts = [k for k in known if key.startswith(k + " ")]
-    if starts:
-        return known[max(starts, key=len)]
-    kind = _OUTLET_KIND.match(part)
-    return part if kind is not None and kind.group("name")[0].isupper() else None
+    # A name the table has is not looked for at the start of a longer one: "Báo Lao Động Thủ Đô"
+    # is another paper than "Báo Lao Động", and a headline may start with a province's name.
+    return part if names_outlet_kind(part) else None
 
 
-# The kinds of outlet a name starts with, and the first letter of the name after it ("Báo cáo
-# tài chính" is a report: its next word is no name).
+def names_outlet_kind(text: str) -> bool:
+    """Whether `text` is an outlet's name by its kind: "Cổng thông tin điện tử huyện Yên Thế",
+    "Báo Đồng Nai", "Tạp chí Cộng sản"; not "Báo cáo tổng kết" (a report) nor a sentence."""
+    kind = _OUTLET_KIND.match(text)
+    if kind is None or len(text.split()) > KIND_NAME_MAX_WORDS or ends_sentence(text):
+        return False
+    return kind.group("portal") is not None or kind.group("name")[0].isupper()
+
+
+KIND_NAME_MAX_WORDS = 10
+# The kinds of outlet a name starts with. A portal's kind says it all ("Cổng thông tin điện tử
+# huyện …"); after "Báo", "Tạp chí" or "Đài" the name is capitalised ("Báo cáo" is a report).
 _OUTLET_KIND = re.compile(
-    r"^(?:Báo(?: điện tử)?|Tạp chí|Cổng (?:thông tin|TTĐT)(?: điện tử)?|Trang (?:thông tin|tin)(?: điện tử)?"
-    r"|Đài|Thông tấn xã)\s+(?P<name>\w)")
+    r"^(?:(?:Cổng|Trang) (?:thông tin|TTĐT|tin)(?: điện tử)?\s+(?P<portal>\w)"
+    r"|(?:Báo(?: điện tử)?|Tạp chí|Đài|Thông tấn xã)\s+(?P<name>\w))")
+
+
+def outlet_in_banner(lines: Iterable[str], outlets: Mapping[str, str]) -> str | None:
+    """The outlet a line over the headline names as the site's banner ("Cổng thông tin điện tử
+    huyện Yên Thế", "Báo Bắc Giang"): a name the outlet table knows, or one named by its kind."""
+    for line in lines:
+        found = _outlet_in_part(line.strip(), outlets)
+        if found:
+            return found
+    return None
 
 
 def _named_in(line: str, outlets: Mapping[str, str]) -> str | None:
