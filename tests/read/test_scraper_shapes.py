@@ -115,3 +115,27 @@ def test_a_records_photo_becomes_its_first_picture(record: dict[str, str], src: 
     name = src.split("?")[0].rsplit("/", 1)[-1]
     assert mapped["blocks"][0] == {"type": "image", "text": name, "src": src}
     assert not unused & {"image", "image_url", "top_image"}
+
+
+@pytest.mark.parametrize("shape", ["news-please", "trafilatura", "newspaper4k"])
+def test_a_scrapers_sapo_is_printed_once_and_the_last_line_name_is_the_byline(shape: str) -> None:
+    # news-please gives the sapo both as `description` and as the first line of `maintext`,
+    # and leaves `authors` empty when the page prints the writer at the end of the text.
+    record = dict(SHAPES[shape])
+    sapo = "Hội nghị diễn ra trong ba ngày."
+    text_key = "maintext" if shape == "news-please" else "text"
+    record[text_key] = f"{sapo}\n{BODY}\nVõ Hải"
+    record.pop("authors", None)
+    record.pop("author", None)
+    mapped, _ = to_contract(record)
+    assert mapped["lead"] == sapo
+    assert [b["text"] for b in mapped["blocks"] if b["type"] == "paragraph"] == BODY.split("\n")
+    assert mapped["authors"] == ["Võ Hải"]
+    assert mapped["removed"] == ["Võ Hải"]
+
+
+def test_a_last_line_that_is_a_sentence_stays_in_the_text() -> None:
+    record = {**SHAPES["news-please"], "authors": [], "maintext": BODY}
+    mapped, _ = to_contract(record)
+    assert [b["text"] for b in mapped["blocks"] if b["type"] == "paragraph"] == BODY.split("\n")
+    assert mapped["authors"] == [] and "removed" not in mapped

@@ -71,6 +71,7 @@ def to_contract(record: dict[str, Any]) -> tuple[dict[str, Any], set[str]]:
         mapped = {k: v for k, v in record.items() if k in OWN_KEYS}
         mapped["blocks"] = _paragraphs(text)
         known = OWN_KEYS | set(_TEXT_KEYS) | {"image"}
+    _edit_text(mapped)
     # The record's photo (a local path or a web address), as the article's first picture.
     photo = next((record[k] for k in _PHOTO_KEYS
                   if isinstance(record.get(k), str) and record[k].strip()), None)
@@ -82,6 +83,25 @@ def to_contract(record: dict[str, Any]) -> tuple[dict[str, Any], set[str]]:
 # Where each shape keeps the article's photo: trafilatura and plain records `image`,
 # newspaper4k `top_image`, news-please `image_url`.
 _PHOTO_KEYS = ("image", "top_image", "image_url")
+
+
+def _edit_text(mapped: dict[str, Any]) -> None:
+    """A scraper's text as an editor reads it: the sapo it also gives as the description is
+    printed once, as the lead; the writer's name on the last line (where Vietnamese papers
+    print it, and where news-please leaves it with `authors` empty) is the byline."""
+    blocks = mapped["blocks"]
+    lead = mapped.get("lead")
+    if blocks and isinstance(lead, str) and " ".join(lead.split()) == blocks[0]["text"]:
+        del blocks[0]
+    if len(blocks) >= 2 and not mapped.get("authors"):
+        # The page reader's byline rules (and its date parser with them) only for such a record.
+        from tgreport.read.page.bylines import parse_byline
+        from tgreport.read.page.vocab import vocabulary
+
+        byline = parse_byline(blocks[-1]["text"], vocabulary(()))
+        if byline is not None and byline.authors:
+            mapped["authors"] = list(byline.authors)
+            mapped["removed"] = [*mapped.get("removed", []), blocks.pop()["text"]]
 
 
 def _image(src: str) -> dict[str, str]:
