@@ -8,10 +8,11 @@ order, whichever way the file was read.
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import logging
 import os
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Generator, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -160,20 +161,23 @@ def _outcomes(files: list[str], settings: Settings, store: ReadCache | None) -> 
     # Stamped before reading: a file changed while it is read is read again next time.
     stamps = {f: stamp_of(Path(f)) for f in kept if f not in cached}
     todo = [f for f in files if f not in cached]
-    fresh = _read_all(todo, settings)
-    for path in files:
-        entry = cached.get(path)
-        if entry is not None:
-            yield FileRead(entry.articles, None, entry.notes)
-            continue
-        outcome = next(fresh)
-        made = stamps.get(path)
-        if made is not None and outcome.error is None:
-            store.put(Path(path), Entry(made, outcome.articles, outcome.notes))
-        yield outcome
+    # Closed here, not when the garbage collector gets to it: closing it stops the reading
+    # workers, and a Ctrl-C that lands then must reach the caller (an exception raised while a
+    # generator is collected is printed and lost).
+    with contextlib.closing(_read_all(todo, settings)) as fresh:
+        for path in files:
+            entry = cached.get(path)
+            if entry is not None:
+                yield FileRead(entry.articles, None, entry.notes)
+                continue
+            outcome = next(fresh)
+            made = stamps.get(path)
+            if made is not None and outcome.error is None:
+                store.put(Path(path), Entry(made, outcome.articles, outcome.notes))
+            yield outcome
 
 
-def _read_all(files: list[str], settings: Settings) -> Iterator[FileRead]:
+def _read_all(files: list[str], settings: Settings) -> Generator[FileRead, None, None]:
     """Each file read, in order: here, or, when there are many, by `settings.jobs - 1` worker
     processes taking chunks from the front while this process reads chunks from the back, until
     they meet (this process reads while the workers start, and no core waits on another)."""
