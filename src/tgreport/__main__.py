@@ -20,6 +20,7 @@ import sys
 # 5,000-article PDF's 33 s (0.2 s of 1,000's 6.2 s). At these thresholds: 1.0 s and 0.1 s.
 GC_THRESHOLDS = (10_000, 10, 10)
 
+
 class _Ending:
     """How the program ends once Python has finished with it (the last exit handler to run).
 
@@ -58,7 +59,7 @@ def main() -> int:
         words = gettext.translation("tgreport", Path(__file__).parent / "locale", fallback=True)
         print(words.gettext("make-report: interrupted"), file=sys.stderr)
         ending.interrupted = True
-        return 130
+        return 130  # the command line's EXIT_INTERRUPTED, which could not be imported
     code = run()
     ending.interrupted = code == EXIT_INTERRUPTED
     return code

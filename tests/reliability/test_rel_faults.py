@@ -156,6 +156,22 @@ def _start_run(inputs: Path, target: Path, *more: str) -> subprocess.Popen[str]:
         stderr=subprocess.PIPE, stdout=subprocess.DEVNULL, text=True, env=cli_env(), start_new_session=True)
 
 
+def _ended_by(proc: subprocess.Popen[str], sig: int, *, group: bool) -> tuple[int, str]:
+    """Send `sig` to the run (to its whole process group when `group`, as a terminal's Ctrl-C
+    does) and wait for it to end: its exit status and what it printed on stderr."""
+    try:
+        if group:
+            os.killpg(proc.pid, sig)
+        else:
+            proc.send_signal(sig)
+        code = proc.wait(timeout=60)  # a guard against a hang, not a speed check
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+    assert proc.stderr is not None
+    return code, proc.stderr.read()
+
+
 # "ctrl-c" is what a terminal does: SIGINT to the whole foreground process group, reading
 # workers included; "interrupt" reaches the main process alone (kill -INT).
 SIGNALS = {"kill": signal.SIGKILL, "interrupt": signal.SIGINT, "ctrl-c": signal.SIGINT}
@@ -169,18 +185,8 @@ def test_a_signal_in_the_middle_of_a_long_run(
 ) -> None:
     target = _target(tmp_path, fmt)
     with _start_run(big_inputs[copies], target) as proc:
-        try:
-            workers = _busy(proc, 1.0)
-            if how == "ctrl-c":
-                os.killpg(proc.pid, SIGNALS[how])
-            else:
-                proc.send_signal(SIGNALS[how])
-            code = proc.wait(timeout=60)  # a guard against a hang, not a speed check
-        finally:
-            if proc.poll() is None:
-                proc.kill()
-        assert proc.stderr is not None
-        err = proc.stderr.read()
+        workers = _busy(proc, 1.0)
+        code, err = _ended_by(proc, SIGNALS[how], group=how == "ctrl-c")
     if how == "kill":
         assert code == -signal.SIGKILL
     else:
@@ -283,20 +289,13 @@ def test_ctrl_c_while_the_reading_workers_start_prints_only_that_the_run_was_int
         with _start_run(big_inputs[1000], target, "--no-cache") as proc:
             watched = psutil.Process(proc.pid)
             children: list[psutil.Process] = []
-            try:
-                while proc.poll() is None and not children:
-                    with contextlib.suppress(psutil.NoSuchProcess):
-                        children = watched.children(recursive=True)
-                time.sleep(0.1 * attempt)
+            while proc.poll() is None and not children:
                 with contextlib.suppress(psutil.NoSuchProcess):
                     children = watched.children(recursive=True)
-                os.killpg(proc.pid, signal.SIGINT)
-                code = proc.wait(timeout=60)  # a guard against a hang, not a speed check
-            finally:
-                if proc.poll() is None:
-                    proc.kill()
-            assert proc.stderr is not None
-            err = proc.stderr.read()
+            time.sleep(0.1 * attempt)
+            with contextlib.suppress(psutil.NoSuchProcess):
+                children = watched.children(recursive=True)
+            code, err = _ended_by(proc, signal.SIGINT, group=True)
         assert children, "the run started no worker process: nothing was tested"
         assert code == -signal.SIGINT, err
         assert err.count("interrupted") == 1, err

@@ -510,7 +510,7 @@ def with_meta(article: Article, meta: PageMeta, path: Path, settings: Settings, 
     if meta.authors and not article.authors:
         changes["authors"] = meta.authors
     site = (outlet_for_host(meta.host, settings.outlets) or meta.site
-            or outlet_in_window_title(list(meta.window), settings.outlets)
+            or outlet_in_window_title(meta.window, settings.outlets)
             or (outlet_named([meta.copyright], settings.outlets) if meta.copyright else None)
             or article.site or source_for_path(path, settings.sources))
     changes.update(site=site, url=meta.url)

@@ -4,7 +4,7 @@ VnExpress.net", "Bản quyền thuộc về Báo Người Lao Động", "® Tu�
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from functools import cache
 
 from tgreport.read.page.lines import ends_sentence
@@ -77,7 +77,7 @@ def outlet_of_domains(lines: Iterable[str], outlets: Mapping[str, str]) -> str |
     return max(counts, key=counts.__getitem__) if counts else None
 
 
-def outlet_in_window_title(parts: list[str], outlets: Mapping[str, str]) -> str | None:
+def outlet_in_window_title(parts: Sequence[str], outlets: Mapping[str, str]) -> str | None:
     """The outlet a page's window title names after its headline ("… | Báo Đồng Nai điện tử",
     "… - Zing News | Xã hội", "… | Internet | GenK.vn"), from its last part back: spelled as the
     outlet table spells it when the table has it ("Báo Đồng Nai"), else a part that names a
