@@ -13,7 +13,7 @@ import pytest
 import tgreport
 from tgreport.errors import InputError, UsageError
 from tgreport.model import Article, Paragraph
-from tgreport.read import registry
+from tgreport.read import find_inputs, registry
 from tgreport.settings import Settings
 
 
@@ -68,6 +68,32 @@ def test_a_builtin_reader_is_found_without_looking_at_entry_points(monkeypatch: 
         assert registry.modules_for(["1.txt", "2.html"]) == ["tgreport.read.html", "tgreport.read.text"]
         with pytest.raises(AssertionError, match="entry points scanned"):
             registry.reader_for(Path("a.md"))  # only a suffix no built-in reads is looked up
+    finally:
+        registry._targets.cache_clear()
+
+
+def test_a_folder_of_builtin_files_is_walked_without_looking_at_entry_points(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Scanning the installed distributions is some 15 ms of every run on a folder: only a file
+    # of a suffix no built-in reads calls for it.
+    scans: list[str] = []
+
+    def counted(group: str) -> tuple[EntryPoint, ...]:
+        scans.append(group)
+        return ()
+
+    monkeypatch.setattr(registry, "entry_points", counted)
+    registry._targets.cache_clear()
+    try:
+        for name in ("a.txt", "b.HTML", "c.jsonl"):
+            (tmp_path / name).write_text("x", encoding="utf-8")
+        assert [p.name for p in find_inputs([tmp_path])] == ["a.txt", "b.HTML", "c.jsonl"]
+        assert scans == []
+        (tmp_path / "d.md").write_text("x", encoding="utf-8")
+        (tmp_path / "e.pdf").write_text("x", encoding="utf-8")
+        assert [p.name for p in find_inputs([tmp_path])] == ["a.txt", "b.HTML", "c.jsonl"]
+        assert scans == [registry.ENTRY_POINT_GROUP]  # once, for both
     finally:
         registry._targets.cache_clear()
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import os
+from collections.abc import Container
 from pathlib import Path
 
 from tgreport.errors import UsageError
@@ -15,7 +16,7 @@ def _order(path: str | Path) -> tuple[str, str]:
     return (text.casefold(), text)
 
 
-def find_inputs(paths: list[str | Path], suffixes: tuple[str, ...] | None = None, *,
+def find_inputs(paths: list[str | Path], suffixes: Container[str] | None = None, *,
                 follow_links: bool = False) -> list[Path]:
     """Files named directly, plus the files with one of `suffixes` (default: those some reader
     reads) found recursively in folders.
@@ -32,7 +33,7 @@ def find_inputs(paths: list[str | Path], suffixes: tuple[str, ...] | None = None
     return [Path(file) for file in input_files(paths, suffixes, follow_links=follow_links)]
 
 
-def input_files(paths: list[str | Path], suffixes: tuple[str, ...] | None = None, *,
+def input_files(paths: list[str | Path], suffixes: Container[str] | None = None, *,
                 follow_links: bool = False) -> list[str]:
     """find_inputs, each file named by the str of its Path: a Path costs some 350 bytes more
     than its str, which for a folder of 100,000 small pages is more than their text."""
@@ -47,11 +48,7 @@ def input_files(paths: list[str | Path], suffixes: tuple[str, ...] | None = None
         path = Path(given)
         if path.is_dir():
             if suffixes is None:
-                # Every reader's suffixes, third parties' too: looked up (importlib.metadata's
-                # scan of the installed distributions) only when a folder is walked.
-                from tgreport.read.registry import suffixes as known
-
-                suffixes = known()
+                suffixes = _Readable()
             for file, key in _walk(path, suffixes):
                 if inside is not None and not inside(key):  # only a link can lead outside
                     log.warning("%s: a link to %s, outside the inputs named; skipped "
@@ -65,6 +62,24 @@ def input_files(paths: list[str | Path], suffixes: tuple[str, ...] | None = None
         else:
             raise UsageError("no such file or folder", path)
     return sorted(found.values(), key=_order)
+
+
+class _Readable:
+    """The suffixes some reader reads, third parties' too. The built-in ones are known at once;
+    the installed distributions are scanned for third parties' (importlib.metadata, some 15 ms
+    of a run) only when a folder holds a file of another suffix."""
+
+    def __init__(self) -> None:
+        self._all: frozenset[str] | None = None
+
+    def __contains__(self, suffix: object) -> bool:
+        from tgreport.read.registry import BUILTINS, suffixes
+
+        if suffix in BUILTINS:
+            return True
+        if self._all is None:
+            self._all = frozenset(suffixes())
+        return suffix in self._all
 
 
 class _Inside:
@@ -84,7 +99,7 @@ class _Inside:
         return real in self.files or any(real.startswith(folder) for folder in self.folders)
 
 
-def _walk(folder: Path, suffixes: tuple[str, ...]) -> list[tuple[str, str]]:
+def _walk(folder: Path, suffixes: Container[str]) -> list[tuple[str, str]]:
     """The input files in `folder` and below, each with its real path (which finds a file
     reached by two names), in the order os.walk(followlinks=False) with sorted names gives.
 
@@ -98,7 +113,7 @@ def _walk(folder: Path, suffixes: tuple[str, ...]) -> list[tuple[str, str]]:
     return files
 
 
-def _walk_into(root: str, real_root: str, suffixes: tuple[str, ...], files: list[tuple[str, str]]) -> None:
+def _walk_into(root: str, real_root: str, suffixes: Container[str], files: list[tuple[str, str]]) -> None:
     try:
         with os.scandir(root) as scan:
             entries = list(scan)
