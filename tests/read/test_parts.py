@@ -59,6 +59,10 @@ Thảo Nguyên
         ("Theo TTXVN", (), "TTXVN"),
         ("Theo báo Nhân Dân", (), "báo Nhân Dân"),
         ("Nguồn: baochinhphu.vn", (), "baochinhphu.vn"),
+        # Đoàn is a surname as well as the opening of "Đoàn Thanh niên", "Đoàn ĐBQH".
+        ("Đoàn Loan", ("Đoàn Loan",), None),
+        ("ĐOÀN THANH HÀ (TTXVN)", ("ĐOÀN THANH HÀ",), "TTXVN"),
+        ("Đoàn Văn Hậu - Minh Châu", ("Đoàn Văn Hậu", "Minh Châu"), None),
     ],
 )
 def test_bylines(line: str, authors: tuple[str, ...], publisher: str | None) -> None:
@@ -77,6 +81,10 @@ def test_bylines(line: str, authors: tuple[str, ...], publisher: str | None) -> 
         "Hội nghị đã thảo luận và thống nhất các nhiệm vụ trọng tâm.",
         "(Ảnh: TTXVN)",
         "Thời sự - Chính trị",
+        "Đoàn Thanh Niên",
+        "ĐOÀN THANH NIÊN",
+        "Đoàn ĐBQH",
+        "Đoàn Công Tác",
     ],
 )
 def test_not_bylines(line: str) -> None:

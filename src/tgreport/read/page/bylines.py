@@ -44,9 +44,21 @@ def is_name(text: str, vocab: Vocabulary) -> bool:
         return False
     if len(words) == 1:
         return bool(_INITIALS.match(text))
-    if words[0].capitalize() in vocab.not_name_words:
+    first = words[0].capitalize()
+    if first in vocab.not_name_words:
+        return False
+    if first in vocab.surname_or_body and _names_a_body(words, vocab):
         return False
     return all(_name_word(w) for w in words)
+
+
+def _names_a_body(words: list[str], vocab: Vocabulary) -> bool:
+    """Whether the words after a surname that also opens bodies' names make a body of it: an
+    abbreviation ("Đoàn ĐBQH"; a name in capitals is no abbreviation) or a body word."""
+    rest = words[1:]
+    if not words[0].isupper() and any(len(w) >= 2 and w.isupper() for w in rest):
+        return True
+    return " ".join(rest).casefold().startswith(vocab.body_words)
 
 
 def _name_word(word: str) -> bool:

@@ -46,6 +46,8 @@ class Vocabulary:
     unit_openers: tuple[str, ...]
     publication_openers: tuple[str, ...]
     not_name_words: frozenset[str]
+    surname_or_body: frozenset[str]
+    body_words: tuple[str, ...]
 
 
 def _fold(items: Any) -> tuple[str, ...]:
@@ -109,4 +111,6 @@ def vocabulary(extra: tuple[str, ...] = ()) -> Vocabulary:
         unit_openers=_fold(byline["unit_openers"]),
         publication_openers=_fold(byline["publication_openers"]),
         not_name_words=frozenset(byline["not_name_words"]),
+        surname_or_body=frozenset(byline["surname_or_body"]),
+        body_words=_fold(byline["body_words"]),
     )
