@@ -179,3 +179,24 @@ def test_the_parser_keeps_no_table_of_ids() -> None:
         tree = parse(markup)
         assert tree.find(".//p").text == "Tin"
         assert tree.xpath('id("main")') == []
+
+
+@pytest.mark.parametrize(
+    ("h1", "title"),
+    [
+        # og:title shortened for sharing: the page prints the whole headline.
+        ("Tỉnh ủy tổng kết công tác tuyên giáo năm 2023, triển khai nhiệm vụ năm 2024",
+         "Tỉnh ủy tổng kết công tác tuyên giáo năm 2023, triển khai nhiệm vụ năm 2024"),
+        ("Tỉnh ủy tổng kết công tác tuyên giáo: “Đổi mới phương thức”",
+         "Tỉnh ủy tổng kết công tác tuyên giáo: “Đổi mới phương thức”"),
+        # The share bar's words run into the <h1>, glued or not: og:title's headline.
+        ("Tỉnh ủy tổng kết công tác tuyên giáoChia sẻ", "Tỉnh ủy tổng kết công tác tuyên giáo"),
+        ("Tỉnh ủy tổng kết công tác tuyên giáo Chia sẻ Facebook", "Tỉnh ủy tổng kết công tác tuyên giáo"),
+    ],
+)
+def test_an_h1_longer_than_og_title_is_the_headline_when_it_goes_on(h1: str, title: str) -> None:
+    from tgreport.read.html_meta import best_title, page_meta, parse
+
+    meta = page_meta(parse('<html><head><meta property="og:title" content="Tỉnh ủy tổng kết công tác '
+                           'tuyên giáo - Báo Thanh Hóa"></head><body></body></html>'))
+    assert best_title(meta, h1) == title

@@ -219,6 +219,16 @@ def parse(markup: str | bytes) -> Any:
 TITLE_PARTS = re.compile(r"\s+[-|–]\s+")
 
 
+def _goes_on(rest: str) -> bool:
+    """Whether what an <h1> has beyond og:title continues its sentence ("…tuyên giáo| năm 2023,
+    triển khai …"): set apart from it, and going on with a small letter, a number or a quote.
+    The words of a share bar run into the <h1> ("Chia sẻ", "Facebook") start with capitals."""
+    if not rest[:1].isspace() and rest[:1] not in (",", ":", ";"):
+        return False
+    word = rest.lstrip(" ,:;\u2013-")[:1]
+    return word.islower() or word.isdigit() or word in ("“", '"', "(", "‘")
+
+
 def best_title(meta: PageMeta, h1: str | None) -> str | None:
     """The headline: JSON-LD's, else the <h1> when og:title confirms it, else og:title without
     the " - Section - Site" tail sites add to it; None when the page states none of these."""
@@ -231,5 +241,7 @@ def best_title(meta: PageMeta, h1: str | None) -> str | None:
     if h1 and og.startswith(h1):
         return _clean(h1)
     if h1 and h1.startswith(first):
+        if _goes_on(h1[len(first) :]):
+            return _clean(h1)  # og:title shortened for sharing; the page prints the whole headline
         return first  # an <h1> with the share bar's words run into it
     return _clean(first) if len(first.split()) >= 4 else None
