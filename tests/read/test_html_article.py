@@ -112,6 +112,24 @@ def test_the_test_pages_read_right_field_by_field() -> None:
     assert wrong == []
 
 
+def test_a_menu_over_the_headline_names_no_section_and_a_trail_does(tmp_path: Path) -> None:
+    folder = PAGE.parent
+    # Not the menu's last item ("Chính quyền"), the top bar's links beside its "today" ("Liên
+    # hệ", "Sơ đồ cổng"), nor the portal's banner in capitals: the page names no section.
+    assert read_path(folder / "liferay.html")[0].category is None
+    assert read_path(folder / "joomla-info.html")[0].category == "Tin tức - Sự kiện"  # without its "/"
+    # A trail set in a <nav> of its own names the section, however many links it has.
+    menu = "".join(f'<li><a href="/{n}">Mục {n}</a></li>' for n in range(1, 9))
+    page = tmp_path / "bai.html"
+    page.write_text(
+        f'<html><body><nav><ul>{menu}</ul></nav><nav class="breadcrumb"><a href="/">Trang chủ</a> › '
+        '<a href="/tt">Tin tức</a> › <a href="/tt/kt">Kinh tế</a> › <a href="/tt/kt/nn">Nông nghiệp</a></nav>'
+        "<h1>Nông dân xã Tân Lập thu hoạch lúa vụ xuân đạt năng suất cao</h1><p>Ngày 12/5/2024</p>"
+        "<p>Vụ xuân năm nay, toàn xã gieo cấy hơn 500 ha lúa, năng suất bình quân đạt 65 tạ/ha, "
+        "cao nhất từ trước đến nay.</p></body></html>", encoding="utf-8")
+    assert read_path(page)[0].category == "Nông nghiệp"
+
+
 def test_a_headline_without_a_letter_names_nothing_and_the_text_is_kept(tmp_path: Path) -> None:
     # Found by tests/reliability's hostile-Unicode property test: an <h1> of a lone combining
     # accent replaced the page's only line, which the page reader had taken for the headline.

@@ -71,6 +71,9 @@ TABLE: list[tuple[str, object, str, str | None]] = [
     ("7 tháng 1, 2021", dt.date(2021, 1, 7), "date", None),
     ("Thứ Năm, 7 tháng 1, 2021", dt.date(2021, 1, 7), "date", None),
     ("16 tháng 7 năm 2021", dt.date(2021, 7, 16), "date", None),
+    # Joomla's and WordPress's Vietnamese dates: the year after a space alone
+    ("Ngày đăng: 05 Tháng 7 2024", dt.date(2024, 7, 5), "date", "05 Tháng 7 2024"),
+    ("Thứ sáu, 05 Tháng 7 2024 09:12", dt.datetime(2024, 7, 5, 9, 12), "timestamp", None),
     # official style
     ("Hà Nội, ngày 07 tháng 01 năm 2021", dt.date(2021, 1, 7), "date", "ngày 07 tháng 01 năm 2021"),
     ("Hạ Long, ngày 20 tháng 02 năm 2018", dt.date(2018, 2, 20), "date", "ngày 20 tháng 02 năm 2018"),

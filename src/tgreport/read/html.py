@@ -151,6 +151,9 @@ class _Lines:
             ident = element.get("id")
             if (cls or ident) and _is_box(cls, ident) and element not in self._keep:
                 return
+            if (tag == "nav" or element.get("role") == "navigation") and _is_menu(element, cls, ident) \
+                    and element not in self._keep:
+                return
             if self._buffer:
                 self.flush()
             else:
@@ -260,6 +263,20 @@ _BOX_NAME = re.compile(r"related|relate-|lienquan|lien-quan|(?<![a-z])(player|tt
 @lru_cache(maxsize=4096)
 def _is_box(cls: str | None, ident: str | None) -> bool:
     return _BOX_NAME.search(f"{cls} {ident}") is not None
+
+
+# A site's menu: a navigation element with this many links or more (a breadcrumb trail has fewer,
+# and names the section the header takes from it).
+MENU_MIN_LINKS = 4
+_CRUMB_NAME = re.compile(r"crumb|duong-?dan", re.IGNORECASE)
+
+
+def _is_menu(nav: Any, cls: str | None, ident: str | None) -> bool:
+    """Whether a navigation element is the site's menu, whose last item, read as a line of its own
+    over the headline, would pass for the article's section ("Chính quyền")."""
+    if _CRUMB_NAME.search(f"{cls} {ident} {nav.get('aria-label')}"):
+        return False
+    return any(n >= MENU_MIN_LINKS for n, _ in enumerate(nav.iter("a"), 1))
 
 
 def _short_text(element: Any) -> bool:

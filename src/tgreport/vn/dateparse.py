@@ -57,9 +57,12 @@ _NUMERIC = (
     r"(?![\d/]|[.-]\d)"
 )
 _DAY_MONTH = r"(?<![\d/.,-])(?P<d>\d{1,2})[/.-](?P<m>\d{1,2})(?![\d]|[/.-]\d)"
+# The year after a comma, "năm" or a slash, or after a space alone ("05 Tháng 7 2024", as Joomla
+# and WordPress print dates in Vietnamese) when it is a year of this era: "5 tháng 7 1200 người"
+# counts people.
 _WORDS = (
     r"(?<!\d)(?P<d>\d{1,2})\s+(?:tháng|thg)\s+(?P<m>\d{1,2})(?!\d)"
-    r"(?:(?:\s*,\s*|\s+năm\s+|\s*/\s*)(?P<y>\d{4})(?!\d))?"
+    r"(?:(?:\s*,\s*|\s+năm\s+|\s*/\s*|\s+(?=(?:19|20)\d\d(?!\d)))(?P<y>\d{4})(?!\d))?"
 )
 # Year first is never ambiguous: ISO 8601 "2021-01-07", and "2021/01/07" as some sites print it.
 _ISO = (

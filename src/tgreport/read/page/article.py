@@ -137,6 +137,15 @@ def _without_links(blocks: list[Block], chrome: tuple[str, ...], removed: list[s
 
 
 def _category(guess: str | None, stripped: Stripped, kept: list[Line]) -> str | None:
+    found = _section(guess, stripped, kept)
+    # A trail's step printed with its separator ("Tin tức - Sự kiện /"): the name without it.
+    return found.rstrip(_TRAIL_ENDS) or None if found else None
+
+
+_TRAIL_ENDS = " /»>›|"
+
+
+def _section(guess: str | None, stripped: Stripped, kept: list[Line]) -> str | None:
     """The section: the line the header took for it, unless a breadcrumb stood between that line
     and the headline (then the line is the site's banner above the trail: "UBND XÃ PHÚ LỘC")."""
     crumb, at = stripped.crumb_category, stripped.crumb_at

@@ -286,7 +286,12 @@ def split_stamped(line: Line, vocab: Vocabulary) -> list[Line]:
         return _name_then_stamp(line, vocab)
     if whole_stamp(line.text) or not any(stamp_of(p, vocab) for p in parts):
         return [line]  # "Thứ Bảy, 10/07/2021 | 11:34" is one stamp
-    return [line.with_text(p) for p in parts if p]
+    banners = [p for p in parts if today_header(p)]
+    if banners:
+        # A portal's top bar ("Thứ Sáu, 12/07/2024 | Liên hệ | Sơ đồ cổng"): its "today", and
+        # links beside it that would pass for a section over the headline.
+        return [line.with_text(p) for p in banners]
+    return [line.with_text(p) for p in parts if p and not is_chrome_line(p, vocab)]
 
 
 NAME_BEFORE_STAMP_WORDS = 5
@@ -324,7 +329,7 @@ def _names_a_section(text: str, vocab: Vocabulary) -> bool:
     separators were pictures ("Trang chủ Hậu trường Hollywood")."""
     if word_count(text) > CATEGORY_MAX_WORDS or ends_sentence(text) or "..." in text or "…" in text:
         return False
-    if names_outlet_kind(text):  # the site's banner ("Cổng thông tin điện tử huyện …")
+    if names_outlet_kind(text, capitals=True):  # the site's banner ("Cổng thông tin điện tử huyện …")
         return False
     folded = text.casefold()
     return not any(folded.startswith(home + " ") for home in vocab.crumb_home)

@@ -105,10 +105,13 @@ def _outlet_in_part(part: str, outlets: Mapping[str, str]) -> str | None:
     return part if names_outlet_kind(part) else None
 
 
-def names_outlet_kind(text: str) -> bool:
+def names_outlet_kind(text: str, *, capitals: bool = False) -> bool:
     """Whether `text` is an outlet's name by its kind: "Cổng thông tin điện tử huyện Yên Thế",
-    "Báo Đồng Nai", "Tạp chí Cộng sản"; not "Báo cáo tổng kết" (a report) nor a sentence."""
+    "Báo Đồng Nai", "Tạp chí Cộng sản"; not "Báo cáo tổng kết" (a report) nor a sentence. With
+    `capitals`, a name in capitals too ("CỔNG THÔNG TIN ĐIỆN TỬ TỈNH QUẢNG TRỊ", a banner)."""
     kind = _OUTLET_KIND.match(text)
+    if kind is None and capitals and text.isupper():
+        kind = _OUTLET_KIND_IN_CAPITALS.match(text)
     if kind is None or len(text.split()) > KIND_NAME_MAX_WORDS or ends_sentence(text):
         return False
     return kind.group("portal") is not None or kind.group("name")[0].isupper()
@@ -120,6 +123,10 @@ KIND_NAME_MAX_WORDS = 10
 _OUTLET_KIND = re.compile(
     r"^(?:(?:Cổng|Trang) (?:thông tin|TTĐT|tin)(?: điện tử)?\s+(?P<portal>\w)"
     r"|(?:Báo(?: điện tử)?|Tạp chí|Đài|Thông tấn xã)\s+(?P<name>\w))")
+# The same in capitals, where "BÁO CÁO" (a report) must be told apart by its word.
+_OUTLET_KIND_IN_CAPITALS = re.compile(
+    r"^(?:(?:CỔNG|TRANG) (?:THÔNG TIN|TTĐT|TIN)(?: ĐIỆN TỬ)?\s+(?P<portal>\w)"
+    r"|(?:BÁO(?: ĐIỆN TỬ)?|TẠP CHÍ|ĐÀI|THÔNG TẤN XÃ)\s+(?!CÁO\b)(?P<name>\w))")
 
 
 def outlet_in_banner(lines: Iterable[str], outlets: Mapping[str, str]) -> str | None:
