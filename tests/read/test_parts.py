@@ -18,7 +18,7 @@ from tgreport.read.page.bylines import parse_byline
 from tgreport.read.page.captions import caption_of, credit_only, strip_alt
 from tgreport.read.page.chrome import breadcrumb
 from tgreport.read.page.dates import stamp_of
-from tgreport.read.page.outlet import outlet_named
+from tgreport.read.page.outlet import outlet_named, outlet_tagged
 from tgreport.read.page.vocab import vocabulary
 from tgreport.settings import Settings
 from tgreport.vn import encode_legacy
@@ -183,6 +183,24 @@ def test_outlet_from_the_copyright_line(lines: list[str], outlet: str | None) ->
 
 def test_the_users_outlet_table_names_a_domain_first() -> None:
     assert outlet_named(["© 2024 vnexpress.net"], {"vnexpress.net": "Báo VnExpress"}) == "Báo VnExpress"
+
+
+@pytest.mark.parametrize(
+    ("opening", "outlet"),
+    [
+        ("TTO - Sáng 5/1, tại TP.HCM, …", "Tuổi Trẻ Online"),  # the shipped table of signatures
+        ("(Chinhphu.vn) - Thủ tướng …", "Báo Điện tử Chính phủ"),  # not chinhphu.vn's portal
+        ("Hà Nội (TTXVN) - Chiều 5/1, …", "Thông tấn xã Việt Nam (TTXVN)"),
+        ("(Soha.vn) - Theo …", "Soha.vn"),  # a domain the outlet table knows
+        ("(Báo Nhân Dân) - Sáng 7/1, …", "Báo Nhân Dân"),  # a name the outlet table spells so
+        ("(QT) - Để chủ động …", None),  # a signature nobody here knows
+        ("Sáng nay - mưa lớn …", None),
+        ("UBND tỉnh - cơ quan …", None),
+        (None, None),
+    ],
+)
+def test_the_signature_opening_a_story_names_its_outlet(opening: str | None, outlet: str | None) -> None:
+    assert outlet_tagged(opening, {}) == outlet
 
 
 def test_the_outlet_comes_from_the_pages_furniture_not_its_article() -> None:

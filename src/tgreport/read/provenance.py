@@ -13,13 +13,26 @@ from urllib.parse import urlsplit
 
 @functools.cache
 def shipped_outlets() -> Mapping[str, str]:
+    """The outlet table: domain → the outlet's name."""
+    table: dict[str, str] = _shipped()["outlets"]
+    return table
+
+
+@functools.cache
+def shipped_tags() -> Mapping[str, str]:
+    """The signatures outlets open their stories with ("TTO", "Chinhphu.vn"), case-folded →
+    the outlet's name."""
+    return {tag.casefold(): name for tag, name in _shipped()["tags"].items()}
+
+
+@functools.cache
+def _shipped() -> dict[str, dict[str, str]]:
     # Imported here: a run whose articles name their outlet, or come from JSON, reads no table.
     import tomllib
     from importlib import resources
 
     text = resources.files("tgreport.read").joinpath("outlets.toml").read_text(encoding="utf-8")
-    table: dict[str, str] = tomllib.loads(text)["outlets"]
-    return table
+    return tomllib.loads(text)
 
 
 def host_of(url: str | None) -> str | None:

@@ -19,7 +19,13 @@ from tgreport.read.page.chrome import Stripped, strip_chrome
 from tgreport.read.page.dates import consistent, event_in, opens_with_event, text_year, with_year
 from tgreport.read.page.header import Header, article_top, body_start, drop_reprint, read_header
 from tgreport.read.page.lines import Line, is_paragraph_like, split_lines, word_count
-from tgreport.read.page.outlet import may_name_outlet, outlet_in_banner, outlet_named, outlet_of_domains
+from tgreport.read.page.outlet import (
+    may_name_outlet,
+    outlet_in_banner,
+    outlet_named,
+    outlet_of_domains,
+    outlet_tagged,
+)
 from tgreport.read.page.vocab import Vocabulary, vocabulary
 from tgreport.settings import Settings
 from tgreport.vn import ParsedDate
@@ -97,7 +103,10 @@ def read_page(
         # The page's own outlet, from the copyright line among what the reader took out.
         site=(outlet_named(removed, settings.outlets) if may_name_outlet(text) else None)
         or outlet_of_domains([*stripped.removed, *above], settings.outlets)
-        or outlet_in_banner([*above, *header.removed], settings.outlets),
+        or outlet_in_banner([*above, *header.removed], settings.outlets)
+        # The signature opening the story ("(Dân trí) - …"): the page's last clue.
+        or outlet_tagged(lead or next((b.text for b in blocks if isinstance(b, Paragraph)), None),
+                         settings.outlets),
         category=_category(header.category, stripped, kept),
         views=stripped.views,
         lead=lead,

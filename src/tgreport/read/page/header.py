@@ -322,6 +322,29 @@ def _is_brand(text: str, vocab: Vocabulary) -> bool:
     return one_word or text.casefold() in vocab.publications
 
 
+# How the names of the offices whose portals carry news begin: over a headline, their banner.
+_BODY_OPENERS = tuple(f"{w} " for w in (
+    "ubnd", "hđnd", "ủy ban nhân dân", "uỷ ban nhân dân", "hội đồng nhân dân", "tỉnh ủy", "tỉnh uỷ",
+    "huyện ủy", "huyện uỷ", "thành ủy", "thành uỷ", "thị ủy", "thị uỷ", "đảng ủy", "đảng uỷ", "đảng bộ"))
+
+
+_LEVELS = ("thành phố", "thị xã", "thị trấn", "tỉnh", "huyện", "quận", "phường", "xã")
+
+
+def _names_a_body(text: str) -> bool:
+    """Whether `text` names one office ("UBND HUYỆN KIM BẢNG", "Tỉnh ủy Hà Nam"), not a kind of
+    them ("Đảng bộ huyện", a section of a portal)."""
+    folded = text.casefold()
+    if not folded.startswith(_BODY_OPENERS):
+        return False
+    rest = folded[next(len(o) for o in _BODY_OPENERS if folded.startswith(o)) :].strip()
+    for level in _LEVELS:
+        if rest.startswith(level):
+            rest = rest[len(level) :].strip()
+            break
+    return bool(rest)
+
+
 def _names_a_section(text: str, vocab: Vocabulary) -> bool:
     """Whether a short line over the headline can name the article's section: printed under the
     headline of the digest, it must never be a photo's caption ("Tại một lớp học ở Goshiwon."),
@@ -330,6 +353,8 @@ def _names_a_section(text: str, vocab: Vocabulary) -> bool:
     if word_count(text) > CATEGORY_MAX_WORDS or ends_sentence(text) or "..." in text or "…" in text:
         return False
     if names_outlet_kind(text, capitals=True):  # the site's banner ("Cổng thông tin điện tử huyện …")
+        return False
+    if _names_a_body(text):  # a body's banner ("UBND HUYỆN KIM BẢNG")
         return False
     folded = text.casefold()
     return not any(folded.startswith(home + " ") for home in vocab.crumb_home)
