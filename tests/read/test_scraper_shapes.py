@@ -34,6 +34,18 @@ SHAPES = {
                     "keywords": []},
     "plain": {"title": TITLE, "content": BODY, "url": URL, "site": "Báo Nhân Dân", "date": "2021-01-07",
               "authors": ["Minh Châu"]},
+    # A spider of one's own: its field names, a day-first date, the body as the page's markup.
+    "spider": {"title": TITLE, "content": "<p>" + BODY.replace("\n", "</p>\n<p>") + "</p>",
+               "link": URL, "published_at": "07/01/2021 08:15", "author": "Minh Châu",
+               "source": "Báo Nhân Dân"},
+    "spider (RSS date)": {"title": TITLE, "body": BODY, "link": URL, "author": ["Minh Châu"],
+                          "pubDate": "Thu, 07 Jan 2021 01:15:00 GMT"},
+    # schema.org's NewsArticle, as extruct saves a page's JSON-LD.
+    "schema.org": {"@context": "https://schema.org", "@type": "NewsArticle", "headline": TITLE,
+                   "articleBody": BODY, "datePublished": "2021-01-07T01:15:00Z", "url": URL,
+                   "author": [{"@type": "Person", "name": "Minh Châu"}],
+                   "publisher": {"@type": "Organization", "name": "Nhân Dân"},
+                   "image": {"@type": "ImageObject", "url": "https://x/y.jpg"}},
 }
 
 
@@ -48,6 +60,44 @@ def test_each_shape_gives_the_article(shape: str, tmp_path: Path) -> None:
     assert article.url == URL
     assert article.site == "Báo Nhân Dân"
     assert [b.text for b in article.blocks if isinstance(b, Paragraph)] == BODY.split("\n")
+
+
+@pytest.mark.parametrize("shape", ["spider (RSS date)", "schema.org"])
+def test_a_stamp_in_another_time_zone_is_vietnams_time(shape: str) -> None:
+    mapped, _ = to_contract(SHAPES[shape])
+    assert mapped["published"] == "2021-01-07T08:15"
+
+
+def test_a_spiders_markup_is_read_as_a_pages_body() -> None:
+    record = {"title": TITLE, "content": '<div class="x"><p>Sáng 7/1, hội nghị khai mạc.</p>'
+              '<p><img src="https://x.vn/anh1.jpg" alt=""></p>'
+              "<p><em>Quang cảnh hội nghị. Ảnh: Minh Châu</em></p>"
+              "<h2>Nhiều nội dung quan trọng</h2><p>Hội nghị thảo luận &amp; quyết định.</p>"
+              "<script>alert(1)</script></div>"}
+    mapped, extra = to_contract(record)
+    assert mapped["blocks"] == [
+        {"type": "paragraph", "text": "Sáng 7/1, hội nghị khai mạc."},
+        {"type": "image", "text": "anh1.jpg", "src": "https://x.vn/anh1.jpg"},
+        {"type": "caption", "text": "Quang cảnh hội nghị.", "credit": "Minh Châu"},
+        {"type": "heading", "text": "Nhiều nội dung quan trọng"},
+        {"type": "paragraph", "text": "Hội nghị thảo luận & quyết định."},
+    ]
+    assert extra == set()
+    # Text that merely mentions a bracket is no markup.
+    plain, _ = to_contract({"title": TITLE, "text": "Chỉ số a<b và c>d.\nDòng hai."})
+    assert [b["text"] for b in plain["blocks"]] == ["Chỉ số a<b và c>d.", "Dòng hai."]
+
+
+def test_a_spiders_date_tgreport_cannot_read_is_named_not_fatal(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    path = tmp_path / "a.jsonl"
+    path.write_text(json.dumps({"title": TITLE, "body": BODY, "date": "hôm qua"}, ensure_ascii=False) + "\n",
+                    encoding="utf-8")
+    with caplog.at_level(logging.WARNING):
+        [article] = read_path(path)
+    assert article.title == TITLE and article.date is None
+    assert any("keys ignored: date" in r.getMessage() for r in caplog.records)
 
 
 def test_jsonl_news_please_records_and_one_warning_for_extra_keys(

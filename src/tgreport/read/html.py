@@ -32,6 +32,7 @@ from tgreport.read.html_lead import with_lead
 from tgreport.read.html_meta import TITLE_PARTS, PageMeta, best_title, page_meta, parse
 from tgreport.read.page import read_page
 from tgreport.read.page.bylines import parse_byline, unit_byline
+from tgreport.read.page.captions import caption_of
 from tgreport.read.page.lines import spaced
 from tgreport.read.page.outlet import outlet_in_window_title, outlet_named
 from tgreport.read.page.vocab import Vocabulary, vocabulary
@@ -444,6 +445,35 @@ def html_to_text(markup: str) -> str:
     right on top of the text it introduces, as the page reader expects of one."""
     tree = parse(markup)
     return _text_of(tree, meta=page_meta(tree))[0]
+
+
+def body_blocks(markup: str) -> list[dict[str, str]]:
+    """An article's body given as markup (a scraper's HTML `content`), as the JSON contract's
+    blocks: paragraphs, sub-headings, pictures (their file name and `src`) and the captions the
+    markup marks. Scripts, styles and boxes of related articles are left out, as on a page."""
+    lines = _Lines()
+    tree = parse(markup)
+    with contextlib.suppress(RecursionError, _Done):
+        lines.walk(tree)
+    lines.flush()
+    vocab = vocabulary(())
+    blocks: list[dict[str, str]] = []
+    for text, heading in lines.lines:
+        src = lines.sources.get(text)
+        if src is not None:
+            blocks.append({"type": "image", "text": text, "src": src})
+            continue
+        text = clean_text(text)
+        after_picture = bool(blocks) and blocks[-1]["type"] == "image"
+        if text in lines.captions or (after_picture and not heading
+                                      and len(text.split()) <= WEAK_CAPTION_MAX_WORDS):
+            # Marked as one, or a short line right under the picture ("Người dân dọn rác ven hồ.").
+            found = caption_of(text, vocab)
+            blocks.append({"type": "caption", "text": found.text if found else text}
+                          | ({"credit": found.credit} if found and found.credit else {}))
+        else:
+            blocks.append({"type": "heading" if heading else "paragraph", "text": text})
+    return blocks
 
 
 def _decode_markup(data: bytes, path: Path) -> tuple[str, str]:

@@ -5,10 +5,15 @@ article."""
 
 from __future__ import annotations
 
+import contextlib
+import datetime as dt
 import re
 from typing import Any
+from zoneinfo import ZoneInfo
 
 from tgreport.read.provenance import host_of, outlet_for_host
+
+VIETNAM = ZoneInfo("Asia/Ho_Chi_Minh")
 
 # tgreport's own contract (contract.article_to_dict): records that use only these are read as is.
 OWN_KEYS = frozenset({
@@ -48,15 +53,17 @@ def to_contract(record: dict[str, Any]) -> tuple[dict[str, Any], set[str]]:
     """(the record in tgreport's contract, the keys it had that were not used)."""
     for key in _TEXT_FIELDS:
         value = record.get(key)
-        if value is not None and not isinstance(value, str):
+        if value is not None and not isinstance(value, str) and not (key == "publisher" and _name_of(value)):
             raise UnknownShape(f"{key!r} must be text, not {type(value).__name__} {value!r:.60}")
     keys = set(record)
     if "blocks" in record or (keys <= OWN_KEYS and "title" in record and not _text_of(record)):
         return {k: v for k, v in record.items() if k in OWN_KEYS}, keys - OWN_KEYS
     text = _text_of(record)
-    if text is None:
+    if _SCHEMA_TEXT in record or ("headline" in record and text is None):
+        mapped, known = _schema_org(record)
+    elif text is None:
         raise UnknownShape(f"no article text in this record (keys: {', '.join(sorted(keys)) or 'none'})")
-    if "maintext" in record or "date_publish" in record or "source_domain" in record:
+    elif "maintext" in record or "date_publish" in record or "source_domain" in record:
         mapped = _news_please(record, text)
         known = _NEWS_PLEASE
     elif (
@@ -68,21 +75,27 @@ def to_contract(record: dict[str, Any]) -> tuple[dict[str, Any], set[str]]:
         mapped = _newspaper(record, text)
         known = _NEWSPAPER
     else:
-        mapped = {k: v for k, v in record.items() if k in OWN_KEYS}
-        mapped["blocks"] = _paragraphs(text)
-        known = OWN_KEYS | set(_TEXT_KEYS) | {"image"}
+        mapped, known = _plain(record, text)
     _edit_text(mapped)
     # The record's photo (a local path or a web address), as the article's first picture.
-    photo = next((record[k] for k in _PHOTO_KEYS
-                  if isinstance(record.get(k), str) and record[k].strip()), None)
+    photo = next((p for k in _PHOTO_KEYS if (p := _photo(record.get(k)))), None)
     if photo is not None:
         mapped["blocks"] = [_image(photo), *mapped["blocks"]]
     return {k: v for k, v in mapped.items() if v is not None}, keys - known
 
 
-# Where each shape keeps the article's photo: trafilatura and plain records `image`,
+# Where each shape keeps the article's photo: trafilatura, schema.org and plain records `image`,
 # newspaper4k `top_image`, news-please `image_url`.
 _PHOTO_KEYS = ("image", "top_image", "image_url")
+
+
+def _photo(value: Any) -> str | None:
+    """A photo's address as text, or as schema.org gives it (a list, an ImageObject)."""
+    if isinstance(value, list):
+        value = value[0] if value else None
+    if isinstance(value, dict):
+        value = value.get("url")
+    return value.strip() if isinstance(value, str) and value.strip() else None
 
 
 def _edit_text(mapped: dict[str, Any]) -> None:
@@ -118,19 +131,57 @@ def _text_of(record: dict[str, Any]) -> str | None:
     return None
 
 
+# A text field holding markup (a spider's HTML `content`): read as a page's body is. Known by an
+# element's end tag, a line break or a picture: prose may hold "<" and ">" ("a<b và c>d").
+_MARKUP = re.compile(r"</(?:p|div|h[1-6]|li|ul|ol|table|blockquote|figure|figcaption|strong|em|b|i|a"
+                     r"|span)\s*>|<br\s*/?>|<img\s", re.IGNORECASE)
+
+
 def _paragraphs(text: str) -> list[dict[str, str]]:
+    if _MARKUP.search(text):
+        from tgreport.read.html import body_blocks  # lxml only for a record that needs it
+
+        return body_blocks(text)
     # Scrapers join paragraphs with one newline (news-please, trafilatura) or a blank line.
     return [{"type": "paragraph", "text": " ".join(p.split())} for p in re.split(r"\n\s*", text) if p.strip()]
 
 
 def _day(value: Any) -> str | None:
-    """ "2021-01-07 08:15:00" and "2021-01-07T08:15:00+07:00" as the contract's stamp."""
+    """A scraper's date as the contract's stamp: "2021-01-07 08:15:00", "2021-01-07T08:15:00+07:00",
+    an RSS date ("Thu, 07 Jan 2021 08:15:00 +0700"), or a Vietnamese day-first one ("07/01/2021
+    08:15", "Thứ Năm, 7/1/2021"); None for anything else."""
     if not isinstance(value, str):
         return None
     match = re.match(r"(\d{4}-\d{2}-\d{2})(?:[T ](\d{2}:\d{2}))?", value.strip())
-    if not match:
+    if match:
+        with contextlib.suppress(ValueError):
+            moment = dt.datetime.fromisoformat(value.strip())
+            if moment.tzinfo is not None:  # "…T01:15:00Z": the contract's stamps are Vietnam's time
+                return moment.astimezone(VIETNAM).strftime("%Y-%m-%dT%H:%M")
+        return f"{match.group(1)}T{match.group(2)}" if match.group(2) else match.group(1)
+    return _rss_day(value) or _vietnamese_day(value)
+
+
+def _rss_day(value: str) -> str | None:
+    from email.utils import parsedate_to_datetime
+
+    try:
+        moment = parsedate_to_datetime(value)
+    except (TypeError, ValueError, IndexError):
         return None
-    return f"{match.group(1)}T{match.group(2)}" if match.group(2) else match.group(1)
+    if moment.tzinfo is not None:  # the contract's stamps are Vietnam's local time
+        moment = moment.astimezone(VIETNAM).replace(tzinfo=None)
+    return moment.strftime("%Y-%m-%dT%H:%M")
+
+
+def _vietnamese_day(value: str) -> str | None:
+    from tgreport.vn.dateparse import parse_date
+
+    found = parse_date(value)
+    if found is None or found.year is None:
+        return None
+    day = f"{found.year:04d}-{found.month:02d}-{found.day:02d}"
+    return f"{day}T{found.hour:02d}:{found.minute or 0:02d}" if found.hour is not None else day
 
 
 def _site(name: Any, host: Any, url: Any) -> str | None:
@@ -141,9 +192,107 @@ def _site(name: Any, host: Any, url: Any) -> str | None:
 def _authors(value: Any) -> list[str]:
     if isinstance(value, str):  # trafilatura joins names with "; "
         return [a.strip() for a in value.split(";") if a.strip()]
+    if isinstance(value, dict):  # schema.org's Person
+        name = _name_of(value)
+        return [name] if name else []
     if isinstance(value, list):
-        return [str(a) for a in value if a]
+        names = (_name_of(a) if isinstance(a, dict) else str(a) if a else None for a in value)
+        return [name for name in names if name]
     return []
+
+
+def _name_of(value: Any) -> str | None:
+    """A name given as text, or as schema.org gives one ({"@type": "Organization", "name": …})."""
+    if isinstance(value, dict):
+        value = value.get("name")
+    return value.strip() if isinstance(value, str) and value.strip() else None
+
+
+def _first(record: dict[str, Any], keys: tuple[str, ...]) -> tuple[Any, str | None]:
+    """The first of `keys` the record gives a value, and which key that was."""
+    for key in keys:
+        value = record.get(key)
+        if value not in (None, "", [], {}):
+            return value, key
+    return None, None
+
+
+# What plain records (a spider of one's own) call each field, tgreport's own name first.
+_PLAIN_FIELDS: dict[str, tuple[str, ...]] = {
+    "title": ("title", "headline", "name"),
+    "published": ("published", "published_at", "publish_date", "published_date", "date_published",
+                  "pubDate", "pub_date", "datetime", "created_at", "time", "date"),
+    "authors": ("authors", "author", "byline", "writer"),
+    "url": ("url", "link", "href", "canonical", "canonical_url", "permalink"),
+    "site": ("site", "site_name", "sitename", "source_name", "newspaper", "website", "publisher", "source"),
+    "lead": ("lead", "sapo", "description", "excerpt", "abstract"),
+    "category": ("category", "section", "categories"),
+}
+
+
+def _plain(record: dict[str, Any], text: str) -> tuple[dict[str, Any], frozenset[str]]:
+    """A record of one's own spider: tgreport's field names, or the ones spiders commonly use."""
+    mapped: dict[str, Any] = {k: v for k, v in record.items() if k in OWN_KEYS and k not in _MAPPED}
+    used = set(OWN_KEYS - _MAPPED) | set(_TEXT_KEYS) | {"image"}
+    for field, keys in _PLAIN_FIELDS.items():
+        value, key = _first(record, keys)
+        if key is None:
+            continue
+        if field == "published":
+            stamp = _day(value)
+            if stamp is None:
+                continue  # said as an ignored key: a date tgreport cannot read
+            mapped["published"] = stamp
+        elif field == "authors":
+            mapped["authors"] = _authors(value)
+        elif field == "site":
+            name = _name_of(value)
+            if key == "source" and name and ("/" in name or "\\" in name):
+                continue  # tgreport's own "source", the file the record was made from
+            mapped["site"] = name
+        elif field == "category" and isinstance(value, list):
+            mapped["category"] = next((str(c) for c in value if c), None)
+        elif isinstance(value, str):
+            mapped[field] = value
+        used.add(key)
+    if mapped.get("url") and not mapped.get("site"):
+        mapped["site"] = outlet_for_host(host_of(mapped["url"]))
+    mapped["blocks"] = _paragraphs(text)
+    return mapped, frozenset(used)
+
+
+# Own fields a plain record may give in another spelling: taken through _PLAIN_FIELDS.
+_MAPPED = frozenset({"title", "published", "date", "authors", "url", "site", "source", "lead", "category"})
+
+# schema.org's NewsArticle as JSON-LD (extruct, and spiders that save a page's own metadata).
+_SCHEMA_TEXT = "articleBody"
+_SCHEMA = frozenset({
+    "@context", "@type", "@id", "headline", "articleBody", "datePublished", "dateModified", "dateCreated",
+    "author", "publisher", "url", "mainEntityOfPage", "description", "image", "articleSection",
+    "inLanguage", "keywords", "thumbnailUrl", "alternativeHeadline", "name",
+})
+
+
+def _schema_org(r: dict[str, Any]) -> tuple[dict[str, Any], frozenset[str]]:
+    text = r.get(_SCHEMA_TEXT)
+    if not isinstance(text, str) or not text.strip():
+        raise UnknownShape(f"no article text in this record (keys: {', '.join(sorted(r))})")
+    page = r.get("mainEntityOfPage")
+    url = r.get("url") if isinstance(r.get("url"), str) else (
+        page if isinstance(page, str) else page.get("@id") if isinstance(page, dict) else None)
+    section = r.get("articleSection")
+    mapped = {
+        "title": r.get("headline") or r.get("name"),
+        "published": _day(r.get("datePublished")),
+        "authors": _authors(r.get("author")),
+        "url": url,
+        "site": _site(_name_of(r.get("publisher")), None, url),
+        "lead": r.get("description") if isinstance(r.get("description"), str) else None,
+        "category": section if isinstance(section, str) else
+        next((str(c) for c in section if c), None) if isinstance(section, list) else None,
+        "blocks": _paragraphs(text),
+    }
+    return mapped, _SCHEMA
 
 
 def _news_please(r: dict[str, Any], text: str) -> dict[str, Any]:
