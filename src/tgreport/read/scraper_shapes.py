@@ -208,15 +208,6 @@ def _name_of(value: Any) -> str | None:
     return value.strip() if isinstance(value, str) and value.strip() else None
 
 
-def _first(record: dict[str, Any], keys: tuple[str, ...]) -> tuple[Any, str | None]:
-    """The first of `keys` the record gives a value, and which key that was."""
-    for key in keys:
-        value = record.get(key)
-        if value not in (None, "", [], {}):
-            return value, key
-    return None, None
-
-
 # What plain records (a spider of one's own) call each field, tgreport's own name first.
 _PLAIN_FIELDS: dict[str, tuple[str, ...]] = {
     "title": ("title", "headline", "name"),
@@ -228,16 +219,24 @@ _PLAIN_FIELDS: dict[str, tuple[str, ...]] = {
     "lead": ("lead", "sapo", "description", "excerpt", "abstract"),
     "category": ("category", "section", "categories"),
 }
+_SPELLINGS = {key: (field, rank) for field, keys in _PLAIN_FIELDS.items() for rank, key in enumerate(keys)}
 
 
 def _plain(record: dict[str, Any], text: str) -> tuple[dict[str, Any], frozenset[str]]:
     """A record of one's own spider: tgreport's field names, or the ones spiders commonly use."""
-    mapped: dict[str, Any] = {k: v for k, v in record.items() if k in OWN_KEYS and k not in _MAPPED}
-    used = set(OWN_KEYS - _MAPPED) | set(_TEXT_KEYS) | {"image"}
-    for field, keys in _PLAIN_FIELDS.items():
-        value, key = _first(record, keys)
-        if key is None:
-            continue
+    mapped: dict[str, Any] = {k: v for k, v in record.items() if k in _PLAIN_OWN}
+    used = set(_PLAIN_USED)
+    # Each field's name the record gives, the first of _PLAIN_FIELDS' spellings: a look-up per
+    # key the record has, not per spelling (a million short records are read in a run).
+    named: dict[str, tuple[int, str]] = {}
+    for key, value in record.items():
+        spelling = _SPELLINGS.get(key)
+        if spelling is not None and value not in (None, "", [], {}):
+            field, rank = spelling
+            if field not in named or rank < named[field][0]:
+                named[field] = (rank, key)
+    for field, (_, key) in named.items():
+        value = record[key]
         if field == "published":
             stamp = _day(value)
             if stamp is None:
@@ -261,8 +260,10 @@ def _plain(record: dict[str, Any], text: str) -> tuple[dict[str, Any], frozenset
     return mapped, frozenset(used)
 
 
-# Own fields a plain record may give in another spelling: taken through _PLAIN_FIELDS.
-_MAPPED = frozenset({"title", "published", "date", "authors", "url", "site", "source", "lead", "category"})
+# Own fields a plain record may give in another spelling are taken through _PLAIN_FIELDS; the
+# others as they are.
+_PLAIN_OWN = OWN_KEYS - {"title", "published", "date", "authors", "url", "site", "source", "lead", "category"}
+_PLAIN_USED = _PLAIN_OWN | set(_TEXT_KEYS) | {"image"}
 
 # schema.org's NewsArticle as JSON-LD (extruct, and spiders that save a page's own metadata).
 _SCHEMA_TEXT = "articleBody"
