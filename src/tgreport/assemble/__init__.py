@@ -7,7 +7,6 @@ import datetime as dt
 import logging
 import os
 from collections.abc import Iterable
-from zoneinfo import ZoneInfo
 
 from tgreport.assemble.assessments import assess
 from tgreport.assemble.citations import build_index
@@ -19,10 +18,10 @@ from tgreport.errors import UsageError
 from tgreport.model import Article, Masthead, Period, Report
 from tgreport.settings import DEFAULT_PLACE, DEFAULT_SIMILARITY, DEFAULT_TITLE, GROUPS, ORDERS, Settings
 from tgreport.support.plural import counted
+from tgreport.vn.dates import VIETNAM
 
 log = logging.getLogger(__name__)
 
-VIETNAM = ZoneInfo("Asia/Ho_Chi_Minh")
 MAX_NAMED = 10  # article ids named in one warning
 
 __all__ = [

@@ -16,9 +16,9 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any, overload
 
-from tgreport.assemble import VIETNAM
 from tgreport.assemble.sections import UNKNOWN_CATEGORY, UNKNOWN_SOURCE
 from tgreport.assemble.titles import DERIVED_TITLE_MAX, derive_title, display_title, source_text
+from tgreport.vn.dates import VIETNAM
 
 __all__ = [
     "DERIVED_TITLE_MAX", "UNKNOWN_CATEGORY", "UNKNOWN_SOURCE", "derive_title", "display_title", "source_text",

@@ -9,11 +9,9 @@ import contextlib
 import datetime as dt
 import re
 from typing import Any
-from zoneinfo import ZoneInfo
 
 from tgreport.read.provenance import host_of, outlet_for_host
-
-VIETNAM = ZoneInfo("Asia/Ho_Chi_Minh")
+from tgreport.vn.dates import VIETNAM
 
 # tgreport's own contract (contract.article_to_dict): records that use only these are read as is.
 OWN_KEYS = frozenset({

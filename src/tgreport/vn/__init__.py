@@ -24,6 +24,7 @@ if TYPE_CHECKING:
     )
     from tgreport.vn.dates import (
         DATE_STYLES,
+        VIETNAM,
         format_date,
         format_period,
         format_span,
@@ -42,7 +43,8 @@ _MODULES = {
     "collation": ("sort_key", "sort_vietnamese"),
     "dateparse": ("ParsedDate", "date_line", "date_problem", "find_dates", "is_today_header", "may_hold_date",
                   "parse_date", "resolve_year", "year_named_in"),
-    "dates": ("DATE_STYLES", "format_date", "format_period", "format_span", "format_time", "weekday_name"),
+    "dates": ("DATE_STYLES", "VIETNAM", "format_date", "format_period", "format_span", "format_time",
+              "weekday_name"),
     "detect": ("Decoded", "guess_encoding", "repair_mojibake", "vietnamese_score"),
     "encodings": ("LEGACY_ENCODINGS", "decode_legacy", "encode_legacy"),
     "numbers": ("format_list", "format_number"),
@@ -65,6 +67,7 @@ __all__ = [
     "DATE_STYLES",
     "LEGACY_ENCODINGS",
     "TONE_STYLES",
+    "VIETNAM",
     "Decoded",
     "ParsedDate",
     "ParsedPeriod",

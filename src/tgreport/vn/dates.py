@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from typing import TYPE_CHECKING
+from zoneinfo import ZoneInfo
 
 from tgreport.support.lazy import lazy_names
 
@@ -17,6 +18,7 @@ else:
 
 __all__ = [
     "DATE_STYLES",
+    "VIETNAM",
     "ParsedDate",
     "find_dates",
     "format_date",
@@ -26,6 +28,9 @@ __all__ = [
     "roman",
     "weekday_name",
 ]
+
+# Vietnam's time (UTC+7, no daylight saving): the day a report and its articles are dated in.
+VIETNAM = ZoneInfo("Asia/Ho_Chi_Minh")
 
 DATE_STYLES = (
     "official",  # ngày 07 tháng 01 năm 2021
