@@ -130,6 +130,19 @@ def test_a_menu_over_the_headline_names_no_section_and_a_trail_does(tmp_path: Pa
     assert read_path(page)[0].category == "Nông nghiệp"
 
 
+def test_a_sub_heading_the_markup_marks_is_one_however_it_ends(tmp_path: Path) -> None:
+    prose = "Người dân xã Tân Lập đã góp công, góp đất để làm con đường bê tông dài hai cây số."
+    page = tmp_path / "bai.html"
+    page.write_text(
+        "<html><body><h1>Xã Tân Lập hoàn thành con đường bê tông dài hai cây số</h1>"
+        f'<div class="content"><p>{prose}</p><p class="pSubTitle">Góp công, góp đất...</p><p>{prose}</p>'
+        f"<h3>Niềm vui của bà con.</h3><p>{prose}</p></div></body></html>", encoding="utf-8")
+    article = read_path(page)[0]
+    assert [(b.type, b.text) for b in article.blocks] == [
+        ("paragraph", prose), ("heading", "Góp công, góp đất..."), ("paragraph", prose),
+        ("heading", "Niềm vui của bà con."), ("paragraph", prose)]
+
+
 def test_a_headline_without_a_letter_names_nothing_and_the_text_is_kept(tmp_path: Path) -> None:
     # Found by tests/reliability's hostile-Unicode property test: an <h1> of a lone combining
     # accent replaced the page's only line, which the page reader had taken for the headline.

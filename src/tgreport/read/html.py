@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from tgreport.errors import InputError
-from tgreport.model import Article, Caption, Heading
+from tgreport.model import Article, Caption, Heading, Paragraph
 from tgreport.read.files import decode, read_bytes
 from tgreport.read.html_content import main_content
 from tgreport.read.html_figures import (
@@ -175,7 +175,8 @@ class _Lines:
         if caption == 1 or (caption and _short_text(element)):
             # A layout table's cell beside a logo is no caption however its paragraphs fall.
             self._caption_within = caption
-        heading = tag in _HEADINGS
+        # A sub-heading set as a paragraph of its own class ("pSubTitle", "intertitle").
+        heading = tag in _HEADINGS or (block and bool(cls) and tag in ("p", "div") and _names_subtitle(cls))
         if heading:
             self._heading += 1
         if tag == "h1":
@@ -278,6 +279,14 @@ def _is_menu(nav: Any, cls: str | None, ident: str | None) -> bool:
     if _CRUMB_NAME.search(f"{cls} {ident} {nav.get('aria-label')}"):
         return False
     return any(n >= MENU_MIN_LINKS for n, _ in enumerate(nav.iter("a"), 1))
+
+
+_SUBTITLE_NAME = re.compile(r"sub-?title|subhead|inter-?title", re.IGNORECASE)
+
+
+@lru_cache(maxsize=4096)
+def _names_subtitle(cls: str) -> bool:
+    return _SUBTITLE_NAME.search(cls) is not None
 
 
 def _short_text(element: Any) -> bool:
@@ -428,9 +437,16 @@ def _end_at_byline(
 def _bold_headings(article: Article, lines: _Lines) -> Article:
     """The article with the short captions the page reader guessed, which the markup sets in bold
     and does not mark as captions, made sub-headings: an inter-title under a picture ("Con đường
-    của Amazon"); a caption is set in italics, or in a caption's element, not in bold."""
+    của Amazon"); a caption is set in italics, or in a caption's element, not in bold. A short
+    paragraph the markup marks as a sub-heading (<h2>…<h6>, a "pSubTitle") is one too, however
+    it ends ("Học tập theo...")."""
     blocks = list(article.blocks)
+    marked_headings = {text for text, heading in lines.lines if heading}
     for index, block in enumerate(blocks):
+        if isinstance(block, Paragraph):
+            if block.text in marked_headings and len(block.text.split()) <= HEADING_MAX_WORDS:
+                blocks[index] = Heading(block.text)
+            continue
         if not isinstance(block, Caption) or block.credit is not None:
             continue
         text = spaced(block.text)
