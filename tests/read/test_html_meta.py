@@ -200,3 +200,35 @@ def test_an_h1_longer_than_og_title_is_the_headline_when_it_goes_on(h1: str, tit
     meta = page_meta(parse('<html><head><meta property="og:title" content="Tỉnh ủy tổng kết công tác '
                            'tuyên giáo - Báo Thanh Hóa"></head><body></body></html>'))
     assert best_title(meta, h1) == title
+
+
+@pytest.mark.parametrize(
+    ("printed", "stated", "published"),
+    [
+        # The page prints the time its metadata lacks: the printed stamp, to the minute.
+        ("Thứ Ba, 25/12/2012 - 10:03", "2012-12-25", dt.datetime(2012, 12, 25, 10, 3)),
+        # The metadata dates it when it was written; the page prints when it came out.
+        ("Thứ Hai, 24/12/2012, 03:04 AM (GMT+7)", "2012-12-23T14:02+07:00",
+         dt.datetime(2012, 12, 24, 3, 4)),
+        # A stamp far from the metadata's is some other date: the metadata's.
+        ("Thứ Hai, 31/12/2012, 03:04 AM (GMT+7)", "2012-12-23T14:02+07:00",
+         dt.datetime(2012, 12, 23, 14, 2)),
+        # A printed day without a time says less than the metadata.
+        ("24/12/2012", "2012-12-23T14:02+07:00", dt.datetime(2012, 12, 23, 14, 2)),
+    ],
+)
+def test_the_stamp_the_page_prints_by_its_headline_wins_when_near_the_metadatas(
+    tmp_path: Path, printed: str, stated: str, published: dt.datetime
+) -> None:
+    path = tmp_path / "page.html"
+    path.write_text(
+        f'<html><head><meta itemprop="datePublished" content="{stated}"></head><body>'
+        f"<h1>Đột nhập lò luyện thi công chức Hàn Quốc</h1><div>{printed}</div>"
+        "<p>Những lò luyện thi công chức ở Seoul luôn chật kín người, nhiều người ở đó hàng năm trời "
+        "để ôn thi.</p>"
+        "<p>Mỗi năm có hàng trăm nghìn người dự thi, nhưng chỉ vài phần trăm trong số đó đỗ.</p>"
+        "</body></html>",
+        encoding="utf-8")
+    article = read_path(path)[0]
+    assert article.published == published
+    assert article.date == published.date()

@@ -561,13 +561,30 @@ def _outlet_in_footer(tree: Any, outlets: Mapping[str, str]) -> str | None:
     return outlet_named([" ".join(" ".join(e.itertext()).split()) for e in owners], outlets)
 
 
+# How far the stamp a page prints by its headline may stand from its metadata's and still be the
+# one an editor reads: a CMS that dates an article when it was written, or gives its local time as
+# UTC, moves the day by one; a stamp further off is some other date the page reader misread.
+STAMP_SLACK = dt.timedelta(hours=48)
+
+
+def _prints_its_stamp(shown: dt.datetime | dt.date | None, stated: dt.datetime | dt.date) -> bool:
+    """Whether the publication stamp the page prints (`shown`, with its time) is the one to keep
+    over the one its metadata states: the same day with a time the metadata lacks, or a moment
+    near the metadata's ("Thứ Hai, 24/12/2012, 03:04 AM" printed, "2012-12-23T14:02" stated)."""
+    if not isinstance(shown, dt.datetime):
+        return False
+    if not isinstance(stated, dt.datetime):
+        return shown.date() == stated
+    return abs(shown - stated.replace(tzinfo=None)) <= STAMP_SLACK
+
+
 def with_meta(article: Article, meta: PageMeta, path: Path, settings: Settings, title: str | None) -> Article:
     """The article with what the page's markup states put before what its text suggested."""
     changes: dict[str, Any] = {}
     if title:
         changes.update(title=title, title_derived=False, warnings=tuple(
             w for w in article.warnings if not w.startswith("no headline on the page")))
-    if meta.published is not None:
+    if meta.published is not None and not _prints_its_stamp(article.published, meta.published):
         day = meta.published.date() if isinstance(meta.published, dt.datetime) else meta.published
         changes.update(published=meta.published, date=day)
     if meta.authors and not article.authors:
