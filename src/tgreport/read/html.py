@@ -465,8 +465,9 @@ def html_to_text(markup: str) -> str:
 
 def body_blocks(markup: str) -> list[dict[str, str]]:
     """An article's body given as markup (a scraper's HTML `content`), as the JSON contract's
-    blocks: paragraphs, sub-headings, pictures (their file name and `src`) and the captions the
-    markup marks. Scripts, styles and boxes of related articles are left out, as on a page."""
+    blocks: paragraphs, sub-headings, pictures (their file name and `src`) and captions (those
+    the markup marks, and a short line right under a picture), with the credit a caption names.
+    Scripts, styles and boxes of related articles are left out, as on a page."""
     lines = _Lines()
     tree = parse(markup)
     with contextlib.suppress(RecursionError, _Done):
