@@ -143,6 +143,17 @@ def test_a_sub_heading_the_markup_marks_is_one_however_it_ends(tmp_path: Path) -
         ("heading", "Niềm vui của bà con."), ("paragraph", prose)]
 
 
+def test_a_headline_shaped_like_a_trails_step_is_the_headline_and_the_text_stays(tmp_path: Path) -> None:
+    # Found by tests/reliability's hostile-Unicode property test: an <h1> "A]]>" was taken for a
+    # breadcrumb ("A]]" its step, so the section) and the page's one paragraph for the headline.
+    page = tmp_path / "bai.html"
+    page.write_text("<html><body><h1>A]]&gt;</h1><p>A]]&gt; Chữ đọc được .</p></body></html>",
+                    encoding="utf-8")
+    article = read_path(page)[0]
+    assert (article.title, article.category) == ("A]]>", None)
+    assert [b.text for b in article.blocks] == ["A]]> Chữ đọc được ."]
+
+
 def test_a_headline_without_a_letter_names_nothing_and_the_text_is_kept(tmp_path: Path) -> None:
     # Found by tests/reliability's hostile-Unicode property test: an <h1> of a lone combining
     # accent replaced the page's only line, which the page reader had taken for the headline.

@@ -54,7 +54,7 @@ def read_page(
     lines, reprint = drop_reprint(lines)
     top = article_top(lines, vocab)
     above = [*reprint, *(line.text for line in lines[:top])]
-    stripped = strip_chrome(lines[top:], vocab)
+    stripped = strip_chrome(lines[top:], vocab, title_hint)
     kept = list(stripped.lines)
     start = body_start(kept, vocab)
     short_note = not any(is_paragraph_like(line.text) for line in kept)

@@ -40,10 +40,11 @@ class Stripped:
     crumb_at: int | None = None  # where the trail stood: the index of the kept line after it
 
 
-def strip_chrome(lines: list[Line], vocab: Vocabulary) -> Stripped:
+def strip_chrome(lines: list[Line], vocab: Vocabulary, headline: str | None = None) -> Stripped:
     """The lines without chrome: a tail heading ends the article (once body text was seen), a
     box heading takes its link list with it, furniture lines go one by one, a breadcrumb above
-    the text names the category, and view counters are read and cut out of their lines."""
+    the text names the category, and view counters are read and cut out of their lines. A line
+    that is the `headline` the input marks (an HTML page's) stays, whatever it looks like."""
     kept: list[Line] = []
     removed: list[str] = []
     views: int | None = None
@@ -58,6 +59,9 @@ def strip_chrome(lines: list[Line], vocab: Vocabulary) -> Stripped:
             views = count
         i += 1
         if not _SUBSTANCE.search(text):
+            continue
+        if text == headline and not body_seen:
+            kept.append(line.with_text(text))  # "Tin mới >", a headline shaped like a trail's step
             continue
         glued = _glued_tail(text, vocab)
         if glued is not None:
