@@ -124,6 +124,7 @@ class Settings:
     # "Báo Nhân Dân"), and more domains for the shipped table of outlets (read/outlets.toml).
     sources: Mapping[str, str] = field(default_factory=dict)
     outlets: Mapping[str, str] = field(default_factory=dict)
+    signatures: Mapping[str, str] = field(default_factory=dict)  # "BBG" = "Báo Bắc Giang" (read/outlets.toml)
     max_input_bytes: int = DEFAULT_MAX_INPUT_BYTES
     cache: bool = False  # keep what was read for the next run (the CLI turns it on)
     jobs: int = 1  # processes that read files; see read.read_files
@@ -178,7 +179,7 @@ class Settings:
             if value is not None and not isinstance(value, Path):
                 object.__setattr__(self, name, Path(os.fsdecode(value)))
         object.__setattr__(self, "extra_chrome", tuple(self.extra_chrome))
-        for name in ("sources", "outlets"):
+        for name in ("sources", "outlets", "signatures"):
             table = getattr(self, name)
             if not isinstance(table, Mapping) or not all(
                     isinstance(k, str) and isinstance(v, str) and k and v.strip() for k, v in table.items()):
@@ -298,7 +299,7 @@ _KINDS: dict[str, Any] = {
     "follow_links": (bool,), "engine": (str,), "images": (str,), "fetch_photos": (bool,),
     "article_break": (str,),
     "template": _PATH, "template_dir": _PATH, "date_style": (str,), "tone_style": (str,),
-    "sources": _TABLE, "outlets": _TABLE, "qr": (bool,),
+    "sources": _TABLE, "outlets": _TABLE, "signatures": _TABLE, "qr": (bool,),
 }
 _ALIASES = {"org": "organisation", "organization": "organisation", "date": "issued", "from": "date_from",
             "to": "date_to"}

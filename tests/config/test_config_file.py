@@ -34,6 +34,7 @@ def test_the_example_loads_and_reproduces_the_defaults() -> None:
     assert settings.extra_chrome == ("Ý KIẾN BẠN ĐỌC VỀ BÀI VIẾT NÀY", "Tra cứu tạp chí in:")
     assert settings.sources["baonhandan/"] == "Báo Nhân Dân"
     assert settings.outlets == {"baobacninh.vn": "Báo Bắc Ninh"}
+    assert settings.signatures == {"BBG": "Báo Bắc Giang"}
     assert config.run["inputs"] == ["seeds"] and config.run["formats"] == ["pdf"]
 
 
@@ -51,7 +52,7 @@ def test_the_example_documents_every_setting() -> None:
     data = _uncommented_example()
     top = {k.replace("-", "_") for k in data if k not in ("theme", "reader")}  # [assessments] is a setting
     reader = {k.replace("-", "_") for k in data["reader"]}  # type: ignore[union-attr]
-    tables = {k for k in ("sources", "outlets") if isinstance(data.get(k), dict)}  # [sources], [outlets]
+    tables = {k for k in ("sources", "outlets", "signatures") if isinstance(data.get(k), dict)}
     documented = top | reader | tables | {"organisation", "issued", "date_from", "date_to", "theme"}
     settings = {f.name for f in dataclasses.fields(Settings)} - {"extra"}
     assert settings <= documented, settings - documented
@@ -72,9 +73,9 @@ def test_config_settings_and_cli_options_are_the_same_set() -> None:
     cli_settings = {_SETTING_FLAGS.get(d, d) for d in dests - command_only} - {"theme_name", "body_size",
                                                                                  "page_size"}
     run = {dest for dest, _ in RUN_KEYS.values()}
-    # [reader], [theme], [sources], [outlets], [assessments] and [[topics]] tables
-    file_only = {"extra", "extra_chrome", "max_input_bytes", "theme", "sources", "outlets", "topics",
-                 "assessments", "summaries", "signer", "recipients"}
+    # [reader], [theme], [sources], [outlets], [signatures], [assessments] and [[topics]] tables
+    file_only = {"extra", "extra_chrome", "max_input_bytes", "theme", "sources", "outlets", "signatures",
+                 "topics", "assessments", "summaries", "signer", "recipients"}
     settings = {f.name for f in dataclasses.fields(Settings)} - file_only
     assert cli_settings == settings | run
 

@@ -151,7 +151,8 @@ def test_the_read_cache_starts_afresh_when_the_sources_change(tmp_path: Path) ->
     one = ReadCache(Settings(), tmp_path)
     two = ReadCache(Settings(sources={"a/": "Báo A"}), tmp_path)
     three = ReadCache(Settings(outlets={"a.vn": "Báo A"}), tmp_path)
-    assert len({one._key, two._key, three._key}) == 3
+    four = ReadCache(Settings(signatures={"BA": "Báo A"}), tmp_path)
+    assert len({one._key, two._key, three._key, four._key}) == 4
 
 
 def test_each_meta_name_gives_its_first_content_not_empty_once_cleaned() -> None:
@@ -232,3 +233,13 @@ def test_the_stamp_the_page_prints_by_its_headline_wins_when_near_the_metadatas(
     article = read_path(path)[0]
     assert article.published == published
     assert article.date == published.date()
+
+
+def test_the_configuration_names_an_outlet_by_its_signature(tmp_path: Path) -> None:
+    page = tmp_path / "bai.txt"
+    page.write_text("Bắc Giang khánh thành cầu mới qua sông Thương\n\n"
+                    "(BBG) - Sáng 5/1, tỉnh Bắc Giang khánh thành cầu mới qua sông Thương, nối hai huyện.\n\n"
+                    "Cầu dài 500 m, rộng 12 m, tổng vốn đầu tư hơn 300 tỷ đồng.\n", encoding="utf-8")
+    assert read_path(page)[0].site is None  # no outlet the shipped tables know signs so
+    signed = Settings(signatures={"bbg": "Báo Bắc Giang"})  # matched ignoring case
+    assert read_path(page, signed)[0].site == "Báo Bắc Giang"

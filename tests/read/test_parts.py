@@ -18,7 +18,7 @@ from tgreport.read.page.bylines import parse_byline
 from tgreport.read.page.captions import caption_of, credit_only, strip_alt
 from tgreport.read.page.chrome import breadcrumb
 from tgreport.read.page.dates import stamp_of
-from tgreport.read.page.outlet import outlet_named, outlet_tagged
+from tgreport.read.page.outlet import outlet_named, outlet_signed
 from tgreport.read.page.vocab import vocabulary
 from tgreport.settings import Settings
 from tgreport.vn import encode_legacy
@@ -200,7 +200,7 @@ def test_the_users_outlet_table_names_a_domain_first() -> None:
     ],
 )
 def test_the_signature_opening_a_story_names_its_outlet(opening: str | None, outlet: str | None) -> None:
-    assert outlet_tagged(opening, {}) == outlet
+    assert outlet_signed(opening, {}) == outlet
 
 
 def test_the_outlet_comes_from_the_pages_furniture_not_its_article() -> None:

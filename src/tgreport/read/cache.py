@@ -84,9 +84,10 @@ class ReadCache:
     def __init__(self, settings: Settings, root: Path | None = None) -> None:
         self.root = root or cache_dir()
         # Every setting that changes what reading a file gives: the page reader's extra phrases,
-        # the size limit, and who the sources and outlets are ([sources], [outlets]).
+        # the size limit, and who the sources and outlets are ([sources], [outlets], [signatures]).
         reading = (f"{FORMAT}|{code_fingerprint()}|{settings.extra_chrome!r}|{settings.max_input_bytes}|"
-                   f"{sorted(settings.sources.items())!r}|{sorted(settings.outlets.items())!r}")
+                   f"{sorted(settings.sources.items())!r}|{sorted(settings.outlets.items())!r}|"
+                   f"{sorted(settings.signatures.items())!r}")
         self._key = hashlib.sha256(reading.encode()).hexdigest()[:16]
         self._bundles: dict[Path, _Bundle] = {}  # by the folder as the paths name it
 

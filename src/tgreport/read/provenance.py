@@ -19,10 +19,10 @@ def shipped_outlets() -> Mapping[str, str]:
 
 
 @functools.cache
-def shipped_tags() -> Mapping[str, str]:
+def shipped_signatures() -> Mapping[str, str]:
     """The signatures outlets open their stories with ("TTO", "Chinhphu.vn"), case-folded →
     the outlet's name."""
-    return {tag.casefold(): name for tag, name in _shipped()["tags"].items()}
+    return {tag.casefold(): name for tag, name in _shipped()["signatures"].items()}
 
 
 @functools.cache

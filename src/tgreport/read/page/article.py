@@ -24,7 +24,7 @@ from tgreport.read.page.outlet import (
     outlet_in_banner,
     outlet_named,
     outlet_of_domains,
-    outlet_tagged,
+    outlet_signed,
 )
 from tgreport.read.page.vocab import Vocabulary, vocabulary
 from tgreport.settings import Settings
@@ -105,8 +105,8 @@ def read_page(
         or outlet_of_domains([*stripped.removed, *above], settings.outlets)
         or outlet_in_banner([*above, *header.removed], settings.outlets)
         # The signature opening the story ("(Dân trí) - …"): the page's last clue.
-        or outlet_tagged(lead or next((b.text for b in blocks if isinstance(b, Paragraph)), None),
-                         settings.outlets),
+        or outlet_signed(lead or next((b.text for b in blocks if isinstance(b, Paragraph)), None),
+                         settings.outlets, settings.signatures),
         category=_category(header.category, stripped, kept),
         views=stripped.views,
         lead=lead,

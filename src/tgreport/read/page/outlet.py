@@ -8,7 +8,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from functools import cache
 
 from tgreport.read.page.lines import ends_sentence
-from tgreport.read.provenance import outlet_for_host, shipped_outlets, shipped_tags
+from tgreport.read.provenance import outlet_for_host, shipped_outlets, shipped_signatures
 
 # The marks of a copyright line; a line without one is never read for the outlet.
 _MARK = re.compile(r"©|®|\(c\)|copyright|bản quyền", re.IGNORECASE)
@@ -61,19 +61,22 @@ def outlet_named(lines: Iterable[str], outlets: Mapping[str, str]) -> str | None
 
 
 # The source an opening names before its dash: "(Dân trí) - …", "TTO - …", "Hà Nội (TTXVN) - …".
-_TAG = re.compile(r"^(?:\((?P<a>[^()]{2,30})\)|(?P<b>[A-ZĐ][\w.+/&]{1,14})"
+_SIGNATURE = re.compile(r"^(?:\((?P<a>[^()]{2,30})\)|(?P<b>[A-ZĐ][\w.+/&]{1,14})"
                   r"|[A-ZĐ][^()]{1,40}\s\((?P<c>[^()]{2,25})\))\s*[-–—]\s")
 
 
-def outlet_tagged(opening: str | None, outlets: Mapping[str, str]) -> str | None:
-    """The outlet whose signature opens the article ("(Dân trí) - …", "TTO - …"): a tag the
-    shipped table knows, a domain the outlet table knows ("Soha.vn"), or an outlet's name as
-    the table spells it."""
-    found = _TAG.match(opening) if opening else None
+def outlet_signed(opening: str | None, outlets: Mapping[str, str],
+                  signatures: Mapping[str, str] | None = None) -> str | None:
+    """The outlet whose signature opens the article ("(Dân trí) - …", "TTO - …"): one the user's
+    `signatures` or the shipped table knows, a domain the outlet table knows ("Soha.vn"), or an
+    outlet's name as the table spells it."""
+    found = _SIGNATURE.match(opening) if opening else None
     if found is None:
         return None
     tag = (found.group("a") or found.group("b") or found.group("c") or "").strip()
-    known = shipped_tags().get(tag.casefold())
+    folded = tag.casefold()
+    known = next((name for key, name in (signatures or {}).items() if key.casefold() == folded), None) \
+        or shipped_signatures().get(folded)
     if known:
         return known
     if _DOMAIN.fullmatch(tag):
